@@ -1,0 +1,3 @@
+export * from "./exact";
+export * from "./allocate";
+export * from "./amount";

@@ -1,0 +1,99 @@
+import { notAvailable, Result, valueError } from "../errors";
+import { Zone, ZONES } from "../rates/aga";
+import { KOMMUNE_SONER, KOMMUNE_SONER_VALID_FROM, KommuneZone } from "../rates/kommune-soner";
+import { foldedWords, foldNorwegian } from "../text";
+
+const ZONE_BY_TEXT = new Map<string, Zone>([
+  ...ZONES.map((z) => [foldNorwegian(z), z] as [string, Zone]),
+  ["1", "I"], ["1a", "Ia"], ["2", "II"], ["3", "III"], ["4", "IV"], ["4a", "IVa"], ["5", "V"],
+]);
+
+/** A zone as written: `Ia`, `1a`, `IA`, `sone IVa`, `4a`, or the number 1–5. */
+export function parseZone(input: string | number): Zone | undefined {
+  if (typeof input === "number") return Number.isInteger(input) ? ZONE_BY_TEXT.get(String(input)) : undefined;
+  return ZONE_BY_TEXT.get(foldNorwegian(input).replace(/^sone\s*/, "").replace(/\s+/g, ""));
+}
+
+/** A kommunenummer as a number (301) or text ("0301", "301"), as four digits; undefined if it is not one. */
+export function parseKommunenummer(input: string | number): string | undefined {
+  if (typeof input === "number") {
+    return Number.isInteger(input) && input >= 101 && input <= 9999 ? String(input).padStart(4, "0") : undefined;
+  }
+  const t = input.trim();
+  return /^\d{3,4}$/.test(t) && Number(t) >= 101 ? t.padStart(4, "0") : undefined;
+}
+
+/** Svalbard, Jan Mayen and the dependencies are outside the zone system (S12). */
+const OUTSIDE_ZONES = new Set(["2100", "2111", "2121", "2131", "2211", "2311"]);
+
+const SVALBARD_MESSAGE =
+  "Svalbard og Jan Mayen er ikke en arbeidsgiveravgiftssone (heller ikke sone V). " +
+  "0 % gjelder etter egne vilkår i avgiftsvedtaket § 3 (arbeidsgiver hjemmehørende der og arbeid utført der, " +
+  "eller lønn skattlagt etter svalbardskatteloven).";
+
+/** Words that describe a part of a kommune without naming it. */
+const FILLER = new Set(["gamle", "gamla", "tidligere", "deler", "del", "av", "og", "er", "over", "til", "grensejustert", "kommune"]);
+const REST_WORDS = ["ovrige", "ovrig", "resten", "rest"];
+
+function significantWords(text: string): string[] {
+  return foldedWords(text).filter((w) => !FILLER.has(w));
+}
+
+/** The label a user sees for one part of a split kommune. */
+export function partLabel(row: KommuneZone): string {
+  return row.delomraade || `øvrige ${row.kommunenavn}`;
+}
+
+function partWords(row: KommuneZone): Set<string> {
+  return new Set(row.delomraade ? foldedWords(row.delomraade) : [...foldedWords(row.kommunenavn), ...REST_WORDS]);
+}
+
+function describeChoices(rows: readonly KommuneZone[]): string {
+  return rows.map((r) => `«${partLabel(r)}» → sone ${r.zone}`).join("; ");
+}
+
+/**
+ * The zone of a kommune (Skatteetaten's Kommunekatalog, kommune structure from 2024).
+ * For the twelve kommuner with several zones, `delomraade` picks the part by the old kommune's
+ * name (`Midsund`, `gamle Flora`); the kommune's own name picks the rest.
+ */
+export function agaSone(kommune: string | number, delomraade?: string): Result<Zone> {
+  const nummer = parseKommunenummer(kommune);
+  if (nummer === undefined) return valueError(`«${kommune}» er ikke et kommunenummer (fire sifre, f.eks. 0301 eller 301).`);
+  if (OUTSIDE_ZONES.has(nummer)) return notAvailable(SVALBARD_MESSAGE);
+  const rows = KOMMUNE_SONER.get(nummer);
+  if (!rows) return notAvailable(`Kommunenummer ${nummer} finnes ikke i kommunekatalogen (kommunestrukturen fra 2024).`);
+  if (rows.length === 1) return rows[0].zone;
+
+  const name = `${rows[0].kommunenavn} (${nummer})`;
+  const wanted = delomraade === undefined ? [] : significantWords(delomraade);
+  if (wanted.length === 0) {
+    return notAvailable(`${name} har flere soner: ${describeChoices(rows)}. Oppgi delområde (navnet på den gamle kommunen).`);
+  }
+  const matches = rows.filter((row) => {
+    const words = partWords(row);
+    return wanted.every((w) => words.has(w));
+  });
+  const zones = new Set(matches.map((r) => r.zone));
+  if (zones.size === 1) return matches[0].zone;
+  if (matches.length === 0) {
+    return notAvailable(`Fant ikke delområdet «${delomraade}» i ${name}. Valg: ${describeChoices(rows)}.`);
+  }
+  return notAvailable(`Delområdet «${delomraade}» passer på flere soner i ${name}: ${describeChoices(matches)}.`);
+}
+
+/** A zone written as a zone, or a kommunenummer whose zone is looked up (one zone only). */
+export function resolveZone(input: string | number, year: number): Result<Zone> {
+  const zone = parseZone(input);
+  if (zone) return zone;
+  const nummer = parseKommunenummer(input);
+  if (nummer === undefined) {
+    return valueError(`«${input}» er verken en sone (I, Ia, II, III, IV, IVa, V) eller et kommunenummer.`);
+  }
+  if (year < KOMMUNE_SONER_VALID_FROM) {
+    return notAvailable(
+      `Kommunetabellen gjelder soneinndelingen fra ${KOMMUNE_SONER_VALID_FROM}; for ${year} må sonen oppgis direkte.`,
+    );
+  }
+  return agaSone(nummer);
+}

@@ -1,0 +1,223 @@
+import fc from "fast-check";
+import { isRuleError, RuleError } from "../../src/core/errors";
+import { aga, agaFribelop, agaSats, ekstraAga } from "../../src/core/rules/aga";
+import { agaSone, parseKommunenummer, parseZone } from "../../src/core/rules/aga-sone";
+import { KOMMUNE_SONER } from "../../src/core/rates/kommune-soner";
+
+const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
+/** rates-and-rules.md §3.1, typed in again: unchanged 2020–2026. */
+const ORDINARY: Record<string, number> = { I: 0.141, Ia: 0.106, II: 0.106, III: 0.064, IV: 0.051, IVa: 0.079, V: 0 };
+const JORDBRUK: Record<string, number> = { ...ORDINARY, IVa: 0.051 };
+
+const fraction = (r: unknown) => (isRuleError(r) ? r : (r as { fraction: number }).fraction);
+const kindOf = (r: unknown) => (r instanceof RuleError ? r.kind : "ok");
+const messageOf = (r: unknown) => (r instanceof RuleError ? r.message : "");
+
+describe("AGA rates per zone and year", () => {
+  for (const year of YEARS) {
+    test.each(Object.keys(ORDINARY))(`${year} zone %s`, (zone) => {
+      expect(fraction(agaSats(zone, year))).toBe(ORDINARY[zone]);
+      expect(fraction(agaSats(zone, year, "jordbruk"))).toBe(JORDBRUK[zone]);
+      expect(fraction(agaSats(zone, year, "sektorunntak"))).toBe(0.141);
+    });
+  }
+
+  test("zones as people write them", () => {
+    for (const [text, zone] of [["Ia", "Ia"], ["1a", "Ia"], ["IA", "Ia"], ["ia", "Ia"], ["sone 1a", "Ia"], ["IVa", "IVa"], ["4a", "IVa"], ["4A", "IVa"], ["V", "V"], ["5", "V"], ["ii", "II"]] as const) {
+      expect(parseZone(text)).toBe(zone);
+    }
+    expect(parseZone(1)).toBe("I");
+    expect(parseZone(4)).toBe("IV");
+    expect(parseZone(6)).toBeUndefined();
+    expect(parseZone("VI")).toBeUndefined();
+  });
+
+  test("AGA amount: basis × rate, rounded half away from zero", () => {
+    expect(aga(100000, "I", 2024)).toBe(14100);
+    expect(aga(1234.55, "I", 2024)).toBe(174.07); // 174,07155
+    expect(aga(50.5, "III", 2024)).toBe(3.23); // 3,232
+    expect(aga(12.5, "IVa", 2024, "jordbruk")).toBe(0.64); // 0,6375
+    expect(aga(-1234.55, "I", 2024)).toBe(-174.07);
+    expect(aga(-10, "IV", 2024)).toBe(-0.51); // −0,51 exactly
+    expect(aga(1e6, "V", 2024)).toBe(0);
+  });
+
+  test("AGA by kommunenummer, number or text", () => {
+    expect(aga(100000, 301, 2024)).toBe(14100);
+    expect(aga(100000, "0301", 2024)).toBe(14100);
+    expect(aga(100000, 5501, 2025)).toBe(7900); // Tromsø IVa
+    expect(aga(100000, 5501, 2025, "jordbruk")).toBe(5100);
+  });
+
+  test("a year without rates is #N/A", () => {
+    expect(kindOf(agaSats("I", 2019))).toBe("notAvailable");
+    expect(kindOf(aga(1, "I", 2027))).toBe("notAvailable");
+  });
+
+  test("the kommune table is not used for 2020–2021", () => {
+    const r = aga(100000, 301, 2021);
+    expect(kindOf(r)).toBe("notAvailable");
+    expect(messageOf(r)).toMatch(/2022/);
+    expect(aga(100000, "I", 2021)).toBe(14100);
+  });
+
+  test("unknown næring and nonsense zone are #VALUE!", () => {
+    expect(kindOf(agaSats("I", 2024, "bank"))).toBe("value");
+    expect(kindOf(agaSats("sone 9", 2024))).toBe("value");
+  });
+});
+
+describe("kommune → zone (traps of §6)", () => {
+  test.each([
+    [5001, "I"], // Trondheim is zone I, not II
+    [5601, "V"], // Alta
+    [5603, "V"], // Hammerfest
+    [5501, "IVa"], // Tromsø
+    [1804, "IVa"], // Bodø
+    [301, "I"], // Oslo
+    [1144, "Ia"], // Kvitsøy moved to Ia in 2022
+    [1151, "Ia"], // Utsira
+  ])("%i → %s", (kommune, zone) => {
+    expect(agaSone(kommune)).toBe(zone);
+    expect(agaSone(String(kommune).padStart(4, "0"))).toBe(zone);
+    expect(agaSone(String(kommune))).toBe(zone);
+  });
+
+  test("all of Finnmark (56xx) is zone V", () => {
+    const finnmark = [...KOMMUNE_SONER.keys()].filter((k) => k.startsWith("56"));
+    expect(finnmark.length).toBeGreaterThan(15);
+    for (const k of finnmark) expect(agaSone(k)).toBe("V");
+  });
+
+  test("the table has the 357 kommuner and 12 split ones", () => {
+    expect(KOMMUNE_SONER.size).toBe(357);
+    const split = [...KOMMUNE_SONER.entries()].filter(([, rows]) => rows.length > 1).map(([k]) => k);
+    expect(split.sort()).toEqual(["1506", "1508", "1577", "1579", "4225", "4602", "4621", "4640", "4647", "5006", "5057", "5059"]);
+  });
+
+  test("Svalbard is no zone", () => {
+    for (const k of [2111, "2100", 2211]) {
+      const r = agaSone(k);
+      expect(kindOf(r)).toBe("notAvailable");
+      expect(messageOf(r)).toMatch(/Svalbard.*ikke en arbeidsgiveravgiftssone/);
+    }
+  });
+
+  test("Molde needs a delområde, and the message names them", () => {
+    const r = agaSone(1506);
+    expect(kindOf(r)).toBe("notAvailable");
+    expect(messageOf(r)).toContain("Gamle Midsund og Nesset");
+    expect(messageOf(r)).toContain("øvrige Molde");
+    expect(agaSone(1506, "Midsund")).toBe("II");
+    expect(agaSone(1506, "gamle Nesset")).toBe("II");
+    expect(agaSone(1506, "Molde")).toBe("I");
+    expect(agaSone("1506", "øvrige")).toBe("I");
+  });
+
+  test.each([
+    [4602, "Flora", "Ia"], [4602, "Vågsøy", "II"], [4602, "vagsoy", "II"],
+    [4647, "Førde", "Ia"], [4647, "Jølster", "II"], [4647, "Naustdal", "II"],
+    [5059, "Agdenes", "II"], [5059, "Meldal", "III"], [5059, "Orkland", "I"],
+    [4640, "Leikanger", "II"], [4640, "Sogndal", "Ia"],
+    [1579, "Eide", "Ia"], [4225, "Audnedal", "Ia"], [5006, "Verran", "II"], [5057, "Bjugn", "III"],
+    [1508, "Sandøy", "II"], [1577, "Hornindal", "II"], [4621, "Granvin", "II"],
+  ])("%i %s → %s", (k, part, zone) => {
+    expect(agaSone(k, part)).toBe(zone);
+  });
+
+  test("an unknown or ambiguous delområde is #N/A naming the choices", () => {
+    const unknown = agaSone(4602, "Bergen");
+    expect(kindOf(unknown)).toBe("notAvailable");
+    expect(messageOf(unknown)).toMatch(/Gamle Flora.*Gamle Vågsøy/);
+    const ambiguous = agaSone(4621, "Ullensvang"); // Voss: both rows mention Ullensvang
+    expect(kindOf(ambiguous)).toBe("notAvailable");
+    expect(messageOf(ambiguous)).toMatch(/flere soner/);
+  });
+
+  test("kommunenummer forms", () => {
+    expect(parseKommunenummer(301)).toBe("0301");
+    expect(parseKommunenummer("301")).toBe("0301");
+    expect(parseKommunenummer(" 0301 ")).toBe("0301");
+    expect(parseKommunenummer(30.1)).toBeUndefined();
+    expect(parseKommunenummer("Oslo")).toBeUndefined();
+    expect(kindOf(agaSone("Oslo"))).toBe("value");
+    expect(kindOf(agaSone(9999))).toBe("notAvailable");
+  });
+});
+
+describe("fribeløp", () => {
+  test("zone Ia: 10,6 % until the 3,5 % saving reaches the fribeløp, then 14,1 %", () => {
+    // 2024: fribeløp 850 000 → reduced rate on 850 000 / 0,035 = 24 285 714,29 kr of basis
+    expect(agaFribelop(1_000_000, 0, "Ia", 2024)).toBe(106000);
+    expect(agaFribelop(1_000_000, 30_000_000, "Ia", 2024)).toBe(141000);
+    // Crossing: 24 000 000 before; 1 000 000 now. Saving left 850 000 − 840 000 = 10 000.
+    expect(agaFribelop(1_000_000, 24_000_000, "Ia", 2024)).toBe(131000);
+    // 2023: fribeløp 500 000 → 14 285 714,29 kr
+    expect(agaFribelop(1_000_000, 14_000_000, "Ia", 2023)).toBe(141000 - 10000);
+  });
+
+  test("sector-excepted employer in zone V: 0 % until the fribeløp, then 14,1 %", () => {
+    expect(agaFribelop(100_000, 0, "V", 2024)).toBe(0);
+    // 6 000 000 × 14,1 % = 846 000 of saving used; 100 000 more saves 4 000 more, then 14,1 %
+    expect(agaFribelop(100_000, 6_000_000, "V", 2024)).toBe(141000 / 10 - 4000);
+  });
+
+  test("zone I has no reduction", () => {
+    expect(agaFribelop(100_000, 0, "I", 2024)).toBe(14100);
+  });
+
+  test("a correction gives back exactly what the basis took", () => {
+    const up = agaFribelop(1_000_000, 24_000_000, "Ia", 2024) as number;
+    const down = agaFribelop(-1_000_000, 25_000_000, "Ia", 2024) as number;
+    expect(down).toBe(-up);
+    expect(kindOf(agaFribelop(-2, 1, "Ia", 2024))).toBe("number");
+    expect(kindOf(agaFribelop(1, -1, "Ia", 2024))).toBe("number");
+  });
+
+  test("property: periods add up to the year (split anywhere)", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max: 4e9 }), fc.constantFrom("Ia", "II", "V"),
+      (aOre, bOre, zone) => {
+        const a = aOre / 100, b = bOre / 100;
+        const whole = agaFribelop(a + b, 0, zone, 2024) as number;
+        const parts = (agaFribelop(a, 0, zone, 2024) as number) + (agaFribelop(b, a, zone, 2024) as number);
+        expect(Math.abs(whole - parts)).toBeLessThanOrEqual(0.0100001);
+      },
+    ));
+  });
+});
+
+describe("ekstra AGA", () => {
+  test("2023: 5 % above 750 000, in every zone", () => {
+    expect(ekstraAga(100_000, 2023, 700_000)).toBe(2500);
+    expect(ekstraAga(100_000, 2023, 0)).toBe(0);
+    expect(ekstraAga(100_000, 2023, 800_000)).toBe(5000);
+  });
+  test("2024 still has it, above 850 000", () => {
+    expect(ekstraAga(100_000, 2024, 800_000)).toBe(2500);
+    expect(ekstraAga(1_000_000, 2024)).toBe(7500);
+  });
+  test("abolished from 2025; not there before 2023", () => {
+    for (const y of [2020, 2021, 2022, 2025, 2026]) expect(ekstraAga(1_000_000, y, 1_000_000)).toBe(0);
+  });
+  test("a correction reverses", () => {
+    expect(ekstraAga(-100_000, 2024, 1_000_000)).toBe(-5000);
+  });
+});
+
+describe("properties", () => {
+  test("AGA is linear in the basis within a zone (to the rounding øre)", () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -1e10, max: 1e10 }), fc.integer({ min: -1e10, max: 1e10 }),
+      fc.constantFrom("I", "Ia", "II", "III", "IV", "IVa", "V"), fc.constantFrom(...YEARS),
+      (aOre, bOre, zone, year) => {
+        const a = aOre / 100, b = bOre / 100;
+        const sum = aga((aOre + bOre) / 100, zone, year) as number;
+        const parts = (aga(a, zone, year) as number) + (aga(b, zone, year) as number);
+        expect(Math.abs(sum - parts)).toBeLessThanOrEqual(0.0100001);
+        expect(aga(-a, zone, year)).toBe(-(aga(a, zone, year) as number) + 0);
+        expect(aga(2 * a, zone, year) as number).toBeCloseTo(2 * (aga(a, zone, year) as number), 1);
+      },
+    ), { numRuns: 2000 });
+  });
+});
