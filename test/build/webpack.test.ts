@@ -1,0 +1,116 @@
+/**
+ * Runs the production webpack build once into a temporary directory and checks what ships:
+ * the files exist, the manifest points only at ADDIN_PUBLIC_URL, functions.json is valid metadata.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as nodePath from "path";
+import { promisify } from "util";
+import { manifestUrls, parseXml } from "../manifest/manifestXml";
+
+const ROOT = nodePath.resolve(__dirname, "..", "..");
+const PUBLIC_URL = "https://lonn.test.example/tillegg/v1/";
+const WEBPACK_CLI = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig = require(nodePath.join(ROOT, "webpack.config.js")) as {
+  (env: Record<string, unknown>, argv: Record<string, unknown>): Promise<unknown>;
+  rewriteManifest(content: string, url: string): string;
+};
+
+jest.setTimeout(120_000);
+
+describe("production build (webpack --mode production)", () => {
+  let out: string;
+  let buildLog: string;
+  const read = (file: string): string => fs.readFileSync(nodePath.join(out, file), "utf8");
+
+  beforeAll(async () => {
+    out = fs.mkdtempSync(nodePath.join(os.tmpdir(), "lonn-build-"));
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [WEBPACK_CLI, "--mode", "production", "--output-path", out],
+      { cwd: ROOT, env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    buildLog = stdout + stderr;
+  });
+
+  afterAll(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  test("emits the add-in files", () => {
+    for (const file of [
+      "manifest.xml",
+      "taskpane.html",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+      "assets/icon-16.png",
+      "assets/icon-32.png",
+      "assets/icon-64.png",
+      "assets/icon-80.png",
+    ]) {
+      expect({ file, exists: fs.existsSync(nodePath.join(out, file)) }).toEqual({ file, exists: true });
+    }
+    expect(buildLog).toMatch(/compiled successfully/);
+  });
+
+  test("the manifest points only at ADDIN_PUBLIC_URL", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).not.toMatch(/localhost/i);
+    const urls = manifestUrls(parseXml(manifest));
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url.startsWith(PUBLIC_URL)).toBe(true);
+    expect(urls).toContain(`${PUBLIC_URL}functions.json`);
+    expect(urls).toContain(`${PUBLIC_URL}functions.en-US.json`);
+  });
+
+  test("functions.json is custom-functions metadata", () => {
+    const metadata = JSON.parse(read("functions.json")) as { functions: Array<{ id: string; name: string }> };
+    expect(Array.isArray(metadata.functions)).toBe(true);
+    expect(metadata.functions.length).toBeGreaterThan(0);
+    for (const fn of metadata.functions) expect(fn.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+  });
+
+  test("functions.js registers the functions; bundles have no inline source maps and no eval", () => {
+    expect(read("functions.js")).toMatch(/CustomFunctions\.associate\("/);
+    for (const file of ["functions.js", "taskpane.js"]) {
+      const code = read(file);
+      expect(code).not.toMatch(/sourceMappingURL=data:/);
+      expect(code).not.toMatch(/\beval\(/);
+    }
+  });
+
+  test("taskpane.html loads office.js from the CDN and both bundles", () => {
+    const html = read("taskpane.html");
+    expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(html).toMatch(/src="?taskpane\.js/);
+    expect(html).toMatch(/src="?functions\.js/);
+    expect(html).toMatch(/Content-Security-Policy/);
+    expect(html).not.toMatch(/unsafe-eval/);
+  });
+});
+
+describe("webpack.config.js", () => {
+  const saved = process.env.ADDIN_PUBLIC_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.ADDIN_PUBLIC_URL;
+    else process.env.ADDIN_PUBLIC_URL = saved;
+  });
+
+  test("rejects an ADDIN_PUBLIC_URL that is not https or lacks the trailing slash", async () => {
+    for (const bad of ["https://lonn.example.no/addin", "http://lonn.example.no/"]) {
+      process.env.ADDIN_PUBLIC_URL = bad;
+      await expect(webpackConfig({}, { mode: "production" })).rejects.toThrow(/ADDIN_PUBLIC_URL/);
+    }
+  });
+
+  test("rewrites every dev URL, not only the first", () => {
+    const input = '<a v="https://localhost:3000/x.js"/><b v="https://localhost:3000/y.json"/>';
+    expect(webpackConfig.rewriteManifest(input, PUBLIC_URL)).toBe(
+      `<a v="${PUBLIC_URL}x.js"/><b v="${PUBLIC_URL}y.json"/>`,
+    );
+  });
+});
