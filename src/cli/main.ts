@@ -1,0 +1,37 @@
+/**
+ * The `lonn` command: the same engine as the add-in, without Excel.
+ *
+ *   lonn fn NAME ARG…                      evaluate a LONN custom function
+ *   lonn avstem SCENARIO.json|BOOK.xlsx …  run a reconciliation
+ *   lonn demo [OUTDIR]                     the whole job on the bundled sample
+ *
+ * Each command lives in commands/ and returns its exit code.
+ */
+import { CliIO, nodeIO } from "./io";
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  fn: async () => (await import("./commands/fn")).fn,
+  avstem: async () => (await import("./commands/avstem")).avstem,
+  demo: async () => (await import("./commands/demo")).demo,
+};
+
+const USAGE = `Bruk:
+  lonn fn NAVN ARG…                          regn ut en LONN-funksjon, f.eks. lonn fn TRYGDEAVGIFT 120000 2026
+  lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json] [--summary]
+  lonn demo [MAPPE]                          hele jobben på eksempeldataene`;
+
+export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "-h" || name === "--help" || name === "hjelp") {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`Ukjent kommando «${name}».\n${USAGE}`);
+    return 2;
+  }
+  return (await load())(rest, io);
+}

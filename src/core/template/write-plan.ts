@@ -1,0 +1,165 @@
+/**
+ * A WritePlan is everything one user action writes to a workbook, as data. The core produces it
+ * once; `excel/` applies it with Office.js and `cli/` with exceljs, so what LibreOffice
+ * recalculates in the tests is exactly what Excel receives (DESIGN.md §1).
+ *
+ * Addresses are A1 ranges on one sheet without the sheet name ("B7:F12"). Formulas are in
+ * Excel's invariant (English) syntax with `,` separators, and use only functions Excel and
+ * LibreOffice both have: SUM, ROUND, IF, ABS, AND, OR, SUMPRODUCT. Never LONN.*.
+ */
+
+/** A formula cell; kept apart from text so a text that starts with "=" is never run as a formula. */
+export interface Formula {
+  readonly formula: string;
+}
+
+/** What one cell gets: a constant, a formula, or null to leave the cell exactly as it is. */
+export type Cell = string | number | boolean | Formula | null;
+
+export function isFormula(cell: Cell): cell is Formula {
+  return typeof cell === "object" && cell !== null;
+}
+
+/**
+ * How a cell looks. Each shell maps these to fills and fonts from `STYLES`, so Excel and the
+ * .xlsx the CLI writes look the same.
+ */
+export type StyleName =
+  | "title"
+  | "header"
+  | "label"
+  /** A cell the user (or an import) fills in. */
+  | "input"
+  /** A computed cell: never typed over. */
+  | "formula"
+  | "sum"
+  | "note";
+
+export interface StyleSpec {
+  /** Fill colour, #RRGGBB. */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly wrap?: boolean;
+}
+
+/** One palette for both shells; input cells are visibly different from computed ones. */
+export const STYLES: Readonly<Record<StyleName, StyleSpec>> = {
+  title: { bold: true, fontColor: "#1F4E3D" },
+  header: { bold: true, fill: "#D9E7E1", wrap: true },
+  label: { bold: true },
+  input: { fill: "#FFF7D6" },
+  formula: { fill: "#F2F2F2" },
+  sum: { bold: true, fill: "#E7EFEA" },
+  note: { italic: true, fontColor: "#595959", wrap: true },
+};
+
+/** Number formats in Excel's invariant codes; a Norwegian Excel shows "1 234,56". */
+export const NUMBER_FORMATS = {
+  amount: "#,##0.00;[Red]-#,##0.00",
+  rate: "0.00%",
+  rateFine: "0.0000%",
+  integer: "0",
+  text: "@",
+  date: "dd.mm.yyyy",
+} as const;
+
+export interface RangeWrite {
+  readonly sheet: string;
+  /** A1 range; its size equals the size of `cells`. */
+  readonly address: string;
+  /** Rows of columns. */
+  readonly cells: readonly (readonly Cell[])[];
+  /** One number format for the whole range, if any. */
+  readonly numberFormat?: string;
+  /** One style for the whole range, if any. */
+  readonly style?: StyleName;
+}
+
+/** A format-only write (no values): styles, number formats, column widths. */
+export interface FormatWrite {
+  readonly sheet: string;
+  readonly address: string;
+  readonly numberFormat?: string;
+  readonly style?: StyleName;
+}
+
+export interface ConditionalFormat {
+  readonly sheet: string;
+  readonly address: string;
+  /**
+   * A formula relative to the top-left cell of `address`, true where the flag applies,
+   * e.g. `AND(ABS($G7)>LONN_TOLERANSE,$J7="")`.
+   */
+  readonly formula: string;
+  readonly style: "flag" | "warning";
+}
+
+export const CONDITIONAL_STYLES: Readonly<Record<ConditionalFormat["style"], StyleSpec>> = {
+  flag: { fill: "#F8D7DA", fontColor: "#8B1A1A" },
+  warning: { fill: "#FFE8B3", fontColor: "#7A4B00" },
+};
+
+export interface SheetSpec {
+  readonly name: string;
+  /** `veryHidden` for the `_lonn` settings sheet: not even listed under Unhide. */
+  readonly visibility: "visible" | "veryHidden";
+  /** Column widths in characters, by column letter. */
+  readonly columnWidths?: Readonly<Record<string, number>>;
+  /** Rows to freeze at the top. */
+  readonly freezeRows?: number;
+}
+
+/** A workbook-scoped name pointing at one cell or range (`LONN_AGA_SATS` → header cell). */
+export interface NameSpec {
+  readonly name: string;
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** A cell the plan deliberately did not write, and why; shown to the user after a fill. */
+export interface LeftAlone {
+  readonly sheet: string;
+  readonly address: string;
+  readonly reason: string;
+}
+
+export interface WritePlan {
+  /** Sheets the plan needs; a shell creates those that do not exist and leaves the others. */
+  readonly sheets: readonly SheetSpec[];
+  readonly writes: readonly RangeWrite[];
+  readonly formats: readonly FormatWrite[];
+  readonly names: readonly NameSpec[];
+  readonly conditionalFormats: readonly ConditionalFormat[];
+  readonly leftAlone: readonly LeftAlone[];
+}
+
+/**
+ * What a shell read from one sheet before planning: the used range from A1, values and formulas
+ * as Office.js gives them (`range.values`, `range.formulas`: a formula cell has its formula
+ * text in `formulas` and its last value in `values`; an empty cell is "").
+ */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas: readonly (readonly unknown[])[];
+}
+
+export function emptyPlan(): WritePlan {
+  return { sheets: [], writes: [], formats: [], names: [], conditionalFormats: [], leftAlone: [] };
+}
+
+/** Several plans as one, applied in one batch. Later writes win where they overlap. */
+export function mergePlans(...plans: readonly WritePlan[]): WritePlan {
+  const sheets = new Map<string, SheetSpec>();
+  for (const p of plans) for (const s of p.sheets) sheets.set(s.name, s);
+  return {
+    sheets: [...sheets.values()],
+    writes: plans.flatMap((p) => p.writes),
+    formats: plans.flatMap((p) => p.formats),
+    names: plans.flatMap((p) => p.names),
+    conditionalFormats: plans.flatMap((p) => p.conditionalFormats),
+    leftAlone: plans.flatMap((p) => p.leftAlone),
+  };
+}
