@@ -1,7 +1,14 @@
 import type { CliIO } from "../io";
 
-/** Not built yet: see the issue that owns `lonn demo`. */
+/** Placeholder until the reconciliation and vouchers exist: says what the demo will do. */
 export async function demo(_args: string[], io: CliIO): Promise<number> {
-  io.err("lonn demo er ikke ferdig ennå.");
-  return 2;
+  io.out(
+    [
+      "lonn demo – kommer:",
+      "  leser eksempel-eksportene i assets/samples/ (SAP lønnsarter, Unit4 saldo, SPK-faktura),",
+      "  fyller A10 SPK brutto-arket, lager korreksjonsbilag, A-melding-fordeling, CSV og Unit4 GL07,",
+      "  og skriver alt til en mappe den navngir, med en kort oppsummering.",
+    ].join("\n"),
+  );
+  return 0;
 }
