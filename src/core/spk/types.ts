@@ -193,6 +193,10 @@ export interface SaldoKontroll {
 export interface AgaJustering {
   readonly nySats: number;
   readonly sumR: number;
+  /**
+   * The AGA already posted for the year: ΣT in modus terminvis, round(ΣR × S, 2) in modus
+   * årsslutt (the same as `Avstemming.aarsAga`), so the adjustment corrects what was posted.
+   */
   readonly sumT: number;
   readonly nyAga: number;
   readonly justering: number;
@@ -205,6 +209,11 @@ export interface Avstemming {
   readonly flags: readonly Flag[];
   readonly saldokontroll: readonly SaldoKontroll[];
   readonly agaJustering?: AgaJustering;
+  /**
+   * The AGA the year's vouchers post in total: ΣT (terminvis) or round(ΣR × S, 2) (årsslutt,
+   * where T per termin is still shown but one year voucher is posted). Always set by `avstem`.
+   */
+  readonly aarsAga?: number;
 }
 
 /** AGA basis on wages per virksomhetsnummer, for the A-melding split (DESIGN.md §3.3). */
