@@ -10,6 +10,7 @@
 
 /** A formula cell; kept apart from text so a text that starts with "=" is never run as a formula. */
 export interface Formula {
+  /** With the leading "=", as Office.js `range.formulas` takes it: `=B12-D12`. (exceljs wants it without.) */
   readonly formula: string;
 }
 
@@ -125,6 +126,16 @@ export interface LeftAlone {
   readonly reason: string;
 }
 
+/**
+ * Something a plan did to an existing sheet that the user should hear about, e.g. a formula added
+ * to an empty cell of a hand-made sheet. Shown with `leftAlone` after a fill.
+ */
+export interface PlanNotice {
+  readonly sheet: string;
+  readonly address: string;
+  readonly message: string;
+}
+
 export interface WritePlan {
   /** Sheets the plan needs; a shell creates those that do not exist and leaves the others. */
   readonly sheets: readonly SheetSpec[];
@@ -133,6 +144,8 @@ export interface WritePlan {
   readonly names: readonly NameSpec[];
   readonly conditionalFormats: readonly ConditionalFormat[];
   readonly leftAlone: readonly LeftAlone[];
+  /** Optional so older plans stay valid; `mergePlans` keeps them. */
+  readonly notices?: readonly PlanNotice[];
 }
 
 /**
@@ -147,7 +160,7 @@ export interface SheetSnapshot {
 }
 
 export function emptyPlan(): WritePlan {
-  return { sheets: [], writes: [], formats: [], names: [], conditionalFormats: [], leftAlone: [] };
+  return { sheets: [], writes: [], formats: [], names: [], conditionalFormats: [], leftAlone: [], notices: [] };
 }
 
 /** Several plans as one, applied in one batch. Later writes win where they overlap. */
@@ -161,5 +174,6 @@ export function mergePlans(...plans: readonly WritePlan[]): WritePlan {
     names: plans.flatMap((p) => p.names),
     conditionalFormats: plans.flatMap((p) => p.conditionalFormats),
     leftAlone: plans.flatMap((p) => p.leftAlone),
+    notices: plans.flatMap((p) => p.notices ?? []),
   };
 }
