@@ -1,0 +1,44 @@
+/* global CustomFunctions */
+import { ErrorKind, RuleError } from "../core/errors";
+
+/** What a custom function puts in a cell: a number, a text, or an Excel error with a message. */
+export type CellResult = number | string | CustomFunctions.Error;
+export type Matrix = CellResult[][];
+
+function codeOf(kind: ErrorKind): CustomFunctions.ErrorCode {
+  // Read at call time: the host (Excel, or the CLI's shim) provides CustomFunctions.
+  switch (kind) {
+    case "value":
+      return CustomFunctions.ErrorCode.invalidValue;
+    case "notAvailable":
+      return CustomFunctions.ErrorCode.notAvailable;
+    case "number":
+      return CustomFunctions.ErrorCode.invalidNumber;
+  }
+}
+
+export function toExcelError(error: RuleError): CustomFunctions.Error {
+  return new CustomFunctions.Error(codeOf(error.kind), error.message);
+}
+
+/**
+ * Converts rule errors for one call, once per distinct error object: a bad year or code that is
+ * resolved once per call gives one Excel error shared by every cell it affects.
+ */
+export class ErrorCache {
+  private readonly converted = new Map<RuleError, CustomFunctions.Error>();
+
+  excel(error: RuleError): CustomFunctions.Error {
+    let result = this.converted.get(error);
+    if (result === undefined) {
+      result = toExcelError(error);
+      this.converted.set(error, result);
+    }
+    return result;
+  }
+}
+
+/** One error as the whole result (a call that cannot be evaluated at all, e.g. ranges of different sizes). */
+export function errorResult(error: RuleError): Matrix {
+  return [[toExcelError(error)]];
+}
