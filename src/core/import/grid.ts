@@ -1,0 +1,74 @@
+import { isRuleError, Result, valueError } from "../errors";
+import { cellAddress, parseCell } from "../template/a1";
+import { Grid, ImportError, SheetInput } from "./types";
+
+/** Where a grid sits: the sheet name and the sheet position of `values[0][0]` (0-based). */
+export interface GridPlace {
+  readonly sheet: string;
+  readonly originRow: number;
+  readonly originCol: number;
+}
+
+export function placeOf(input: SheetInput): Result<GridPlace> {
+  const origin = (input.origin ?? "A1").trim();
+  if (!/^\$?[A-Za-z]{1,3}\$?\d+$/.test(origin) || /^\$?[A-Za-z]+\$?0+$/.test(origin)) {
+    return valueError(`«${origin}» er ikke en gyldig startcelle (for eksempel A1).`);
+  }
+  const ref = parseCell(origin);
+  return { sheet: input.sheet, originRow: ref.row, originCol: ref.col };
+}
+
+/** 1-based sheet row of grid row `i`. */
+export const sheetRow = (place: GridPlace, i: number): number => place.originRow + i + 1;
+
+/** A1 address of grid cell (i, j). */
+export const sheetCell = (place: GridPlace, i: number, j: number): string =>
+  cellAddress({ row: place.originRow + i, col: place.originCol + j });
+
+export function isEmptyCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export function isEmptyRow(row: readonly unknown[] | undefined): boolean {
+  return !row || row.every(isEmptyCell);
+}
+
+/** The cell's content as the user would recognise it in a message. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value).replace(".", ",");
+  if (typeof value === "boolean") return value ? "SANN" : "USANN";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "ugyldig dato" : value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+export const cellOf = (grid: Grid, i: number, j: number | undefined): unknown =>
+  j === undefined ? undefined : grid[i]?.[j];
+
+/** An error about grid cell (i, j) (or the whole row when j is undefined). */
+export function errorAt(
+  place: GridPlace,
+  i: number,
+  j: number | undefined,
+  message: string,
+  extra: { column?: string; value?: unknown } = {},
+): ImportError {
+  return {
+    sheet: place.sheet,
+    ...(j === undefined ? {} : { cell: sheetCell(place, i, j) }),
+    row: sheetRow(place, i),
+    ...(extra.column === undefined ? {} : { column: extra.column }),
+    ...(extra.value === undefined ? {} : { value: cellText(extra.value) }),
+    message,
+  };
+}
+
+/** An error about the whole sheet. */
+export const sheetError = (sheet: string, message: string): ImportError => ({ sheet, message });
+
+/** The grid's place, or the sheet-level error explaining a bad origin. */
+export function placeOrError(input: SheetInput): GridPlace | ImportError {
+  const place = placeOf(input);
+  return isRuleError(place) ? sheetError(input.sheet, place.message) : place;
+}

@@ -1,0 +1,166 @@
+import { Exact, plus, sign, ZERO, negate } from "../money";
+import { codeMatcher, listText } from "./codes";
+import { amountCell, leadingCode, periodTermin } from "./cells";
+import { errorAt, sheetError } from "./grid";
+import { FieldSpec, withSynonyms } from "./headers";
+import { IgnoreCounter, isTotalRow, readTable } from "./table";
+import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+
+/**
+ * SAP wage-type report (DFØ runs PC00_M99_CWTR with the variants CUS&OPAL34 for the employer
+ * share and CUS&OPAL75 for the member contribution): one line per wage type, period and
+ * (optionally) employee. Lines of the configured wage types are summed per termin into column B
+ * (arbeidsgiverandel) and C (medlemsinnskudd); other wage types are left out and counted.
+ *
+ * The period column is the for-period (the months the premium is for). A report that shows both
+ * `For-periode` and `I-periode` is read by its `For-periode`; give `headers.periode` to choose
+ * otherwise. Amounts are taken with the sign the report shows; `invert` turns a report that
+ * shows the member deduction as negative amounts around.
+ */
+
+export type SapField = "lonnsart" | "periode" | "belop" | "ansatt" | "tekst";
+
+export const SAP_FIELDS: readonly FieldSpec<SapField>[] = [
+  { key: "lonnsart", label: "Lønnsart", required: true, synonyms: ["Lønnsart", "LART", "Lønnsartnr", "Lønnsartnummer", "Wage type", "Wagetype", "WT", "Lohnart"] },
+  {
+    key: "periode",
+    label: "Periode",
+    required: true,
+    synonyms: ["Periode", "For-periode", "Forperiode", "Lønnsperiode", "Period", "For-period", "For period", "Abrechnungsperiode", "Für-Periode"],
+  },
+  { key: "belop", label: "Beløp", required: true, synonyms: ["Beløp", "Amount", "Betrag"] },
+  { key: "ansatt", label: "Ansatt", required: false, synonyms: ["Ansatt", "Ansattnr", "Ansattnummer", "Personalnr", "Personalnummer", "Pers.nr.", "Employee", "Personnel number", "Pernr"] },
+  { key: "tekst", label: "Tekst", required: false, synonyms: ["Tekst", "Lønnsarttekst", "Lønnsartstekst", "Text", "Wage type text", "Lohnartentext"] },
+];
+
+export interface SapLonnsarter {
+  /** Wage types that make up the employer share (column B); `*` and `?` allowed. */
+  readonly arbeidsgiverandel: readonly string[];
+  /** Wage types that make up the member contribution (column C). */
+  readonly medlemsinnskudd: readonly string[];
+}
+
+/**
+ * SAMPLE wage types, matching the bundled sample exports only. Every customer's SAP has its own
+ * wage-type codes behind CUS&OPAL34 / CUS&OPAL75: set the virksomhet's own in the workbook.
+ */
+export const SAMPLE_SAP_LONNSARTER: SapLonnsarter = {
+  arbeidsgiverandel: ["7300", "7301"],
+  medlemsinnskudd: ["7350"],
+};
+
+export interface SapOptions {
+  /** The reconciliation's year; a line from another year is an error. */
+  readonly aar: number;
+  /** Defaults to SAMPLE_SAP_LONNSARTER (and the summary says so). */
+  readonly lonnsarter?: SapLonnsarter;
+  readonly headers?: Partial<Record<SapField, readonly string[]>>;
+  /** Turn the sign of a share around, for reports that show deductions as negative amounts. */
+  readonly invert?: { readonly arbeidsgiverandel?: boolean; readonly medlemsinnskudd?: boolean };
+}
+
+export interface SapTermin {
+  readonly termin: number;
+  /** B. */
+  readonly arbeidsgiverandel: Exact;
+  /** C. */
+  readonly medlemsinnskudd: Exact;
+  /** Lines that went into B or C. */
+  readonly rader: number;
+}
+
+export interface SapImport {
+  readonly kind: "sap";
+  /** Termins 1–6, in order. */
+  readonly terminer: readonly SapTermin[];
+  readonly summary: ReadSummary;
+  /** Things to tell the user that do not stop the import. */
+  readonly notes: readonly string[];
+}
+
+export function readSap(input: SheetInput, options: SapOptions): ImportResult<SapImport> {
+  const table = readTable(input, withSynonyms(SAP_FIELDS, options.headers));
+  if (!table.ok) return table;
+  const t = table.value;
+  const lonnsarter = options.lonnsarter ?? SAMPLE_SAP_LONNSARTER;
+  const isEmployer = codeMatcher(lonnsarter.arbeidsgiverandel);
+  const isMember = codeMatcher(lonnsarter.medlemsinnskudd);
+
+  const employer: Exact[] = Array(6).fill(ZERO);
+  const member: Exact[] = Array(6).fill(ZERO);
+  const rows: number[] = Array(6).fill(0);
+  const errors: ImportError[] = [];
+  const ignored = new IgnoreCounter();
+  const otherCodes = new Set<string>();
+  let otherCount = 0;
+
+  for (const i of t.rows) {
+    const codeCell = t.cell(i, "lonnsart");
+    if (isTotalRow(input.values[i], codeCell)) {
+      ignored.add("summeringslinjer");
+      continue;
+    }
+    const code = leadingCode(codeCell);
+    if (code === "") {
+      errors.push(errorAt(t.place, i, t.header.columns.lonnsart, "Mangler lønnsart.", { column: t.header.titles.lonnsart, value: codeCell }));
+      continue;
+    }
+    const employerLine = isEmployer(code);
+    const memberLine = isMember(code);
+    if (employerLine && memberLine) {
+      errors.push(
+        errorAt(t.place, i, t.header.columns.lonnsart, `Lønnsart ${code} er satt opp både som arbeidsgiverandel og som medlemsinnskudd.`, {
+          column: t.header.titles.lonnsart,
+          value: codeCell,
+        }),
+      );
+      continue;
+    }
+    if (!employerLine && !memberLine) {
+      otherCodes.add(code);
+      otherCount++;
+      continue;
+    }
+    const termin = periodTermin(t, i, "periode", options.aar, errors);
+    const amount = amountCell(t, i, "belop", "missing", errors);
+    if (termin === undefined || amount === undefined) continue;
+    if (employerLine) employer[termin - 1] = plus(employer[termin - 1], options.invert?.arbeidsgiverandel ? negate(amount) : amount);
+    else member[termin - 1] = plus(member[termin - 1], options.invert?.medlemsinnskudd ? negate(amount) : amount);
+    rows[termin - 1]++;
+  }
+
+  const used = rows.reduce((a, b) => a + b, 0);
+  const wanted = `arbeidsgiverandel (${listText(lonnsarter.arbeidsgiverandel)}) eller medlemsinnskudd (${listText(lonnsarter.medlemsinnskudd)})`;
+  if (errors.length === 0 && used === 0) {
+    const found = otherCodes.size > 0 ? ` Lønnsartene i filen: ${listText([...otherCodes].slice(0, 20))}.` : "";
+    errors.push(sheetError(t.place.sheet, `Ingen linjer med lønnsartene for ${wanted}; sjekk lønnsartene i oppsettet.${found}`));
+  }
+  if (errors.length > 0) return failure(errors);
+
+  const notes: string[] = [];
+  if (!options.lonnsarter) {
+    notes.push(`Lønnsartene er eksempelverdier (${wanted}); sett virksomhetens egne lønnsarter i oppsettet.`);
+  }
+  member.forEach((c, k) => {
+    if (sign(c) < 0) notes.push(`Medlemsinnskuddet for termin ${k + 1} er negativt; viser rapporten trekk som negative beløp?`);
+  });
+  const ignoredList = [
+    ...(otherCount > 0 ? [{ reason: `andre lønnsarter (${listText([...otherCodes].slice(0, 20))})`, count: otherCount }] : []),
+    ...ignored.list(),
+  ];
+
+  return success({
+    kind: "sap",
+    terminer: employer.map((b, k) => ({ termin: k + 1, arbeidsgiverandel: b, medlemsinnskudd: member[k], rader: rows[k] })),
+    summary: {
+      sheet: t.place.sheet,
+      headerRow: t.place.originRow + t.header.row + 1,
+      columns: t.describeColumns(),
+      dataRows: t.rows.length,
+      usedRows: used,
+      ignored: ignoredList,
+      emptyRows: t.emptyRows,
+    },
+    notes,
+  });
+}

@@ -1,0 +1,219 @@
+import { isRuleError } from "../errors";
+import { compare, Exact, plus, sum, ZERO } from "../money";
+import { amountCell, leadingCode, periodTermin } from "./cells";
+import { cellText, errorAt, isEmptyCell, sheetError, sheetRow } from "./grid";
+import { FieldSpec, withSynonyms } from "./headers";
+import { parseAmount } from "./numbers";
+import { IgnoreCounter, isTotalRow, readTable, Table } from "./table";
+import { terminCell } from "./termin-cell";
+import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+
+/**
+ * SPK invoice lines: per termin and product (PEN pension, AFP, TIP tilleggspremie, YSK
+ * yrkesskade, GRU gruppeliv) the member share, the employer share and the administration fee.
+ *
+ * Everything but the member share is paid by the employer: the employer share and
+ * administration of every product (and AFP, TIP, YSK and GRU, which have no member share) make up
+ * the invoiced employer share that DFØ posts on 2810 / 2961 ("arbeidsgiverandel, AFP,
+ * administrasjon, tilleggspremie"); the member shares make up what is posted on 2630.
+ *
+ * The termin comes from a Termin column (`1`, `T1`, `1. termin`, `jan–feb`, with or without the
+ * year, or a full date) or, when there is none, from a period or date column. Empty amount cells
+ * are 0 (YSK and GRU lines have no member share), but a line needs at least one amount.
+ */
+
+export type SpkField = "termin" | "periode" | "produkt" | "arbeidsgiverandel" | "medlemsandel" | "administrasjon" | "total" | "fakturanr";
+
+export const SPK_FIELDS: readonly FieldSpec<SpkField>[] = [
+  { key: "termin", label: "Termin", required: false, synonyms: ["Termin", "Terminnr", "Termin nr", "Premietermin", "Fakturatermin"] },
+  { key: "periode", label: "Periode", required: false, synonyms: ["Periode", "Fakturaperiode", "Premieperiode", "Period"] },
+  { key: "produkt", label: "Produkt", required: false, synonyms: ["Produkt", "Produktkode", "Product"] },
+  {
+    key: "arbeidsgiverandel",
+    label: "Arbeidsgiverandel",
+    required: true,
+    synonyms: ["Arbeidsgiverandel", "Arbeidsgiverdel", "AG-andel", "Arbeidsgiverandel premie", "Employer share"],
+  },
+  { key: "medlemsandel", label: "Medlemsandel", required: true, synonyms: ["Medlemsandel", "Medlemsdel", "Medlemsinnskudd", "Member share"] },
+  {
+    key: "administrasjon",
+    label: "Administrasjon",
+    required: false,
+    synonyms: ["Administrasjon", "Adm.gebyr", "Administrasjonsgebyr", "Administrasjonspremie", "Adm.", "Administration fee"],
+  },
+  { key: "total", label: "Totalt", required: false, synonyms: ["Totalt", "Total", "Sum", "Totalbeløp", "Beløp totalt"] },
+  { key: "fakturanr", label: "Fakturanr", required: false, synonyms: ["Fakturanr", "Fakturanummer", "Faktura nr", "Invoice number", "Invoice no"] },
+];
+
+/** The product codes in SPK's billing; others are read too and named in the notes. */
+export const SPK_PRODUKTER = ["PEN", "AFP", "TIP", "YSK", "GRU"] as const;
+
+export interface SpkOptions {
+  readonly aar: number;
+  readonly headers?: Partial<Record<SpkField, readonly string[]>>;
+}
+
+export interface SpkProduktSum {
+  readonly produkt: string;
+  readonly arbeidsgiverandel: Exact;
+  readonly medlemsandel: Exact;
+  readonly administrasjon: Exact;
+}
+
+export interface SpkTermin {
+  readonly termin: number;
+  /** Employer share of all products, without administration. */
+  readonly arbeidsgiverandel: Exact;
+  readonly administrasjon: Exact;
+  /** arbeidsgiverandel + administrasjon: what the employer pays (2810 / 2961). */
+  readonly arbeidsgiverandelInklAdm: Exact;
+  /** Member share (2630). */
+  readonly medlemsandel: Exact;
+  /** The invoice total: arbeidsgiverandelInklAdm + medlemsandel. */
+  readonly total: Exact;
+  /** Distinct invoice numbers in the order they appear. */
+  readonly fakturanumre: readonly string[];
+  readonly produkter: readonly SpkProduktSum[];
+  readonly rader: number;
+}
+
+export interface SpkImport {
+  readonly kind: "spk";
+  readonly terminer: readonly SpkTermin[];
+  readonly summary: ReadSummary;
+  readonly notes: readonly string[];
+}
+
+interface Acc {
+  ag: Exact;
+  adm: Exact;
+  med: Exact;
+  invoices: string[];
+  products: Map<string, { ag: Exact; med: Exact; adm: Exact }>;
+  rows: number;
+}
+
+export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<SpkImport> {
+  const table = readTable(input, withSynonyms(SPK_FIELDS, options.headers));
+  if (!table.ok) return table;
+  const t = table.value;
+  const { columns } = t.header;
+  const terminKey = columns.termin !== undefined ? "termin" : columns.periode !== undefined ? "periode" : undefined;
+  if (terminKey === undefined) {
+    const looked = SPK_FIELDS.filter((f) => f.key === "termin" || f.key === "periode").map((f) => f.synonyms.join(", "));
+    return failure([
+      {
+        sheet: t.place.sheet,
+        row: sheetRow(t.place, t.header.row),
+        message: `Mangler kolonnen «Termin» eller «Periode» i overskriftsraden (rad ${sheetRow(t.place, t.header.row)}). Lette etter ${looked.join("; ")}.`,
+      },
+    ]);
+  }
+
+  const acc: Acc[] = Array.from({ length: 6 }, () => ({ ag: ZERO, adm: ZERO, med: ZERO, invoices: [], products: new Map(), rows: 0 }));
+  const errors: ImportError[] = [];
+  const ignored = new IgnoreCounter();
+  const unknownProducts = new Set<string>();
+  const keyField = columns.produkt !== undefined ? "produkt" : terminKey;
+
+  for (const i of t.rows) {
+    if (isTotalRow(input.values[i], t.cell(i, keyField))) {
+      ignored.add("summeringslinjer");
+      continue;
+    }
+    const before = errors.length;
+    const termin = terminKey === "termin" ? terminOf(t, i, options.aar, errors) : periodTermin(t, i, "periode", options.aar, errors);
+    const amounts = lineAmounts(t, i, errors);
+    if (termin === undefined || amounts === undefined || errors.length > before) continue;
+
+    const a = acc[termin - 1];
+    a.ag = plus(a.ag, amounts.ag);
+    a.adm = plus(a.adm, amounts.adm);
+    a.med = plus(a.med, amounts.med);
+    a.rows++;
+    const invoice = cellText(t.cell(i, "fakturanr"));
+    if (invoice !== "" && !a.invoices.includes(invoice)) a.invoices.push(invoice);
+    const produkt = leadingCode(t.cell(i, "produkt"));
+    if (produkt !== "" && !(SPK_PRODUKTER as readonly string[]).includes(produkt)) unknownProducts.add(produkt);
+    const p = a.products.get(produkt) ?? { ag: ZERO, med: ZERO, adm: ZERO };
+    a.products.set(produkt, { ag: plus(p.ag, amounts.ag), med: plus(p.med, amounts.med), adm: plus(p.adm, amounts.adm) });
+  }
+
+  const used = acc.reduce((n, a) => n + a.rows, 0);
+  if (errors.length === 0 && used === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen fakturalinjer, bare summeringslinjer."));
+  if (errors.length > 0) return failure(errors);
+
+  const notes =
+    unknownProducts.size > 0
+      ? [`Produktkoder utenom ${SPK_PRODUKTER.join(", ")}: ${[...unknownProducts].join(", ")}. De er tatt med; arbeidsgiverandel og administrasjon regnes som arbeidsgivers.`]
+      : [];
+  return success({
+    kind: "spk",
+    terminer: acc.map((a, k) => {
+      const inklAdm = plus(a.ag, a.adm);
+      return {
+        termin: k + 1,
+        arbeidsgiverandel: a.ag,
+        administrasjon: a.adm,
+        arbeidsgiverandelInklAdm: inklAdm,
+        medlemsandel: a.med,
+        total: plus(inklAdm, a.med),
+        fakturanumre: a.invoices,
+        produkter: [...a.products].map(([produkt, p]) => ({ produkt, arbeidsgiverandel: p.ag, medlemsandel: p.med, administrasjon: p.adm })),
+        rader: a.rows,
+      };
+    }),
+    summary: {
+      sheet: t.place.sheet,
+      headerRow: sheetRow(t.place, t.header.row),
+      columns: t.describeColumns(),
+      dataRows: t.rows.length,
+      usedRows: used,
+      ignored: ignored.list(),
+      emptyRows: t.emptyRows,
+    },
+    notes,
+  });
+}
+
+function terminOf(t: Table<SpkField>, i: number, aar: number, errors: ImportError[]): number | undefined {
+  const value = t.cell(i, "termin");
+  const termin = terminCell(value, aar);
+  if (!isRuleError(termin)) return termin;
+  errors.push(errorAt(t.place, i, t.header.columns.termin, termin.message, { column: t.header.titles.termin, value }));
+  return undefined;
+}
+
+/** The three amounts of a line (empty = 0), checked against the line's total when there is one. */
+function lineAmounts(t: Table<SpkField>, i: number, errors: ImportError[]): { ag: Exact; med: Exact; adm: Exact } | undefined {
+  const keys = ["arbeidsgiverandel", "medlemsandel", "administrasjon"] as const;
+  if (keys.every((k) => isEmptyCell(t.cell(i, k)))) {
+    errors.push(errorAt(t.place, i, undefined, "Linjen har ingen beløp (arbeidsgiverandel, medlemsandel eller administrasjon)."));
+    return undefined;
+  }
+  const ag = amountCell(t, i, "arbeidsgiverandel", "zero", errors);
+  const med = amountCell(t, i, "medlemsandel", "zero", errors);
+  const adm = amountCell(t, i, "administrasjon", "zero", errors);
+  if (ag === undefined || med === undefined || adm === undefined) return undefined;
+
+  const totalCell = t.cell(i, "total");
+  const total = parseAmount(totalCell);
+  if (isRuleError(total)) {
+    errors.push(errorAt(t.place, i, t.header.columns.total, total.message, { column: t.header.titles.total, value: totalCell }));
+    return undefined;
+  }
+  const lineSum = sum([ag, med, adm]);
+  if (total !== null && compare(total, lineSum) !== 0) {
+    errors.push(
+      errorAt(
+        t.place,
+        i,
+        t.header.columns.total,
+        `Totalen «${cellText(totalCell)}» er ikke summen av arbeidsgiverandel, medlemsandel og administrasjon på linjen.`,
+        { column: t.header.titles.total, value: totalCell },
+      ),
+    );
+    return undefined;
+  }
+  return { ag, med, adm };
+}

@@ -1,0 +1,90 @@
+import { foldedWords } from "../text";
+import { cellOf, GridPlace, isEmptyCell, isEmptyRow, placeOrError, sheetCell, sheetError, sheetRow } from "./grid";
+import { FieldSpec, findHeader, HeaderMatch } from "./headers";
+import { failure, ImportResult, SheetInput, success } from "./types";
+
+/** An export located: its place, header and the non-empty rows below the header. */
+export interface Table<K extends string> {
+  readonly place: GridPlace;
+  readonly header: HeaderMatch<K>;
+  /** Grid indexes of the non-empty rows below the header, top to bottom. */
+  readonly rows: readonly number[];
+  readonly emptyRows: number;
+  /** The cell of field `key` in grid row `i` (undefined when the column is absent). */
+  cell(i: number, key: K): unknown;
+  /** `SAP!C14`-style column description for the summary: `Beløp (C3)`. */
+  describeColumns(): Record<string, string>;
+}
+
+export function readTable<K extends string>(input: SheetInput, fields: readonly FieldSpec<K>[]): ImportResult<Table<K>> {
+  const place = placeOrError(input);
+  if (!("originRow" in place)) return failure([place]);
+  const grid = input.values;
+  if (grid.every((row) => isEmptyRow(row))) return failure([sheetError(place.sheet, "Filen har ingen datarader: arket er tomt.")]);
+
+  const found = findHeader(grid, fields, place);
+  if (!found.ok) return found;
+  const header = found.value;
+  const rows: number[] = [];
+  let emptyRows = 0;
+  for (let i = header.row + 1; i < grid.length; i++) {
+    if (isEmptyRow(grid[i])) emptyRows++;
+    else rows.push(i);
+  }
+  if (rows.length === 0) {
+    return failure([
+      { sheet: place.sheet, row: sheetRow(place, header.row), message: `Filen har ingen datarader under overskriftsraden (rad ${sheetRow(place, header.row)}).` },
+    ]);
+  }
+  return success({
+    place,
+    header,
+    rows,
+    emptyRows,
+    cell: (i, key) => cellOf(grid, i, header.columns[key]),
+    describeColumns: () => {
+      const out: Record<string, string> = {};
+      for (const f of fields) {
+        const col = header.columns[f.key];
+        if (col !== undefined) out[f.key] = `${header.titles[f.key]} (${sheetCell(place, header.row, col)})`;
+      }
+      return out;
+    },
+  });
+}
+
+/**
+ * A total line of a report (`Sum`, `Totalt`, `Delsum 2810`, `Total:`): its figures are the sum of
+ * the lines above, so counting it would count them twice.
+ */
+export function isTotalLabel(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const first = foldedWords(value)[0];
+  return first !== undefined && /^(sum|summen|total|totalt|totalsum|totaler|delsum|subtotal)$/.test(first);
+}
+
+/**
+ * A row is a total line when its key cell (lønnsart, konto, produkt …) is empty or a total label,
+ * and the first non-empty cell of the row is a total label.
+ */
+export function isTotalRow(row: readonly unknown[], keyCell: unknown): boolean {
+  if (!isEmptyCell(keyCell) && !isTotalLabel(keyCell)) return false;
+  const first = row.find((v) => !isEmptyCell(v));
+  return isTotalLabel(first);
+}
+
+/** Counts of rows left out, by reason, in the order the reasons first occurred. */
+export class IgnoreCounter {
+  private readonly counts = new Map<string, number>();
+  add(reason: string): void {
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+  }
+  get total(): number {
+    let n = 0;
+    for (const c of this.counts.values()) n += c;
+    return n;
+  }
+  list(): { reason: string; count: number }[] {
+    return [...this.counts].map(([reason, count]) => ({ reason, count }));
+  }
+}
