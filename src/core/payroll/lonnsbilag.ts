@@ -1,0 +1,268 @@
+import { isoDate, parseDateText } from "../calendar";
+import { isRuleError, Result, valueError } from "../errors";
+import { checkedAmount } from "../money/amount";
+import { Exact, plus, roundToOre, sign, ZERO } from "../money/exact";
+import { Zone, ZONES } from "../rates/aga";
+import { agaFribelopOf, agaOf, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
+import { resolveZone } from "../rules/aga-sone";
+import { balanseFeil } from "../spk/bilag-balanse";
+import { kronerAv, kronerTekst, oreAv, prosentTekst } from "../spk/bilag-format";
+import { Bilag, Bilagslinje } from "../spk/types";
+import { LonnsKontoer, NS4102_LONNSKONTOER } from "./kontoer";
+
+/**
+ * A payroll voucher (lønnsbilag) from a payroll summary, one row per employee or per virksomhet:
+ *
+ *   5000 +gross; 2600 −forskuddstrekk; 2640 −forsikringstrekk; 2650 −fagforeningstrekk;
+ *   2690 −other deductions (one line per name); 2930 −net pay;
+ *   per zone 5400 +AGA / 2770 −AGA; ekstra AGA 5400 / 2770 where the year has it.
+ *
+ * AGA is computed as the a-melding does: on the summed basis per zone and rate, rounded once per
+ * zone. Net pay = gross − deductions, and a negative net pay is refused.
+ */
+
+export interface AnnetTrekk {
+  readonly navn: string;
+  readonly belop: number;
+  /** Account for this deduction (e.g. 2610 utleggstrekk, 2620 bidragstrekk); default `andreTrekk` (2690). */
+  readonly konto?: string;
+}
+
+export interface LonnsRad {
+  /** The employee, or the virksomhet for a summary row. */
+  readonly navn: string;
+  /** Default "ansatt". */
+  readonly gjelder?: "ansatt" | "virksomhet";
+  readonly bruttoLonn: number;
+  /** Tax withheld, including the employee's trygdeavgift (no separate line exists). */
+  readonly forskuddstrekk?: number;
+  readonly forsikringstrekk?: number;
+  readonly fagforeningstrekk?: number;
+  readonly andreTrekk?: readonly AnnetTrekk[];
+  /** AGA basis on wages for the period (gross plus taxable benefits, as the payroll reports it). */
+  readonly agaGrunnlag: number;
+  /** AGA zone (I … V, 1 … 5) or kommunenummer of the employer's registered unit. */
+  readonly sone: string | number;
+  /**
+   * Employee rows in years with ekstra AGA (2023, 2024): the employee's AGA basis earlier this
+   * year from the same employer, before this period. Required there: the extra 5 % applies to
+   * the part of the year-to-date basis above the threshold.
+   */
+  readonly grunnlagHittilIAr?: number;
+  /** Summary rows in years with ekstra AGA: this period's basis above the threshold, summed over the employees. */
+  readonly ekstraAgaGrunnlag?: number;
+}
+
+export interface LonnsbilagValg {
+  /** Posting date, `2024-06-25` or `25.06.2024`; sets the year for the rates and the period. */
+  readonly dato: string;
+  /** Default `LONN-YYYYMM`. */
+  readonly id?: string;
+  readonly tekst?: string;
+  readonly kontoer?: Partial<LonnsKontoer>;
+  /** Dimension values (Unit4 slot → value) put on every line. */
+  readonly dimensjoner?: Readonly<Record<number, string>>;
+  /**
+   * Required when a row is in zone Ia: the employer's zone Ia basis earlier this year. The
+   * reduced rate applies only until the year's saving reaches the fribeløp (S10, S11).
+   */
+  readonly tidligereGrunnlagSoneIa?: number;
+}
+
+export interface AgaPerSone {
+  readonly sone: Zone;
+  readonly grunnlag: number;
+  /** The zone rate; for zone Ia the reduced rate (the fribeløp decides how much of it applies). */
+  readonly sats: number;
+  readonly aga: number;
+}
+
+export interface Lonnsbilag {
+  readonly bilag: Bilag;
+  readonly nettolonn: readonly { readonly navn: string; readonly netto: number }[];
+  readonly agaPerSone: readonly AgaPerSone[];
+  readonly ekstraAga: number;
+  readonly sumAga: number;
+}
+
+interface Rad {
+  readonly navn: string;
+  readonly brutto: number;
+  readonly forskudd: number;
+  readonly forsikring: number;
+  readonly fagforening: number;
+  readonly andre: readonly { navn: string; konto: string; ore: number }[];
+  readonly netto: number;
+  readonly grunnlag: Exact;
+  readonly sone: Zone;
+  readonly ekstraAga: number;
+  readonly ekstraGrunnlag: Exact;
+}
+
+const ore = (x: Exact): number => roundToOre(x);
+
+/** A non-negative amount in whole øre; problems go to `errors` (every problem is reported at once). */
+function belop(value: number | undefined, hva: string, errors: string[]): number {
+  if (value === undefined) return 0;
+  const o = oreAv(value, hva);
+  if (isRuleError(o)) {
+    errors.push(o.message);
+    return 0;
+  }
+  if (o < 0) {
+    errors.push(`${hva} kan ikke være negativ (${value}).`);
+    return 0;
+  }
+  return o;
+}
+
+function konto(value: string | undefined, hva: string, errors: string[]): string {
+  const k = (value ?? "").trim();
+  if (!k) errors.push(`Kontoen for ${hva} mangler.`);
+  return k;
+}
+
+export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg): Result<Lonnsbilag> {
+  const errors: string[] = [];
+  const dato = parseDateText(valg.dato);
+  if (!dato || dato.day === undefined) return valueError(`«${valg.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
+  const aar = dato.year;
+  const periode = `${aar}${String(dato.month).padStart(2, "0")}`;
+  const rates = agaRates(aar);
+  if (isRuleError(rates)) return rates;
+  const k = { ...NS4102_LONNSKONTOER, ...valg.kontoer };
+  for (const key of Object.keys(NS4102_LONNSKONTOER) as (keyof LonnsKontoer)[]) konto(k[key], key, errors);
+  if (rader.length === 0) errors.push("Lønnssammendraget har ingen rader.");
+
+  const checked: Rad[] = [];
+  rader.forEach((r, i) => {
+    const virksomhet = r.gjelder === "virksomhet";
+    const who = `${virksomhet ? "Virksomhet" : "Ansatt"} «${(r.navn ?? "").trim() || "(uten navn)"}» (rad ${i + 1})`;
+    const before = errors.length;
+    const brutto = belop(r.bruttoLonn, `${who}: brutto lønn`, errors);
+    const forskudd = belop(r.forskuddstrekk, `${who}: forskuddstrekk`, errors);
+    const forsikring = belop(r.forsikringstrekk, `${who}: forsikringstrekk`, errors);
+    const fagforening = belop(r.fagforeningstrekk, `${who}: fagforeningstrekk`, errors);
+    const andre = (r.andreTrekk ?? []).map((t, j) => {
+      const navn = (t.navn ?? "").trim();
+      if (!navn) errors.push(`${who}: annet trekk nr. ${j + 1} mangler navn.`);
+      return { navn, konto: konto(t.konto ?? k.andreTrekk, `trekket «${navn}»`, errors), ore: belop(t.belop, `${who}: trekket «${navn}»`, errors) };
+    });
+    const grunnlag = checkedAmount(r.agaGrunnlag, `${who}: AGA-grunnlaget`);
+    if (isRuleError(grunnlag)) errors.push(grunnlag.message);
+    else if (sign(grunnlag) < 0) errors.push(`${who}: AGA-grunnlaget kan ikke være negativt.`);
+    const zone = resolveZone(r.sone, aar);
+    if (isRuleError(zone)) errors.push(`${who}: ${zone.message}`);
+
+    let ekstraAga = 0;
+    let ekstraGrunnlag: Exact = ZERO;
+    if (rates.ekstra && !isRuleError(grunnlag)) {
+      if (virksomhet) {
+        if (r.ekstraAgaGrunnlag === undefined) {
+          errors.push(`${who}: oppgi grunnlaget over innslagspunktet for ekstra arbeidsgiveravgift i ${aar} (summert for de ansatte), også når det er 0.`);
+        } else {
+          const g = checkedAmount(r.ekstraAgaGrunnlag, `${who}: grunnlaget for ekstra AGA`);
+          if (isRuleError(g)) errors.push(g.message);
+          else if (sign(g) < 0) errors.push(`${who}: grunnlaget for ekstra AGA kan ikke være negativt.`);
+          else ekstraGrunnlag = g;
+        }
+      } else if (r.grunnlagHittilIAr === undefined) {
+        errors.push(`${who}: oppgi grunnlaget hittil i år (før denne lønnskjøringen) for ekstra arbeidsgiveravgift i ${aar}, også når det er 0.`);
+      } else {
+        const tidligere = checkedAmount(r.grunnlagHittilIAr, `${who}: grunnlaget hittil i år`);
+        if (isRuleError(tidligere)) errors.push(tidligere.message);
+        else if (sign(tidligere) < 0) errors.push(`${who}: grunnlaget hittil i år kan ikke være negativt.`);
+        else ekstraAga = Math.round(ekstraAgaOf(grunnlag, tidligere, rates) * 100);
+      }
+    }
+
+    const netto = brutto - forskudd - forsikring - fagforening - andre.reduce((a, t) => a + t.ore, 0);
+    if (errors.length === before && netto < 0) {
+      errors.push(`${who}: trekkene (${kronerTekst(brutto - netto)} kr) er større enn brutto lønn (${kronerTekst(brutto)} kr); negativ nettolønn bokføres ikke.`);
+    }
+    if (errors.length === before && !isRuleError(grunnlag) && !isRuleError(zone)) {
+      checked.push({ navn: r.navn.trim(), brutto, forskudd, forsikring, fagforening, andre, netto, grunnlag, sone: zone, ekstraAga, ekstraGrunnlag });
+    }
+  });
+
+  const iaRows = checked.filter((r) => r.sone === "Ia");
+  let tidligereIa: Exact = ZERO;
+  if (iaRows.length > 0) {
+    const t = valg.tidligereGrunnlagSoneIa === undefined
+      ? valueError("Rader i sone Ia krever grunnlaget i sone Ia tidligere i år (fribeløpet avgjør hvor lenge den reduserte satsen gjelder).")
+      : checkedAmount(valg.tidligereGrunnlagSoneIa, "Grunnlaget i sone Ia tidligere i år");
+    if (isRuleError(t)) errors.push(t.message);
+    else if (sign(t) < 0) errors.push("Grunnlaget i sone Ia tidligere i år kan ikke være negativt.");
+    else tidligereIa = t;
+  }
+  if (errors.length > 0) return valueError(errors.join(" "));
+
+  // AGA per zone on the summed basis, as the a-melding computes it.
+  const agaPerSone: AgaPerSone[] = [];
+  for (const zone of ZONES) {
+    const rows = checked.filter((r) => r.sone === zone);
+    if (rows.length === 0) continue;
+    const basis = rows.reduce<Exact>((acc, r) => plus(acc, r.grunnlag), ZERO);
+    const sats = rateForZone(rates, zone, "ordinaer");
+    const aga = zone === "Ia" ? agaFribelopOf(basis, tidligereIa, zone, rates) : agaOf(basis, sats);
+    agaPerSone.push({ sone: zone, grunnlag: kronerAv(ore(basis)), sats: sats.fraction, aga });
+  }
+  const summedEkstraBasis = checked.reduce<Exact>((acc, r) => plus(acc, r.ekstraGrunnlag), ZERO);
+  const ekstraOre = checked.reduce((a, r) => a + r.ekstraAga, 0)
+    + (rates.ekstra ? Math.round(agaOf(summedEkstraBasis, rates.ekstra.rate) * 100) : 0);
+
+  const tekst = valg.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
+  const sum = (f: (r: Rad) => number) => checked.reduce((a, r) => a + f(r), 0);
+  const poster: { konto: string; ore: number; tekst: string }[] = [
+    { konto: k.lonn, ore: sum((r) => r.brutto), tekst: `${tekst}: brutto lønn` },
+    { konto: k.forskuddstrekk, ore: -sum((r) => r.forskudd), tekst: `${tekst}: forskuddstrekk (inkl. trygdeavgift)` },
+    { konto: k.forsikringstrekk, ore: -sum((r) => r.forsikring), tekst: `${tekst}: forsikringstrekk` },
+    { konto: k.fagforeningstrekk, ore: -sum((r) => r.fagforening), tekst: `${tekst}: fagforeningstrekk` },
+  ];
+  const andre = new Map<string, { konto: string; navn: string; ore: number }>();
+  for (const r of checked) {
+    for (const t of r.andre) {
+      const key = `${t.konto}\u0000${t.navn}`;
+      const prev = andre.get(key);
+      andre.set(key, { konto: t.konto, navn: t.navn, ore: (prev?.ore ?? 0) + t.ore });
+    }
+  }
+  for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${tekst}: trekk ${t.navn}` });
+  poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${tekst}: skyldig lønn (netto)` });
+  for (const z of agaPerSone) {
+    const a = Math.round(z.aga * 100);
+    // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
+    const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : prosentTekst(z.sats);
+    const label = `${tekst}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
+    poster.push({ konto: k.aga, ore: a, tekst: label }, { konto: k.skyldigAga, ore: -a, tekst: label });
+  }
+  if (rates.ekstra) {
+    const label = `${tekst}: ekstra arbeidsgiveravgift (${prosentTekst(rates.ekstra.rate.fraction)} over ${kronerTekst(ore(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
+    poster.push({ konto: k.ekstraAga, ore: ekstraOre, tekst: label }, { konto: k.skyldigEkstraAga, ore: -ekstraOre, tekst: label });
+  }
+
+  const dims = { ...(valg.dimensjoner ?? {}) };
+  const linjer: Bilagslinje[] = [];
+  for (const p of poster) {
+    if (p.ore === 0) continue;
+    linjer.push({ termin: null, linje: linjer.length + 1, konto: p.konto, belop: kronerAv(p.ore), tekst: p.tekst, dimensjoner: dims });
+  }
+  const bilag: Bilag = {
+    id: valg.id?.trim() || `LONN-${periode}`,
+    termin: null,
+    tekst,
+    dato: isoDate({ year: aar, month: dato.month, day: dato.day }),
+    periode,
+    linjer,
+  };
+  const problem = balanseFeil(bilag);
+  if (problem) return problem;
+  const sumAgaOre = agaPerSone.reduce((a, z) => a + Math.round(z.aga * 100), 0) + ekstraOre;
+  return {
+    bilag,
+    nettolonn: checked.map((r) => ({ navn: r.navn, netto: kronerAv(r.netto) })),
+    agaPerSone,
+    ekstraAga: kronerAv(ekstraOre),
+    sumAga: kronerAv(sumAgaOre),
+  };
+}
