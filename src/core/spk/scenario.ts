@@ -1,0 +1,370 @@
+import { isRuleError, Result } from "../errors";
+import { foldNorwegian } from "../text";
+import { oreAmount } from "./amounts";
+import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, isRateFraction, KONTO_KEYS } from "./oppsett";
+import { InputProblems, ProblemList } from "./problems";
+import { AvstemExtras } from "./reconcile";
+import { AMOUNT_COLUMNS, AmountField, emptyTermin, TEXT_COLUMNS } from "./termin-fields";
+import {
+  Budsjettering,
+  DEFAULT_KONTOER,
+  DEFAULT_TOLERANSE,
+  DEFAULT_VESENTLIGHETSGRENSE,
+  Dimensjon,
+  DimensjonsAndel,
+  KontoSaldo,
+  Kontoer,
+  Modus,
+  Oppsett,
+  Scenario,
+  TerminInput,
+  VirksomhetGrunnlag,
+} from "./types";
+
+/**
+ * The scenario file of `lonn avstem` (DESIGN.md §7) read from parsed JSON, checked field by field.
+ * Every problem is named by its JSON path (`terminer[2].sapArbeidsgiverandel er ikke et tall`) and
+ * all of them are reported together. Unknown fields are problems too: a misspelt amount would
+ * otherwise silently count as 0.
+ */
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const TOP_FIELDS = [
+  "virksomhet", "orgnr", "aar", "budsjettering", "modus", "agaSats", "toleranse", "vesentlighetsgrense", "kontoer",
+  "dimensjoner", "bilagsart", "firma", "terminer", "virksomheter", "saldoer", "oppdatertAgaSats", "kommentar",
+] as const;
+const TERMIN_FIELDS = ["termin", ...AMOUNT_COLUMNS.map((c) => c.field), ...TEXT_COLUMNS.map((c) => c.field)];
+const DIMENSJON_FIELDS = ["nummer", "navn", "verdi", "fordeling", "pakrevd"];
+const ANDEL_FIELDS = ["verdi", "vekt"];
+const VIRKSOMHET_FIELDS = ["virksomhetsnummer", "navn", "sone", "grunnlag"];
+const SALDO_FIELDS = ["konto", "ib", "bevegelse"];
+
+/** A reader of one JSON object that records problems under its path. */
+class Fields {
+  constructor(
+    readonly obj: Obj,
+    readonly path: string,
+    readonly problems: ProblemList,
+  ) {}
+
+  at(key: string): string {
+    return this.path ? `${this.path}.${key}` : key;
+  }
+
+  onlyKnown(known: readonly string[]): void {
+    for (const key of Object.keys(this.obj)) {
+      if (known.includes(key)) continue;
+      const like = known.find((k) => k.toLowerCase() === key.toLowerCase() || foldNorwegian(k) === foldNorwegian(key));
+      this.problems.add(`${this.at(key)} er ikke et kjent felt${like ? ` (mente du ${like}?)` : ""}.`);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.obj[key] !== undefined && this.obj[key] !== null;
+  }
+
+  text(key: string, required: boolean, numbersToo = false): string | undefined {
+    const v = this.obj[key];
+    if (v === undefined || v === null) {
+      if (required) this.problems.add(`${this.at(key)} mangler.`);
+      return undefined;
+    }
+    if (typeof v === "string") return v;
+    if (numbersToo && typeof v === "number" && Number.isFinite(v)) return String(v);
+    this.problems.add(`${this.at(key)} er ikke en tekst.`);
+    return undefined;
+  }
+
+  number(key: string, required: boolean): number | undefined {
+    const v = this.obj[key];
+    if (v === undefined || v === null) {
+      if (required) this.problems.add(`${this.at(key)} mangler.`);
+      return undefined;
+    }
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      this.problems.add(`${this.at(key)} er ikke et tall.`);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** Kroner with whole øre; missing is 0. */
+  amount(key: string): number {
+    const v = this.number(key, false);
+    if (v === undefined) return 0;
+    const checked = oreAmount(v, this.at(key));
+    if (isRuleError(checked)) {
+      this.problems.add(checked.message);
+      return 0;
+    }
+    return v;
+  }
+
+  integer(key: string, required: boolean, min: number, max: number): number | undefined {
+    const v = this.number(key, required);
+    if (v === undefined) return undefined;
+    if (!Number.isInteger(v) || v < min || v > max) {
+      this.problems.add(`${this.at(key)} må være et heltall fra ${min} til ${max} (fikk ${v}).`);
+      return undefined;
+    }
+    return v;
+  }
+
+  rate(key: string, required: boolean): number | undefined {
+    const v = this.number(key, required);
+    if (v === undefined) return undefined;
+    if (!isRateFraction(v)) {
+      this.problems.add(`${this.at(key)} må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk ${v}).`);
+      return undefined;
+    }
+    return v;
+  }
+
+  array(key: string): unknown[] | undefined {
+    const v = this.obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) {
+      this.problems.add(`${this.at(key)} er ikke en liste.`);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** Each element of a list that is an object, as Fields; other elements are problems. */
+  objects(key: string, known: readonly string[]): Fields[] {
+    const list = this.array(key) ?? [];
+    const out: Fields[] = [];
+    list.forEach((item, i) => {
+      const path = `${this.at(key)}[${i}]`;
+      if (!isObj(item)) {
+        this.problems.add(`${path} er ikke et objekt.`);
+        return;
+      }
+      const f = new Fields(item, path, this.problems);
+      f.onlyKnown(known);
+      out.push(f);
+    });
+    return out;
+  }
+}
+
+export function parseBudsjettering(text: string): Budsjettering | undefined {
+  const f = foldNorwegian(text);
+  return f === "brutto" ? "brutto" : f === "netto" ? "netto" : undefined;
+}
+
+export function parseModus(text: string): Modus | undefined {
+  const f = foldNorwegian(text);
+  if (f === "terminvis") return "terminvis";
+  if (f === "arsslutt" || f === "aarsslutt") return "arsslutt";
+  return undefined;
+}
+
+function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefined {
+  const termin = f.integer("termin", true, 1, 6);
+  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, f.amount(c.field)])) as Record<AmountField, number>;
+  const texts: Record<string, string> = {};
+  for (const c of TEXT_COLUMNS) {
+    const t = f.text(c.field, false, c.field !== "forklaring");
+    if (t !== undefined) texts[c.field] = t;
+  }
+  if (termin === undefined) return undefined;
+  const earlier = seen.get(termin);
+  if (earlier !== undefined) {
+    f.problems.add(`${f.path}: termin ${termin} finnes allerede (${earlier}).`);
+    return undefined;
+  }
+  seen.set(termin, f.path);
+  return { termin, ...amounts, ...texts };
+}
+
+function readKontoer(top: Fields): Partial<Kontoer> | undefined {
+  const v = top.obj.kontoer;
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v)) {
+    top.problems.add("kontoer er ikke et objekt.");
+    return undefined;
+  }
+  const f = new Fields(v, "kontoer", top.problems);
+  f.onlyKnown(KONTO_KEYS);
+  const out: Partial<Record<keyof Kontoer, string>> = {};
+  for (const key of KONTO_KEYS) {
+    const konto = f.text(key, false, true);
+    if (konto === undefined) continue;
+    if (konto.trim() === "") f.problems.add(`${f.at(key)} er tom.`);
+    else out[key] = konto.trim();
+  }
+  return out;
+}
+
+function readDimensjoner(top: Fields): Dimensjon[] | undefined {
+  if (!top.has("dimensjoner")) return undefined;
+  const seen = new Set<number>();
+  const out: Dimensjon[] = [];
+  for (const f of top.objects("dimensjoner", DIMENSJON_FIELDS)) {
+    const nummer = f.integer("nummer", true, 1, 7);
+    const navn = f.text("navn", true);
+    const verdi = f.text("verdi", false, true);
+    const pakrevd = f.obj.pakrevd;
+    if (pakrevd !== undefined && typeof pakrevd !== "boolean") f.problems.add(`${f.at("pakrevd")} må være true eller false.`);
+    let fordeling: DimensjonsAndel[] | undefined;
+    if (f.has("fordeling")) {
+      fordeling = [];
+      for (const a of f.objects("fordeling", ANDEL_FIELDS)) {
+        const v = a.text("verdi", true, true);
+        const vekt = a.number("vekt", true);
+        if (vekt !== undefined && vekt < 0) a.problems.add(`${a.at("vekt")} kan ikke være negativ (fikk ${vekt}).`);
+        if (v !== undefined && vekt !== undefined) fordeling.push({ verdi: v, vekt });
+      }
+      if (fordeling.length > 0 && !fordeling.some((a) => a.vekt > 0)) f.problems.add(`${f.at("fordeling")}: minst én vekt må være større enn 0.`);
+    }
+    if (nummer !== undefined) {
+      if (seen.has(nummer)) f.problems.add(`${f.path}: dimensjon ${nummer} finnes allerede.`);
+      seen.add(nummer);
+    }
+    if (nummer === undefined || navn === undefined) continue;
+    out.push({
+      nummer,
+      navn,
+      ...(verdi !== undefined ? { verdi } : {}),
+      ...(fordeling ? { fordeling } : {}),
+      ...(typeof pakrevd === "boolean" ? { pakrevd } : {}),
+    });
+  }
+  return out;
+}
+
+function readVirksomheter(top: Fields): VirksomhetGrunnlag[] | undefined {
+  if (!top.has("virksomheter")) return undefined;
+  const out: VirksomhetGrunnlag[] = [];
+  for (const f of top.objects("virksomheter", VIRKSOMHET_FIELDS)) {
+    const nr = f.text("virksomhetsnummer", true, true);
+    const navn = f.text("navn", false);
+    const sone = f.text("sone", true, true);
+    const grunnlag = f.number("grunnlag", true);
+    if (grunnlag !== undefined) {
+      const g = oreAmount(grunnlag, f.at("grunnlag"));
+      if (isRuleError(g)) f.problems.add(g.message);
+    }
+    if (nr !== undefined && !/^\d{9}$/.test(nr.replace(/\s/g, ""))) f.problems.add(`${f.at("virksomhetsnummer")} må ha ni sifre (fikk «${nr}»).`);
+    if (nr === undefined || sone === undefined || grunnlag === undefined) continue;
+    out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(navn !== undefined ? { navn } : {}), sone, grunnlag });
+  }
+  return out;
+}
+
+function readSaldoer(top: Fields): KontoSaldo[] | undefined {
+  if (!top.has("saldoer")) return undefined;
+  const out: KontoSaldo[] = [];
+  for (const f of top.objects("saldoer", SALDO_FIELDS)) {
+    const konto = f.text("konto", true, true);
+    const ib = f.number("ib", true);
+    const bevegelse = f.number("bevegelse", true);
+    const ibOk = ib !== undefined ? f.amount("ib") : undefined;
+    const bevOk = bevegelse !== undefined ? f.amount("bevegelse") : undefined;
+    if (konto === undefined || ibOk === undefined || bevOk === undefined) continue;
+    out.push({ konto: konto.trim(), ib: ibOk, bevegelse: bevOk });
+  }
+  return out;
+}
+
+/** The scenario JSON (already parsed) as a checked Scenario, or every problem with it. */
+export function parseScenario(json: unknown): Result<Scenario> {
+  const problems = new ProblemList();
+  if (!isObj(json)) {
+    return new InputProblems(["Scenarioet må være et JSON-objekt med virksomhet, aar, budsjettering, agaSats og terminer."]);
+  }
+  const top = new Fields(json, "", problems);
+  top.onlyKnown(TOP_FIELDS);
+
+  const virksomhet = top.text("virksomhet", true);
+  const aar = top.integer("aar", true, 1990, 2100);
+  const budsjetteringText = top.text("budsjettering", true);
+  const budsjettering = budsjetteringText === undefined ? undefined : parseBudsjettering(budsjetteringText);
+  if (budsjetteringText !== undefined && budsjettering === undefined) problems.add(`budsjettering må være «brutto» eller «netto» (fikk «${budsjetteringText}»).`);
+  const modusText = top.text("modus", false);
+  const modus = modusText === undefined ? undefined : parseModus(modusText);
+  if (modusText !== undefined && modus === undefined) problems.add(`modus må være «terminvis» eller «arsslutt» (fikk «${modusText}»).`);
+  const agaSats = top.rate("agaSats", true);
+  const toleranse = top.number("toleranse", false);
+  if (toleranse !== undefined && toleranse < 0) problems.add(`toleranse kan ikke være negativ (fikk ${toleranse}).`);
+  const vesentlighetsgrense = top.number("vesentlighetsgrense", false);
+  if (vesentlighetsgrense !== undefined && (vesentlighetsgrense < 0 || vesentlighetsgrense > 1)) {
+    problems.add(`vesentlighetsgrense må være en brøk fra 0 til 1, f.eks. 0.05 for 5 % (fikk ${vesentlighetsgrense}).`);
+  }
+  const orgnr = top.text("orgnr", false, true);
+  if (orgnr !== undefined && !/^\d{9}$/.test(orgnr.replace(/\s/g, ""))) problems.add(`orgnr må ha ni sifre (fikk «${orgnr}»).`);
+  const bilagsart = top.text("bilagsart", false);
+  const firma = top.text("firma", false, true);
+  top.text("kommentar", false);
+  const kontoer = readKontoer(top);
+  const dimensjoner = readDimensjoner(top);
+
+  if (!top.has("terminer")) problems.add("terminer mangler (en liste med én post per termin; tom liste gir bare nuller).");
+  const seen = new Map<number, string>();
+  const terminer = top
+    .objects("terminer", TERMIN_FIELDS)
+    .map((f) => readTermin(f, seen))
+    .filter((t): t is TerminInput => t !== undefined);
+
+  const virksomheter = readVirksomheter(top);
+  const saldoer = readSaldoer(top);
+  const oppdatertAgaSats = top.rate("oppdatertAgaSats", false);
+
+  return problems.result(() => ({
+    virksomhet: virksomhet as string,
+    aar: aar as number,
+    budsjettering: budsjettering as Budsjettering,
+    agaSats: agaSats as number,
+    ...(modus !== undefined ? { modus } : {}),
+    ...(toleranse !== undefined ? { toleranse } : {}),
+    ...(vesentlighetsgrense !== undefined ? { vesentlighetsgrense } : {}),
+    ...(orgnr !== undefined ? { orgnr: orgnr.replace(/\s/g, "") } : {}),
+    ...(bilagsart !== undefined ? { bilagsart } : {}),
+    ...(firma !== undefined ? { firma } : {}),
+    ...(kontoer !== undefined ? { kontoer } : {}),
+    ...(dimensjoner !== undefined ? { dimensjoner } : {}),
+    terminer,
+    ...(virksomheter !== undefined ? { virksomheter } : {}),
+    ...(saldoer !== undefined ? { saldoer } : {}),
+    ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}),
+  }));
+}
+
+/**
+ * The Oppsett a scenario describes, defaults filled in: modus terminvis, toleranse 1 kr,
+ * vesentlighetsgrense 5 %, DFØ's accounts, no dimensions, bilagsart and firma "" (see oppsett.ts
+ * for why those two have no guessed default).
+ */
+export function oppsettFrom(scenario: Scenario): Oppsett {
+  return {
+    virksomhet: scenario.virksomhet,
+    ...(scenario.orgnr !== undefined ? { orgnr: scenario.orgnr } : {}),
+    aar: scenario.aar,
+    budsjettering: scenario.budsjettering,
+    modus: scenario.modus ?? DEFAULT_MODUS,
+    agaSats: scenario.agaSats,
+    toleranse: scenario.toleranse ?? DEFAULT_TOLERANSE,
+    vesentlighetsgrense: scenario.vesentlighetsgrense ?? DEFAULT_VESENTLIGHETSGRENSE,
+    kontoer: { ...DEFAULT_KONTOER, ...(scenario.kontoer ?? {}) },
+    dimensjoner: scenario.dimensjoner ?? [],
+    bilagsart: scenario.bilagsart ?? DEFAULT_BILAGSART,
+    firma: scenario.firma ?? DEFAULT_FIRMA,
+  };
+}
+
+/** The scenario's six termins in order; a termin it leaves out is an all-zero row. */
+export function terminerFrom(scenario: Pick<Scenario, "terminer">): TerminInput[] {
+  return [1, 2, 3, 4, 5, 6].map((n) => scenario.terminer.find((t) => t.termin === n) ?? emptyTermin(n));
+}
+
+/** The year-end inputs of a scenario, for `avstem`. */
+export function extrasFrom(scenario: Scenario): AvstemExtras {
+  return {
+    ...(scenario.saldoer ? { saldoer: scenario.saldoer } : {}),
+    ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}),
+  };
+}
