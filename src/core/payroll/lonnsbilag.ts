@@ -6,7 +6,7 @@ import { Zone, ZONES } from "../rates/aga";
 import { agaFribelopOf, agaOf, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
 import { balanseFeil } from "../spk/bilag-balanse";
-import { kronerAv, kronerTekst, oreAv, prosentTekst } from "../spk/bilag-format";
+import { kronerAv, kronerTekst, oreAv, prosentTekst, tilOre } from "../spk/bilag-format";
 import { Bilag, Bilagslinje } from "../spk/types";
 import { LonnsKontoer, NS4102_LONNSKONTOER } from "./kontoer";
 
@@ -172,7 +172,7 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
         const tidligere = checkedAmount(r.grunnlagHittilIAr, `${who}: grunnlaget hittil i år`);
         if (isRuleError(tidligere)) errors.push(tidligere.message);
         else if (sign(tidligere) < 0) errors.push(`${who}: grunnlaget hittil i år kan ikke være negativt.`);
-        else ekstraAga = Math.round(ekstraAgaOf(grunnlag, tidligere, rates) * 100);
+        else ekstraAga = tilOre(ekstraAgaOf(grunnlag, tidligere, rates));
       }
     }
 
@@ -209,7 +209,7 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
   }
   const summedEkstraBasis = checked.reduce<Exact>((acc, r) => plus(acc, r.ekstraGrunnlag), ZERO);
   const ekstraOre = checked.reduce((a, r) => a + r.ekstraAga, 0)
-    + (rates.ekstra ? Math.round(agaOf(summedEkstraBasis, rates.ekstra.rate) * 100) : 0);
+    + (rates.ekstra ? tilOre(agaOf(summedEkstraBasis, rates.ekstra.rate)) : 0);
 
   const tekst = valg.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
   const sum = (f: (r: Rad) => number) => checked.reduce((a, r) => a + f(r), 0);
@@ -230,7 +230,7 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
   for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${tekst}: trekk ${t.navn}` });
   poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${tekst}: skyldig lønn (netto)` });
   for (const z of agaPerSone) {
-    const a = Math.round(z.aga * 100);
+    const a = tilOre(z.aga);
     // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
     const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : prosentTekst(z.sats);
     const label = `${tekst}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
@@ -257,7 +257,7 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
   };
   const problem = balanseFeil(bilag);
   if (problem) return problem;
-  const sumAgaOre = agaPerSone.reduce((a, z) => a + Math.round(z.aga * 100), 0) + ekstraOre;
+  const sumAgaOre = agaPerSone.reduce((a, z) => a + tilOre(z.aga), 0) + ekstraOre;
   return {
     bilag,
     nettolonn: checked.map((r) => ({ navn: r.navn, netto: kronerAv(r.netto) })),

@@ -7,7 +7,7 @@ import { agaOf, agaSats } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
 import { gyldigOrgnr, normalOrgnr } from "./amelding-orgnr";
 import { arsAga } from "./bilag";
-import { aarSlutt, bilagId, kronerAv, oreAv, terminSlutt } from "./bilag-format";
+import { aarSlutt, bilagId, kronerAv, oreAv, terminSlutt, tilOre } from "./bilag-format";
 import { Avstemming, VirksomhetGrunnlag } from "./types";
 
 /**
@@ -129,8 +129,8 @@ function fordeling(
   virksomheter: readonly Virksomhet[],
 ): AmeldingFordeling {
   const rader = fordelEndring(differanseOre, virksomheter);
-  const sumEndring = rader.reduce((a, r) => a + Math.round(r.endringGrunnlag * 100), 0);
-  const sumAga = rader.reduce((a, r) => a + Math.round(r.aga * 100), 0);
+  const sumEndring = rader.reduce((a, r) => a + tilOre(r.endringGrunnlag), 0);
+  const sumAga = rader.reduce((a, r) => a + tilOre(r.aga), 0);
   return {
     ...meta,
     differanse: kronerAv(differanseOre),

@@ -1,7 +1,7 @@
 import { isoDate } from "../calendar";
 import { isRuleError, numberError, Result } from "../errors";
 import { checkedAmount } from "../money/amount";
-import { compare, fromOre, rate, roundToOre } from "../money/exact";
+import { compare, fromNumber, fromOre, rate, roundToOre } from "../money/exact";
 import { monthsOfTermin } from "../rules/termin";
 
 /**
@@ -16,6 +16,11 @@ export function oreAv(kroner: number, hva: string): Result<number> {
   const ore = roundToOre(exact);
   if (compare(fromOre(ore), exact) !== 0) return numberError(`${hva} (${kroner}) har brøkdeler av øre.`);
   return ore;
+}
+
+/** Integer øre of a figure already known to be whole øre (a rounded result from core), without float arithmetic. */
+export function tilOre(kroner: number): number {
+  return roundToOre(fromNumber(kroner));
 }
 
 /** Integer øre back to the kroner number the sheet and the model use (nearest double). */
