@@ -66,8 +66,11 @@ export interface TerminPreview {
   readonly N?: number;
   /** The invoice as read, before the posting rule. */
   readonly faktura?: {
+    /** Employer share of all products, without administration. */
     readonly arbeidsgiverandel: number;
     readonly administrasjon: number;
+    /** What the employer pays: arbeidsgiverandel + administrasjon. */
+    readonly arbeidsgiverandelInklAdm: number;
     readonly medlemsandel: number;
     readonly total: number;
     readonly produkter: readonly ProduktPreview[];
@@ -152,6 +155,7 @@ export function combineImports(parts: ImportedParts, budsjettering: Budsjetterin
             faktura: {
               arbeidsgiverandel: kr(f.arbeidsgiverandel),
               administrasjon: kr(f.administrasjon),
+              arbeidsgiverandelInklAdm: kr(f.arbeidsgiverandelInklAdm),
               medlemsandel: kr(f.medlemsandel),
               total: kr(f.total),
               produkter: f.produkter.map((p) => ({

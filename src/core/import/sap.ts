@@ -139,7 +139,9 @@ export function readSap(input: SheetInput, options: SapOptions): ImportResult<Sa
 
   const notes: string[] = [];
   if (!options.lonnsarter) {
-    notes.push(`Lønnsartene er eksempelverdier (${wanted}); sett virksomhetens egne lønnsarter i oppsettet.`);
+    notes.push(
+      `Lønnsartene er eksempelverdier: arbeidsgiverandel ${listText(lonnsarter.arbeidsgiverandel)}, medlemsinnskudd ${listText(lonnsarter.medlemsinnskudd)}. Sett virksomhetens egne lønnsarter i oppsettet.`,
+    );
   }
   member.forEach((c, k) => {
     if (sign(c) < 0) notes.push(`Medlemsinnskuddet for termin ${k + 1} er negativt; viser rapporten trekk som negative beløp?`);

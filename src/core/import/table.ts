@@ -64,13 +64,13 @@ export function isTotalLabel(value: unknown): boolean {
 }
 
 /**
- * A row is a total line when its key cell (lønnsart, konto, produkt …) is empty or a total label,
- * and the first non-empty cell of the row is a total label.
+ * A row is a total line when its key cell (lønnsart, konto, produkt …) is a total label, or when
+ * the key cell is empty and the first non-empty cell of the row is one.
  */
 export function isTotalRow(row: readonly unknown[], keyCell: unknown): boolean {
-  if (!isEmptyCell(keyCell) && !isTotalLabel(keyCell)) return false;
-  const first = row.find((v) => !isEmptyCell(v));
-  return isTotalLabel(first);
+  if (isTotalLabel(keyCell)) return true;
+  if (!isEmptyCell(keyCell)) return false;
+  return isTotalLabel(row.find((v) => !isEmptyCell(v)));
 }
 
 /** Counts of rows left out, by reason, in the order the reasons first occurred. */
