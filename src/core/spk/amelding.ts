@@ -155,7 +155,7 @@ export function lagAmeldingFordeling(avstemming: Avstemming, virksomheter: reado
     const R = oreAv(avstemming.sum.R, `Året ${oppsett.aar}: ΣR`);
     if (isRuleError(R)) return R;
     if (R === 0) return [];
-    const T = oreAv(arsAga(oppsett, avstemming.sum), `Året ${oppsett.aar}: beregnet AGA`);
+    const T = oreAv(arsAga(avstemming), `Året ${oppsett.aar}: beregnet AGA`);
     if (isRuleError(T)) return T;
     return [fordeling({ bilagId: bilagId(oppsett.aar, null), termin: null, periode: aarSlutt(oppsett.aar).periode }, R, T, checked)];
   }

@@ -1,9 +1,9 @@
 import { inContext, isRuleError, numberError, Result, RuleError, valueError } from "../errors";
-import { agaPaDifferanse } from "./bilag-aga";
+import { agaPaDifferanse } from "./aga-differanse";
 import { balanseFeil } from "./bilag-balanse";
 import { DimensjonsPlan, delerSummererTil, fordelKostnad, lesDimensjoner } from "./bilag-dimensjoner";
 import { aarSlutt, bilagId, Bokforingsdato, kronerAv, oreAv, prosentTekst, terminSlutt } from "./bilag-format";
-import { AgaJustering, Avstemming, Bilag, Bilagslinje, Oppsett, Summer, TerminResultat } from "./types";
+import { AgaJustering, Avstemming, Bilag, Bilagslinje, Oppsett, TerminResultat } from "./types";
 
 /**
  * The korreksjonsbilag of DESIGN.md §3.2: the difference between provision and SPK invoice is
@@ -156,16 +156,23 @@ export function lagTerminbilag(oppsett: Oppsett, t: TerminResultat, plan?: Dimen
   );
 }
 
-/** The year's AGA on ΣR (årsslutt): round(ΣR × S, 2), the model's rule, computed there. */
-export function arsAga(oppsett: Oppsett, sum: Pick<Summer, "R">): number {
-  return agaPaDifferanse(sum.R, oppsett.agaSats);
+/** What the year voucher reads from the reconciliation. */
+export type ArsGrunnlag = Pick<Avstemming, "oppsett" | "sum" | "aarsAga">;
+
+/**
+ * The year's AGA on ΣR (årsslutt): round(ΣR × S, 2). The model's figure (`aarsAga`) when it is
+ * there, else the model's rule (`agaPaDifferanse`): never a second computation of our own.
+ */
+export function arsAga(a: ArsGrunnlag): number {
+  return a.aarsAga ?? agaPaDifferanse(a.sum.R, a.oppsett.agaSats);
 }
 
 /** The year voucher (modus årsslutt) on ΣR, dated 31.12, with AGA = round(ΣR × S, 2). */
-export function lagArsbilag(oppsett: Oppsett, sum: Summer, plan?: DimensjonsPlan): Result<Bilag | undefined> {
+export function lagArsbilag(a: ArsGrunnlag, plan?: DimensjonsPlan): Result<Bilag | undefined> {
+  const { oppsett, sum } = a;
   const dims = plan ?? lesDimensjoner(oppsett.dimensjoner);
   if (isRuleError(dims)) return dims;
-  const T = arsAga(oppsett, sum);
+  const T = arsAga(a);
   const d = differanseOre({ R: sum.R, O: sum.O, P: sum.P, T }, `Året ${oppsett.aar}`);
   if (isRuleError(d)) return d;
   const posted = oppsett.budsjettering === "netto" ? d : { ...d, O: 0, P: 0 };
@@ -237,7 +244,7 @@ export function lagKorreksjonsbilag(avstemming: Avstemming): Result<Bilag[]> {
       if (err) return err;
     }
   } else {
-    const err = add(lagArsbilag(oppsett, avstemming.sum, plan));
+    const err = add(lagArsbilag(avstemming, plan));
     if (err) return err;
   }
   if (avstemming.agaJustering) {

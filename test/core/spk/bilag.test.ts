@@ -4,7 +4,7 @@ import { lagAgaJusteringsbilag, lagArsbilag, lagKorreksjonsbilag, lagTerminbilag
 import { balanseFeil } from "../../../src/core/spk/bilag-balanse";
 import { prosentTekst, terminSlutt } from "../../../src/core/spk/bilag-format";
 import { Bilag } from "../../../src/core/spk/types";
-import { avstemming, kontoBelop, oppsett, sumOre, summer, termin } from "./bilag-fixtures";
+import { avstemming, kontoBelop, oppsett, sumOre, termin } from "./bilag-fixtures";
 
 function ok<T>(r: T | RuleError): T {
   if (isRuleError(r)) throw new Error(r.message);
@@ -95,8 +95,13 @@ describe("netto, årsslutt", () => {
   test("the year's AGA is round(ΣR × S), not ΣT (970,93 + 277,40 = 1 248,33 here by chance; check a case where they differ)", () => {
     // R = 0,05 in each of two termins at 10 %: T = round(0,005) = 0,01 each, ΣT = 0,02; round(0,10 × 0,1) = 0,01.
     const ts = [termin(1, { R: 0.05, O: 0.05, T: 0.01, S: 0.1 }), termin(2, { R: 0.05, O: 0.05, T: 0.01, S: 0.1 })];
-    const b = ok(lagArsbilag(oppsett({ budsjettering: "netto", modus: "arsslutt", agaSats: 0.1 }), summer(ts)))!;
+    const b = ok(lagArsbilag(avstemming(oppsett({ budsjettering: "netto", modus: "arsslutt", agaSats: 0.1 }), ts)))!;
     expect(kontoBelop(b.linjer)).toEqual([["5420", 0.1], ["2961", -0.1], ["5401", 0.01], ["2771", -0.01]]);
+  });
+
+  test("the model's aarsAga is what the year voucher posts (no second computation)", () => {
+    const b = ok(lagArsbilag(avstemming(o, terminer, { aarsAga: 1248.34 })))!;
+    expect(kontoBelop(b.linjer).slice(3)).toEqual([["5401", 1248.34], ["2771", -1248.34]]);
   });
 
   test("texts say the year and årsslutt", () => {
@@ -111,14 +116,14 @@ describe("netto, årsslutt", () => {
 
   test("zero lines are left out (ΣP = 0 → no 2630 line)", () => {
     const ts = [termin(1, { O: 500, P: 0, R: 500, T: 69.35 })];
-    const b = ok(lagArsbilag(o, summer(ts)))!;
+    const b = ok(lagArsbilag(avstemming(o, ts)))!;
     expect(kontoBelop(b.linjer)).toEqual([["5420", 500], ["2961", -500], ["5401", 69.35], ["2771", -69.35]]);
     expect(b.linjer.map((l) => l.linje)).toEqual([1, 2, 3, 4]);
   });
 
   test("a tiny difference whose AGA rounds to 0 keeps only the difference lines", () => {
     // 0,03 × 0,1387 = 0,004161 → 0,00
-    const b = ok(lagArsbilag(o, summer([termin(1, { O: 0.03, R: 0.03 })])))!;
+    const b = ok(lagArsbilag(avstemming(o, [termin(1, { O: 0.03, R: 0.03 })])))!;
     expect(kontoBelop(b.linjer)).toEqual([["5420", 0.03], ["2961", -0.03]]);
   });
 
