@@ -17,7 +17,9 @@ const NARING_BY_TEXT: Readonly<Record<string, Naring>> = {
 
 export function parseNaring(text: string | undefined): Result<Naring> {
   if (text === undefined || text.trim() === "") return "ordinaer";
-  return NARING_BY_TEXT[foldNorwegian(text).replace(/\s+/g, "")] ??
+  const key = foldNorwegian(text).replace(/\s+/g, "");
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  return (Object.prototype.hasOwnProperty.call(NARING_BY_TEXT, key) ? NARING_BY_TEXT[key] : undefined) ??
     valueError(`Ukjent næring «${text}». Bruk ordinær, jordbruk eller sektorunntak.`);
 }
 

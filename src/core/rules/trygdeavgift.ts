@@ -23,7 +23,9 @@ export const INCOME_TYPE_NAMES = "lønn (L), næring (N), pensjon (P), fiske, jo
 /** An income type as typed (`lønn`, `L`, `Næring`, `pensjon`, …); empty means lønn. */
 export function parseIncomeType(text: string | undefined): Result<RateClass> {
   if (text === undefined || text.trim() === "") return "mellom";
-  const cls = INCOME_TYPES[foldNorwegian(text).replace(/\s+/g, "")];
+  const key = foldNorwegian(text).replace(/\s+/g, "");
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const cls = Object.prototype.hasOwnProperty.call(INCOME_TYPES, key) ? INCOME_TYPES[key] : undefined;
   return cls ?? valueError(`Ukjent inntektstype «${text}». Bruk ${INCOME_TYPE_NAMES}.`);
 }
 
