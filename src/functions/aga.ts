@@ -210,6 +210,7 @@ export function agaSnittsatsCells(grunnlag: unknown, satser: unknown, aar: unkno
       }
     }
     const result = agaSnittsats(lines, year);
-    return [[isRuleError(result) ? toExcelError(result) : result]];
+    // A zero rate over a negative total basis is −0; a cell shows 0 either way, so give 0.
+    return [[isRuleError(result) ? toExcelError(result) : result === 0 ? 0 : result]];
   });
 }

@@ -1,0 +1,53 @@
+/**
+ * A stand-in for Excel's `CustomFunctions` global, for tests of the function bodies. It mirrors
+ * @types/custom-functions-runtime: `ErrorCode` is an enum whose values are the cell texts, and
+ * `Error` has `code` and `message`. Import it before calling any function body.
+ */
+export const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+export class StubError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+(globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
+  Error: StubError,
+  ErrorCode,
+  associate: () => undefined,
+};
+
+/** A cell as tests compare it: numbers and text as they are, errors as `#CODE: message`. */
+export function shown(cell: unknown): unknown {
+  if (cell instanceof StubError) return `${cell.code}: ${cell.message ?? ""}`;
+  return cell;
+}
+
+/** A whole result as tests compare it. */
+export function show(result: unknown): unknown {
+  if (!Array.isArray(result)) return shown(result);
+  return result.map((row: unknown) => (Array.isArray(row) ? row.map(shown) : shown(row)));
+}
+
+/** The single value of a 1×1 result, shown. */
+export function one(result: unknown): unknown {
+  const m = result as unknown[][];
+  if (!Array.isArray(m) || m.length !== 1 || !Array.isArray(m[0]) || m[0].length !== 1) {
+    throw new Error(`expected a 1×1 result, got ${JSON.stringify(show(result))}`);
+  }
+  return shown(m[0][0]);
+}
+
+/** The Excel error code of a cell, or undefined if it is not an error. */
+export function codeOf(cell: unknown): string | undefined {
+  return cell instanceof StubError ? cell.code : undefined;
+}
