@@ -6,7 +6,7 @@
 import { show, one } from "./custom-functions-stub";
 import * as f from "../../src/functions/functions";
 import { isRuleError, RuleError } from "../../src/core/errors";
-import { trygdeavgift, trygdeavgiftSamlet, trygdeavgiftSats } from "../../src/core/rules/trygdeavgift";
+import { trygdeavgift, trygdeavgiftSamlet } from "../../src/core/rules/trygdeavgift";
 import { aga, agaFribelop, agaSats, ekstraAga } from "../../src/core/rules/aga";
 import { agaSone } from "../../src/core/rules/aga-sone";
 import { fordel } from "../../src/core/rules/fordel";
