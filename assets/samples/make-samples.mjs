@@ -3,6 +3,7 @@
 //   node assets/samples/make-samples.mjs          write the CSV files, print the totals (Markdown)
 //   node assets/samples/make-samples.mjs --check  exit 1 if a file differs from what it would write
 //   node assets/samples/make-samples.mjs --json   print the totals as JSON
+//   node assets/samples/make-samples.mjs --tables print the totals (Markdown) without writing
 //
 // All arithmetic is in whole øre (integers), independent of src/core, so the readers' tests check
 // the engine against figures computed another way. The premium rates below are invented sample
@@ -283,8 +284,8 @@ if (mode === "--check") {
 } else if (mode === "--json") {
   console.log(JSON.stringify(sets.map((s) => ({ name: s.name, budsjettering: s.budsjettering, totals: s.totals })), null, 2));
 } else {
-  for (const s of sets) for (const [path, text] of Object.entries(s.files)) writeFileSync(join(here, path), text);
-  const money = (ore) => fmt(ore, { sep: "\u00a0" });
+  if (mode !== "--tables") for (const s of sets) for (const [path, text] of Object.entries(s.files)) writeFileSync(join(here, path), text);
+  const money = (ore) => fmt(ore);
   for (const s of sets) {
     console.log(`\n### ${s.name} (${s.budsjettering})\n`);
     console.log("| termin | B | C | D | E | F | K | L | M | N |");

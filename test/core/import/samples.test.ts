@@ -1,4 +1,5 @@
 import { execFileSync } from "child_process";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { formatImportErrors, importExports } from "../../../src/core/import";
 import { kr, SAMPLES, sampleSources } from "./helpers";
@@ -111,6 +112,14 @@ describe("the sample files and their generator agree", () => {
 
   test("the files are what make-samples.mjs writes", () => {
     expect(() => execFileSync(process.execPath, [script, "--check"], { stdio: "pipe" })).not.toThrow();
+  });
+
+  test("the README shows the generator's tables", () => {
+    const readme = readFileSync(join(SAMPLES, "README.md"), "utf8");
+    const tables = execFileSync(process.execPath, [script, "--tables"], { encoding: "utf8" });
+    const rows = tables.split("\n").filter((line) => line.startsWith("| T"));
+    expect(rows.length).toBe(24);
+    for (const row of rows) expect(readme).toContain(row);
   });
 
   test("the generator's own øre totals are the engine's", () => {
