@@ -113,7 +113,9 @@ export async function fn(args: string[], io: CliIO): Promise<number> {
   }
   const required = target.params.filter((p) => !p.startsWith("[")).length;
   if (rawArgs.length < required || rawArgs.length > target.params.length) {
-    io.err(`${signature(id, target)} tar ${required === target.params.length ? required : `${required}–${target.params.length}`} argumenter; fikk ${rawArgs.length}.`);
+    const most = target.params.length;
+    const count = required === most ? `${most} ${most === 1 ? "argument" : "argumenter"}` : `${required}–${most} argumenter`;
+    io.err(`${signature(id, target)} tar ${count}; fikk ${rawArgs.length}.`);
     return 2;
   }
   let values: unknown[];
