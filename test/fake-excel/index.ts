@@ -13,4 +13,5 @@ export { FakeRequestContext } from "./context";
 export { FakeOfficeError } from "./errors";
 export type { FakeErrorCode } from "./errors";
 export type { CellState, Scalar, Visibility, WorkbookDescription, NameState, ConditionalFormatState } from "./model";
-export { formatAddress, parseLocal, quoteSheet } from "./address";
+export { formatAddress, parseLocal, quoteSheet, splitSheet, contains } from "./address";
+export type { Rect } from "./address";

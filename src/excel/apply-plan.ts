@@ -1,0 +1,265 @@
+/**
+ * Applies a WritePlan to the workbook in a constant number of `context.sync()` calls: one to
+ * learn which sheets and names exist (skipped when the caller already knows, see run.ts) and one
+ * that carries every write. Only a plan whose data alone would pass Excel on the web's 5 MB
+ * request limit is split over more write syncs, so the count does not grow with the row count at
+ * any size a reconciliation reaches (6 000 rows × 23 columns is about 1 MB).
+ */
+import { Cell, CONDITIONAL_STYLES, LeftAlone, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
+import { Entry, nonNullBlocks, toEntry } from "./cells";
+import { PlanError, planProblems, sheetsTouched } from "./plan-check";
+import { probeWorkbook, WorkbookFacts } from "./probe";
+import { nameFormula, rangeAddress, sameReference } from "./references";
+import { supportsExcelApi } from "./requirements";
+import { applyConditionalStyle, applyStyle, columnWidthPoints } from "./styles";
+
+/** Under Excel on the web's 5 MB per request (performance.md), with room for the protocol. */
+export const PAYLOAD_BUDGET = 4_000_000;
+/** Cells per range write; large ranges are written in row blocks (excel-add-ins-ranges-large.md). */
+export const MAX_CELLS_PER_WRITE = 50_000;
+
+export interface ApplyReport {
+  /** `context.sync()` calls applyPlan made: the probe (unless given) and the write batch(es). */
+  readonly syncs: number;
+  readonly sheetsCreated: readonly string[];
+  /** The plan's value writes, by sheet and address. */
+  readonly written: readonly { readonly sheet: string; readonly address: string }[];
+  readonly cellsWritten: number;
+  /** Cells inside the written ranges that the plan left null: untouched, content and format. */
+  readonly cellsLeftAlone: number;
+  readonly namesAdded: readonly string[];
+  readonly namesUpdated: readonly string[];
+  readonly conditionalFormats: number;
+  /** The plan's own account of cells it did not write, and why; for the user. */
+  readonly leftAlone: readonly LeftAlone[];
+}
+
+export interface ApplyOptions {
+  /** Estimated bytes per write sync; tests lower it to exercise the split. */
+  readonly payloadBudget?: number;
+}
+
+/** One step of the write batch: queues Office.js calls; `bytes` estimates what it sends. */
+interface Op {
+  readonly bytes: number;
+  queue(): void;
+}
+
+const OVERHEAD = 200;
+
+class Writer {
+  readonly ops: Op[] = [];
+  readonly sheetsCreated: string[] = [];
+  readonly namesAdded: string[] = [];
+  readonly namesUpdated: string[] = [];
+  cellsWritten = 0;
+  cellsLeftAlone = 0;
+  private readonly proxies = new Map<string, Excel.Worksheet>();
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly facts: WorkbookFacts,
+    /** Estimated bytes per write sync; one value write never takes more than half of it. */
+    private readonly budget: number,
+  ) {}
+
+  /** The workbook's spelling of a sheet name (Excel matches names case-insensitively). */
+  sheetName(name: string): string {
+    return this.facts.sheets.get(name.toLowerCase())?.name ?? name;
+  }
+
+  sheet(name: string): Excel.Worksheet {
+    const key = name.toLowerCase();
+    let proxy = this.proxies.get(key);
+    if (!proxy) {
+      proxy = this.context.workbook.worksheets.getItem(this.sheetName(name));
+      this.proxies.set(key, proxy);
+    }
+    return proxy;
+  }
+
+  add(bytes: number, queue: () => void): void {
+    this.ops.push({ bytes: bytes + OVERHEAD, queue });
+  }
+
+  /** New sheets are added (at the end, not activated); `veryHidden` is enforced on existing ones. */
+  sheets(plan: WritePlan): void {
+    for (const spec of plan.sheets) {
+      const fact = this.facts.sheets.get(spec.name.toLowerCase());
+      const hidden = spec.visibility === "veryHidden";
+      if (!fact) {
+        this.sheetsCreated.push(spec.name);
+        this.add(spec.name.length, () => {
+          const created = this.context.workbook.worksheets.add(spec.name);
+          if (hidden) created.visibility = "VeryHidden";
+          this.proxies.set(spec.name.toLowerCase(), created);
+        });
+      } else if (hidden && fact.visibility !== "VeryHidden") {
+        this.add(0, () => (this.sheet(spec.name).visibility = "VeryHidden"));
+      }
+    }
+  }
+
+  layout(plan: WritePlan): void {
+    for (const spec of plan.sheets) {
+      for (const [col, width] of Object.entries(spec.columnWidths ?? {})) {
+        this.add(col.length, () => (this.sheet(spec.name).getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width)));
+      }
+      if (spec.freezeRows !== undefined) this.add(0, () => this.sheet(spec.name).freezePanes.freezeRows(spec.freezeRows));
+    }
+  }
+
+  /** A number format and style over a range; a single number format value fills the range. */
+  format(sheet: string, address: string, numberFormat: string | undefined, style: StyleName | undefined): void {
+    if (numberFormat === undefined && style === undefined) return;
+    this.add(address.length + (numberFormat?.length ?? 0), () => {
+      const range = this.sheet(sheet).getRange(address);
+      if (numberFormat !== undefined) range.numberFormat = numberFormat as unknown as string[][];
+      if (style !== undefined) applyStyle(range.format, STYLES[style]);
+    });
+  }
+
+  /**
+   * The grid in row blocks of at most MAX_CELLS_PER_WRITE cells and at most the payload budget,
+   * so no single write outgrows a request; blocks that are all null are not sent.
+   */
+  values(sheet: string, origin: string, cells: readonly (readonly Cell[])[]): void {
+    const cols = cells[0]?.length ?? 0;
+    let block: Entry[][] = [];
+    let start = 0;
+    let bytes = 0;
+    const flush = (): void => {
+      const written = block.reduce((n, row) => n + row.filter((e) => e !== null).length, 0);
+      this.cellsWritten += written;
+      this.cellsLeftAlone += block.length * cols - written;
+      const entries = block;
+      if (written > 0) {
+        const address = rangeAddress(origin, { row: start, col: 0, rows: entries.length, cols });
+        this.add(bytes + address.length, () => (this.sheet(sheet).getRange(address).formulas = entries));
+      }
+      start += block.length;
+      block = [];
+      bytes = 0;
+    };
+    for (const row of cells) {
+      const entries = row.map(toEntry);
+      const rowBytes = JSON.stringify(entries).length + 1;
+      if (block.length > 0 && ((block.length + 1) * cols > MAX_CELLS_PER_WRITE || bytes + rowBytes > this.budget / 2)) flush();
+      block.push(entries);
+      bytes += rowBytes;
+    }
+    if (block.length > 0) flush();
+  }
+
+  /** The last spec of a name wins; existing names are updated only when they point elsewhere. */
+  names(plan: WritePlan): void {
+    const last = new Map(plan.names.map((n) => [n.name.toLowerCase(), n]));
+    for (const n of last.values()) {
+      const formula = nameFormula(this.sheetName(n.sheet), n.address);
+      const existing = this.facts.names.get(n.name.toLowerCase());
+      if (!existing) {
+        this.namesAdded.push(n.name);
+        this.add(n.name.length + formula.length, () => this.context.workbook.names.add(n.name, formula));
+      } else if (!sameReference(existing.formula, formula)) {
+        this.namesUpdated.push(n.name);
+        this.add(n.name.length + formula.length, () => (this.context.workbook.names.getItem(existing.name).formula = formula));
+      }
+    }
+  }
+
+  /** Our formats are cleared on their ranges first, so applying the plan again does not stack them. */
+  conditionalFormats(plan: WritePlan): void {
+    const ranges = new Map(plan.conditionalFormats.map((c) => [`${c.sheet.toLowerCase()}!${c.address}`, c]));
+    for (const c of ranges.values()) this.add(c.address.length, () => this.sheet(c.sheet).getRange(c.address).conditionalFormats.clearAll());
+    for (const c of plan.conditionalFormats) {
+      this.add(c.address.length + c.formula.length, () => {
+        const cf = this.sheet(c.sheet).getRange(c.address).conditionalFormats.add("Custom");
+        cf.custom.rule.formula = c.formula.startsWith("=") ? c.formula : `=${c.formula}`;
+        applyConditionalStyle(cf.custom.format, CONDITIONAL_STYLES[c.style]);
+      });
+    }
+  }
+}
+
+/** Consecutive ops in batches of at most `budget` estimated bytes (an op larger than that goes alone). */
+function batches(ops: readonly Op[], budget: number): Op[][] {
+  const out: Op[][] = [];
+  let current: Op[] = [];
+  let size = 0;
+  for (const op of ops) {
+    if (current.length > 0 && size + op.bytes > budget) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += op.bytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Refuses a plan that writes to a sheet which neither exists nor is among the plan's sheets. */
+function unknownSheets(plan: WritePlan, facts: WorkbookFacts): string[] {
+  const declared = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  return sheetsTouched(plan)
+    .filter((name) => !declared.has(name.toLowerCase()) && !facts.sheets.has(name.toLowerCase()))
+    .map((name) => `arket «${name}» finnes ikke, og planen oppretter det ikke`);
+}
+
+/**
+ * Applies `plan`. `facts` (from `queueProbe`, loaded in an earlier sync) saves the probe sync.
+ * Throws PlanError, before writing anything, when the plan cannot be applied as a whole.
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  facts?: WorkbookFacts,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  // Static problems are found before any sync; with the facts at hand, every problem at once.
+  const problems = [...planProblems(plan), ...(facts ? unknownSheets(plan, facts) : [])];
+  if (problems.length > 0) throw new PlanError(problems);
+  let syncs = 0;
+  let known = facts;
+  if (!known) {
+    known = await probeWorkbook(context);
+    syncs++;
+    const unknown = unknownSheets(plan, known);
+    if (unknown.length > 0) throw new PlanError(unknown);
+  }
+
+  const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+  const w = new Writer(context, known, budget);
+  w.sheets(plan);
+  w.layout(plan);
+  for (const f of plan.formats) w.format(f.sheet, f.address, f.numberFormat, f.style);
+  for (const write of plan.writes) {
+    const origin = write.address.split(":")[0];
+    for (const block of nonNullBlocks(write.cells)) w.format(write.sheet, rangeAddress(origin, block), write.numberFormat, write.style);
+    w.values(write.sheet, origin, write.cells);
+  }
+  w.names(plan);
+  w.conditionalFormats(plan);
+
+  const suspend = supportsExcelApi("1.6");
+  for (const batch of batches(w.ops, budget)) {
+    // Formulas recalculate once when the batch is done, not after every range (performance.md).
+    if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const op of batch) op.queue();
+    await context.sync();
+    syncs++;
+  }
+
+  return {
+    syncs,
+    sheetsCreated: w.sheetsCreated,
+    written: plan.writes.map((x) => ({ sheet: x.sheet, address: x.address })),
+    cellsWritten: w.cellsWritten,
+    cellsLeftAlone: w.cellsLeftAlone,
+    namesAdded: w.namesAdded,
+    namesUpdated: w.namesUpdated,
+    conditionalFormats: plan.conditionalFormats.length,
+    leftAlone: plan.leftAlone,
+  };
+}

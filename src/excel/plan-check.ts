@@ -1,0 +1,131 @@
+/**
+ * Checks a WritePlan before anything is written: Office.js batches are not transactions (a
+ * failing operation leaves the ones before it done), so a plan Excel would refuse halfway must be
+ * refused here, whole, with every problem named.
+ */
+import { parseRange, RangeRef } from "../core/template/a1";
+import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "../core/template/write-plan";
+
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+/** Excel's limit on the characters in one cell. */
+const MAX_TEXT = 32_767;
+
+export class PlanError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Skriveplanen kan ikke brukes: ${problems.join("; ")}`);
+    this.name = "PlanError";
+  }
+}
+
+/** Excel's rules for a sheet name. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length < 1 || name.length > 31) return `arknavnet «${name}» må ha 1–31 tegn`;
+  if (/[:\\/?*[\]]/.test(name)) return `arknavnet «${name}» kan ikke inneholde : \\ / ? * [ ]`;
+  if (/^'|'$/.test(name)) return `arknavnet «${name}» kan ikke begynne eller slutte med apostrof`;
+  return undefined;
+}
+
+/** Excel's rules for a workbook name: letter, "_" or "\" first; no spaces; not a cell reference. */
+export function definedNameProblem(name: string): string | undefined {
+  const ok =
+    name.length <= 255 &&
+    /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[Rr]\d*[Cc]\d*$/.test(name) &&
+    !/^[RrCc]$/.test(name);
+  return ok ? undefined : `«${name}» er ikke et gyldig navn i Excel`;
+}
+
+function rangeProblem(where: string, address: string): { problem?: string; range?: RangeRef } {
+  try {
+    const range = parseRange(address);
+    if (range.end.row > MAX_ROW || range.end.col > MAX_COL || range.start.row < 0) return { problem: `${where}: «${address}» er utenfor arket` };
+    if (range.start.row > range.end.row || range.start.col > range.end.col) return { problem: `${where}: «${address}» er snudd` };
+    return { range };
+  } catch {
+    return { problem: `${where}: «${address}» er ikke en A1-adresse` };
+  }
+}
+
+function cellProblem(cell: Cell): string | undefined {
+  if (cell === null || typeof cell === "boolean") return undefined;
+  if (typeof cell === "number") return Number.isFinite(cell) ? undefined : `tallet ${cell} kan ikke skrives`;
+  if (typeof cell === "string") return cell.length > MAX_TEXT ? `teksten er lengre enn ${MAX_TEXT} tegn` : undefined;
+  if (typeof cell === "object" && typeof cell.formula === "string" && cell.formula.replace(/^=/, "").trim() !== "") return undefined;
+  return `ugyldig celleinnhold ${JSON.stringify(cell)}`;
+}
+
+function gridProblems(where: string, range: RangeRef, cells: readonly (readonly Cell[])[]): string[] {
+  const rows = range.end.row - range.start.row + 1;
+  const cols = range.end.col - range.start.col + 1;
+  if (cells.length !== rows || cells.some((row) => row.length !== cols)) {
+    return [`${where}: tabellen har ikke størrelsen ${rows}×${cols}`];
+  }
+  const out: string[] = [];
+  cells.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      const p = cellProblem(cell);
+      if (p) out.push(`${where}, celle ${i + 1},${j + 1}: ${p}`);
+    }),
+  );
+  return out;
+}
+
+/** Every problem with the plan, in Norwegian; empty when it can be applied. */
+export function planProblems(plan: WritePlan): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, string>();
+  for (const s of plan.sheets) {
+    const p = sheetNameProblem(s.name);
+    if (p) out.push(p);
+    const before = seen.get(s.name.toLowerCase());
+    if (before !== undefined && before !== s.visibility) out.push(`arket «${s.name}» er oppgitt med to ulike synligheter`);
+    seen.set(s.name.toLowerCase(), s.visibility);
+    for (const [col, w] of Object.entries(s.columnWidths ?? {})) {
+      if (!/^[A-Z]{1,3}$/.test(col) || !(w > 0 && w <= 255)) out.push(`arket «${s.name}»: ugyldig kolonnebredde ${col}=${w}`);
+    }
+    if (s.freezeRows !== undefined && !(Number.isInteger(s.freezeRows) && s.freezeRows >= 0)) {
+      out.push(`arket «${s.name}»: ugyldig antall frosne rader ${s.freezeRows}`);
+    }
+  }
+  for (const w of plan.writes) {
+    const where = `${w.sheet}!${w.address}`;
+    const { problem, range } = rangeProblem(where, w.address);
+    if (problem || !range) out.push(problem ?? where);
+    else out.push(...gridProblems(where, range, w.cells));
+    if (w.style !== undefined && !(w.style in STYLES)) out.push(`${where}: ukjent stil «${w.style}»`);
+  }
+  for (const f of plan.formats) {
+    const where = `${f.sheet}!${f.address}`;
+    const { problem } = rangeProblem(where, f.address);
+    if (problem) out.push(problem);
+    if (f.style !== undefined && !(f.style in STYLES)) out.push(`${where}: ukjent stil «${f.style}»`);
+  }
+  for (const n of plan.names) {
+    const p = definedNameProblem(n.name) ?? rangeProblem(`navnet ${n.name}`, n.address).problem;
+    if (p) out.push(p);
+  }
+  for (const c of plan.conditionalFormats) {
+    const where = `${c.sheet}!${c.address}`;
+    const { problem } = rangeProblem(where, c.address);
+    if (problem) out.push(problem);
+    if (c.formula.replace(/^=/, "").trim() === "") out.push(`${where}: betinget formatering uten formel`);
+    if (!(c.style in CONDITIONAL_STYLES)) out.push(`${where}: ukjent stil «${c.style}»`);
+  }
+  return out;
+}
+
+/** Every sheet the plan touches, by the name the plan uses. */
+export function sheetsTouched(plan: WritePlan): string[] {
+  const names = [
+    ...plan.sheets.map((s) => s.name),
+    ...plan.writes.map((w) => w.sheet),
+    ...plan.formats.map((f) => f.sheet),
+    ...plan.names.map((n) => n.sheet),
+    ...plan.conditionalFormats.map((c) => c.sheet),
+  ];
+  const byKey = new Map<string, string>();
+  for (const n of names) if (!byKey.has(n.toLowerCase())) byKey.set(n.toLowerCase(), n);
+  return [...byKey.values()];
+}
