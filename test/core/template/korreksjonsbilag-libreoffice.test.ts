@@ -1,0 +1,89 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { isRuleError, RuleError } from "../../../src/core/errors";
+import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
+import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
+import { parseRange } from "../../../src/core/template/a1";
+import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/template/amelding-sheet";
+import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/template/korreksjonsbilag-sheet";
+import { isFormula, mergePlans, WritePlan } from "../../../src/core/template/write-plan";
+import { recalculate } from "../../support/libreoffice";
+import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
+
+/**
+ * The sheets' formulas recalculated by a spreadsheet engine that is not ours (LibreOffice): the
+ * control rows must show 0 and "I balanse", debit/credit must split the signed amounts, and the
+ * A-melding residual must be Σ AGA − the voucher's AGA.
+ */
+function ok<T>(r: T | RuleError): T {
+  if (isRuleError(r)) throw new Error(r.message);
+  return r;
+}
+
+/** A minimal exceljs applier for values, formulas and number formats (the CLI has the full one). */
+function toWorkbook(plan: WritePlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const s of plan.sheets) wb.addWorksheet(s.name);
+  for (const f of plan.formats) {
+    if (!f.numberFormat) continue;
+    const { start, end } = parseRange(f.address);
+    const ws = wb.getWorksheet(f.sheet)!;
+    for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) ws.getCell(r + 1, c + 1).numFmt = f.numberFormat;
+  }
+  for (const w of plan.writes) {
+    const ws = wb.getWorksheet(w.sheet)!;
+    const { start } = parseRange(w.address);
+    w.cells.forEach((row, i) => row.forEach((cell, j) => {
+      if (cell === null) return;
+      ws.getCell(start.row + i + 1, start.col + j + 1).value = isFormula(cell) ? { formula: cell.formula.replace(/^=/, "") } : cell;
+    }));
+  }
+  return wb;
+}
+
+/**
+ * A cell's value; for a formula its recalculated result. exceljs drops a cached result of 0
+ * (LibreOffice writes <v>0</v>, exceljs reads no result), so a formula without one reads as 0;
+ * the Status cells, computed from the same sums, show that the engine did calculate them.
+ */
+const value = (ws: ExcelJS.Worksheet, addr: string): unknown => {
+  const v = ws.getCell(addr).value as unknown;
+  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? 0;
+  return v;
+};
+
+test("LibreOffice recalculates the control rows: each voucher 0 and «I balanse»; the A-melding residual", async () => {
+  const o = oppsett({ agaSats: 0.0683, dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "100", fordeling: [{ verdi: "A", vekt: 1 }, { verdi: "B", vekt: 2 }] }] });
+  // T1: R = 1 234,57, T = round(1 234,57 × 6,83 %) = round(84,321131) = 84,32; T3: R = −300, T = −20,49
+  const a = avstemming(o, [termin(1, { R: 1234.57, T: 84.32, S: 0.0683 }), termin(3, { R: -300, T: -20.49, S: 0.0683 })]);
+  const bilag = ok(lagKorreksjonsbilag(a));
+  const split = ok(lagAmeldingFordeling(a, [
+    { virksomhetsnummer: "974760673", sone: "I", grunnlag: 1 },
+    { virksomhetsnummer: "123456785", sone: "III", grunnlag: 1 },
+    { virksomhetsnummer: "987654325", sone: "V", grunnlag: 1 },
+  ]));
+  const plan = mergePlans(ok(planKorreksjonsbilagArk(bilag, o)), ok(planAmeldingArk(split, o)));
+
+  const dir = mkdtempSync(join(tmpdir(), "lonn-kb-"));
+  const file = join(dir, "bilag.xlsx");
+  await toWorkbook(plan).xlsx.writeFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(recalculate(file));
+
+  const kb = wb.getWorksheet(KORREKSJONSBILAG_ARK)!;
+  // 1 dimension column: Debet H, Kredit I, Beløp J, Status M. T1: 6 lines (cost lines split 1:2) in rows 4–9, control row 10.
+  expect(value(kb, "E10")).toBe("Sum");
+  expect([value(kb, "H10"), value(kb, "I10"), value(kb, "J10"), value(kb, "M10")]).toEqual([1318.89, 1318.89, 0, "I balanse"]);
+  expect([value(kb, "F4"), value(kb, "G4"), value(kb, "H4"), value(kb, "I4"), value(kb, "J4")]).toEqual(["5420", "A", 411.52, 0, 411.52]);
+  expect([value(kb, "F6"), value(kb, "H6"), value(kb, "I6")]).toEqual(["2820", 0, 1234.57]);
+  // T3: control row 17
+  expect([value(kb, "H17"), value(kb, "I17"), value(kb, "J17"), value(kb, "M17")]).toEqual([320.49, 320.49, 0, "I balanse"]);
+
+  const am = wb.getWorksheet(AMELDING_ARK)!;
+  // T1: rows 4–6, sum 7, voucher 8, residual 9. Σ AGA = 58,03 + 26,34 + 0 = 84,37; residual 0,05
+  expect([value(am, "H7"), value(am, "J7"), value(am, "K7")]).toEqual([1234.57, 84.37, "Lik differansen"]);
+  expect(value(am, "J9")).toBe(0.05);
+  rmSync(dir, { recursive: true, force: true });
+}, 180_000);
