@@ -14,7 +14,7 @@ import { AgaJustering, KontoSaldo, Oppsett, SaldoKontroll } from "./types";
  */
 export function saldokontroll(oppsett: Oppsett, saldoer: readonly KontoSaldo[]): Result<SaldoKontroll[]> {
   const problems = new ProblemList();
-  const keys = kontrollKontoer(oppsett);
+  const keys = kontrollKontoer(oppsett.budsjettering);
   const accounts = keys.map((k) => oppsett.kontoer[k].trim());
   const byAccount = new Map<string, { ib: Exact; bevegelse: Exact }>();
   saldoer.forEach((s, i) => {

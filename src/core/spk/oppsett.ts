@@ -59,8 +59,8 @@ export function oppsettProblems(oppsett: Oppsett): string[] {
 }
 
 /** The accounts that must be 0 at year end (DESIGN.md §3.4): 2630, 2810, 2820 brutto; 2630, 2961 netto. */
-export function kontrollKontoer(oppsett: Pick<Oppsett, "budsjettering" | "kontoer">): (keyof Kontoer)[] {
-  return oppsett.budsjettering === "brutto"
+export function kontrollKontoer(budsjettering: Budsjettering): (keyof Kontoer)[] {
+  return budsjettering === "brutto"
     ? ["medlemsinnskudd", "avsetningBrutto", "fakturadifferanse"]
     : ["medlemsinnskudd", "avsetningNetto"];
 }
