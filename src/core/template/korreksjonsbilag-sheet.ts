@@ -1,5 +1,5 @@
 import { parseDateText, toExcelSerial } from "../calendar";
-import { isRuleError, Result } from "../errors";
+import { isRuleError, Result, valueError } from "../errors";
 import { erKostnadslinje } from "../export/kontroll";
 import { SPK_BILAG_ID } from "../spk/bilag-format";
 import { Bilag, Dimensjon, Oppsett } from "../spk/types";
@@ -65,6 +65,11 @@ function excelDato(iso: string): number | string {
 
 /** Plans the sheet: vouchers → rows, into the rows `planleggRader` chooses. */
 export function planKorreksjonsbilagArk(bilag: readonly Bilag[], oppsett: Oppsett, snapshot?: SheetSnapshot): Result<WritePlan> {
+  // Only ids we recognise on the next run may be written, or a regeneration would leave them behind.
+  const foreign = bilag.filter((b) => !SPK_BILAG_ID.test(b.id)).map((b) => b.id);
+  if (foreign.length > 0) {
+    return valueError(`Arket «${KORREKSJONSBILAG_ARK}» er for SPK-korreksjonsbilag; ${foreign.join(", ")} hører ikke hjemme der.`);
+  }
   const tabell = korreksjonsbilagTabell(oppsett);
   const dims = kolonneDimensjoner(oppsett);
   const k = korreksjonsbilagKolonner(dims.length);

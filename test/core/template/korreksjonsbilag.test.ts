@@ -116,6 +116,11 @@ describe("regenerating keeps the user's rows and columns", () => {
     expect(sheet.row(2)[0]).toBe("Bilag-ID");
   });
 
+  test("vouchers with other ids (a lønnsbilag) are refused: they would never be replaced", () => {
+    const r = planKorreksjonsbilagArk([{ ...bilag[0], id: "LONN-202406" }], o);
+    expect((r as RuleError).message).toBe("Arket «Korreksjonsbilag» er for SPK-korreksjonsbilag; LONN-202406 hører ikke hjemme der.");
+  });
+
   test("a sheet with the user's own content above: our table goes below it", () => {
     const sheet = new SimSheet(KORREKSJONSBILAG_ARK, [["Mine notater"], ["linje 2"]]);
     write(sheet, bilag);
