@@ -6,12 +6,14 @@ import { terminOfMonth } from "./termin";
 /**
  * Dates and periods as a spreadsheet cell holds them, for GRUNNBELOP and SPK_TERMIN.
  *
- * A number is an Excel date serial (1900 system), except where no payroll date can be meant:
- * 190001–999912 with a month 01–12 is a period written yyyymm (a serial there would be a day in
- * the years 2420–4637), and 19000101–99991231 is a date written yyyymmdd (above Excel's last
- * serial, 2958465). Payroll exports write both. Text is read by `parseDateText`.
+ * A number is an Excel date serial (1900 system) up to the end of 2099. Payroll exports also
+ * write periods as yyyymm and dates as yyyymmdd numbers: 190001–999912 with a month 01–12 is a
+ * period, and 19000101–99991231 a date. Any other number is #NUM!: a serial in 2100 or later is
+ * no payroll date but a typo (202413), and reading it as one would give a silently wrong answer.
+ * Text is read by `parseDateText`.
  */
-const LAST_SERIAL = 2958465;
+/** 2099-12-31. */
+const LAST_SERIAL = 73050;
 /** 1901-01-01. */
 const FIRST_SERIAL_AFTER_1900 = 367;
 
@@ -42,7 +44,9 @@ export function dateOrPeriodOf(value: number | string): Result<YearMonth> {
     const period = periodNumber(value);
     if (period) return period;
   }
-  if (value > LAST_SERIAL) return numberError(`${value} er verken et datoserienummer, en periode (ååååmm) eller en dato (ååååmmdd).`);
+  if (value > LAST_SERIAL) {
+    return numberError(`${value} er verken en dato (Excel-dato før år 2100, eller ååååmmdd) eller en periode (ååååmm).`);
+  }
   const date = fromExcelSerial(value);
   if (!date) return numberError(`${value} er ikke et gyldig datoserienummer (Excel-dato).`);
   return date;
