@@ -1,0 +1,137 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { isRuleError, RuleError } from "../../../src/core/errors";
+import { avstem } from "../../../src/core/spk/reconcile";
+import { Avstemming, KontoSaldo, Oppsett, TerminInput } from "../../../src/core/spk/types";
+import { parseRange } from "../../../src/core/template/a1";
+import { planAvstemming } from "../../../src/core/template/avstemming-plan";
+import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { recalculate, sofficePath } from "../../support/libreoffice";
+import { BRUTTO, oppsett, termin } from "./fixtures";
+
+/**
+ * The template's formulas recalculated by LibreOffice must equal the model's figures to the øre:
+ * every computed cell of the termin table, the Sum row, the Termin-/årsavstemming block, the
+ * balance control and the AGA adjustment.
+ */
+
+function ok<T>(r: T | RuleError): T {
+  if (isRuleError(r)) throw new Error(r.message);
+  return r;
+}
+
+/** A minimal exceljs applier for values, formulas and workbook names (the CLI has the full one). */
+function toWorkbook(plan: WritePlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const s of plan.sheets) wb.addWorksheet(s.name);
+  for (const w of plan.writes) {
+    const ws = wb.getWorksheet(w.sheet)!;
+    const { start } = parseRange(w.address);
+    w.cells.forEach((row, i) => row.forEach((cell, j) => {
+      if (cell === null) return;
+      ws.getCell(start.row + i + 1, start.col + j + 1).value = isFormula(cell) ? { formula: cell.formula.replace(/^=/, "") } : cell;
+    }));
+  }
+  for (const n of plan.names) {
+    const { start } = parseRange(n.address);
+    wb.definedNames.add(`'${n.sheet}'!$${n.address.replace(/\d+/, "")}$${start.row + 1}`, n.name);
+  }
+  return wb;
+}
+
+/** A recalculated cell; exceljs reads a cached 0 as no result. */
+function value(ws: ExcelJS.Worksheet, addr: string): unknown {
+  const v = ws.getCell(addr).value as unknown;
+  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? 0;
+  return v;
+}
+
+/** Kroner to øre for comparison: the engine's doubles carry binary noise, the model's figures do not. */
+const ore = (v: unknown) => (typeof v === "number" ? Math.round(v * 100) + 0 : v);
+
+async function recalculated(plan: WritePlan, sheet: string): Promise<ExcelJS.Worksheet> {
+  const dir = mkdtempSync(join(tmpdir(), "lonn-avstemming-"));
+  try {
+    const file = join(dir, "avstemming.xlsx");
+    await toWorkbook(plan).xlsx.writeFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalculate(file));
+    return wb.getWorksheet(sheet)!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function expectAgreement(ws: ExcelJS.Worksheet, a: Avstemming): void {
+  const o = a.oppsett;
+  const brutto = o.budsjettering === "brutto";
+  a.terminer.forEach((t, i) => {
+    const r = 12 + i;
+    const sheet = ["G", "H", "I", "O", "P", "Q", "R", "T"].map((c) => ore(value(ws, `${c}${r}`)));
+    expect([t.termin, ...sheet]).toEqual([t.termin, ...[t.G, t.H, t.I, t.O, t.P, t.Q, t.R, t.T].map(ore)]);
+    expect(value(ws, `S${r}`)).toBe(o.agaSats);
+    // Termin-/årsavstemming, block row 23 + i
+    const v = 23 + i;
+    const lines = ["B", "D", "E", "F", "G", "H", "I", "J", "K", "L"].map((c) => ore(value(ws, `${c}${v}`)));
+    expect([t.termin, ...lines]).toEqual([t.termin, ...[
+      t.R, t.T, t.R, brutto ? -t.R : 0, brutto ? 0 : -t.O, brutto ? 0 : -t.P, t.T, brutto ? -t.T : 0, brutto ? 0 : -t.T, 0,
+    ].map(ore)]);
+  });
+  const s = a.sum;
+  const sumCols = ["B", "C", "D", "E", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "R", "T"] as const;
+  expect(sumCols.map((c) => ore(value(ws, `${c}18`)))).toEqual(sumCols.map((c) => ore(s[c])));
+  const year = ["B", "D", "E", "F", "G", "H", "I", "J", "K", "L"].map((c) => ore(value(ws, `${c}29`)));
+  const T = a.aarsAga as number;
+  expect(year).toEqual([s.R, T, s.R, brutto ? -s.R : 0, brutto ? 0 : -s.O, brutto ? 0 : -s.P, T, brutto ? -T : 0, brutto ? 0 : -T, 0].map(ore));
+  expect(["E22", "F22", "G22", "H22", "I22", "J22", "K22"].map((c) => String(value(ws, c)))).toEqual([
+    o.kontoer.differanse, o.kontoer.fakturadifferanse, o.kontoer.avsetningNetto, o.kontoer.medlemsinnskudd,
+    o.kontoer.agaKostnad, o.kontoer.agaMotkontoBrutto, o.kontoer.agaMotkontoNetto,
+  ]);
+  a.saldokontroll.forEach((k) => {
+    const row = [33, 34, 35].find((r) => String(value(ws, `A${r}`)) === k.konto);
+    expect(row).toBeDefined();
+    expect(["B", "C", "D", "E", "F"].map((c) => ore(value(ws, `${c}${row}`)))).toEqual([k.ib, k.bevegelse, k.ub, k.forventet, k.differanse].map(ore));
+  });
+  if (a.agaJustering) {
+    expect(["B39", "C39", "D39", "E39"].map((c) => ore(value(ws, c)))).toEqual(
+      [a.agaJustering.sumR, a.agaJustering.sumT, a.agaJustering.nyAga, a.agaJustering.justering].map(ore),
+    );
+  } else {
+    // No new rate: the cells stay blank (exceljs reads LibreOffice's empty text as no result).
+    const raw = (a: string) => (ws.getCell(a).value as { result?: unknown }).result ?? "";
+    expect([raw("D39"), raw("E39")]).toEqual(["", ""]);
+    expect(ore(value(ws, "C39"))).toBe(ore(a.aarsAga));
+  }
+}
+
+async function check(o: Oppsett, terminer: TerminInput[], saldoer: KontoSaldo[], oppdatertAgaSats?: number): Promise<void> {
+  const plan = ok(planAvstemming({ oppsett: o, terminer, saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) }));
+  const a = ok(avstem(o, terminer, { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) }));
+  expectAgreement(await recalculated(plan, plan.sheets[0].name), a);
+}
+
+const maybe = sofficePath() ? test : test.skip;
+
+// BRUTTO's T6 has R = −50, and −50 × 0,1387 = −6,935 exactly: the engine's ROUND must go away from zero as the model does.
+maybe("brutto, terminvis: LibreOffice's figures equal the model's to the øre", async () => {
+  await check(oppsett(), BRUTTO, [
+    { konto: "2630", ib: -53753.09, bevegelse: 53753.09 },
+    { konto: "2810", ib: 0, bevegelse: 0 },
+    { konto: "2820", ib: 0, bevegelse: 12.34 },
+  ], 0.1412);
+}, 120_000);
+
+maybe("netto, årsslutt, other accounts: LibreOffice's figures equal the model's to the øre", async () => {
+  const o = oppsett({
+    budsjettering: "netto", modus: "arsslutt", agaSats: 0.1123,
+    kontoer: { ...oppsett().kontoer, agaMotkontoNetto: "2772", avsetningNetto: "2962" },
+  });
+  await check(o, [
+    termin(1, [80000, 16000, 80000, 80000, 16000, 81234.56, 0, 15987.65]),
+    termin(3, [80000, 16000, 80000, 79999.99, 16000, 75000, 0, 16000]),
+    // R = 0,05: T = round(0,005615) = 0,01
+    termin(5, [0.05, 0, 0, 0, 0, 0.1, 0, 0]),
+  ], [{ konto: "2962", ib: 3765.44, bevegelse: -3765.4 }]);
+}, 120_000);
