@@ -5,8 +5,9 @@
  * request limit is split over more write syncs, so the count does not grow with the row count at
  * any size a reconciliation reaches (6 000 rows × 23 columns is about 1 MB).
  */
-import { Cell, CONDITIONAL_STYLES, LeftAlone, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
-import { Entry, nonNullBlocks, toEntry } from "./cells";
+import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
+import { parseCell, parseRange, RangeRef } from "../core/template/a1";
+import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
 import { PlanError, planProblems, sheetsTouched } from "./plan-check";
 import { probeWorkbook, WorkbookFacts } from "./probe";
 import { nameFormula, rangeAddress, sameReference } from "./references";
@@ -32,6 +33,8 @@ export interface ApplyReport {
   readonly conditionalFormats: number;
   /** The plan's own account of cells it did not write, and why; for the user. */
   readonly leftAlone: readonly LeftAlone[];
+  /** What the plan did to an existing sheet that the user should hear about. */
+  readonly notices: readonly PlanNotice[];
 }
 
 export interface ApplyOptions {
@@ -55,6 +58,8 @@ class Writer {
   cellsWritten = 0;
   cellsLeftAlone = 0;
   private readonly proxies = new Map<string, Excel.Worksheet>();
+  /** Number formats the plan sets, in the order they are applied, and whether each is text ("@"). */
+  private readonly formatted = new Map<string, { readonly range: RangeRef; readonly text: boolean }[]>();
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -112,11 +117,25 @@ class Writer {
   /** A number format and style over a range; a single number format value fills the range. */
   format(sheet: string, address: string, numberFormat: string | undefined, style: StyleName | undefined): void {
     if (numberFormat === undefined && style === undefined) return;
+    if (numberFormat !== undefined) {
+      const key = sheet.toLowerCase();
+      this.formatted.set(key, [...(this.formatted.get(key) ?? []), { range: parseRange(address), text: numberFormat === "@" }]);
+    }
     this.add(address.length + (numberFormat?.length ?? 0), () => {
       const range = this.sheet(sheet).getRange(address);
       if (numberFormat !== undefined) range.numberFormat = numberFormat as unknown as string[][];
       if (style !== undefined) applyStyle(range.format, STYLES[style]);
     });
+  }
+
+  /** Whether the plan has made this cell text-formatted by the time its value is written. */
+  private textFormatted(sheet: string, row: number, col: number): boolean {
+    const list = this.formatted.get(sheet.toLowerCase()) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const { start, end } = list[i].range;
+      if (start.row <= row && row <= end.row && start.col <= col && col <= end.col) return list[i].text;
+    }
+    return false;
   }
 
   /**
@@ -125,6 +144,9 @@ class Writer {
    */
   values(sheet: string, origin: string, cells: readonly (readonly Cell[])[]): void {
     const cols = cells[0]?.length ?? 0;
+    const o = parseCell(origin);
+    const entry = (cell: Cell, i: number, j: number): Entry =>
+      typeof cell === "string" && !isPlainText(cell) ? toEntry(cell, this.textFormatted(sheet, o.row + i, o.col + j)) : toEntry(cell);
     let block: Entry[][] = [];
     let start = 0;
     let bytes = 0;
@@ -141,8 +163,8 @@ class Writer {
       block = [];
       bytes = 0;
     };
-    for (const row of cells) {
-      const entries = row.map(toEntry);
+    for (const [i, row] of cells.entries()) {
+      const entries = row.map((cell, j) => entry(cell, i, j));
       const rowBytes = JSON.stringify(entries).length + 1;
       if (block.length > 0 && ((block.length + 1) * cols > MAX_CELLS_PER_WRITE || bytes + rowBytes > this.budget / 2)) flush();
       block.push(entries);
@@ -261,5 +283,6 @@ export async function applyPlan(
     namesUpdated: w.namesUpdated,
     conditionalFormats: plan.conditionalFormats.length,
     leftAlone: plan.leftAlone,
+    notices: plan.notices ?? [],
   };
 }

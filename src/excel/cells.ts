@@ -2,23 +2,40 @@
  * Plan cells as Office.js input, and the shapes a grid is written in.
  *
  * Every write goes through `range.formulas` (one path for grids that mix constants, formulas and
- * nulls). Excel reads a string written there as typed input: "=…" becomes a formula, "0301"
- * the number 301, "2024-01" maybe a date (excel-add-ins-blank-null-values.md writes '29.96' and
- * '15-Feb' and gets a number and a date). A text constant must stay exactly that text, and a
- * text like `=HYPERLINK(…)` from an import must never run, so every non-empty text gets a
- * leading apostrophe: Excel's prefix for "the rest is text", which it does not store or show
- * (reading `values`/`formulas` gives the text without it; OfficeDev/office-js#6687). The
- * alternative, number format "@", would change the cell's format for the user's later typing.
+ * nulls). Excel reads a string written there as typed input, the en-US way: "=…", "+…" and "-…"
+ * become formulas (Range.values docs), "0301" the number 301, "2024-01-31" a date
+ * (excel-add-ins-blank-null-values.md writes '29.96' and '15-Feb' and gets a number and a date).
+ * A text constant must stay exactly that text, and a text like `=HYPERLINK(…)` from an import must
+ * never run. So a text Excel could read as anything else gets a leading apostrophe: Excel's
+ * prefix for "the rest is text", which it does not store or show (`values`/`formulas` read the
+ * text without it; OfficeDev/office-js#6687). Text Excel can only read as text is written as is.
+ *
+ * In a cell formatted as text ("@") Excel takes the entry as it is, and whether it would keep
+ * the apostrophe there is not documented; so where the plan itself formats the cell as text
+ * first, the text goes in bare. (A text-formatted cell the user made is not known here: a risky
+ * text written there could show its apostrophe. Plans write text only to label and input cells.)
  */
 import { Cell, isFormula } from "../core/template/write-plan";
 
 export type Entry = string | number | boolean | null;
 
-/** One plan cell as an element of a `range.formulas` grid; null leaves the cell as it is. */
-export function toEntry(cell: Cell): Entry {
+/**
+ * Text Excel can read only as text: no formula or prefix start, no digit (so no number, date,
+ * time, percent or amount), not a boolean or an error literal. Conservative on purpose: an
+ * apostrophe on a text that did not need one is invisible.
+ */
+export function isPlainText(text: string): boolean {
+  return !/^[=+\-@'#]/.test(text) && !/\d/.test(text) && !/^\s*(true|false|sann|usann)\s*$/i.test(text);
+}
+
+/**
+ * One plan cell as an element of a `range.formulas` grid; null leaves the cell as it is.
+ * `textFormatted`: the plan has already made this cell's number format "@".
+ */
+export function toEntry(cell: Cell, textFormatted = false): Entry {
   if (cell === null) return null;
   if (isFormula(cell)) return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
-  if (typeof cell === "string") return cell === "" ? "" : `'${cell}`;
+  if (typeof cell === "string") return cell === "" || textFormatted || isPlainText(cell) ? cell : `'${cell}`;
   return cell;
 }
 

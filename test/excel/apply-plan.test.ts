@@ -160,6 +160,37 @@ describe("cells are written as the plan means them", () => {
     });
   });
 
+  test("where the plan formats cells as text first, text goes in bare and stays exactly as given", async () => {
+    const host = new FakeExcelHost().seed("Ark1");
+    const plan: WritePlan = {
+      sheets: [{ name: "_lonn", visibility: "veryHidden" }],
+      writes: [
+        { sheet: "_lonn", address: `A1:A${texts.length}`, cells: texts.map((t) => [t]), numberFormat: "@" },
+        { sheet: "_lonn", address: `B1:B${texts.length}`, cells: texts.map((t) => [t]) },
+      ],
+      formats: [{ sheet: "_lonn", address: `B1:B${texts.length}`, numberFormat: "@" }],
+      names: [],
+      conditionalFormats: [],
+      leftAlone: [],
+    };
+    await apply(host, plan);
+    expect(host.formulas("_lonn", `A1:B${texts.length}`)).toEqual(texts.map((t) => [t, t]));
+    expect(host.grid("_lonn", `A1:B${texts.length}`, (c) => c.numberFormat)).toEqual(texts.map(() => ["@", "@"]));
+  });
+
+  test("a formula in a text-formatted write is refused (Excel would keep it as text)", async () => {
+    const host = new FakeExcelHost().seed("Ark1");
+    const plan: WritePlan = {
+      sheets: [],
+      writes: [{ sheet: "Ark1", address: "A1", cells: [[{ formula: "=1+1" }]], numberFormat: "@" }],
+      formats: [],
+      names: [],
+      conditionalFormats: [],
+      leftAlone: [],
+    };
+    await expect(apply(host, plan)).rejects.toThrow(/formel i et område med tekstformat/);
+  });
+
   test("formulas become formulas; numbers, booleans and '' are written as such; mixed grids keep null cells", async () => {
     const host = new FakeExcelHost().seed("Ark1", [[null, null, null, null, "gammel", "bli"]]);
     const row: Cell[] = [{ formula: "=1+2" }, { formula: "SUM(A1:A1)" }, 12.5, false, "", null];

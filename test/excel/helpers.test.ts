@@ -1,5 +1,5 @@
 /** The small pure helpers of src/excel. */
-import { nonNullBlocks, rowBlocks, toEntry } from "../../src/excel/cells";
+import { Entry, isPlainText, nonNullBlocks, rowBlocks, toEntry } from "../../src/excel/cells";
 import { definedNameProblem, sheetNameProblem } from "../../src/excel/plan-check";
 import { nameFormula, quoteSheet, rangeAddress, sameReference, splitAddress } from "../../src/excel/references";
 import { supportsExcelApi } from "../../src/excel/requirements";
@@ -9,10 +9,30 @@ import { FakeExcelHost } from "../fake-excel";
 import { installed } from "./support";
 
 describe("toEntry", () => {
-  test("text gets Excel's text prefix; formulas get their '='; numbers, booleans, '' and null pass through", () => {
-    expect(["=1", "0301", "'x", "tekst"].map(toEntry)).toEqual(["'=1", "'0301", "''x", "'tekst"]);
-    expect([{ formula: "B7-D7" }, { formula: "=SUM(A1)" }].map(toEntry)).toEqual(["=B7-D7", "=SUM(A1)"]);
-    expect([12.5, -0, false, "", null].map(toEntry)).toEqual([12.5, -0, false, "", null]);
+  const entry = (cell: Cell): Entry => toEntry(cell);
+
+  test("text Excel could read as something else gets the text prefix; plain text goes as it is", () => {
+    expect(["=1", "+4", "-A1", "@x", "0301", "'x", "#N/A", "T1", "TRUE", "usann"].map(entry)).toEqual([
+      "'=1", "'+4", "'-A1", "'@x", "'0301", "''x", "'#N/A", "'T1", "'TRUE", "'usann",
+    ]);
+    expect(["Faktura kom i mars", "Sum", "<img src=x onerror=alert()>", "Kari's"].map(entry)).toEqual([
+      "Faktura kom i mars", "Sum", "<img src=x onerror=alert()>", "Kari's",
+    ]);
+  });
+
+  test("in a cell the plan formats as text, text goes bare", () => {
+    expect(toEntry("=1", true)).toBe("=1");
+    expect(toEntry("'x", true)).toBe("'x");
+  });
+
+  test("formulas get their '='; numbers, booleans, '' and null pass through", () => {
+    expect([{ formula: "B7-D7" }, { formula: "=SUM(A1)" }].map(entry)).toEqual(["=B7-D7", "=SUM(A1)"]);
+    expect([12.5, -0, false, "", null].map(entry)).toEqual([12.5, -0, false, "", null]);
+  });
+
+  test("isPlainText is false for anything with a digit or a formula start", () => {
+    expect(["1 234,50", "mars 2024", "kr 5", "Jan-24", "=x", " -5"].map(isPlainText)).toEqual([false, false, false, false, false, false]);
+    expect(["Eksempeletaten", "Lønnsoppgjør etterbetalt"].map(isPlainText)).toEqual([true, true]);
   });
 });
 

@@ -1,11 +1,16 @@
 /**
- * How Excel reads a value written through `range.values` or `range.formulas`: like typed input.
- * Documented (excel-add-ins-blank-null-values.md): `null` leaves the cell alone, "" clears it, and
- * `[['Eurasia', '29.96', '0.25', '15-Feb']]` stores numbers and a date, not text. So a string is
- * parsed: a leading apostrophe makes the rest text (and is not stored), "=" starts a formula, and
- * so does "+", "-" or "@" in front of something that is not a number (as when typed); numbers,
- * percentages, TRUE/FALSE and ISO dates become numbers and booleans. A cell formatted as text
- * ("@") keeps what it gets. Anything else is text.
+ * How Excel reads a value written through `range.values` or `range.formulas`: like typed input,
+ * parsed the en-US way whatever the user's locale. Documented: `null` leaves the cell alone, ""
+ * clears it (excel-add-ins-blank-null-values.md, which also writes '29.96' and '15-Feb' and gets
+ * a number and a date); a value starting with "+", "-" or "=" is a formula (Range.values); a
+ * locale-shaped date such as "19-8-2025" stays text (Range.values). So a string is parsed: a
+ * leading apostrophe makes the rest text and is not stored; "=" starts a formula, and so do "+",
+ * "-" and "@" in front of something that is not a number; numbers, percentages, TRUE/FALSE, ISO
+ * and m/d/yyyy dates and h:mm times become numbers and booleans. Anything else is text.
+ *
+ * A cell formatted as text ("@") takes the string as it is, apostrophe included. Excel's help
+ * says the Text format "displays the content exactly as you type it"; whether a leading
+ * apostrophe survives there is not documented, so the fake assumes the less convenient answer.
  */
 import { invalidArgument } from "./errors";
 import { Scalar } from "./model";
@@ -18,6 +23,8 @@ export type Entry =
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const TIME = /^(\d{1,2}):(\d{2})$/;
 
 /** Days since 1899-12-30, Excel's serial for a date (1900 date system). */
 function dateSerial(y: number, m: number, d: number): number | undefined {
@@ -40,16 +47,25 @@ export function checkFormula(formula: string, where: string): string {
   return formula;
 }
 
+function dateOf(text: string): number | undefined {
+  const iso = text.match(ISO_DATE);
+  if (iso) return dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const us = text.match(US_DATE);
+  if (us) return dateSerial(Number(us[3]), Number(us[1]), Number(us[2]));
+  const time = text.match(TIME);
+  if (time && Number(time[1]) < 24 && Number(time[2]) < 60) return (Number(time[1]) * 60 + Number(time[2])) / 1440;
+  return undefined;
+}
+
 function parseText(text: string, numberFormat: string, where: string): Entry {
-  if (text.startsWith("'")) return { kind: "constant", value: text.slice(1), quotePrefix: true };
   if (numberFormat === "@") return { kind: "constant", value: text, quotePrefix: false };
+  if (text.startsWith("'")) return { kind: "constant", value: text.slice(1), quotePrefix: true };
   if (text.startsWith("=")) return { kind: "formula", formula: checkFormula(text, where) };
   const trimmed = text.trim();
   if (NUMBER.test(trimmed)) return { kind: "constant", value: Number(trimmed), quotePrefix: false };
   if (PERCENT.test(trimmed)) return { kind: "constant", value: Number(trimmed.slice(0, -1)) / 100, quotePrefix: false };
   if (/^(true|false)$/i.test(trimmed)) return { kind: "constant", value: trimmed.toLowerCase() === "true", quotePrefix: false };
-  const iso = trimmed.match(ISO_DATE);
-  const serial = iso ? dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+  const serial = dateOf(trimmed);
   if (serial !== undefined) return { kind: "constant", value: serial, quotePrefix: false };
   if (text.length > 1 && (text.startsWith("+") || text.startsWith("-"))) {
     return { kind: "formula", formula: checkFormula(`=${text}`, where) };

@@ -258,11 +258,17 @@ describe("cell input, as Excel reads typed input", () => {
     expect(host.cell("Data", "A1").formula).toBeUndefined();
   });
 
-  test("a cell formatted as text keeps a string as it is", async () => {
-    const host = new FakeExcelHost().seed("Data", [[{ value: "", numberFormat: "@" }]]);
-    await write(host, "A1", [["=1+1"]]);
-    expect(host.cell("Data", "A1").value).toBe("=1+1");
+  test("a cell formatted as text keeps a string as it is, a leading apostrophe included", async () => {
+    const host = new FakeExcelHost().seed("Data", [[{ value: "", numberFormat: "@" }, { value: "", numberFormat: "@" }]]);
+    await write(host, "A1:B1", [["=1+1", "'0301"]]);
+    expect(host.formulas("Data", "A1:B1")).toEqual([["=1+1", "'0301"]]);
     expect(host.cell("Data", "A1").formula).toBeUndefined();
+  });
+
+  test("en-US dates and times become date serials; locale-shaped dates stay text", async () => {
+    const host = new FakeExcelHost().seed("Data");
+    await write(host, "A1:D1", [["1/31/2024", "12:30", "31.01.2024", "19-8-2025"]]);
+    expect(host.formulas("Data", "A1:D1")).toEqual([[45322, 0.5208333333333334, "31.01.2024", "19-8-2025"]]);
   });
 
   test("text that is neither formula nor number stays text", async () => {
