@@ -70,9 +70,9 @@ class SheetReader {
     const address = this.map.scalars.get(key);
     if (address === undefined && required) {
       const f = scalarField(key);
+      const label = f.label.replace(/ \(.*\)$/, "");
       this.problems.add(
-        `Fant ikke ${f.label.replace(/ \(.*\)$/, "").toLowerCase()} på arket «${this.snapshot.name}»: ` +
-          `skriv «${f.label.replace(/ \(.*\)$/, "")}» i en celle over terminradene og verdien i cellen til høyre.`,
+        `Fant ikke ${label} på arket «${this.snapshot.name}»: skriv «${label}» i en celle over terminradene og verdien i cellen til høyre.`,
       );
     }
     return address;

@@ -1,4 +1,4 @@
-import { parseRange } from "../../../src/core/template/a1";
+import { parseCell, parseRange } from "../../../src/core/template/a1";
 import { isFormula, SheetSnapshot, WritePlan } from "../../../src/core/template/write-plan";
 
 /**
@@ -66,4 +66,16 @@ export function cellMap(s: SheetSnapshot): Map<string, unknown> {
     }),
   );
   return m;
+}
+
+/** Types into one cell of an in-memory workbook (a text starting with "=" is a formula). */
+export function setCell(book: Workbook, sheet: string, address: string, v: unknown): void {
+  const { row, col } = parseCell(address);
+  const s = book[sheet] as unknown as { values: unknown[][]; formulas: unknown[][] };
+  for (const g of [s.values, s.formulas]) {
+    while (g.length <= row) g.push([]);
+    while (g[row].length <= col) g[row].push("");
+  }
+  s.formulas[row][col] = v;
+  s.values[row][col] = typeof v === "string" && v.startsWith("=") ? 0 : v;
 }
