@@ -1,7 +1,6 @@
 import { isRuleError, Result } from "../errors";
 import { DEFAULT_MODUS, KONTO_KEYS, KONTO_NAVN } from "../spk/oppsett";
 import { ProblemList } from "../spk/problems";
-import { parseBudsjettering, parseModus } from "../spk/scenario";
 import { AMOUNT_COLUMNS, AmountField, TEXT_COLUMNS } from "../spk/termin-fields";
 import {
   Budsjettering,
@@ -40,6 +39,22 @@ function kindFromSheetName(name: string): Budsjettering | undefined {
   if (/brutto|\ba10\b/.test(n)) return "brutto";
   if (/netto|\ba11\b/.test(n)) return "netto";
   return undefined;
+}
+
+/**
+ * The header's Brutto/Netto and Terminvis/Årsslutt exactly as the sheet's formulas read them
+ * (`LONN_BUDSJETTERING="Brutto"`, `OR(LONN_MODUS="Årsslutt",LONN_MODUS="Arsslutt")`: case does
+ * not matter, spaces and other spellings do). A looser reading here could make the model post
+ * brutto while the sheet computes netto.
+ */
+function sheetBudsjettering(value: unknown): Budsjettering | undefined {
+  const v = typeof value === "string" ? value.toLowerCase() : "";
+  return v === "brutto" ? "brutto" : v === "netto" ? "netto" : undefined;
+}
+
+function sheetModus(value: unknown): Modus | undefined {
+  const v = typeof value === "string" ? value.toLowerCase() : "";
+  return v === "terminvis" ? "terminvis" : v === "årsslutt" || v === "arsslutt" ? "arsslutt" : undefined;
 }
 
 class SheetReader {
@@ -101,10 +116,10 @@ function readOppsett(r: SheetReader, settings: LonnSettings | undefined): Oppset
   let budsjettering: Budsjettering | undefined;
   const budCell = r.scalarCell("budsjettering", false);
   if (budCell) {
-    const text = readText(r.value(budCell));
-    budsjettering = text === undefined ? undefined : parseBudsjettering(text);
-    if (text === undefined) r.missing(budCell, "Budsjetteringen (Brutto eller Netto)");
-    else if (budsjettering === undefined) problems.add(`${r.at(budCell)}: «${text}» må være Brutto eller Netto.`);
+    const raw = r.value(budCell);
+    budsjettering = sheetBudsjettering(raw);
+    if (readText(raw) === undefined) r.missing(budCell, "Budsjetteringen (Brutto eller Netto)");
+    else if (budsjettering === undefined) problems.add(`${r.at(budCell)}: «${String(raw)}» må være Brutto eller Netto, uten mellomrom rundt.`);
   } else {
     budsjettering = kindFromSheetName(r.snapshot.name);
     if (!budsjettering) {
@@ -114,11 +129,11 @@ function readOppsett(r: SheetReader, settings: LonnSettings | undefined): Oppset
 
   let modus: Modus = DEFAULT_MODUS;
   const modusCell = r.scalarCell("modus", false);
-  const modusText = modusCell ? readText(r.value(modusCell)) : undefined;
-  if (modusCell && modusText !== undefined) {
-    const m = parseModus(modusText);
+  const modusRaw = modusCell ? r.value(modusCell) : undefined;
+  if (modusCell && readText(modusRaw) !== undefined) {
+    const m = sheetModus(modusRaw);
     if (m) modus = m;
-    else problems.add(`${r.at(modusCell)}: «${modusText}» må være Terminvis eller Årsslutt.`);
+    else problems.add(`${r.at(modusCell)}: «${String(modusRaw)}» må være Terminvis eller Årsslutt, uten mellomrom rundt.`);
   }
 
   const satsCell = r.scalarCell("agaSats", true);

@@ -222,12 +222,12 @@ describe("reading a sheet with bad cells", () => {
     set("L16", "1 234,50");
     set("A4", "tjue");
     set("D4", 14.1);
-    set("B4", "Halvbrutto");
+    set("B4", "Brutto ");
     set("B6", "");
     const r = readAvstemming(book[SHEET], book._lonn);
     expect((r as InputProblems).problems).toEqual([
       "A10 SPK brutto!A4: «tjue» er ikke et årstall.",
-      "A10 SPK brutto!B4: «Halvbrutto» må være Brutto eller Netto.",
+      "A10 SPK brutto!B4: «Brutto » må være Brutto eller Netto, uten mellomrom rundt.",
       "A10 SPK brutto!D4: «14,1» er ikke en gyldig AGA-snittsats (skriv f.eks. 13,87 % eller 0,1387).",
       "A10 SPK brutto!B6: kontoen for differanse (resultatføres) mangler.",
       "A10 SPK brutto!C13: «abc» er ikke et beløp.",
@@ -236,13 +236,17 @@ describe("reading a sheet with bad cells", () => {
     ]);
   });
 
-  test("Norwegian text amounts and percentages are read", () => {
+  test("Norwegian text amounts, percentages, date serials and header words in any case are read", () => {
     const b = applyPlanToSnapshot(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
     setCell(b, SHEET, "L15", "1 234,50");
     setCell(b, SHEET, "D4", "13,87 %");
     setCell(b, SHEET, "W12", 45366); // a date serial: 15.03.2024
+    // Case does not matter to the formulas' text comparison, so not to the reader either.
+    setCell(b, SHEET, "B4", "BRUTTO");
+    setCell(b, SHEET, "C4", "arsslutt");
     const r = readAvstemming(b[SHEET], b._lonn);
     if (isRuleError(r)) throw new Error(r.message);
+    expect([r.oppsett.budsjettering, r.oppsett.modus]).toEqual(["brutto", "arsslutt"]);
     expect(r.terminer[3].fakturaArbeidsgiverandel).toBe(1234.5);
     expect(r.oppsett.agaSats).toBe(0.1387);
     expect(r.terminer[0].dato).toBe("15.03.2024");
