@@ -4,7 +4,7 @@ import { agaPaDifferanse } from "./aga-differanse";
 import { oreAmount } from "./amounts";
 import { agaJustering, saldokontroll } from "./control";
 import { terminFlags } from "./flags";
-import { oppsettProblems } from "./oppsett";
+import { isRateFraction, oppsettProblems } from "./oppsett";
 import { ProblemList } from "./problems";
 import { AMOUNT_COLUMNS, AmountField, emptyTermin } from "./termin-fields";
 import { AgaJustering, Avstemming, KontoSaldo, Oppsett, SaldoKontroll, Summer, TerminInput, TerminResultat } from "./types";
@@ -129,10 +129,14 @@ export function avstem(oppsett: Oppsett, terminer: readonly TerminInput[], extra
   if (oppsettFeil.length === 0) for (const t of terminer) exactInputs(oppsett, t, problems);
 
   let saldo: SaldoKontroll[] = [];
-  if (problems.count === 0 && extras.saldoer && extras.saldoer.length > 0) {
+  if (oppsettFeil.length === 0 && extras.saldoer && extras.saldoer.length > 0) {
     const s = saldokontroll(oppsett, extras.saldoer);
     if (isRuleError(s)) problems.addError(s);
     else saldo = s;
+  }
+  const nySats = extras.oppdatertAgaSats;
+  if (nySats !== undefined && !isRateFraction(nySats)) {
+    problems.add(`Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk ${nySats}).`);
   }
   const invalid = problems.error();
   if (invalid) return invalid;

@@ -226,6 +226,15 @@ describe("avstem refuses bad input, naming every problem", () => {
     ]);
   });
 
+  test("a bad balance and a bad new rate are reported together with bad termins", () => {
+    const r = avstem(oppsett(), [t(1, [0.001, 0, 0, 0, 0, 0, 0, 0])], { saldoer: [{ konto: "1234", ib: 0, bevegelse: 0 }], oppdatertAgaSats: -0.1 });
+    expect((r as InputProblems).problems).toEqual([
+      "Termin 1, B (SAP arbeidsgiverandel) (0,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+      "Saldo 1 (konto 1234): kontoen inngår ikke i årskontrollen for bruttobudsjetterte (2630 medlemsinnskudd, 2810 avsetning arbeidsgiverandel, brutto, 2820 fakturadifferanse, brutto).",
+      "Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk -0.1).",
+    ]);
+  });
+
   test("an oppsett with a percentage for a rate", () => {
     const r = avstem(oppsett({ agaSats: 13.87, toleranse: -1 }), []);
     expect((r as InputProblems).problems).toEqual([
