@@ -5,7 +5,7 @@
  * request limit is split over more write syncs, so the count does not grow with the row count at
  * any size a reconciliation reaches (6 000 rows × 23 columns is about 1 MB).
  */
-import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
+import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/template/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
 import { PlanError, planProblems, sheetsTouched } from "./plan-check";
@@ -128,7 +128,26 @@ class Writer {
     });
   }
 
-  /** Whether the plan has made this cell text-formatted by the time its value is written. */
+  /** Only a number format, outside the plan's own formats (the temporary "General" around content). */
+  numberFormatOnly(sheet: string, address: string, numberFormat: string): void {
+    this.add(address.length + numberFormat.length, () => (this.sheet(sheet).getRange(address).numberFormat = numberFormat as unknown as string[][]));
+  }
+
+  /**
+   * Cells of a write that get a formula, number or boolean but end up text-formatted ("@") by
+   * the plan. Excel would store such an entry as text (as it does when one types into a Text
+   * cell), while the .xlsx the CLI writes holds a real formula or number with that format; so
+   * these cells get "General" for the entry and "@" again after it.
+   */
+  nonTextInText(write: RangeWrite): string[] {
+    const o = parseCell(write.address.split(":")[0]);
+    const mask = write.cells.map((row, i) =>
+      row.map((cell, j) => (cell !== null && typeof cell !== "string" && this.textFormatted(write.sheet, o.row + i, o.col + j) ? cell : null)),
+    );
+    return nonNullBlocks(mask).map((b) => rangeAddress(write.address.split(":")[0], b));
+  }
+
+  /** Whether the plan makes this cell text-formatted (its last number format among those queued). */
   private textFormatted(sheet: string, row: number, col: number): boolean {
     const list = this.formatted.get(sheet.toLowerCase()) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
@@ -255,12 +274,17 @@ export async function applyPlan(
   const w = new Writer(context, known, budget);
   w.sheets(plan);
   w.layout(plan);
+  // Formats before content: a cell's number format decides how Excel reads what is written.
+  // A write's own number format and style come after the format-only writes, so they win.
   for (const f of plan.formats) w.format(f.sheet, f.address, f.numberFormat, f.style);
   for (const write of plan.writes) {
     const origin = write.address.split(":")[0];
     for (const block of nonNullBlocks(write.cells)) w.format(write.sheet, rangeAddress(origin, block), write.numberFormat, write.style);
-    w.values(write.sheet, origin, write.cells);
   }
+  const untexted = plan.writes.flatMap((write) => w.nonTextInText(write).map((address) => ({ sheet: write.sheet, address })));
+  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "General");
+  for (const write of plan.writes) w.values(write.sheet, write.address.split(":")[0], write.cells);
+  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "@");
   w.names(plan);
   w.conditionalFormats(plan);
 

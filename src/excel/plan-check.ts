@@ -94,9 +94,6 @@ export function planProblems(plan: WritePlan): string[] {
     const { problem, range } = rangeProblem(where, w.address);
     if (problem || !range) out.push(problem ?? where);
     else out.push(...gridProblems(where, range, w.cells));
-    if (w.numberFormat === "@" && w.cells.some((row) => row.some((c) => c !== null && typeof c === "object"))) {
-      out.push(`${where}: en formel i et område med tekstformat blir stående som tekst`);
-    }
     if (w.style !== undefined && !(w.style in STYLES)) out.push(`${where}: ukjent stil «${w.style}»`);
   }
   for (const f of plan.formats) {

@@ -178,17 +178,22 @@ describe("cells are written as the plan means them", () => {
     expect(host.grid("_lonn", `A1:B${texts.length}`, (c) => c.numberFormat)).toEqual(texts.map(() => ["@", "@"]));
   });
 
-  test("a formula in a text-formatted write is refused (Excel would keep it as text)", async () => {
-    const host = new FakeExcelHost().seed("Ark1");
+  test("a formula or number where the plan formats text is entered as such, and the cell ends text-formatted", async () => {
+    const host = new FakeExcelHost().seed("Ark1", [[{ value: "gammel", numberFormat: "@" }]]);
     const plan: WritePlan = {
       sheets: [],
-      writes: [{ sheet: "Ark1", address: "A1", cells: [[{ formula: "=1+1" }]], numberFormat: "@" }],
-      formats: [],
+      writes: [{ sheet: "Ark1", address: "A1:D1", cells: [[{ formula: "=LONN_X" }, 2820, true, "2820"]], numberFormat: "@" }],
+      formats: [{ sheet: "Ark1", address: "A1:B1", numberFormat: "@" }],
       names: [],
       conditionalFormats: [],
       leftAlone: [],
     };
-    await expect(apply(host, plan)).rejects.toThrow(/formel i et område med tekstformat/);
+    await apply(host, plan);
+    expect(host.formulas("Ark1", "A1:D1")).toEqual([["=LONN_X", 2820, true, "2820"]]);
+    expect(host.grid("Ark1", "A1:D1", (c) => c.numberFormat)).toEqual([["@", "@", "@", "@"]]);
+    const first = host.state();
+    await apply(host, plan);
+    expect(host.state()).toEqual(first);
   });
 
   test("formulas become formulas; numbers, booleans and '' are written as such; mixed grids keep null cells", async () => {

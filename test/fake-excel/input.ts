@@ -74,13 +74,19 @@ function parseText(text: string, numberFormat: string, where: string): Entry {
   return { kind: "constant", value: text, quotePrefix: false };
 }
 
-/** One element of a values/formulas grid, as Excel would store it in a cell with `numberFormat`. */
+/**
+ * One element of a values/formulas grid, as Excel would store it in a cell with `numberFormat`.
+ * A number or boolean entered in a text-formatted cell becomes text, as typed input does there
+ * (the fake's conservative reading; the API may keep the number).
+ */
 export function parseEntry(raw: unknown, numberFormat: string, where: string): Entry {
   if (raw === null) return { kind: "leave" };
-  if (typeof raw === "boolean") return { kind: "constant", value: raw, quotePrefix: false };
+  if (typeof raw === "boolean") {
+    return { kind: "constant", value: numberFormat === "@" ? (raw ? "TRUE" : "FALSE") : raw, quotePrefix: false };
+  }
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) throw invalidArgument(`Tallet ${raw} kan ikke skrives til en celle`, where);
-    return { kind: "constant", value: raw, quotePrefix: false };
+    return { kind: "constant", value: numberFormat === "@" ? String(raw) : raw, quotePrefix: false };
   }
   if (typeof raw === "string") return parseText(raw, numberFormat, where);
   throw invalidArgument(`Verdien ${JSON.stringify(raw) ?? String(raw)} kan ikke skrives til en celle`, where);

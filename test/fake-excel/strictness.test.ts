@@ -260,8 +260,9 @@ describe("cell input, as Excel reads typed input", () => {
 
   test("a cell formatted as text keeps a string as it is, a leading apostrophe included", async () => {
     const host = new FakeExcelHost().seed("Data", [[{ value: "", numberFormat: "@" }, { value: "", numberFormat: "@" }]]);
-    await write(host, "A1:B1", [["=1+1", "'0301"]]);
-    expect(host.formulas("Data", "A1:B1")).toEqual([["=1+1", "'0301"]]);
+    host.seed("Data", [[{ value: "", numberFormat: "@" }, { value: "", numberFormat: "@" }]], { origin: "C1" });
+    await write(host, "A1:D1", [["=1+1", "'0301", 5, true]]);
+    expect(host.formulas("Data", "A1:D1")).toEqual([["=1+1", "'0301", "5", "TRUE"]]);
     expect(host.cell("Data", "A1").formula).toBeUndefined();
   });
 
