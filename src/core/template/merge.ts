@@ -15,7 +15,7 @@ export type Desired =
   | { readonly kind: "formula"; readonly formula: string }
   /** A template formula that cannot be added here (a name it needs has no cell on this sheet). */
   | { readonly kind: "formulaUnavailable"; readonly formula: string; readonly why: string }
-  /** An input (amount, header value): replaces a value, never a formula. */
+  /** An input (amount, header value): replaces a value, never a formula; "" writes nothing. */
   | { readonly kind: "value"; readonly value: string | number; readonly what: string }
   /** An explanation or sign-off: written only while the cell is empty. */
   | { readonly kind: "textIfEmpty"; readonly value: string; readonly what: string; readonly isDate?: boolean };
@@ -74,6 +74,8 @@ export function merge(sheet: string, snapshot: SheetSnapshot | undefined, desire
         if (empty) leave(address, `Formelen ${quoted(d.formula)} er ikke lagt inn: ${d.why}`);
         break;
       case "value":
+        // An empty value never clears a cell: "nothing to say" is not "erase what is there".
+        if (d.value === "") break;
         if (formula !== undefined) {
           leave(address, `Cellen har formelen ${quoted(formula)}; tillegget skriver ikke over formler. ${d.what} (${quoted(d.value)}) er ikke skrevet.`);
         } else if (empty || !sameValue(existing.value, d.value)) {

@@ -236,6 +236,13 @@ describe("a new A11 sheet", () => {
   });
 });
 
+test("an empty virksomhet writes nothing, so a second fill is still empty", () => {
+  const first = plan({ oppsett: oppsett({ virksomhet: "" }), terminer: [] });
+  expect(written(first, SHEET).has("B2")).toBe(false);
+  const book = applyPlanToSnapshot(first, {});
+  expect(plan({ oppsett: oppsett({ virksomhet: "" }), terminer: [], existing: book[SHEET], settings: book._lonn }).writes).toEqual([]);
+});
+
 describe("inputs are checked before anything is planned", () => {
   test("every problem at once", () => {
     const r = planAvstemming({
