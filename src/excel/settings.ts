@@ -5,10 +5,11 @@
  * The core reads the snapshot and produces the plans that write it; this shell only reads and
  * applies them.
  */
+import { SETTINGS_SHEET } from "../core/template/layout";
 import { SheetSnapshot } from "../core/template/write-plan";
 import { readSnapshots } from "./read";
 
-export const SETTINGS_SHEET = "_lonn";
+export { SETTINGS_SHEET };
 
 /** The sheets to read for an action, with the settings sheet added (once). */
 export function withSettingsSheet(names: readonly string[]): string[] {
