@@ -1,9 +1,11 @@
 /**
  * Applies a WritePlan to the workbook in a constant number of `context.sync()` calls: one to
  * learn which sheets and names exist (skipped when the caller already knows, see run.ts) and one
- * that carries every write. Only a plan whose data alone would pass Excel on the web's 5 MB
- * request limit is split over more write syncs, so the count does not grow with the row count at
- * any size a reconciliation reaches (6 000 rows × 23 columns is about 1 MB).
+ * that carries every write. Only a plan whose data alone would exceed Excel on the web's 5 MB
+ * request limit is split over more write syncs (one per ~4 MB, about 14 000 rows × 23 columns),
+ * so the count does not grow with the row count at any size a reconciliation reaches
+ * (6 000 rows × 23 columns is about 1.7 MB). Such a split plan is no longer written in one
+ * request: if a later sync fails, the earlier ones stay done.
  */
 import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/template/a1";
@@ -248,6 +250,25 @@ function unknownSheets(plan: WritePlan, facts: WorkbookFacts): string[] {
     .map((name) => `arket «${name}» finnes ikke, og planen oppretter det ikke`);
 }
 
+/** Every step of the plan, in the order Excel must see them. */
+function queueOperations(w: Writer, plan: WritePlan): void {
+  w.sheets(plan);
+  w.layout(plan);
+  // Formats before content: a cell's number format decides how Excel reads what is written.
+  // A write's own number format and style come after the format-only writes, so they win.
+  for (const f of plan.formats) w.format(f.sheet, f.address, f.numberFormat, f.style);
+  for (const write of plan.writes) {
+    const origin = write.address.split(":")[0];
+    for (const block of nonNullBlocks(write.cells)) w.format(write.sheet, rangeAddress(origin, block), write.numberFormat, write.style);
+  }
+  const untexted = plan.writes.flatMap((write) => w.nonTextInText(write).map((address) => ({ sheet: write.sheet, address })));
+  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "General");
+  for (const write of plan.writes) w.values(write.sheet, write.address.split(":")[0], write.cells);
+  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "@");
+  w.names(plan);
+  w.conditionalFormats(plan);
+}
+
 /**
  * Applies `plan`. `facts` (from `queueProbe`, loaded in an earlier sync) saves the probe sync.
  * Throws PlanError, before writing anything, when the plan cannot be applied as a whole.
@@ -272,21 +293,7 @@ export async function applyPlan(
 
   const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   const w = new Writer(context, known, budget);
-  w.sheets(plan);
-  w.layout(plan);
-  // Formats before content: a cell's number format decides how Excel reads what is written.
-  // A write's own number format and style come after the format-only writes, so they win.
-  for (const f of plan.formats) w.format(f.sheet, f.address, f.numberFormat, f.style);
-  for (const write of plan.writes) {
-    const origin = write.address.split(":")[0];
-    for (const block of nonNullBlocks(write.cells)) w.format(write.sheet, rangeAddress(origin, block), write.numberFormat, write.style);
-  }
-  const untexted = plan.writes.flatMap((write) => w.nonTextInText(write).map((address) => ({ sheet: write.sheet, address })));
-  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "General");
-  for (const write of plan.writes) w.values(write.sheet, write.address.split(":")[0], write.cells);
-  for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "@");
-  w.names(plan);
-  w.conditionalFormats(plan);
+  queueOperations(w, plan);
 
   const suspend = supportsExcelApi("1.6");
   for (const batch of batches(w.ops, budget)) {
