@@ -1,7 +1,174 @@
+/**
+ * `lonn avstem`: a reconciliation without Excel (DESIGN.md §7).
+ *
+ *   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+ *   lonn avstem --sap F --unit4 F --spk F [--oppsett OPPSETT.json] [--aar 2024 --budsjettering brutto …] [utdata]
+ *   lonn avstem --summary FIL|MAPPE …
+ *
+ * Everything is read and checked first, then every output is built in memory, and only then
+ * written (all or nothing). Exit status: 0 done, 1 a problem with the input (on stderr, nothing
+ * written), 2 a problem with the command line.
+ */
+import { existsSync } from "fs";
+import ExcelJS from "exceljs";
+import { isRuleError, Result, RuleError } from "../../core/errors";
+import { parseArgs } from "../args";
+import { skrivFiler, utvidInndata } from "../files";
+import { EksportFiler, lesEksporter, lesVirksomheter, OppsettFlagg } from "../inputs";
 import type { CliIO } from "../io";
+import { Grunnlag, kjor, lagUtdata } from "../pipeline";
+import { resultatJson } from "../report/json";
+import { resultatTekst } from "../report/text";
+import { lesInndata, oppsummer } from "../summary";
+import { loadWorkbook } from "../xlsx/workbook";
 
-/** Not built yet: see the issue that owns `lonn avstem`. */
-export async function avstem(_args: string[], io: CliIO): Promise<number> {
-  io.err("lonn avstem er ikke ferdig ennå.");
-  return 2;
+export const AVSTEM_BRUK = `Bruk:
+  lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+  lonn avstem --sap SAP.csv --unit4 UNIT4.csv --spk SPK.csv [--oppsett OPPSETT.json]
+              [--virksomhet NAVN --aar ÅR --budsjettering brutto|netto --aga-sats 0,1387 --modus terminvis|arsslutt
+               --firma KODE --bilagsart KODE --orgnr NR] [--lonnsarter-ag 7300,7301 --lonnsarter-medlem 7350] [utdata]
+  lonn avstem --summary FIL|MAPPE … [--json]
+
+Valg:
+  --xlsx UT.xlsx        skriv arbeidsboken (A10/A11, Korreksjonsbilag, A-melding fordeling); finnes filen, fylles den
+  --csv UT.csv          korreksjonsbilagene som CSV (semikolon, UTF-8 med BOM)
+  --gl07 UT.dat         korreksjonsbilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
+  --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --json                skriv resultatet som JSON
+  --ark NAVN            avstemmingsarket i BOK.xlsx (standard: det _lonn peker på, ellers A10/A11)
+  --virksomheter V.json virksomhetene for A-meldingen (virksomhetsnummer, navn, sone, grunnlag)
+  --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)`;
+
+const SPEC = {
+  json: "flag", summary: "flag",
+  xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value", ark: "value", virksomheter: "value",
+  sap: "value", unit4: "value", spk: "value", oppsett: "value",
+  virksomhet: "value", aar: "value", budsjettering: "value", modus: "value", "aga-sats": "value",
+  orgnr: "value", firma: "value", bilagsart: "value", "lonnsarter-ag": "value", "lonnsarter-medlem": "value",
+} as const;
+
+const EXPORT_KEYS = ["sap", "unit4", "spk"] as const;
+const OPPSETT_KEYS = ["oppsett", "virksomhet", "aar", "budsjettering", "modus", "aga-sats", "orgnr", "firma", "bilagsart", "lonnsarter-ag", "lonnsarter-medlem"] as const;
+
+function problemLines(error: RuleError): string[] {
+  const list = (error as RuleError & { problems?: readonly string[] }).problems;
+  return list ? [...list] : error.message.split("\n");
+}
+
+/** Where the user can set what an export is missing, by kind of input. */
+function hint(lines: readonly string[], kind: "scenario" | "arbeidsbok" | "eksport"): string[] {
+  const missing = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
+  if (!missing) return [];
+  const where = {
+    scenario: "Sett «firma» og «bilagsart» i scenariofilen.",
+    arbeidsbok: "Sett nøklene «firma» og «bilagsart» på arket _lonn.",
+    eksport: "Oppgi --firma og --bilagsart, eller sett dem i oppsettfilen.",
+  };
+  return [where[kind]];
+}
+
+export async function avstem(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, SPEC);
+  const v = (k: keyof typeof SPEC) => parsed.values.get(k);
+  const usage = (problems: readonly string[]) => {
+    io.err([...problems, "", AVSTEM_BRUK].join("\n"));
+    return 2;
+  };
+  if (parsed.problems.length > 0) return usage(parsed.problems);
+  const desimaltegn = v("desimaltegn");
+  if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
+  const json = parsed.flags.has("json");
+  const eksportModus = EXPORT_KEYS.some((k) => parsed.values.has(k));
+  const oppsettGitt = OPPSETT_KEYS.filter((k) => parsed.values.has(k));
+
+  if (parsed.flags.has("summary")) {
+    const wrong = ["xlsx", "csv", "gl07", ...EXPORT_KEYS, ...OPPSETT_KEYS].filter((k) => parsed.values.has(k));
+    if (wrong.length > 0) return usage([`--summary skriver ingen filer og leser ikke eksporter; ta bort ${wrong.map((k) => `--${k}`).join(", ")}.`]);
+    if (parsed.positional.length === 0) return usage(["--summary trenger minst én fil eller mappe."]);
+    const paths = utvidInndata(parsed.positional);
+    if (paths.length === 0) {
+      io.err("Fant ingen .json- eller .xlsx-filer.");
+      return 1;
+    }
+    return oppsummer(paths, io, json, v("ark"));
+  }
+
+  let grunnlag: Grunnlag;
+  let kind: "scenario" | "arbeidsbok" | "eksport" = "scenario";
+  let inputWorkbook: ExcelJS.Workbook | undefined;
+  const fail = (error: RuleError, outputs: boolean) => {
+    const lines = problemLines(error);
+    io.err([...lines, ...hint(lines, kind), ...(outputs ? ["Ingenting er skrevet."] : [])].join("\n"));
+    return 1;
+  };
+  const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
+
+  if (eksportModus) {
+    kind = "eksport";
+    const missing = EXPORT_KEYS.filter((k) => !parsed.values.has(k));
+    if (missing.length > 0) return usage([`Importen trenger alle tre eksportene; mangler ${missing.map((k) => `--${k}`).join(", ")}.`]);
+    if (parsed.positional.length > 0) return usage([`Oppgi enten eksportfilene eller én scenariofil/arbeidsbok, ikke begge (${parsed.positional.join(" ")}).`]);
+    const ag = v("lonnsarter-ag");
+    const medlem = v("lonnsarter-medlem");
+    if ((ag === undefined) !== (medlem === undefined)) return usage(["Oppgi både --lonnsarter-ag og --lonnsarter-medlem, eller ingen av dem."]);
+    const list = (s: string) => s.split(/[,;\s]+/).filter((x) => x !== "");
+    const flagg: OppsettFlagg = {
+      virksomhet: v("virksomhet"), aar: v("aar"), budsjettering: v("budsjettering"), modus: v("modus"),
+      agaSats: v("aga-sats"), orgnr: v("orgnr"), firma: v("firma"), bilagsart: v("bilagsart"),
+    };
+    const g = await lesEksporter(
+      { sap: v("sap"), unit4: v("unit4"), spk: v("spk") } as EksportFiler,
+      v("oppsett"),
+      flagg,
+      ag !== undefined && medlem !== undefined ? { arbeidsgiverandel: list(ag), medlemsinnskudd: list(medlem) } : undefined,
+    );
+    if (isRuleError(g)) return fail(g, outputs);
+    grunnlag = g;
+  } else {
+    if (oppsettGitt.length > 0) return usage([`${oppsettGitt.map((k) => `--${k}`).join(", ")} brukes bare sammen med --sap, --unit4 og --spk.`]);
+    if (parsed.positional.length !== 1) {
+      return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json) eller en arbeidsbok (.xlsx)." : `Én inndatafil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
+    }
+    const path = parsed.positional[0];
+    kind = path.toLowerCase().endsWith(".xlsx") ? "arbeidsbok" : "scenario";
+    const input = await lesInndata(path, v("ark"));
+    if (isRuleError(input)) return fail(input, outputs);
+    grunnlag = input.grunnlag;
+    inputWorkbook = input.arbeidsbok;
+  }
+
+  const virksomheterFil = v("virksomheter");
+  if (virksomheterFil) {
+    const list = lesVirksomheter(virksomheterFil, grunnlag.oppsett);
+    if (isRuleError(list)) return fail(list, outputs);
+    grunnlag = { ...grunnlag, virksomheter: list };
+  }
+
+  const res = kjor(grunnlag);
+  if (isRuleError(res)) return fail(res, outputs);
+
+  const xlsx = v("xlsx");
+  const arbeidsbok = async (): Promise<Result<ExcelJS.Workbook>> => {
+    if (inputWorkbook) return inputWorkbook;
+    if (xlsx && existsSync(xlsx)) return loadWorkbook(xlsx);
+    return new ExcelJS.Workbook();
+  };
+  const utdata = await lagUtdata(res, {
+    xlsx, csv: v("csv"), gl07: v("gl07"),
+    ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
+    arbeidsbok,
+  });
+  if (isRuleError(utdata)) return fail(utdata, true);
+  const written = skrivFiler(utdata.filer);
+  if (isRuleError(written)) return fail(written, false);
+  const filer = utdata.filer.map((f, i) => ({ type: f.type, sti: written[i] }));
+
+  if (json) {
+    io.out(JSON.stringify(resultatJson(res, { filer, ...(utdata.ark ? { ark: utdata.ark } : {}) }), null, 2));
+  } else {
+    const lines = resultatTekst(res, utdata.ark);
+    if (filer.length > 0) lines.push("", "Skrevet:", ...filer.map((f) => `  ${f.type.padEnd(5)} ${f.sti}`));
+    io.out(lines.join("\n"));
+  }
+  return 0;
 }

@@ -1,0 +1,225 @@
+/**
+ * Applies a WritePlan to an exceljs Workbook: the CLI's counterpart of the Office.js shell
+ * (`src/excel/apply-plan.ts`), with the same meaning for every part of the plan, so the .xlsx the
+ * CLI writes (and LibreOffice recalculates in the tests) is what Excel gets from the task pane.
+ *
+ * - Sheets the workbook lacks are added at the end; `veryHidden` is set on new and existing ones.
+ * - Column widths and frozen rows are set every time (as the Office.js shell does).
+ * - Formats, then each write's own format and style, go only on the cells the write does not
+ *   leave null: a cell left alone keeps its look as well as its content.
+ * - A `{formula}` cell becomes an exceljs formula without the leading "="; a string is always a
+ *   string, also when it starts with "="; "" empties the cell; null leaves it exactly as it is.
+ * - Names are workbook-scoped; the last spec of a name wins; an existing name is repointed only
+ *   when it points elsewhere.
+ * - Conditional formats: ours replace any format on exactly the same range, so applying the
+ *   plan again does not stack copies. (Office's `clearAll` also clips formats that merely overlap
+ *   the range; a format of the user's on a wider range is left whole here.)
+ *
+ * Everything is checked before the workbook is touched: a plan that cannot be applied whole
+ * throws PlanProblems and changes nothing.
+ */
+import type ExcelJS from "exceljs";
+import { columnLetter, parseRange, RangeRef } from "../../core/template/a1";
+import { Cell, CONDITIONAL_STYLES, isFormula, LeftAlone, PlanNotice, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
+import { applyStyle, conditionalStyle } from "./styles";
+import { findSheet } from "./workbook";
+
+export class PlanProblems extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Skriveplanen kan ikke brukes: ${problems.join("; ")}`);
+    this.name = "PlanProblems";
+  }
+}
+
+export interface XlsxApplyReport {
+  readonly sheetsCreated: readonly string[];
+  readonly cellsWritten: number;
+  /** Cells inside the written ranges that the plan left null: untouched, content and format. */
+  readonly cellsLeftAlone: number;
+  readonly namesAdded: readonly string[];
+  readonly namesUpdated: readonly string[];
+  readonly conditionalFormats: number;
+  /** The plan's own account of cells it did not write, and why; for the user. */
+  readonly leftAlone: readonly LeftAlone[];
+  readonly notices: readonly PlanNotice[];
+}
+
+/** Whether a range is inside a sheet and the right way round. */
+function rangeOk(address: string): RangeRef | undefined {
+  try {
+    const r = parseRange(address);
+    const inside = r.start.row >= 0 && r.start.col >= 0 && r.end.row <= 1_048_575 && r.end.col <= 16_383;
+    return inside && r.start.row <= r.end.row && r.start.col <= r.end.col ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
+  const out: string[] = [];
+  const declared = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const known = (sheet: string) => declared.has(sheet.toLowerCase()) || findSheet(wb, sheet) !== undefined;
+  const check = (sheet: string, address: string, what: string) => {
+    if (!known(sheet)) out.push(`${what}: arket «${sheet}» finnes ikke, og planen oppretter det ikke`);
+    if (!rangeOk(address)) out.push(`${what}: «${address}» er ikke et gyldig område`);
+  };
+  for (const w of plan.writes) {
+    check(w.sheet, w.address, `${w.sheet}!${w.address}`);
+    const r = rangeOk(w.address);
+    if (!r) continue;
+    const rows = r.end.row - r.start.row + 1;
+    const cols = r.end.col - r.start.col + 1;
+    if (w.cells.length !== rows || w.cells.some((row) => row.length !== cols)) out.push(`${w.sheet}!${w.address}: tabellen har ikke størrelsen ${rows}×${cols}`);
+    w.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (typeof cell === "number" && !Number.isFinite(cell)) out.push(`${w.sheet}!${w.address}, celle ${i + 1},${j + 1}: tallet ${cell} kan ikke skrives`);
+        if (isFormula(cell) && cell.formula.replace(/^=/, "").trim() === "") out.push(`${w.sheet}!${w.address}, celle ${i + 1},${j + 1}: tom formel`);
+      }),
+    );
+    if (w.style !== undefined && !(w.style in STYLES)) out.push(`${w.sheet}!${w.address}: ukjent stil «${w.style}»`);
+  }
+  for (const f of plan.formats) {
+    check(f.sheet, f.address, `${f.sheet}!${f.address}`);
+    if (f.style !== undefined && !(f.style in STYLES)) out.push(`${f.sheet}!${f.address}: ukjent stil «${f.style}»`);
+  }
+  for (const n of plan.names) check(n.sheet, n.address, `navnet ${n.name}`);
+  for (const c of plan.conditionalFormats) {
+    check(c.sheet, c.address, `${c.sheet}!${c.address}`);
+    if (!(c.style in CONDITIONAL_STYLES)) out.push(`${c.sheet}!${c.address}: ukjent stil «${c.style}»`);
+  }
+  return out;
+}
+
+/** Each cell of a range, created if need be. */
+function eachCell(ws: ExcelJS.Worksheet, range: RangeRef, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let r = range.start.row; r <= range.end.row; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = range.start.col; c <= range.end.col; c++) fn(row.getCell(c + 1));
+  }
+}
+
+function formatCell(cell: ExcelJS.Cell, numberFormat: string | undefined, style: StyleName | undefined): void {
+  if (numberFormat !== undefined) cell.numFmt = numberFormat;
+  if (style !== undefined) applyStyle(cell, STYLES[style]);
+}
+
+function writeCell(cell: ExcelJS.Cell, value: Exclude<Cell, null>): void {
+  if (isFormula(value)) cell.value = { formula: value.formula.replace(/^=/, "") };
+  else if (value === "") cell.value = null;
+  else cell.value = value;
+}
+
+/** "'A10 SPK brutto'!$D$4:$E$5", as exceljs's names want it. */
+function nameLocation(sheet: string, address: string): string {
+  const r = parseRange(address);
+  const abs = (ref: { row: number; col: number }) => `$${columnLetter(ref.col)}$${ref.row + 1}`;
+  const start = abs(r.start);
+  const end = abs(r.end);
+  return `'${sheet.replace(/'/g, "''")}'!${start === end ? start : `${start}:${end}`}`;
+}
+
+/** A name's ranges compared without quotes, $ and case. */
+function sameRanges(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (s: string) => s.replace(/[$']/g, "").toLowerCase();
+  return a.length === b.length && a.every((x, i) => norm(x) === norm(b[i]));
+}
+
+/** The sheet's conditional formats (exceljs keeps them in a field its typings do not declare). */
+export function conditionalFormatsOf(ws: ExcelJS.Worksheet): readonly ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+}
+
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): XlsxApplyReport {
+  const problems = problemsOf(wb, plan);
+  if (problems.length > 0) throw new PlanProblems(problems);
+
+  const sheetsCreated: string[] = [];
+  for (const spec of plan.sheets) {
+    const existing = findSheet(wb, spec.name);
+    if (!existing) {
+      wb.addWorksheet(spec.name, { state: spec.visibility === "veryHidden" ? "veryHidden" : "visible" });
+      sheetsCreated.push(spec.name);
+    } else if (spec.visibility === "veryHidden") {
+      existing.state = "veryHidden";
+    }
+  }
+  const sheet = (name: string) => findSheet(wb, name) as ExcelJS.Worksheet;
+
+  for (const spec of plan.sheets) {
+    const ws = sheet(spec.name);
+    for (const [col, width] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(col).width = width;
+    if (spec.freezeRows !== undefined) {
+      const n = spec.freezeRows;
+      ws.views = [{ ...(ws.views?.[0] ?? {}), state: "frozen", xSplit: 0, ySplit: n, topLeftCell: `A${n + 1}` } as ExcelJS.WorksheetView];
+    }
+  }
+
+  for (const f of plan.formats) {
+    if (f.numberFormat === undefined && f.style === undefined) continue;
+    eachCell(sheet(f.sheet), parseRange(f.address), (cell) => formatCell(cell, f.numberFormat, f.style));
+  }
+
+  let cellsWritten = 0;
+  let cellsLeftAlone = 0;
+  for (const w of plan.writes) {
+    const ws = sheet(w.sheet);
+    const { start } = parseRange(w.address);
+    w.cells.forEach((line, i) => {
+      const row = ws.getRow(start.row + i + 1);
+      line.forEach((value, j) => {
+        if (value === null) {
+          cellsLeftAlone++;
+          return;
+        }
+        const cell = row.getCell(start.col + j + 1);
+        formatCell(cell, w.numberFormat, w.style);
+        writeCell(cell, value);
+        cellsWritten++;
+      });
+    });
+  }
+
+  const namesAdded: string[] = [];
+  const namesUpdated: string[] = [];
+  const wanted = new Map(plan.names.map((n) => [n.name.toLowerCase(), n]));
+  if (wanted.size > 0) {
+    const model = wb.definedNames.model as { name: string; ranges: string[] }[];
+    const kept = model.filter((m) => !wanted.has(m.name.toLowerCase()));
+    const next = [...kept];
+    for (const [key, n] of wanted) {
+      const location = nameLocation(sheet(n.sheet).name, n.address);
+      const before = model.find((m) => m.name.toLowerCase() === key);
+      if (before && sameRanges(before.ranges, [location])) {
+        next.push(before);
+        continue;
+      }
+      (before ? namesUpdated : namesAdded).push(n.name);
+      next.push({ name: before?.name ?? n.name, ranges: [location] });
+    }
+    wb.definedNames.model = next;
+  }
+
+  const replaced = new Set(plan.conditionalFormats.map((c) => `${sheet(c.sheet).name}!${c.address.toUpperCase()}`));
+  for (const ws of new Set(plan.conditionalFormats.map((c) => sheet(c.sheet)))) {
+    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !replaced.has(`${ws.name}!${String(cf.ref).toUpperCase()}`));
+  }
+  for (const c of plan.conditionalFormats) {
+    const ws = sheet(c.sheet);
+    const priority = Math.max(0, ...conditionalFormatsOf(ws).flatMap((cf) => cf.rules.map((r) => r.priority ?? 0))) + 1;
+    ws.addConditionalFormatting({
+      ref: c.address,
+      rules: [{ type: "expression", priority, formulae: [c.formula.replace(/^=/, "")], style: conditionalStyle(CONDITIONAL_STYLES[c.style]) }],
+    });
+  }
+
+  return {
+    sheetsCreated,
+    cellsWritten,
+    cellsLeftAlone,
+    namesAdded,
+    namesUpdated,
+    conditionalFormats: plan.conditionalFormats.length,
+    leftAlone: plan.leftAlone,
+    notices: plan.notices ?? [],
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * An exceljs worksheet as a SheetSnapshot, exactly as the Office.js shell reads one
+ * (`getUsedRangeOrNullObject(true)` with `values` and `formulas`, padded from A1): a rectangle
+ * from A1 to the last cell holding anything; an empty cell is ""; a formula cell has its formula
+ * with "=" in `formulas` and its last computed value in `values`; a constant is the same in both.
+ * Dates are Excel serial numbers (exceljs turns date-formatted numbers into Date objects), rich
+ * text is its plain text, a hyperlink its text, an error value its code ("#N/A"), and the cells of
+ * a merged area other than its top-left are "".
+ *
+ * One difference stays: a formula exceljs wrote itself has no computed value until a spreadsheet
+ * engine opens the file, and it reads as "" here. The template's readers only read input cells and
+ * recompute the rest, so they never depend on it.
+ */
+import type ExcelJS from "exceljs";
+import { SheetSnapshot } from "../../core/template/write-plan";
+
+const MS_PER_DAY = 86_400_000;
+/** Days from 1899-12-30 (serial 0 of Excel's 1900 date system) to 1970-01-01. */
+const EPOCH_1900 = 25_569;
+/** The 1904 date system starts 1 462 days later. */
+const OFFSET_1904 = 1_462;
+
+/** A Date (exceljs reads dates as UTC) as an Excel serial number. */
+export function excelSerial(date: Date, date1904 = false): number {
+  const serial = date.getTime() / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
+  // Whole days stay whole; times keep the precision Excel stores (about a millisecond).
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
+type Plain = string | number | boolean;
+
+/** A cell value or formula result as Office.js `values` gives it. */
+function plain(value: unknown, date1904: boolean): Plain {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelSerial(value, date1904);
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((p) => p.text ?? "").join("");
+    if ("error" in v) return String(v.error);
+    if ("hyperlink" in v || "text" in v) return plain(v.text, date1904);
+  }
+  return String(value);
+}
+
+interface Read {
+  readonly value: Plain;
+  readonly formula: Plain;
+}
+
+function readCell(cell: ExcelJS.Cell, date1904: boolean): Read | undefined {
+  if (cell.isMerged && cell.master !== cell) return undefined;
+  const raw = cell.value as unknown;
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
+    // `cell.formula` gives a shared formula's text as it reads in this cell.
+    const formula = cell.formula;
+    const result = plain(cell.result, date1904);
+    return formula ? { value: result, formula: `=${formula}` } : { value: result, formula: result };
+  }
+  const value = plain(raw, date1904);
+  return { value, formula: value };
+}
+
+function isEmpty(read: Read): boolean {
+  return read.value === "" && read.formula === "";
+}
+
+export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+  const cells: { row: number; col: number; read: Read }[] = [];
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const read = readCell(cell, date1904);
+      if (!read || isEmpty(read)) return;
+      cells.push({ row: r - 1, col: c - 1, read });
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    });
+  });
+  const grid = (): Plain[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => ""));
+  const values = grid();
+  const formulas = grid();
+  for (const { row, col, read } of cells) {
+    values[row][col] = read.value;
+    formulas[row][col] = read.formula;
+  }
+  return { name: ws.name, values, formulas };
+}
+
+/** Snapshots of the named sheets (matched case-insensitively); a missing sheet maps to undefined. */
+export function snapshotsOf(wb: ExcelJS.Workbook, names: readonly string[]): Map<string, SheetSnapshot | undefined> {
+  const date1904 = Boolean(wb.properties?.date1904);
+  return new Map(
+    names.map((name) => {
+      const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+      return [name, ws ? snapshotOf(ws, date1904) : undefined];
+    }),
+  );
+}
