@@ -33,7 +33,7 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     const kind = spec[name];
     if (kind === undefined) {
-      const like = Object.keys(spec).find((k) => k.toLowerCase() === name.toLowerCase() || k.replace(/-/g, "") === name.replace(/-/g, ""));
+      const like = Object.keys(spec).find((k) => distance(k.replace(/-/g, ""), name.toLowerCase().replace(/-/g, "")) <= 2);
       problems.push(`Ukjent valg «--${name}»${like ? ` (mente du --${like}?)` : ""}.`);
       continue;
     }
@@ -53,4 +53,15 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     values.set(name, value);
   }
   return { positional, values, flags, problems };
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }

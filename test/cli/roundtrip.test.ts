@@ -1,0 +1,102 @@
+/**
+ * The workbook round trip: the .xlsx that `--xlsx` writes, read back with `lonn avstem BOOK.xlsx`,
+ * gives the run it was written from; writing twice gives the same workbook; an existing workbook
+ * keeps the user's own sheets, cells and explanations.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { columnLetter } from "../../src/core/template/a1";
+import { korreksjonsbilagKolonner } from "../../src/core/template/korreksjonsbilag-sheet";
+import { BRUTTO, cellsOf, lonn, lonnJson, NETTO, tempDir } from "./helpers";
+
+/** The run without where it came from and what it wrote. */
+function essence(j: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...j };
+  for (const k of ["kilde", "filer", "ark"]) delete rest[k];
+  return rest;
+}
+
+describe("round trip through the workbook", () => {
+  const dir = tempDir("lonn-roundtrip-");
+
+  test.each([
+    ["brutto, terminvis, dimensions, balances, new AGA rate, A-melding", BRUTTO],
+    ["netto, årsslutt, own AGA account", NETTO],
+  ])("%s: lonn avstem BOOK.xlsx --json equals the scenario's --json", async (_name, scenario) => {
+    const book = join(dir, `${_name.slice(0, 5)}.xlsx`);
+    const fromScenario = await lonnJson("avstem", scenario, "--xlsx", book);
+    const virksomheter = JSON.parse(readFileSync(scenario, "utf8")).virksomheter;
+    const extra: string[] = [];
+    if (virksomheter) {
+      const vf = join(dir, `${_name.slice(0, 5)}-virksomheter.json`);
+      writeFileSync(vf, JSON.stringify(virksomheter));
+      extra.push("--virksomheter", vf);
+    }
+    const fromBook = await lonnJson("avstem", book, ...extra);
+    expect(essence(fromBook)).toEqual(essence(fromScenario));
+    expect(fromBook.kilde).toBe(book.split("/").pop());
+  });
+
+  test("writing twice gives the same workbook, cell for cell (a new one, then filling the existing file)", async () => {
+    const a = join(dir, "to-ganger.xlsx");
+    expect((await lonn("avstem", BRUTTO, "--xlsx", a)).code).toBe(0);
+    const first = await cellsOf(a);
+    expect((await lonn("avstem", BRUTTO, "--xlsx", a)).code).toBe(0);
+    expect(await cellsOf(a)).toEqual(first);
+    // Reading the book and writing it out again changes nothing either.
+    const b = join(dir, "kopi.xlsx");
+    expect((await lonn("avstem", a, "--xlsx", b)).code).toBe(0);
+    expect(await cellsOf(b)).toEqual(first);
+    expect(first.get("A10 SPK brutto!state")).toBe("visible");
+    expect(first.get("_lonn!state")).toBe("veryHidden");
+    expect(first.get("A10 SPK brutto!T13")).toBe("=ROUND(R13*S13,2)");
+    expect(first.get("A10 SPK brutto!D4")).toBe(0.1387);
+  });
+
+  test("an existing workbook: the user's sheet, notes and explanations survive; only inputs are written", async () => {
+    const book = join(dir, "egen.xlsx");
+    expect((await lonn("avstem", BRUTTO, "--xlsx", book)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const own = wb.addWorksheet("Mine notater");
+    own.getCell("A1").value = "Avstemt sammen med lønn 12.03";
+    own.getCell("B2").value = { formula: "SUM(1,2)" };
+    const ws = wb.getWorksheet("A10 SPK brutto")!;
+    ws.getCell("J17").value = "Avvik i desember, avklart med DFØ";
+    ws.getCell("Y12").value = "egen merknad";
+    await wb.xlsx.writeFile(book);
+
+    const r = await lonnJson("avstem", BRUTTO, "--xlsx", book);
+    const after = await cellsOf(book);
+    expect(after.get("Mine notater!A1")).toBe("Avstemt sammen med lønn 12.03");
+    expect(after.get("Mine notater!B2")).toBe("=SUM(1,2)");
+    expect(after.get("A10 SPK brutto!J17")).toBe("Avvik i desember, avklart med DFØ");
+    expect(after.get("A10 SPK brutto!Y12")).toBe("egen merknad");
+    // The scenario has no explanation for T6, so the user's stays; the run is the scenario's.
+    expect((r.flagg as { type: string }[]).map((f) => f.type)).toEqual(["vesentlig", "posteringsregel", "uforklart"]);
+    // Read back, the workbook now explains T6, and the flag is gone.
+    const back = await lonnJson("avstem", book);
+    expect((back.flagg as { type: string }[]).map((f) => f.type)).toEqual(["vesentlig", "posteringsregel"]);
+  });
+
+  test("a workbook filled in by hand after the first write: the new figures flow into the vouchers", async () => {
+    const book = join(dir, "endret.xlsx");
+    expect((await lonn("avstem", NETTO, "--xlsx", book)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    // T2 (row 13): the invoice arrives 100,00 over the provision on the employer share.
+    const ws = wb.getWorksheet("A11 SPK netto")!;
+    for (const [col, v] of [["B", 1000], ["C", 200], ["L", 1100], ["N", 200]] as const) ws.getCell(`${col}13`).value = v;
+    await wb.xlsx.writeFile(book);
+    const j = await lonnJson("avstem", book, "--xlsx", book);
+    const t2 = (j.terminer as Record<string, number>[])[1];
+    expect([t2.O, t2.P, t2.Q, t2.R]).toEqual([100, 0, 100, 100]);
+    // ΣR = −3 777,76 + 100 = −3 677,76; AGA = −3 677,76 × 0,1123 = −413,012448 → −413,01
+    expect(j.aarsAga).toBe(-413.01);
+    const after = await cellsOf(book);
+    const belop = columnLetter(korreksjonsbilagKolonner(0).belop);
+    const rows = [...after.entries()].filter(([k, v]) => new RegExp(`^Korreksjonsbilag!${belop}\\d+$`).test(k) && typeof v === "number").map(([, v]) => v);
+    expect(rows).toEqual([-3677.76, 3665.41, 12.35, -413.01, 413.01]);
+  });
+});
