@@ -58,6 +58,11 @@ export interface PlanInput {
   readonly existing?: SheetSnapshot;
   /** The `_lonn` sheet as it is now, when it exists. */
   readonly settings?: SheetSnapshot;
+  /**
+   * Further `_lonn` keys to store with this fill (the task pane's `import.*` configuration);
+   * they replace the stored values of the same keys, other keys stay.
+   */
+  readonly andreInnstillinger?: Readonly<Record<string, string>>;
 }
 
 type Desires = Map<string, Desired>;
@@ -355,6 +360,7 @@ export function planAvstemming(input: PlanInput): Result<WritePlan> {
     notices: merged.notices,
   };
   const stored = input.settings ? readSettings(input.settings) : undefined;
-  const settings = settingsFrom(oppsett, sheet, stored && !isRuleError(stored) ? stored : undefined);
+  const base = settingsFrom(oppsett, sheet, stored && !isRuleError(stored) ? stored : undefined);
+  const settings = input.andreInnstillinger ? { ...base, andre: { ...base.andre, ...input.andreInnstillinger } } : base;
   return mergePlans(plan, planSettings(settings, input.settings));
 }
