@@ -1,10 +1,11 @@
 import { isRuleError, Result, valueError } from "../core/errors";
-import { checkedAmount, Exact, Rate } from "../core/money";
+import { checkedAmount } from "../core/money/amount";
+import { Rate } from "../core/money/exact";
 import { Zone } from "../core/rates/aga";
 import { agaFribelop, agaOf, agaRates, AgaRates, ekstraAga, Naring, parseNaring, rateForZone } from "../core/rules/aga";
 import { agaSone, resolveZone } from "../core/rules/aga-sone";
 import { agaSnittsats, BasisAndRate } from "../core/rules/snittsats";
-import { Arg, at } from "./broadcast";
+import { Arg, at, Shape } from "./broadcast";
 import {
   amountNumberOf, amountOf, codeOf, Memo, Memo2, optionalCodeOf, optionalTextOf, optionalYearOf, yearOf,
 } from "./coerce";
@@ -47,8 +48,16 @@ class RateResolver {
 }
 
 function agaCell(value: unknown, rate: Rate): CellResult {
-  const amount = typeof value === "number" ? checkedAmount(value, GRUNNLAG) : amountOf(value, GRUNNLAG);
-  return isRuleError(amount) ? toExcelError(amount) : agaOf(amount as Exact, rate);
+  if (typeof value !== "number") return otherAgaCell(value, rate);
+  const amount = checkedAmount(value, GRUNNLAG);
+  return isRuleError(amount) ? toExcelError(amount) : agaOf(amount, rate);
+}
+
+/** Cells that are not plain numbers (empty, text, …), kept out of the hot path. */
+function otherAgaCell(value: unknown, rate: Rate): CellResult {
+  const amount = amountOf(value, GRUNNLAG);
+  // An amount error belongs to one cell only, so it is converted on its own.
+  return isRuleError(amount) ? toExcelError(amount) : agaOf(amount, rate);
 }
 
 /** AGA(grunnlag; sone_eller_kommunenummer; år; [næring]). */
@@ -71,7 +80,7 @@ export function agaCells(grunnlag: unknown, sone: unknown, aar: unknown, naering
         const z = zoneOf(value, r.year);
         return isRuleError(z) ? z : rateForZone(r, z, n);
       });
-      return mapBasesByZone(basis, zone.cells, shape.rows, shape.cols, zoneRates, errors);
+      return mapBasesByZone(basis, zone.cells, shape, zoneRates, errors);
     }
     const rates = new RateResolver();
     return elementwise(shape, (i, j) => {
@@ -81,11 +90,25 @@ export function agaCells(grunnlag: unknown, sone: unknown, aar: unknown, naering
   });
 }
 
+/**
+ * The hot loops: one call site each, so V8 can inline the exact rule into the loop, and a column
+ * (the usual range) gets one-element row literals, which hold numbers unboxed.
+ */
 function mapBasesAtRate(basis: Arg, rows: number, cols: number, rate: Rate): Matrix {
   if (basis.cells === undefined) return [[agaCell(basis.value, rate)]];
+  return cols === 1 ? basisColumnAtRate(basis.cells, rate) : basisGridAtRate(basis.cells, rows, cols, rate);
+}
+
+function basisColumnAtRate(cells: readonly (readonly unknown[])[], rate: Rate): Matrix {
+  const out = new Array<CellResult[]>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[i] = [agaCell(cells[i][0], rate)];
+  return out;
+}
+
+function basisGridAtRate(cells: readonly (readonly unknown[])[], rows: number, cols: number, rate: Rate): Matrix {
   const out = new Array<CellResult[]>(rows);
   for (let i = 0; i < rows; i++) {
-    const src = basis.cells[i];
+    const src = cells[i];
     const row = new Array<CellResult>(cols);
     for (let j = 0; j < cols; j++) row[j] = agaCell(src[j], rate);
     out[i] = row;
@@ -93,19 +116,22 @@ function mapBasesAtRate(basis: Arg, rows: number, cols: number, rate: Rate): Mat
   return out;
 }
 
-function mapBasesByZone(
-  basis: Arg, zones: readonly (readonly unknown[])[], rows: number, cols: number, zoneRates: Memo<Result<Rate>>, errors: ErrorCache,
+/** A basis (range or one value) against a range of zones, each zone's rate looked up once. */
+function mapBasesByZone(basis: Arg, zones: readonly (readonly unknown[])[], shape: Shape, zoneRates: Memo<Result<Rate>>, errors: ErrorCache): Matrix {
+  if (shape.cols === 1 && basis.cells !== undefined) return basisColumnByZone(basis.cells, zones, zoneRates, errors);
+  return elementwise(shape, (i, j) => {
+    const rate = zoneRates.get(zones[i][j]);
+    return isRuleError(rate) ? errors.excel(rate) : agaCell(at(basis, i, j), rate);
+  });
+}
+
+function basisColumnByZone(
+  cells: readonly (readonly unknown[])[], zones: readonly (readonly unknown[])[], zoneRates: Memo<Result<Rate>>, errors: ErrorCache,
 ): Matrix {
-  const out = new Array<CellResult[]>(rows);
-  for (let i = 0; i < rows; i++) {
-    const zoneRow = zones[i];
-    const basisRow = basis.cells === undefined ? undefined : basis.cells[i];
-    const row = new Array<CellResult>(cols);
-    for (let j = 0; j < cols; j++) {
-      const rate = zoneRates.get(zoneRow[j]);
-      row[j] = isRuleError(rate) ? errors.excel(rate) : agaCell(basisRow === undefined ? basis.value : basisRow[j], rate);
-    }
-    out[i] = row;
+  const out = new Array<CellResult[]>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const rate = zoneRates.get(zones[i][0]);
+    out[i] = [isRuleError(rate) ? errors.excel(rate) : agaCell(cells[i][0], rate)];
   }
   return out;
 }

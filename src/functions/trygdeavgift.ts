@@ -1,5 +1,5 @@
 import { isRuleError, Result } from "../core/errors";
-import { checkedAmount, Exact } from "../core/money";
+import { checkedAmount } from "../core/money/amount";
 import {
   parseIncomeType, RateClass, trygdeavgiftOf, trygdeavgiftRates, TrygdeavgiftRates, trygdeavgiftSamlet, trygdeavgiftSats,
 } from "../core/rules/trygdeavgift";
@@ -46,7 +46,21 @@ export function trygdeavgiftCells(inntekt: unknown, aar: unknown, inntektstype: 
   });
 }
 
+/**
+ * The hot loops: one call site each, so V8 can inline the whole exact rule into the loop, and a
+ * column (the usual range) gets one-element row literals, which hold numbers unboxed.
+ */
 function mapIncomes(cells: readonly (readonly unknown[])[], cols: number, r: TrygdeavgiftRates, cls: RateClass): Matrix {
+  return cols === 1 ? mapIncomeColumn(cells, r, cls) : mapIncomeGrid(cells, cols, r, cls);
+}
+
+function mapIncomeColumn(cells: readonly (readonly unknown[])[], r: TrygdeavgiftRates, cls: RateClass): Matrix {
+  const out = new Array<CellResult[]>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[i] = [trygdeavgiftCell(cells[i][0], r, cls)];
+  return out;
+}
+
+function mapIncomeGrid(cells: readonly (readonly unknown[])[], cols: number, r: TrygdeavgiftRates, cls: RateClass): Matrix {
   const out = new Array<CellResult[]>(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const src = cells[i];
@@ -58,9 +72,16 @@ function mapIncomes(cells: readonly (readonly unknown[])[], cols: number, r: Try
 }
 
 function trygdeavgiftCell(value: unknown, r: TrygdeavgiftRates, cls: RateClass): CellResult {
-  const amount = typeof value === "number" ? checkedAmount(value, INNTEKT) : amountOf(value, INNTEKT);
+  if (typeof value !== "number") return otherCell(value, r, cls);
+  const amount = checkedAmount(value, INNTEKT);
+  return isRuleError(amount) ? toExcelError(amount) : trygdeavgiftOf(amount, r, cls);
+}
+
+/** Cells that are not plain numbers (empty, text, …), kept out of the hot path. */
+function otherCell(value: unknown, r: TrygdeavgiftRates, cls: RateClass): CellResult {
+  const amount = amountOf(value, INNTEKT);
   // An amount error belongs to one cell only, so it is converted on its own.
-  return isRuleError(amount) ? toExcelError(amount) : trygdeavgiftOf(amount as Exact, r, cls);
+  return isRuleError(amount) ? toExcelError(amount) : trygdeavgiftOf(amount, r, cls);
 }
 
 /** TRYGDEAVGIFT_SAMLET(lønn; næring; pensjon; år). */
