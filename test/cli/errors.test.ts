@@ -2,7 +2,7 @@
  * `lonn avstem` refusing bad input: the message names every problem, the exit status says what
  * kind (1 input, 2 command line), and nothing is written.
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { BRUTTO, lonn, tempDir } from "./helpers";
 
@@ -16,6 +16,7 @@ function file(dir: string, name: string, content: unknown): string {
 
 describe("errors", () => {
   const dir = tempDir();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const outputs = (base: string) => ["--xlsx", join(dir, `${base}.xlsx`), "--csv", join(dir, `${base}.csv`), "--gl07", join(dir, `${base}.dat`)];
   const nothingWritten = (base: string) => ["xlsx", "csv", "dat"].every((e) => !existsSync(join(dir, `${base}.${e}`)));
 

@@ -4,7 +4,7 @@
  * keeps the user's own sheets, cells and explanations.
  */
 import ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { columnLetter } from "../../src/core/template/a1";
 import { korreksjonsbilagKolonner } from "../../src/core/template/korreksjonsbilag-sheet";
@@ -19,6 +19,7 @@ function essence(j: Record<string, unknown>): Record<string, unknown> {
 
 describe("round trip through the workbook", () => {
   const dir = tempDir("lonn-roundtrip-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test.each([
     ["brutto, terminvis, dimensions, balances, new AGA rate, A-melding", BRUTTO],

@@ -1,10 +1,11 @@
 /** `lonn avstem --summary`: a folder of agencies, one of them broken. */
-import { copyFileSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { BRUTTO, lonn, NETTO, tempDir } from "./helpers";
 
 describe("--summary over a folder with one bad file", () => {
   const dir = tempDir("lonn-summary-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   copyFileSync(BRUTTO, join(dir, "a-brutto.json"));
   const bad = JSON.parse(readFileSync(NETTO, "utf8"));
   bad.agaSats = "13,87 %";

@@ -1,0 +1,53 @@
+/**
+ * `lonn avstem SCENARIO.json --xlsx` end to end: the real CLI code path writes the workbook,
+ * LibreOffice (not our code) recalculates it, and every formula must give the core's figure to the
+ * øre, with no LONN.* call and no error value anywhere.
+ */
+import { readFileSync, rmSync } from "fs";
+import { join } from "path";
+import { isRuleError, Result } from "../../src/core/errors";
+import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
+import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
+import { avstem } from "../../src/core/spk/reconcile";
+import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../../src/core/spk/scenario";
+import { BRUTTO, lonn, NETTO, tempDir } from "../cli/helpers";
+import { sofficePath } from "../support/libreoffice";
+import { checkWorkbookWithLibreOffice, Expected } from "./workbook-check";
+
+function ok<T>(r: Result<T>): T {
+  if (isRuleError(r)) throw new Error(r.message);
+  return r;
+}
+
+/** The core's figures for a scenario file, straight from core. */
+export function coreFigures(path: string): Expected {
+  const scenario = ok(parseScenario(JSON.parse(readFileSync(path, "utf8"))));
+  const avstemming = ok(avstem(oppsettFrom(scenario), terminerFrom(scenario), extrasFrom(scenario)));
+  const bilag = ok(lagKorreksjonsbilag(avstemming));
+  const amelding = scenario.virksomheter ? ok(lagAmeldingFordeling(avstemming, scenario.virksomheter)) : undefined;
+  return { avstemming, bilag, ...(amelding ? { amelding } : {}) };
+}
+
+const maybe = sofficePath() ? describe : describe.skip;
+
+maybe("lonn avstem --xlsx, recalculated by LibreOffice", () => {
+  const dir = tempDir("lonn-e2e-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    ["brutto, terminvis (R = −50: ROUND half away from zero; balances; new AGA rate; A-melding)", BRUTTO, "brutto.xlsx"],
+    ["netto, årsslutt (year AGA ≠ ΣT; AGA account 2772)", NETTO, "netto.xlsx"],
+  ])("%s", async (_name, scenario, file) => {
+    const out = join(dir, file);
+    const r = await lonn("avstem", scenario, "--xlsx", out);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    await checkWorkbookWithLibreOffice(out, coreFigures(scenario));
+  }, 180_000);
+
+  test("a workbook filled twice (the second time into the existing file) still recalculates to the core's figures", async () => {
+    const out = join(dir, "to-ganger.xlsx");
+    expect((await lonn("avstem", BRUTTO, "--xlsx", out)).code).toBe(0);
+    expect((await lonn("avstem", out, "--xlsx", out)).code).toBe(0);
+    await checkWorkbookWithLibreOffice(out, coreFigures(BRUTTO));
+  }, 180_000);
+});
