@@ -1,6 +1,6 @@
-import { isRuleError, RuleError } from "../core/errors";
+import { isRuleError } from "../core/errors";
 import { Arg, prepare, Shape } from "./broadcast";
-import { CellResult, errorResult, Matrix, toExcelError } from "./errors";
+import { CellResult, errorResult, Matrix } from "./errors";
 
 /** A result of the given shape, one cell at a time. */
 export function elementwise(shape: Shape, cell: (i: number, j: number) => CellResult): Matrix {
@@ -20,7 +20,7 @@ export function filled(shape: Shape, value: CellResult): Matrix {
   return out;
 }
 
-/** The shape of vekter-like arguments etc. is decided by the caller; this runs `body` after preparing the arguments. */
+/** Runs `body` with the arguments normalised and their common shape, or returns the one whole-call error. */
 export function withArgs(
   inputs: readonly unknown[],
   names: readonly string[],
@@ -29,9 +29,4 @@ export function withArgs(
   const prepared = prepare(inputs, names);
   if (isRuleError(prepared)) return errorResult(prepared);
   return body(prepared.args, prepared.shape);
-}
-
-/** A RuleError as a cell, anything else as it is. */
-export function cellOf(value: number | string | RuleError): CellResult {
-  return isRuleError(value) ? toExcelError(value) : value;
 }
