@@ -37,10 +37,12 @@ Valg:
   --json                skriv resultatet som JSON
   --ark NAVN            avstemmingsarket i BOK.xlsx (standard: det _lonn peker på, ellers A10/A11)
   --virksomheter V.json virksomhetene for A-meldingen (virksomhetsnummer, navn, sone, grunnlag)
-  --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)`;
+  --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)
+
+Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", summary: "flag",
+  json: "flag", summary: "flag", help: "flag",
   xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value", ark: "value", virksomheter: "value",
   sap: "value", unit4: "value", spk: "value", oppsett: "value",
   virksomhet: "value", aar: "value", budsjettering: "value", modus: "value", "aga-sats": "value",
@@ -75,6 +77,10 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
     return 2;
   };
   if (parsed.problems.length > 0) return usage(parsed.problems);
+  if (parsed.flags.has("help")) {
+    io.out(AVSTEM_BRUK);
+    return 0;
+  }
   const desimaltegn = v("desimaltegn");
   if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
   const json = parsed.flags.has("json");
