@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
 import { isRuleError, Result, valueError } from "../core/errors";
 import { formatImportErrors, importExports, parseCsv, SheetInput } from "../core/import";
+import { readVirksomheter } from "../core/import/virksomheter";
 import { InputProblems } from "../core/spk/problems";
 import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
 import { emptyTermin } from "../core/spk/termin-fields";
@@ -68,11 +69,20 @@ export function lesScenario(path: string): Result<Grunnlag> {
 }
 
 /**
- * The A-melding's virksomheter from their own JSON file (a list, or an object with
- * `virksomheter`), checked by the scenario reader's rules.
+ * The A-melding's virksomheter from their own file: JSON (a list, or an object with
+ * `virksomheter`, checked by the scenario reader's rules), or a CSV/.xlsx list with the columns
+ * Virksomhetsnummer, Navn, Sone (or Kommunenummer) and Grunnlag (core's list reader).
  */
-export function lesVirksomheter(path: string, oppsett: Oppsett): Result<VirksomhetGrunnlag[]> {
+export async function lesVirksomheter(path: string, oppsett: Oppsett): Promise<Result<VirksomhetGrunnlag[]>> {
   const fil = basename(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".xlsx") {
+    const sheet = await lesEksport(path);
+    if (isRuleError(sheet)) return sheet;
+    const read = readVirksomheter(sheet, { aar: oppsett.aar });
+    if (!read.ok) return new InputProblems(formatImportErrors(read.errors).map((l, i) => (i === 0 ? l.replace("Importen", "Virksomhetslisten") : l)));
+    return [...read.value.virksomheter];
+  }
   const text = lesTekst(path);
   if (isRuleError(text)) return text;
   const json = lesJson(text, fil);

@@ -61,7 +61,7 @@ describe("lonn avstem from the exports", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^Importen ble avvist \(\d+ feil\); ingenting er skrevet:\n/);
     expect(r.err).toMatch(/sap-lonnsarter-2024\.csv/);
-    expect(r.err.trimEnd().split("\n").pop()).toBe("Ingenting er skrevet.");
+    expect(r.err.match(/ingenting er skrevet/gi)).toHaveLength(1);
   });
 
   test("all three exports are needed", async () => {

@@ -39,6 +39,22 @@ describe("round trip through the workbook", () => {
     expect(fromBook.kilde).toBe(book.split("/").pop());
   });
 
+  test("--virksomheter as a CSV list gives the scenario's A-melding; a bad list names its cells", async () => {
+    const book = join(dir, "amelding.xlsx");
+    const fromScenario = await lonnJson("avstem", BRUTTO, "--xlsx", book);
+    const csv = join(dir, "virksomheter.csv");
+    writeFileSync(csv, "Virksomhetsnummer;Navn;Kommunenummer;Grunnlag\r\n912300013;Testetaten, Oslo;0301;900 000,00\r\n912300021;Testetaten, Bodø;1804;100 000,00\r\n");
+    expect((await lonnJson("avstem", book, "--virksomheter", csv)).amelding).toEqual(fromScenario.amelding);
+    writeFileSync(csv, "Virksomhetsnummer;Navn;Kommunenummer;Grunnlag\r\n912300014;Feil;0301;abc\r\n");
+    const r = await lonn("avstem", book, "--virksomheter", csv, "--xlsx", book);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toEqual([
+      "Virksomhetslisten ble avvist (2 feil); ingenting er skrevet:",
+      "virksomheter.csv!A2: Virksomhetsnummeret 912300014 har feil kontrollsiffer (modulus 11).",
+      "virksomheter.csv!D2: «abc» er ikke et beløp.",
+    ]);
+  });
+
   test("writing twice gives the same workbook, cell for cell (a new one, then filling the existing file)", async () => {
     const a = join(dir, "to-ganger.xlsx");
     expect((await lonn("avstem", BRUTTO, "--xlsx", a)).code).toBe(0);

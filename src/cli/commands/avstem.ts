@@ -36,7 +36,8 @@ Valg:
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
   --json                skriv resultatet som JSON
   --ark NAVN            avstemmingsarket i BOK.xlsx (standard: det _lonn peker på, ellers A10/A11)
-  --virksomheter V.json virksomhetene for A-meldingen (virksomhetsnummer, navn, sone, grunnlag)
+  --virksomheter FIL    virksomhetene for A-meldingen: .json, eller .csv/.xlsx med kolonnene
+                        Virksomhetsnummer, Navn, Sone (eller Kommunenummer), Grunnlag
   --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)
 
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
@@ -104,7 +105,8 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
   let inputWorkbook: ExcelJS.Workbook | undefined;
   const fail = (error: RuleError, outputs: boolean) => {
     const lines = problemLines(error);
-    io.err([...lines, ...hint(lines, kind), ...(outputs ? ["Ingenting er skrevet."] : [])].join("\n"));
+    const said = lines.some((l) => /ingenting er skrevet/i.test(l));
+    io.err([...lines, ...hint(lines, kind), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
     return 1;
   };
   const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
@@ -145,7 +147,7 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
 
   const virksomheterFil = v("virksomheter");
   if (virksomheterFil) {
-    const list = lesVirksomheter(virksomheterFil, grunnlag.oppsett);
+    const list = await lesVirksomheter(virksomheterFil, grunnlag.oppsett);
     if (isRuleError(list)) return fail(list, outputs);
     grunnlag = { ...grunnlag, virksomheter: list };
   }
