@@ -10,11 +10,13 @@
  *   AGA            x * r            (one zone)     /   x * RATE[zone]   (zone column)
  * Timing: warm-up runs, then the median of interleaved runs; "best" is the ratio of the fastest
  * runs. `npm run bench` starts node with a young generation large enough to hold one call's
- * 100 000 result rows (--max-semi-space-size=64): with the default size, whether V8 happens to
- * scavenge in the middle of a call and to pretenure the row arrays decides the figure (the
- * same float loop measured 1 ms in one process and 5 ms in the next), so the comparison would
- * be of GC luck, not of the work done. No forced GC between runs: a full GC clears type
- * feedback and costs the next run a deoptimisation that a real workbook would not see.
+ * 100 000 result rows (--max-semi-space-size=64) and without allocation-site pretenuring: with
+ * V8's defaults, whether it happens to scavenge in the middle of a call and whether it decides
+ * to pretenure the row arrays set the figure (the same float loop took 1 ms in one process and
+ * 5 ms in the next; ours 2.8 or 5.4 ms), so the ratio measured GC luck, not the work done.
+ * No forced GC between runs: a full GC clears type feedback and costs the next run a
+ * deoptimisation that a real workbook would not see. Plain `node bench/functions.bench.js`
+ * (after `npm run build:cli`) runs with V8's defaults.
  *
  * The bar is ours/baseline ≤ 3. Timing varies between machines and runs, so going over only
  * prints a warning; a wrong or failed result (an exception, an error cell, a figure off by more
