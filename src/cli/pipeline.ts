@@ -20,7 +20,7 @@ import { readSettings } from "../core/template/settings";
 import { mergePlans, SheetSnapshot, WritePlan } from "../core/template/write-plan";
 import { applyPlanToWorkbook, PlanProblems, XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
-import { findSheet, workbookBytes } from "./xlsx/workbook";
+import { findSheet, partsLostOnSave, workbookBytes } from "./xlsx/workbook";
 
 /** What a reconciliation is run on, from a scenario file, a filled workbook or the exports. */
 export interface Grunnlag {
@@ -154,8 +154,14 @@ export async function lagUtdata(res: Resultat, valg: UtdataValg): Promise<Result
   let ark: XlsxApplyReport | undefined;
   if (valg.xlsx) {
     const wb = valg.arbeidsbok ? await valg.arbeidsbok() : new ExcelJS.Workbook();
+    const lost = isRuleError(wb) ? [] : partsLostOnSave(wb);
     if (isRuleError(wb)) problems.addError(wb);
-    else {
+    else if (lost.length > 0) {
+      problems.add(
+        `Arbeidsboken har ${lost.join(", ")}, som lonn ikke kan ta vare på når den skriver .xlsx-filen. ` +
+          "Fyll den i Excel med tillegget; lonn kan fortsatt lese den og skrive bilagsfilene (--csv, --gl07) uten --xlsx.",
+      );
+    } else {
       const plan = planArbeidsbok(res, wb);
       if (isRuleError(plan)) problems.addError(plan);
       else {

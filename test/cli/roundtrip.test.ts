@@ -4,6 +4,7 @@
  * keeps the user's own sheets, cells and explanations.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { columnLetter } from "../../src/core/template/a1";
@@ -95,6 +96,22 @@ describe("round trip through the workbook", () => {
     // Read back, the workbook now explains T6, and the flag is gone.
     const back = await lonnJson("avstem", book);
     expect((back.flagg as { type: string }[]).map((f) => f.type)).toEqual(["vesentlig", "posteringsregel"]);
+  });
+
+  test("a workbook with a chart is not rewritten (exceljs would drop the chart); reading it still works", async () => {
+    const book = join(dir, "diagram.xlsx");
+    expect((await lonn("avstem", NETTO, "--xlsx", book)).code).toBe(0);
+    // exceljs cannot make a chart; add a chart part to the package as Excel would store one.
+    // jszip is exceljs's own zip library.
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    zip.file("xl/charts/chart1.xml", '<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer" }));
+    const before = readFileSync(book);
+    const r = await lonn("avstem", book, "--xlsx", book);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Arbeidsboken har diagrammer, som lonn ikke kan ta vare på når den skriver .xlsx-filen.");
+    expect(readFileSync(book)).toEqual(before);
+    expect((await lonn("avstem", book, "--json")).code).toBe(0);
   });
 
   test("a workbook filled in by hand after the first write: the new figures flow into the vouchers", async () => {

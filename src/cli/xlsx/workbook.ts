@@ -10,6 +10,26 @@ export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
 }
 
+/**
+ * Parts of an .xlsx that exceljs drops when it writes the file again. Their names are in the zip's
+ * directory, which is not compressed, so a look at the bytes finds them.
+ */
+const DROPPED_PARTS: readonly [RegExp, string][] = [
+  [/xl\/charts\//, "diagrammer"],
+  [/xl\/pivotTables\//, "pivottabeller"],
+  [/xl\/vbaProject\.bin/, "makroer"],
+  [/xl\/slicers\//, "slicere"],
+  [/xl\/timelines\//, "tidslinjer"],
+  [/xl\/externalLinks\//, "koblinger til andre arbeidsbøker"],
+];
+
+const dropped = new WeakMap<ExcelJS.Workbook, readonly string[]>();
+
+/** What writing this workbook back would lose (empty for a workbook exceljs can write whole). */
+export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
+  return dropped.get(wb) ?? [];
+}
+
 /** A workbook read from disk, or a Norwegian message saying why it could not be. */
 export async function loadWorkbook(path: string): Promise<Result<ExcelJS.Workbook>> {
   if (!existsSync(path)) return valueError(`Fant ikke filen «${path}».`);
@@ -26,6 +46,8 @@ export async function loadWorkbook(path: string): Promise<Result<ExcelJS.Workboo
   } catch (e) {
     return valueError(`«${basename(path)}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${(e as Error).message}`);
   }
+  const text = data.toString("latin1");
+  dropped.set(wb, DROPPED_PARTS.filter(([re]) => re.test(text)).map(([, what]) => what));
   return wb;
 }
 
