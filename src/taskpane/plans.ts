@@ -1,0 +1,205 @@
+/**
+ * What each of the pane's writes plans, as pure functions of what was just read (the shell's
+ * snapshots): validate everything, build one WritePlan for everything the action writes (the
+ * reconciliation sheet, `_lonn`, the voucher sheets) and add the `Logg` row to the same plan, so
+ * the workbook is written once or not at all. Figures come from the workbook as it is at that
+ * moment (a co-author may have changed it since the pane last looked), read by core.
+ */
+import { isRuleError, Result, valueError } from "../core/errors";
+import { ImportedTerminer } from "../core/import/aggregate";
+import { lagAmeldingFordeling, AmeldingFordeling } from "../core/spk/amelding";
+import { lagKorreksjonsbilag } from "../core/spk/bilag";
+import { avstem } from "../core/spk/reconcile";
+import { emptyTermin } from "../core/spk/termin-fields";
+import { Avstemming, Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
+import { AMELDING_ARK, planAmeldingArk } from "../core/template/amelding-sheet";
+import { PlanInput, planAvstemming } from "../core/template/avstemming-plan";
+import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../core/template/korreksjonsbilag-sheet";
+import { SETTINGS_SHEET } from "../core/template/layout";
+import { LOGG_ARK, medLogg, Tidspunkt } from "../core/template/logg";
+import { AvstemmingFraArk, readAvstemming } from "../core/template/read";
+import { cellAddress, parseCell, parseRange } from "../core/template/a1";
+import { balanceKindOf, locate } from "../core/template/locate";
+import { layoutFormats } from "../core/template/styles";
+import { FormatWrite, mergePlans, NUMBER_FORMATS, SheetSnapshot, WritePlan } from "../core/template/write-plan";
+import type { PlanBuilder, Snapshots } from "../excel/run";
+import { AarsInput } from "./view/aars-view";
+import { HANDLING, summerAars, summerAvstemming, summerBilag, summerOppsett } from "./view/logg-tekst";
+
+/** An action: the sheets it reads before planning, and the plan builder. */
+export interface Handling {
+  readonly ark: readonly string[];
+  readonly plan: PlanBuilder;
+}
+
+/** Lower-case names of the sheets that exist (a snapshot was read). */
+export function eksisterende(snaps: Snapshots): Set<string> {
+  return new Set([...snaps].filter(([, s]) => s !== undefined).map(([n]) => n.toLowerCase()));
+}
+
+/** The reconciliation as the sheet holds it now, and core's model of it. */
+export interface Lest {
+  readonly fra: AvstemmingFraArk;
+  readonly avstemming: Avstemming;
+}
+
+/** Reads the reconciliation sheet and computes the model; every problem named by cell. */
+export function lesAvstemming(snaps: Snapshots, ark: string, extras?: Pick<AarsInput, "saldoer" | "oppdatertAgaSats">): Result<Lest> {
+  const sheet = snaps.get(ark);
+  if (!sheet) return valueError(`Fant ikke arket «${ark}». Gå til Oppsett og lag eller velg avstemmingsarket.`);
+  const fra = readAvstemming(sheet, snaps.get(SETTINGS_SHEET));
+  if (isRuleError(fra)) return fra;
+  const saldoer = extras?.saldoer && extras.saldoer.length > 0 ? extras.saldoer : fra.saldoer;
+  const oppdatertAgaSats = extras?.oppdatertAgaSats ?? fra.oppdatertAgaSats;
+  const avstemming = avstem(fra.oppsett, fra.terminer, { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) });
+  return isRuleError(avstemming) ? avstemming : { fra, avstemming };
+}
+
+/**
+ * On an existing sheet of our layout, the text cells the plan writes get their text format ("@")
+ * declared again in the plan. The layout made them text when the sheet was created, but a later
+ * fill plans no formats, so the Office.js shell cannot know the cells are text and guards a text
+ * like `2400117` (an invoice number) with Excel's apostrophe, which a text-formatted cell may keep
+ * as a visible character. Declaring the format the cell already has changes nothing else.
+ */
+export function medTekstformat(plan: WritePlan, existing: SheetSnapshot | undefined): WritePlan {
+  if (!existing) return plan;
+  const map = locate(existing);
+  if (isRuleError(map) || !map.ours) return plan;
+  const kind = balanceKindOf(existing, "brutto");
+  const text = layoutFormats(existing.name, kind).filter((f) => f.numberFormat === NUMBER_FORMATS.text).map((f) => parseRange(f.address));
+  const formats: FormatWrite[] = [];
+  for (const w of plan.writes.filter((x) => x.sheet.toLowerCase() === existing.name.toLowerCase() && x.numberFormat === undefined)) {
+    const o = parseCell(w.address.split(":")[0]);
+    w.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (typeof cell !== "string") return;
+        const r = o.row + i;
+        const c = o.col + j;
+        if (text.some((t) => t.start.row <= r && r <= t.end.row && t.start.col <= c && c <= t.end.col)) {
+          formats.push({ sheet: w.sheet, address: cellAddress({ row: r, col: c }), numberFormat: NUMBER_FORMATS.text });
+        }
+      }),
+    );
+  }
+  return formats.length === 0 ? plan : { ...plan, formats: [...plan.formats, ...formats] };
+}
+
+/** planAvstemming, with the text formats of an existing sheet declared (see medTekstformat). */
+function planSheet(input: PlanInput): Result<WritePlan> {
+  const plan = planAvstemming(input);
+  return isRuleError(plan) ? plan : medTekstformat(plan, input.existing);
+}
+
+const logged = (plan: Result<WritePlan>, snaps: Snapshots, handling: string, summer: string, tid: Tidspunkt): Result<WritePlan> =>
+  isRuleError(plan) ? plan : medLogg(plan, { tid, handling, summer }, snaps.get(LOGG_ARK), eksisterende(snaps));
+
+/** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
+export function lagreOppsett(ark: string, oppsett: Oppsett, tid: Tidspunkt): Handling {
+  return {
+    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    plan: (snaps) =>
+      logged(planSheet({ oppsett, terminer: [], existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET) }), snaps, HANDLING.oppsett, summerOppsett(oppsett), tid),
+  };
+}
+
+/** What an import depends on in the header: it was read with these. */
+function sammeGrunnlag(a: Oppsett, b: Oppsett): boolean {
+  return a.aar === b.aar && a.budsjettering === b.budsjettering && JSON.stringify(a.kontoer) === JSON.stringify(b.kontoer);
+}
+
+/**
+ * Avstem: write the imported figures into the sheet (only the fields the exports have lines for)
+ * and the import configuration into `_lonn`. The header stays as the sheet has it; an import read
+ * under another year, budsjettering or accounts is refused.
+ */
+export function fyllFraImport(ark: string, importert: ImportedTerminer, lestMed: Oppsett, andre: Readonly<Record<string, string>>, tid: Tidspunkt): Handling {
+  return {
+    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    plan: (snaps) => {
+      const sheet = snaps.get(ark);
+      if (!sheet) return valueError(`Fant ikke arket «${ark}». Gå til Oppsett og lag avstemmingsarket først.`);
+      const fra = readAvstemming(sheet, snaps.get(SETTINGS_SHEET));
+      if (isRuleError(fra)) return fra;
+      if (!sammeGrunnlag(fra.oppsett, lestMed)) {
+        return valueError("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
+      }
+      const plan = planSheet({ oppsett: fra.oppsett, terminer: importert.terminer, existing: sheet, settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
+      // The log's totals are core's sums of what the import writes (a termin it has no lines for counts 0).
+      const skrevet = importert.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+      const a = avstem(fra.oppsett, skrevet);
+      return logged(plan, snaps, HANDLING.fyll, isRuleError(a) ? a.message : `Importert: ${summerAvstemming(a)}`, tid);
+    },
+  };
+}
+
+/** The vouchers as text, to see whether the workbook changed between the preview and the write. */
+export const fingeravtrykk = (bilag: readonly Bilag[]): string => JSON.stringify(bilag);
+
+export interface BilagResultat extends Lest {
+  readonly bilag: readonly Bilag[];
+  readonly fordelinger?: readonly AmeldingFordeling[];
+}
+
+/** The vouchers and the A-melding split of the reconciliation as it is now. */
+export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Result<BilagResultat> {
+  const bilag = lagKorreksjonsbilag(lest.avstemming);
+  if (isRuleError(bilag)) return bilag;
+  if (!virksomheter) return { ...lest, bilag };
+  const fordelinger = lagAmeldingFordeling(lest.avstemming, virksomheter);
+  return isRuleError(fordelinger) ? fordelinger : { ...lest, bilag, fordelinger };
+}
+
+/**
+ * Bilag: the `Korreksjonsbilag` sheet (our rows regenerated, the user's kept) and, with a
+ * virksomhet list, `A-melding fordeling`. `forventet` is the preview's fingerprint: if the
+ * reconciliation changed since, nothing is written and the user is asked to look again.
+ */
+export function skrivBilag(ark: string, virksomheter: readonly VirksomhetGrunnlag[] | undefined, forventet: string | undefined, tid: Tidspunkt): Handling {
+  return {
+    ark: [ark, SETTINGS_SHEET, KORREKSJONSBILAG_ARK, AMELDING_ARK, LOGG_ARK],
+    plan: (snaps) => {
+      const lest = lesAvstemming(snaps, ark);
+      if (isRuleError(lest)) return lest;
+      const r = lagBilag(lest, virksomheter);
+      if (isRuleError(r)) return r;
+      if (forventet !== undefined && fingeravtrykk(r.bilag) !== forventet) {
+        return valueError("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
+      }
+      const oppsett = lest.fra.oppsett;
+      const kb = planKorreksjonsbilagArk(r.bilag, oppsett, snaps.get(KORREKSJONSBILAG_ARK));
+      if (isRuleError(kb)) return kb;
+      let plan = kb;
+      if (r.fordelinger) {
+        const am = planAmeldingArk(r.fordelinger, oppsett, snaps.get(AMELDING_ARK));
+        if (isRuleError(am)) return am;
+        plan = mergePlans(kb, am);
+      }
+      return logged(plan, snaps, HANDLING.bilag, summerBilag(r.bilag, r.fordelinger), tid);
+    },
+  };
+}
+
+/**
+ * Årsavslutning: IB and movement of the control accounts, the updated AGA rate, and status code,
+ * signature and date per termin (sign-off cells are written only while empty). The model is run
+ * with the new figures before anything is written.
+ */
+export function lagreAarsavslutning(ark: string, input: AarsInput, tid: Tidspunkt): Handling {
+  return {
+    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    plan: (snaps) => {
+      const lest = lesAvstemming(snaps, ark, input);
+      if (isRuleError(lest)) return lest;
+      const plan = planSheet({
+        oppsett: lest.fra.oppsett,
+        terminer: input.signeringer,
+        saldoer: input.saldoer,
+        ...(input.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: input.oppdatertAgaSats } : {}),
+        existing: snaps.get(ark),
+        settings: snaps.get(SETTINGS_SHEET),
+      });
+      return logged(plan, snaps, HANDLING.aars, summerAars(lest.avstemming), tid);
+    },
+  };
+}

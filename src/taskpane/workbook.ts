@@ -1,0 +1,96 @@
+/**
+ * The pane's calls into Excel, each one `Excel.run` with a fixed number of syncs: read what the
+ * pane shows, run a planned write (src/excel's `runPlanned`: read, plan, write), select a cell.
+ * No figure is computed here.
+ */
+import { isRuleError, Result } from "../core/errors";
+import { SHEET_NAMES, SETTINGS_SHEET } from "../core/template/layout";
+import { LonnSettings, readSettings } from "../core/template/settings";
+import { SheetSnapshot } from "../core/template/write-plan";
+import { probeWorkbook, queueProbe, WorkbookFacts } from "../excel/probe";
+import { mayBeNullChainFailure, queueSnapshots, RangeRead, readExistingSnapshots, readRange, readSnapshots } from "../excel/read";
+import { RunReport, runPlanned, Snapshots } from "../excel/run";
+import { Handling } from "./plans";
+
+export interface Arbeidsbok {
+  /** Visible sheets, in workbook order. */
+  readonly ark: readonly string[];
+  readonly settings?: LonnSettings;
+  /** The reconciliation sheet found: `_lonn`'s `avstemmingsark` if it exists, else A10, else A11. */
+  readonly avstemmingsark?: string;
+  readonly snapshots: Snapshots;
+}
+
+/** Sheets, settings and the reconciliation sheet at pane start. One sync (two when `_lonn` names another sheet). */
+export async function lesArbeidsboken(): Promise<Arbeidsbok> {
+  return Excel.run(async (context) => {
+    const probe = queueProbe(context);
+    const first = [SHEET_NAMES.brutto, SHEET_NAMES.netto, SETTINGS_SHEET];
+    const collect = queueSnapshots(context, first);
+    let facts: WorkbookFacts;
+    let snaps: Map<string, SheetSnapshot | undefined>;
+    try {
+      await context.sync();
+      facts = probe();
+      snaps = new Map(collect());
+    } catch (error) {
+      // As src/excel/run.ts: Excel may refuse a call chained on a possible null object.
+      if (!mayBeNullChainFailure(error)) throw error;
+      facts = await probeWorkbook(context);
+      snaps = new Map(await readExistingSnapshots(context, first, facts.sheets));
+    }
+    const stored = readSettings(snaps.get(SETTINGS_SHEET));
+    const settings = isRuleError(stored) ? undefined : stored;
+    const ark = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
+    const named = settings?.avstemmingsark;
+    const exists = (n: string) => facts.sheets.get(n.toLowerCase())?.name;
+    if (named && exists(named) && !first.some((f) => f.toLowerCase() === named.toLowerCase())) {
+      const more = await readSnapshots(context, [exists(named) as string]);
+      for (const [k, v] of more) snaps.set(k, v);
+    }
+    const avstemmingsark = [named, SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => (n ? exists(n) : undefined)).find((n) => n !== undefined && snaps.get(n) !== undefined);
+    return { ark, ...(settings ? { settings } : {}), ...(avstemmingsark ? { avstemmingsark } : {}), snapshots: snaps };
+  });
+}
+
+/** Snapshots of the named sheets (missing ones are undefined). One sync. */
+export function lesArk(navn: readonly string[]): Promise<Snapshots> {
+  return Excel.run((context) => readSnapshots(context, navn));
+}
+
+/** Several ranges or sheets (`SAP`, `'SAP eksport'!A1:F80`), trimmed to the cells in use. Two syncs each. */
+export function lesOmrader<K extends string>(adresser: Readonly<Partial<Record<K, string>>>): Promise<Partial<Record<K, RangeRead>>> {
+  return Excel.run(async (context) => {
+    const out: Partial<Record<K, RangeRead>> = {};
+    for (const [key, adresse] of Object.entries(adresser) as [K, string][]) {
+      out[key] = await readRange(context, adresse);
+    }
+    return out;
+  });
+}
+
+/** The selection's address (`SAP!A1:F60`), for the "Bruk markert område" buttons. One sync. */
+export function markertOmrade(): Promise<string> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange().load("address");
+    await context.sync();
+    return range.address;
+  });
+}
+
+/** Shows a cell: activates its sheet and selects it. One sync. */
+export function gaTilCelle(ark: string, adresse: string): Promise<void> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(ark);
+    sheet.activate();
+    sheet.getRange(adresse).select();
+    await context.sync();
+  });
+}
+
+/** A planned write (read, plan, write once), then a read of `etterpa` for what the pane shows next. */
+export async function skriv(h: Handling, etterpa: readonly string[] = []): Promise<{ rapport: Result<RunReport>; etter?: Snapshots }> {
+  const rapport = await runPlanned(h.plan, h.ark);
+  if (isRuleError(rapport) || etterpa.length === 0) return { rapport };
+  return { rapport, etter: await lesArk(etterpa) };
+}

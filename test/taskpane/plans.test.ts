@@ -1,0 +1,187 @@
+/**
+ * The pane's actions (src/taskpane/plans.ts and workbook.ts) on the sample exports, against the
+ * strict fake Excel host in Node: what each writes, that it writes once with its Logg row, and
+ * that a refused action leaves the workbook exactly as it was. The browser test clicks through the
+ * same actions in the real pane.
+ */
+import { isRuleError, Result } from "../../src/core/errors";
+import { importExports, SheetInput } from "../../src/core/import";
+import { readVirksomheter } from "../../src/core/import/virksomheter";
+import { DEFAULT_KONTOER } from "../../src/core/spk/types";
+import { AMELDING_ARK } from "../../src/core/template/amelding-sheet";
+import { KORREKSJONSBILAG_ARK } from "../../src/core/template/korreksjonsbilag-sheet";
+import { SETTINGS_SHEET, SHEET_NAMES } from "../../src/core/template/layout";
+import { LOGG_ARK, Tidspunkt } from "../../src/core/template/logg";
+import { readSettings } from "../../src/core/template/settings";
+import { fingeravtrykk, fyllFraImport, lagBilag, lagreAarsavslutning, lagreOppsett, lesAvstemming, skrivBilag } from "../../src/taskpane/plans";
+import { HANDLING } from "../../src/taskpane/view/logg-tekst";
+import { gaTilCelle, lesArbeidsboken, lesArk, lesOmrader, skriv } from "../../src/taskpane/workbook";
+import { FakeExcelHost } from "../fake-excel";
+import { expectedTotals, OPPSETT, orgnr, sampleSheets } from "./samples";
+
+const ARK = SHEET_NAMES.brutto;
+const TID: Tidspunkt = { year: 2025, month: 1, day: 20, hour: 9, minute: 30, second: 0 };
+
+const ok = <T>(r: Result<T>): T => {
+  if (isRuleError(r)) throw new Error(r.message);
+  return r;
+};
+
+function seeded(): FakeExcelHost {
+  const s = sampleSheets("eksempeletaten");
+  return new FakeExcelHost()
+    .seed("SAP", s.SAP)
+    .seed("Unit4", s.Unit4)
+    .seed("SPK", s.SPK)
+    .seed("Virksomheter", [["Virksomhetsnummer", "Navn", "Sone", "Grunnlag"], [orgnr("97476067"), "Hovedkontor", "I", 40000000], [orgnr("91234568"), "Tromsø", "IV", 10000000]])
+    .seedSelection("SAP", "A1");
+}
+
+async function inHost<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
+  const restore = host.install();
+  try {
+    return await f();
+  } finally {
+    restore();
+  }
+}
+
+async function importert(host: FakeExcelHost) {
+  const read = await inHost(host, () => lesOmrader({ sap: "SAP", unit4: "Unit4", spk: "SPK" }));
+  const src = (k: "sap" | "unit4" | "spk"): SheetInput => ({ sheet: read[k]!.sheet, values: read[k]!.values, origin: read[k]!.origin });
+  const r = importExports({ sap: src("sap"), unit4: src("unit4"), spk: src("spk") }, { aar: 2024, budsjettering: "brutto", kontoer: DEFAULT_KONTOER });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+/** The steps up to a filled sheet. */
+async function filled(): Promise<FakeExcelHost> {
+  const host = seeded();
+  ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+  const imp = await importert(host);
+  ok((await inHost(host, () => skriv(fyllFraImport(ARK, imp, OPPSETT, {}, TID)))).rapport);
+  return host;
+}
+
+describe("the pane's actions on the Eksempeletaten sample", () => {
+  test("Oppsett: a new workbook gets the A10 sheet, a very hidden _lonn and the first Logg row, in one read and one write", async () => {
+    const host = seeded();
+    host.resetLog();
+    const { rapport, etter } = await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
+    const r = ok(rapport);
+    expect(r.syncs).toBe(2);
+    expect(host.runs.map((x) => x.syncs)).toEqual([2, 1]);
+    expect(r.sheetsCreated).toEqual([ARK, SETTINGS_SHEET, LOGG_ARK]);
+    expect(host.values(ARK, "A4:F4")).toEqual([[2024, "Brutto", "Terminvis", 0.1387, 1, 0.05]]);
+    expect(host.sheet(SETTINGS_SHEET).visibility).toBe("VeryHidden");
+    expect(host.values(LOGG_ARK, "B2")).toEqual([[HANDLING.oppsett]]);
+    expect(String(host.cell(LOGG_ARK, "C2").value)).toMatch(/^nye ark: A10 SPK brutto, _lonn; A10 SPK brutto: \d+ celler; _lonn: \d+ celler$/);
+    const lest = ok(lesAvstemming(etter!, ARK));
+    expect(lest.fra.oppsett).toEqual(OPPSETT);
+  });
+
+  test("at pane start the sheet and settings are recognised, in one sync", async () => {
+    const host = seeded();
+    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    host.resetLog();
+    const bok = await inHost(host, () => lesArbeidsboken());
+    expect(host.syncCount).toBe(1);
+    expect(bok.avstemmingsark).toBe(ARK);
+    expect(bok.ark).toEqual(["SAP", "Unit4", "SPK", "Virksomheter", ARK, LOGG_ARK]);
+    expect(ok(lesAvstemming(bok.snapshots, ARK)).fra.oppsett.virksomhet).toBe("Eksempeletaten");
+  });
+
+  test("Avstem: the imported totals land in B–F and K–N as the samples' README gives them; formulas stay; flags from the sheet", async () => {
+    const host = seeded();
+    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    const imp = await importert(host);
+    host.resetLog();
+    const andre = { "import.sap": JSON.stringify({ omrade: "SAP" }) };
+    const { rapport, etter } = await inHost(host, () => skriv(fyllFraImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
+    expect(ok(rapport).syncs).toBe(2);
+    for (const t of expectedTotals("eksempeletaten")) {
+      const r = 11 + t.termin;
+      expect(host.values(ARK, `B${r}:F${r}`)).toEqual([[t.B, t.C, t.D, t.E, t.F]]);
+      expect(host.values(ARK, `K${r}:N${r}`)).toEqual([[t.K, t.L, t.M, t.N]]);
+      expect(host.cell(ARK, `G${r}`).formula).toBe(`=B${r}-D${r}`);
+    }
+    expect(ok(readSettings(etter!.get(SETTINGS_SHEET))).andre["import.sap"]).toBe(JSON.stringify({ omrade: "SAP" }));
+    expect(host.values(LOGG_ARK, "B3")).toEqual([[HANDLING.fyll]]);
+    // ΣM of the README's table, in øre: 312,55 − 96,10 + 71 480,30 + 148,20 − 18 642,75 − 41,85.
+    const sumM = expectedTotals("eksempeletaten").reduce((a, t) => a + Math.round(t.M * 100), 0);
+    expect(sumM).toBe(5316035);
+    expect(String(host.cell(LOGG_ARK, "D3").value)).toContain("ΣM 53\u00a0160,35, ΣN 1\u00a0032\u00a0510,94, ΣR 53\u00a0160,35");
+
+    const lest = ok(lesAvstemming(etter!, ARK));
+    expect(lest.avstemming.flags.map((f) => [f.kind, f.termin])).toEqual([["uforklart", 2], ["vesentlig", 3]]);
+  });
+
+  test("an import read under another year is refused, and nothing is written (not even the log)", async () => {
+    const host = await filled();
+    const imp = await importert(host);
+    const before = host.state();
+    const r = (await inHost(host, () => skriv(fyllFraImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, TID)))).rapport;
+    expect(isRuleError(r) && r.message).toMatch(/endret siden eksportene ble lest/);
+    expect(host.state()).toEqual(before);
+  });
+
+  test("Bilag: one voucher per termin on Korreksjonsbilag, the A-melding split, a Logg row; a changed reconciliation is refused", async () => {
+    const host = await filled();
+    const snaps = await inHost(host, () => lesArk([ARK, SETTINGS_SHEET]));
+    const read = await inHost(host, () => lesOmrader({ v: "Virksomheter" }));
+    const virk = readVirksomheter({ sheet: "Virksomheter", values: read.v!.values }, { aar: 2024 });
+    if (!virk.ok) throw new Error("virksomheter");
+    const preview = ok(lagBilag(ok(lesAvstemming(snaps, ARK)), virk.value.virksomheter));
+    expect(preview.bilag.map((b) => b.id)).toEqual([1, 2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`));
+    expect(preview.fordelinger?.map((f) => f.sumEndring)).toEqual(expectedTotals("eksempeletaten").map((t) => t.M));
+
+    host.resetLog();
+    const r = ok((await inHost(host, () => skriv(skrivBilag(ARK, virk.value.virksomheter, fingeravtrykk(preview.bilag), TID)))).rapport);
+    expect(r.syncs).toBe(2);
+    expect(host.values(KORREKSJONSBILAG_ARK, "A4:F4")).toEqual([["SPK-2024-T1", expect.any(Number), 202402, "T1", 1, "5420"]]);
+    expect(host.cell(AMELDING_ARK, "A4").value).toBe("SPK-2024-T1");
+    expect(host.values(LOGG_ARK, "B4")).toEqual([[HANDLING.bilag]]);
+
+    // A co-author changes T1's invoice remainder after the preview: the write is refused whole.
+    await inHost(host, () => Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(ARK).getRange("M12").values = [[400]];
+      await ctx.sync();
+    }));
+    const before = host.state();
+    const refused = (await inHost(host, () => skriv(skrivBilag(ARK, virk.value.virksomheter, fingeravtrykk(preview.bilag), TID)))).rapport;
+    expect(isRuleError(refused) && refused.message).toMatch(/endret siden forhåndsvisningen/);
+    expect(host.state()).toEqual(before);
+  });
+
+  test("Årsavslutning: balances, the updated rate and sign-offs are written; a filled sign-off is left alone and reported", async () => {
+    const host = await filled();
+    await inHost(host, () => Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(ARK).getRange("V13").values = [["PO"]];
+      await ctx.sync();
+    }));
+    const input = {
+      saldoer: [{ konto: "2630", ib: 0, bevegelse: 0 }, { konto: "2820", ib: 0, bevegelse: 53160.35 }],
+      oppdatertAgaSats: 0.14,
+      signeringer: [{ termin: 1, status: "A", signatur: "KN", dato: "15.03.2024" }, { termin: 2, signatur: "KN", dato: "15.05.2024" }],
+    };
+    const r = ok((await inHost(host, () => skriv(lagreAarsavslutning(ARK, input, TID)))).rapport);
+    expect(host.values(ARK, "U12:W12")).toEqual([["A", "KN", "15.03.2024"]]);
+    expect(host.values(ARK, "V13")).toEqual([["PO"]]);
+    expect(r.leftAlone.map((l) => l.address)).toContain("V13");
+    expect(host.values(ARK, "A33:C35")).toEqual([[expect.anything(), 0, 0], [expect.anything(), "", ""], [expect.anything(), 0, 53160.35]]);
+    expect(host.values(ARK, "A39")).toEqual([[0.14]]);
+    expect(String(host.cell(LOGG_ARK, "D4").value)).toMatch(/AGA-justering/);
+
+    const lest = ok(lesAvstemming(await inHost(host, () => lesArk([ARK, SETTINGS_SHEET])), ARK));
+    expect(lest.avstemming.agaJustering?.nySats).toBe(0.14);
+  });
+
+  test("going to a cell activates its sheet and selects it, in one sync", async () => {
+    const host = await filled();
+    host.resetLog();
+    await inHost(host, () => gaTilCelle(ARK, "J13"));
+    expect(host.syncCount).toBe(1);
+    expect(host.workbook.selection?.sheet.name).toBe(ARK);
+    expect(host.writes.map((w) => w.kind)).toEqual(["worksheet.activate", "select"]);
+  });
+});
