@@ -114,6 +114,22 @@ describe("round trip through the workbook", () => {
     expect((await lonn("avstem", book, "--json")).code).toBe(0);
   });
 
+  test("names exceljs would drop or widen (a constant, a sheet-local name) stop the write, named", async () => {
+    const book = join(dir, "navn.xlsx");
+    expect((await lonn("avstem", NETTO, "--xlsx", book)).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const extra =
+      '<definedName name="Grense">0.05</definedName>' +
+      '<definedName name="Lokal" localSheetId="0">&apos;A11 SPK netto&apos;!$Y$1</definedName>' +
+      '<definedName name="Område">&apos;A11 SPK netto&apos;!$Y$1:$Y$3,&apos;A11 SPK netto&apos;!$Z$1</definedName>';
+    zip.file("xl/workbook.xml", xml.replace("</definedNames>", `${extra}</definedNames>`));
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const r = await lonn("avstem", book, "--xlsx", book);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Arbeidsboken har navnet Grense (en verdi eller formel), navnet Lokal (gjelder bare ett ark), som lonn ikke kan ta vare på");
+  });
+
   test("a workbook filled in by hand after the first write: the new figures flow into the vouchers", async () => {
     const book = join(dir, "endret.xlsx");
     expect((await lonn("avstem", NETTO, "--xlsx", book)).code).toBe(0);

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync } from "fs";
 import { basename } from "path";
 import { Result, valueError } from "../../core/errors";
+import { partNames, partText } from "./package-parts";
 
 /** Excel matches sheet names without regard to case; so do we. */
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
@@ -10,18 +11,48 @@ export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
 }
 
-/**
- * Parts of an .xlsx that exceljs drops when it writes the file again. Their names are in the zip's
- * directory, which is not compressed, so a look at the bytes finds them.
- */
+/** Parts of an .xlsx that exceljs drops when it writes the file again, by part name. */
 const DROPPED_PARTS: readonly [RegExp, string][] = [
-  [/xl\/charts\//, "diagrammer"],
-  [/xl\/pivotTables\//, "pivottabeller"],
-  [/xl\/vbaProject\.bin/, "makroer"],
-  [/xl\/slicers\//, "slicere"],
-  [/xl\/timelines\//, "tidslinjer"],
-  [/xl\/externalLinks\//, "koblinger til andre arbeidsbøker"],
+  [/^xl\/charts\//, "diagrammer"],
+  [/^xl\/pivotTables\//, "pivottabeller"],
+  [/^xl\/vbaProject\.bin$/, "makroer"],
+  [/^xl\/slicers\//, "slicere"],
+  [/^xl\/timelines\//, "tidslinjer"],
+  [/^xl\/externalLinks\//, "koblinger til andre arbeidsbøker"],
 ];
+
+const RANGE = /^(?:(?:'(?:[^']|'')+'|[^'!]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+const unescapeXml = (t: string): string =>
+  t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/**
+ * Workbook names exceljs cannot keep: a name that is a constant or a formula rather than cells
+ * (exceljs drops it, and formulas using it turn into #NAME?), and a name that belongs to one sheet
+ * (exceljs makes it workbook-wide). Excel's own `_xlnm.` names are left to exceljs.
+ */
+function namesLost(workbookXml: string | undefined): string[] {
+  if (!workbookXml) return [];
+  const out: string[] = [];
+  for (const m of workbookXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+    const name = unescapeXml(m[1].match(/\bname="([^"]*)"/)?.[1] ?? "");
+    if (name.startsWith("_xlnm.")) continue;
+    const text = unescapeXml(m[2]).trim().replace(/^=/, "");
+    const ranges = text.split(",").every((r) => RANGE.test(r.trim()));
+    if (!ranges) out.push(`navnet ${name} (en verdi eller formel)`);
+    else if (/\blocalSheetId="/.test(m[1])) out.push(`navnet ${name} (gjelder bare ett ark)`);
+  }
+  return out;
+}
+
+/** What exceljs would lose writing this package back. */
+export function lostOnSave(data: Buffer): string[] {
+  const parts = partNames(data);
+  return [
+    ...DROPPED_PARTS.filter(([re]) => parts.some((p) => re.test(p))).map(([, what]) => what),
+    ...namesLost(partText(data, "xl/workbook.xml")),
+  ];
+}
 
 const dropped = new WeakMap<ExcelJS.Workbook, readonly string[]>();
 
@@ -46,8 +77,7 @@ export async function loadWorkbook(path: string): Promise<Result<ExcelJS.Workboo
   } catch (e) {
     return valueError(`«${basename(path)}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${(e as Error).message}`);
   }
-  const text = data.toString("latin1");
-  dropped.set(wb, DROPPED_PARTS.filter(([re]) => re.test(text)).map(([, what]) => what));
+  dropped.set(wb, lostOnSave(data));
   return wb;
 }
 
