@@ -15,9 +15,10 @@ import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/
 import { SETTINGS_SHEET, SHEET_NAMES } from "../core/template/layout";
 import { readAvstemming } from "../core/template/read";
 import { readSettings } from "../core/template/settings";
+import { SheetSnapshot } from "../core/template/write-plan";
 import { lesTekst } from "./files";
 import { Grunnlag } from "./pipeline";
-import { snapshotOf, snapshotsOf } from "./xlsx/snapshot";
+import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook } from "./xlsx/workbook";
 
 /** Problems of one input, each line prefixed by the file they are about. */
@@ -121,9 +122,8 @@ export async function lesArbeidsbok(path: string, ark?: string): Promise<Result<
   if (isRuleError(wb)) return wb;
   const ws = finnAvstemmingsark(wb, fil, ark);
   if (isRuleError(ws)) return ws;
-  const date1904 = Boolean(wb.properties?.date1904);
-  const lonn = findSheet(wb, SETTINGS_SHEET);
-  const read = readAvstemming(snapshotOf(ws, date1904), lonn ? snapshotOf(lonn, date1904) : undefined);
+  const snaps = snapshotsOf(wb, [ws.name, SETTINGS_SHEET]);
+  const read = readAvstemming(snaps.get(ws.name) as SheetSnapshot, snaps.get(SETTINGS_SHEET));
   if (isRuleError(read)) return iFil(read as InputProblems, fil);
   return {
     arbeidsbok: wb,
@@ -209,7 +209,7 @@ async function lesEksport(path: string): Promise<Result<SheetInput>> {
     if (isRuleError(wb)) return wb;
     const ws = wb.worksheets.find((w) => w.state === "visible") ?? wb.worksheets[0];
     if (!ws) return valueError(`${sheet}: arbeidsboken har ingen ark.`);
-    return { sheet, values: snapshotOf(ws, Boolean(wb.properties?.date1904)).values };
+    return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
   const text = lesTekst(path);
   if (isRuleError(text)) return text;

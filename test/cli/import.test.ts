@@ -36,7 +36,7 @@ describe("lonn avstem from the exports", () => {
     ]);
     // T3 is material (71 480,30 > 59 335,05) and T2's G needs an explanation (README).
     expect((j.flagg as Json[]).map((f) => [f.type, f.termin])).toEqual([["uforklart", 2], ["vesentlig", 3]]);
-    expect(j.merknader).toEqual([expect.stringMatching(/^sap-lonnsarter-2024\.csv: Lønnsartene er eksempelverdier/)]);
+    expect(j.importmerknader).toEqual([expect.stringMatching(/^sap-lonnsarter-2024\.csv: Lønnsartene er eksempelverdier/)]);
   });
 
   test("flags override the oppsett file: --aga-sats 0,1387 gives T1 = round(312,55 × 0,1387) = round(43,350685) = 43,35", async () => {

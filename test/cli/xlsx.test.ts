@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { applyPlanToWorkbook, conditionalFormatsOf, PlanProblems } from "../../src/cli/xlsx/apply-plan";
-import { excelSerial, snapshotOf } from "../../src/cli/xlsx/snapshot";
+import { excelSerial, isCalculated, snapshotOf, snapshotsOf, UNCALCULATED } from "../../src/cli/xlsx/snapshot";
 import { emptyPlan, STYLES, WritePlan } from "../../src/core/template/write-plan";
 
 async function reloaded(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -149,6 +149,18 @@ describe("snapshotOf", () => {
       [45351, "Termin 1", "DFØ", "#N/A", true],
       ["flettet", "", "", "", ""],
     ]);
+  });
+
+  test("a workbook no engine has calculated: formula cells say so instead of reading as empty", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ark");
+    ws.getCell("A1").value = { formula: "1+1" };
+    ws.getCell("B1").value = 5;
+    expect(isCalculated(wb)).toBe(false);
+    expect(snapshotsOf(wb, ["ark"]).get("ark")?.values).toEqual([[UNCALCULATED, 5]]);
+    ws.getCell("C1").value = { formula: "B1*2", result: 10 };
+    expect(isCalculated(wb)).toBe(true);
+    expect(snapshotsOf(wb, ["Ark"]).get("Ark")?.values).toEqual([["", 5, 10]]);
   });
 
   test("Excel serials in both date systems", () => {

@@ -171,6 +171,15 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
   if (isRuleError(written)) return fail(written, false);
   const filer = utdata.filer.map((f, i) => ({ type: f.type, sti: written[i] }));
 
+  const leftAlone = utdata.ark?.leftAlone ?? [];
+  if (leftAlone.length > 0) {
+    // The run is the input's; a cell the workbook kept (a formula of the user's, an explanation already
+    // there) can make the sheet differ from it, so say so where it is seen even with --json.
+    io.err([
+      `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen og bilagene:`,
+      ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
+    ].join("\n"));
+  }
   if (json) {
     io.out(JSON.stringify(resultatJson(res, { filer, ...(utdata.ark ? { ark: utdata.ark } : {}) }), null, 2));
   } else {

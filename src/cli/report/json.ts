@@ -72,8 +72,8 @@ export function resultatJson(res: Resultat, ekstra: JsonEkstra = {}): Record<str
     bilag,
     bilagsoversikt,
     amelding: res.amelding ?? null,
-    merknader: g.merknader,
+    importmerknader: g.merknader,
     ...(ekstra.filer ? { filer: ekstra.filer } : {}),
-    ...(ekstra.ark ? { ark: { forlattUrort: ekstra.ark.leftAlone, merknader: ekstra.ark.notices } } : {}),
+    ...(ekstra.ark ? { ark: { ikkeSkrevet: ekstra.ark.leftAlone, merknader: ekstra.ark.notices } } : {}),
   };
 }

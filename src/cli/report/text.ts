@@ -82,10 +82,7 @@ export function resultatTekst(res: Resultat, ark?: XlsxApplyReport): string[] {
     out.push("");
   }
   for (const m of res.grunnlag.merknader) out.push(`Merknad: ${m}`);
-  if (ark) {
-    for (const l of ark.leftAlone) out.push(`Ikke skrevet: ${l.sheet}!${l.address}: ${l.reason}`);
-    for (const n of ark.notices) out.push(`Merk: ${n.sheet}!${n.address}: ${n.message}`);
-  }
+  if (ark) for (const n of ark.notices) out.push(`Merk: ${n.sheet}!${n.address}: ${n.message}`);
   while (out[out.length - 1] === "") out.pop();
   return out;
 }

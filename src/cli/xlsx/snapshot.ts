@@ -7,9 +7,11 @@
  * text is its plain text, a hyperlink its text, an error value its code ("#N/A"), and the cells of
  * a merged area other than its top-left are "".
  *
- * One difference stays: a formula exceljs wrote itself has no computed value until a spreadsheet
- * engine opens the file, and it reads as "" here. The template's readers only read input cells and
- * recompute the rest, so they never depend on it.
+ * One difference stays: a workbook no spreadsheet engine has calculated yet (one exceljs wrote) has
+ * no values for its formulas. Its formula cells read as UNCALCULATED, so a reader that needs such a
+ * value says so instead of taking it as empty or 0. (In a calculated workbook a formula without a
+ * stored value is one whose result is "": LibreOffice stores an empty text result that way.) The
+ * template's readers only read input cells and recompute the rest.
  */
 import type ExcelJS from "exceljs";
 import { SheetSnapshot } from "../../core/template/write-plan";
@@ -28,6 +30,31 @@ export function excelSerial(date: Date, date1904 = false): number {
 }
 
 type Plain = string | number | boolean;
+
+/** The value of a formula cell in a workbook never calculated. */
+export const UNCALCULATED = "#IKKE BEREGNET (åpne og lagre arbeidsboken i Excel først)";
+
+function isFormulaValue(raw: unknown): boolean {
+  return typeof raw === "object" && raw !== null && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw);
+}
+
+/** Whether any formula cell of the workbook has a stored result, i.e. an engine has calculated it. */
+export function isCalculated(wb: ExcelJS.Workbook): boolean {
+  let formulas = 0;
+  for (const ws of wb.worksheets) {
+    let found = false;
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      if (found) return;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (found || !isFormulaValue(cell.value)) return;
+        formulas++;
+        if (cell.result !== undefined) found = true;
+      });
+    });
+    if (found) return true;
+  }
+  return formulas === 0;
+}
 
 /** A cell value or formula result as Office.js `values` gives it. */
 function plain(value: unknown, date1904: boolean): Plain {
@@ -48,14 +75,20 @@ interface Read {
   readonly formula: Plain;
 }
 
-function readCell(cell: ExcelJS.Cell, date1904: boolean): Read | undefined {
+interface ReadOptions {
+  readonly date1904: boolean;
+  readonly calculated: boolean;
+}
+
+function readCell(cell: ExcelJS.Cell, o: ReadOptions): Read | undefined {
+  const { date1904 } = o;
   if (cell.isMerged && cell.master !== cell) return undefined;
   const raw = cell.value as unknown;
   if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
+  if (isFormulaValue(raw)) {
     // `cell.formula` gives a shared formula's text as it reads in this cell.
     const formula = cell.formula;
-    const result = plain(cell.result, date1904);
+    const result = cell.result === undefined && !o.calculated ? UNCALCULATED : plain(cell.result, date1904);
     return formula ? { value: result, formula: `=${formula}` } : { value: result, formula: result };
   }
   const value = plain(raw, date1904);
@@ -66,13 +99,15 @@ function isEmpty(read: Read): boolean {
   return read.value === "" && read.formula === "";
 }
 
-export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+/** `calculated`: whether the workbook's formulas have stored values (see isCalculated). */
+export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false, calculated = true): SheetSnapshot {
+  const o = { date1904, calculated };
   const cells: { row: number; col: number; read: Read }[] = [];
   let rows = 0;
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const read = readCell(cell, date1904);
+      const read = readCell(cell, o);
       if (!read || isEmpty(read)) return;
       cells.push({ row: r - 1, col: c - 1, read });
       rows = Math.max(rows, r);
@@ -92,10 +127,11 @@ export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapsh
 /** Snapshots of the named sheets (matched case-insensitively); a missing sheet maps to undefined. */
 export function snapshotsOf(wb: ExcelJS.Workbook, names: readonly string[]): Map<string, SheetSnapshot | undefined> {
   const date1904 = Boolean(wb.properties?.date1904);
+  const calculated = isCalculated(wb);
   return new Map(
     names.map((name) => {
       const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-      return [name, ws ? snapshotOf(ws, date1904) : undefined];
+      return [name, ws ? snapshotOf(ws, date1904, calculated) : undefined];
     }),
   );
 }
