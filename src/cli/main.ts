@@ -19,8 +19,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const USAGE = `Bruk:
   lonn fn NAVN ARG…                          regn ut en LONN-funksjon, f.eks. lonn fn TRYGDEAVGIFT 120000 2026
-  lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json] [--summary]
-  lonn demo [MAPPE]                          hele jobben på eksempeldataene`;
+  lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+  lonn avstem --sap F --unit4 F --spk F --oppsett OPPSETT.json [utdata]   fra eksportene
+  lonn avstem --summary FIL|MAPPE …          én linje per virksomhet (lonn avstem --help: alle valg)
+  lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)`;
 
 export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const [name, ...rest] = argv;
