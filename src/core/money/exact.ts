@@ -48,6 +48,9 @@ function isUnits(value: Exact): value is Units {
   return typeof value === "number";
 }
 
+// Each operation below is a small integer fast path followed by a call to its decimal twin, so
+// V8 can inline the fast path into a caller's loop; the decimal code stays out of the way.
+
 /** The Decimal value of an Exact, in kroner. */
 export function toDecimal(value: Exact): Decimal {
   return isUnits(value) ? new Dec(value).div(UNITS_PER_KRONE) : value;
@@ -62,7 +65,7 @@ export function fromNumber(kroner: number): Exact {
   const ore = Math.round(kroner * 100);
   // ore / 100 === kroner proves the double is the one nearest to a whole number of øre, and below
   // 9·10⁸ kr two different øre amounts never share a double, so that øre amount is its value.
-  if (ore / 100 === kroner && Math.abs(ore) <= MAX_ORE_AS_UNITS) return (ore * UNITS_PER_ORE) as Units;
+  if (ore / 100 === kroner && ore <= MAX_ORE_AS_UNITS && ore >= -MAX_ORE_AS_UNITS) return (ore * UNITS_PER_ORE) as Units;
   return new Dec(kroner);
 }
 
@@ -90,18 +93,26 @@ function normalize(value: Decimal): Exact {
 }
 
 export function plus(a: Exact, b: Exact): Exact {
-  if (isUnits(a) && isUnits(b)) {
-    const sum = a + b;
-    if (Math.abs(sum) <= MAX_SAFE) return sum as Units;
+  if (typeof a === "number" && typeof b === "number") {
+    const total = a + b;
+    if (total <= MAX_SAFE && total >= -MAX_SAFE) return total as Units;
   }
+  return plusDecimal(a, b);
+}
+
+function plusDecimal(a: Exact, b: Exact): Decimal {
   return toDecimal(a).plus(toDecimal(b));
 }
 
 export function minus(a: Exact, b: Exact): Exact {
-  if (isUnits(a) && isUnits(b)) {
+  if (typeof a === "number" && typeof b === "number") {
     const difference = a - b;
-    if (Math.abs(difference) <= MAX_SAFE) return difference as Units;
+    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return difference as Units;
   }
+  return minusDecimal(a, b);
+}
+
+function minusDecimal(a: Exact, b: Exact): Decimal {
   return toDecimal(a).minus(toDecimal(b));
 }
 
@@ -116,12 +127,23 @@ export function sum(values: readonly Exact[]): Exact {
 }
 
 export function compare(a: Exact, b: Exact): -1 | 0 | 1 {
-  if (isUnits(a) && isUnits(b)) return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  return compareDecimal(a, b);
+}
+
+function compareDecimal(a: Exact, b: Exact): -1 | 0 | 1 {
   return toDecimal(a).comparedTo(toDecimal(b)) as -1 | 0 | 1;
 }
 
-export const min = (a: Exact, b: Exact): Exact => (compare(a, b) <= 0 ? a : b);
-export const max = (a: Exact, b: Exact): Exact => (compare(a, b) >= 0 ? a : b);
+export function min(a: Exact, b: Exact): Exact {
+  if (typeof a === "number" && typeof b === "number") return a <= b ? a : b;
+  return compareDecimal(a, b) <= 0 ? a : b;
+}
+
+export function max(a: Exact, b: Exact): Exact {
+  if (typeof a === "number" && typeof b === "number") return a >= b ? a : b;
+  return compareDecimal(a, b) >= 0 ? a : b;
+}
 
 export function sign(a: Exact): -1 | 0 | 1 {
   if (isUnits(a)) return a < 0 ? -1 : a > 0 ? 1 : 0;
@@ -165,14 +187,17 @@ function oreOf(units: Units): number {
 
 /** amount × rate, exact. */
 export function times(amount: Exact, r: Rate): Exact {
-  if (isUnits(amount) && r.scaled !== undefined) {
+  const scaled = r.scaled;
+  if (typeof amount === "number" && scaled !== undefined) {
     const ore = oreOf(amount);
-    if (Number.isInteger(ore)) {
-      // øre × (rate·10⁵) is a count of 10⁻⁷ kr: the product is already in units.
-      const product = ore * r.scaled;
-      if (Math.abs(product) <= MAX_SAFE) return (product + 0) as Units;
-    }
+    // øre × (rate·10⁵) is a count of 10⁻⁷ kr: the product is already in units.
+    const product = ore * scaled;
+    if (Number.isInteger(ore) && product <= MAX_SAFE && product >= -MAX_SAFE) return (product + 0) as Units;
   }
+  return timesDecimal(amount, r);
+}
+
+function timesDecimal(amount: Exact, r: Rate): Decimal {
   return toDecimal(amount).times(r.decimal);
 }
 
@@ -183,13 +208,14 @@ export function timesRatio(amount: Exact, numerator: Exact, denominator: Exact):
 
 /** Rounded to whole øre, half away from zero, as an integer number of øre. */
 export function roundToOre(value: Exact): number {
-  if (isUnits(value)) {
-    // Math.trunc(oreOf(value)) is the exact integer part (see oreOf), so this is `value % 10⁵`.
-    const whole = Math.trunc(oreOf(value));
-    const remainder = value - whole * UNITS_PER_ORE;
-    const result = 2 * Math.abs(remainder) >= UNITS_PER_ORE ? whole + Math.sign(value) : whole;
-    return result + 0; // no negative zero
-  }
+  // The quotient is within 2⁻¹⁷ of the true one (see oreOf); a true quotient is either exactly
+  // k + ½ (representable, so computed exactly) or at least 10⁻⁵ from it, so rounding the
+  // magnitude half up is exactly half away from zero.
+  if (typeof value === "number") return value < 0 ? 0 - Math.round(-value / UNITS_PER_ORE) : Math.round(value / UNITS_PER_ORE) + 0;
+  return roundDecimalToOre(value);
+}
+
+function roundDecimalToOre(value: Decimal): number {
   return value.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
 }
 
