@@ -8,6 +8,11 @@ export function grunnbelopOn(date: CalendarDate): Result<number> {
   let current: GrunnbelopPeriod | undefined;
   for (const period of GRUNNBELOP) if (period.from <= iso) current = period;
   if (!current) return notAvailable(`Ingen G i tabellen for ${iso}; tabellen starter ${GRUNNBELOP[0].from}.`);
+  // The newest G holds only until the next 1 May; after that a new G is adopted that the table
+  // does not know yet, and giving the old one would be a silently wrong figure.
+  const last = GRUNNBELOP[GRUNNBELOP.length - 1];
+  const nextChange = `${Number(last.from.slice(0, 4)) + 1}${last.from.slice(4)}`;
+  if (iso >= nextChange) return notAvailable(`G fra ${nextChange} er ikke kjent ennå; tabellen har G fram til ${nextChange}.`);
   return current.amount;
 }
 
