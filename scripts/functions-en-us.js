@@ -55,11 +55,11 @@ const ENGLISH = {
     },
   },
   AGA_SATS: {
-    description: "The employer's contribution rate for a zone or municipality, as a fraction (0.141 = 14.1 %).",
+    description: "The employer's contribution rate for a zone or municipality, as a fraction (format the cell as a percentage).",
     parameters: {
       sone_eller_kommunenummer: "The zone (I, Ia, 1a, II, …, V) or a municipality number with a single zone.",
       aar: "The year, e.g. 2026.",
-      naering: "ordinær (ordinary, default), jordbruk (agriculture: IVa gives 5.1 %) or sektorunntak (sector exception: 14.1 % in every zone).",
+      naering: "ordinær (ordinary, default), jordbruk (agriculture: its own rate in IVa) or sektorunntak (sector exception: the zone I rate in every zone).",
     },
   },
   AGA: {
@@ -73,7 +73,7 @@ const ENGLISH = {
   },
   AGA_FRIBELOP: {
     description:
-      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then 14.1 %.",
+      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then the full zone I rate.",
     parameters: {
       grunnlag: "The contribution basis for the period, in NOK.",
       tidligere_grunnlag_i_aar: "The basis earlier in the year (before the period), in NOK.",

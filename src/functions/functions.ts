@@ -64,11 +64,11 @@ export function agaSone(kommunenummer: unknown[][], delomraade?: unknown[][]): u
 }
 
 /**
- * Arbeidsgiveravgiftssatsen for en sone eller kommune, som brøk (0,141 = 14,1 %).
+ * Arbeidsgiveravgiftssatsen for en sone eller kommune, som brøk (formater cellen som prosent).
  * @customfunction AGA_SATS AGA_SATS
  * @param sone_eller_kommunenummer Sonen (I, Ia, 1a, II, …, V) eller et kommunenummer med én sone.
  * @param aar Året, f.eks. 2026.
- * @param [naering] ordinær (standard), jordbruk (IVa gir 5,1 %) eller sektorunntak (14,1 % i alle soner).
+ * @param [naering] ordinær (standard), jordbruk (egen sats i IVa) eller sektorunntak (sone I-satsen i alle soner).
  * @returns Satsen som brøk.
  */
 export function agaSats(sone_eller_kommunenummer: unknown[][], aar: unknown[][], naering?: unknown[][]): unknown[][] {
@@ -89,7 +89,7 @@ export function aga(grunnlag: unknown[][], sone_eller_kommunenummer: unknown[][]
 }
 
 /**
- * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter 14,1 %.
+ * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter full sats (sone I).
  * @customfunction AGA_FRIBELOP AGA_FRIBELOP
  * @param grunnlag Avgiftsgrunnlaget i perioden, i kroner.
  * @param tidligere_grunnlag_i_aar Grunnlaget tidligere i året (før perioden), i kroner.
