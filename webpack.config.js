@@ -5,7 +5,7 @@
  *   npm run build:dev   development build into dist/ (manifest unchanged, https://localhost:3000/)
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs certificates
  *
- * Output (dist/): taskpane.html, taskpane.js, functions.js, functions.json (generated from the
+ * Output (dist/): taskpane.html, taskpane.css, taskpane.js, functions.js, functions.json (generated from the
  * JSDoc in src/functions/functions.ts), functions.en-US.json (if it exists), assets/icon-*.png,
  * manifest.xml.
  */
@@ -145,6 +145,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // The task pane's stylesheet, linked from taskpane.html (no CSS loader needed).
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
