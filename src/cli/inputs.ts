@@ -16,7 +16,7 @@ import { SETTINGS_SHEET, SHEET_NAMES } from "../core/template/layout";
 import { readAvstemming } from "../core/template/read";
 import { readSettings } from "../core/template/settings";
 import { SheetSnapshot } from "../core/template/write-plan";
-import { lesTekst } from "./files";
+import { filnavn, lesTekst } from "./files";
 import { Grunnlag } from "./pipeline";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook } from "./xlsx/workbook";
@@ -246,4 +246,21 @@ export async function lesEksporter(
   const terminer: TerminInput[] = imported.value.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
   const g = fraScenario({ ...scenario, terminer }, [kilde, sap.sheet, unit4.sheet, spk.sheet].join(", "), [...imported.value.notes]);
   return g;
+}
+
+export interface Inndata {
+  readonly grunnlag: Grunnlag;
+  /** The input workbook, when the input is one. */
+  readonly arbeidsbok?: ExcelJS.Workbook;
+}
+
+/** A scenario (.json) or a filled workbook (.xlsx), by extension. */
+export async function lesInndata(path: string, ark?: string): Promise<Result<Inndata>> {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".json") {
+    const g = lesScenario(path);
+    return isRuleError(g) ? g : { grunnlag: g };
+  }
+  if (ext === ".xlsx") return lesArbeidsbok(path, ark);
+  return valueError(`«${filnavn(path)}» er verken en scenariofil (.json) eller en arbeidsbok (.xlsx).`);
 }

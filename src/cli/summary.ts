@@ -4,33 +4,14 @@
  * known, so memory does not grow with the number of files; a bad file gets its problems on its
  * own line and the others still run.
  */
-import { extname } from "path";
-import type ExcelJS from "exceljs";
-import { isRuleError, Result, valueError } from "../core/errors";
+import { isRuleError } from "../core/errors";
 import { FlagKind } from "../core/spk/types";
 import { filnavn } from "./files";
-import { lesArbeidsbok, lesScenario } from "./inputs";
+import { lesInndata } from "./inputs";
 import type { CliIO } from "./io";
-import { Grunnlag, kjor, Resultat } from "./pipeline";
+import { kjor, Resultat } from "./pipeline";
 import { kr } from "./report/table";
 import { iBalanse } from "./report/text";
-
-export interface Inndata {
-  readonly grunnlag: Grunnlag;
-  /** The input workbook, when the input is one. */
-  readonly arbeidsbok?: ExcelJS.Workbook;
-}
-
-/** A scenario (.json) or a filled workbook (.xlsx), by extension. */
-export async function lesInndata(path: string, ark?: string): Promise<Result<Inndata>> {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".json") {
-    const g = lesScenario(path);
-    return isRuleError(g) ? g : { grunnlag: g };
-  }
-  if (ext === ".xlsx") return lesArbeidsbok(path, ark);
-  return valueError(`«${filnavn(path)}» er verken en scenariofil (.json) eller en arbeidsbok (.xlsx).`);
-}
 
 const KINDS: readonly FlagKind[] = ["uforklart", "vesentlig", "posteringsregel"];
 

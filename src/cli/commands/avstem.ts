@@ -14,12 +14,12 @@ import ExcelJS from "exceljs";
 import { isRuleError, Result, RuleError } from "../../core/errors";
 import { parseArgs } from "../args";
 import { skrivFiler, utvidInndata } from "../files";
-import { EksportFiler, lesEksporter, lesVirksomheter, OppsettFlagg } from "../inputs";
+import { EksportFiler, lesEksporter, lesInndata, lesVirksomheter, OppsettFlagg } from "../inputs";
 import type { CliIO } from "../io";
 import { Grunnlag, kjor, lagUtdata } from "../pipeline";
 import { resultatJson } from "../report/json";
 import { resultatTekst } from "../report/text";
-import { lesInndata, oppsummer } from "../summary";
+import { oppsummer } from "../summary";
 import { loadWorkbook } from "../xlsx/workbook";
 
 export const AVSTEM_BRUK = `Bruk:
