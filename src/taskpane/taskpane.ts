@@ -1,9 +1,13 @@
-/* global Office */
-/** Task pane entry (placeholder): shows that Office.js and the bundle have loaded. */
+/**
+ * Task pane entry: waits for Office.js, then starts the pane. Outside Office (a plain browser)
+ * `Office.onReady` resolves without a host and the pane says where it belongs.
+ */
+import { App } from "./app";
 
-Office.onReady(() => {
-  const status = document.getElementById("status");
-  if (status) {
-    status.textContent = "Lønnsavstemming lastet";
-  }
+Office.onReady((info) => {
+  const rot = document.getElementById("app");
+  if (!rot) return;
+  const app = new App(rot);
+  if (info.host) void app.start();
+  else app.utenforExcel();
 });

@@ -95,7 +95,7 @@ describe("the Importer step", () => {
       expect(shown).toEqual({ ...expected[i].tekst, K: expected[i].K });
     });
     expect(cards[0].rader).toBe("SAP 7 linjer, Unit4 6, SPK 4");
-    expect(sammendrag(imported.value.summaries[0])).toBe("SAP: 37 av 50 rader brukt (overskrift i rad 4); utelatt: 12 andre lønnsarter (1000), 1 summeringslinjer.");
+    expect(sammendrag(imported.value.summaries[0])).toBe("SAP: 37 av 50 rader brukt (overskrift i rad 4); utelatt: andre lønnsarter (1000): 12, summeringslinjer: 1.");
   });
 
   test("sources: stored ranges first, else sheets named like the exports; stored back without pasted text", () => {

@@ -155,8 +155,8 @@ export function terminKort(imported: ImportedTerminer): TerminKort[] {
   }));
 }
 
-/** `SAP: 37 av 50 rader brukt (overskrift i rad 4); utelatt: 12 andre lønnsarter (1000), 1 summeringslinjer`. */
+/** `SAP: 37 av 50 rader brukt (overskrift i rad 4); utelatt: andre lønnsarter (1000): 12, summeringslinjer: 1.` */
 export function sammendrag(s: ReadSummary): string {
-  const ignored = s.ignored.map((i) => `${i.count} ${i.reason}`).join(", ");
+  const ignored = s.ignored.map((i) => `${i.reason}: ${i.count}`).join(", ");
   return `${s.sheet}: ${s.usedRows} av ${antall(s.dataRows, "rad", "rader")} brukt (overskrift i rad ${s.headerRow})${ignored ? `; utelatt: ${ignored}` : ""}.`;
 }

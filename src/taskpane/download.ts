@@ -1,0 +1,37 @@
+/**
+ * Downloads made in the pane: a Blob and an `<a download>` click. CSV is UTF-8 (core puts the BOM
+ * first, so Excel reads æøå right); GL07 is Latin-1, so its bytes are built here from the text,
+ * whose characters core has already limited to Latin-1.
+ */
+import { h } from "./dom";
+
+interface Melder {
+  melding(tekst: string): void;
+}
+
+/** The text as Latin-1 bytes; refuses a character outside Latin-1 rather than writing a wrong byte. */
+export function latin1(tekst: string): Uint8Array {
+  const bytes = new Uint8Array(tekst.length);
+  for (let i = 0; i < tekst.length; i++) {
+    const c = tekst.charCodeAt(i);
+    if (c > 0xff) throw new Error(`Tegnet «${tekst[i]}» kan ikke skrives i Latin-1 (posisjon ${i + 1}).`);
+    bytes[i] = c;
+  }
+  return bytes;
+}
+
+export function lastNed(filnavn: string, tekst: string, tegnsett: "utf-8" | "latin1", melder: Melder): void {
+  const blob =
+    tegnsett === "latin1"
+      ? new Blob([latin1(tekst) as BlobPart], { type: "text/plain;charset=iso-8859-1" })
+      : new Blob([tekst], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { attrs: { href: url, download: filnavn } });
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Some hosts read the Blob after the click returns; keep it a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  melder.melding(`Lastet ned ${filnavn}. Finner du den ikke, se «Starter ikke nedlastingen?».`);
+}
