@@ -1,0 +1,43 @@
+/**
+ * What the browser test serves in place of office.js (https://appsforoffice.microsoft.com/…/office.js
+ * is routed here): the strict fake Excel host as `Excel` and `Office` (onReady with host "Excel"),
+ * and a `CustomFunctions` stub for the functions bundle that shares the page. It runs before the
+ * pane's bundles, as office.js would. The test seeds the workbook through `window.__LONN_SEED__`
+ * (set by an init script) and inspects it through `window.__lonnTest`.
+ */
+import { FakeExcelHost, FakeHostOptions, SeedCell } from "../fake-excel";
+
+export interface Seed {
+  readonly sheets: readonly { readonly name: string; readonly grid: readonly (readonly SeedCell[])[] }[];
+  readonly selection?: { readonly sheet: string; readonly address: string };
+  readonly options?: Partial<FakeHostOptions>;
+}
+
+export interface Harness {
+  readonly host: FakeExcelHost;
+  /** Custom function ids the functions bundle associated. */
+  readonly associated: string[];
+}
+
+const g = globalThis as unknown as { __LONN_SEED__?: Seed; __lonnTest?: Harness; CustomFunctions?: unknown };
+
+const seed: Seed = g.__LONN_SEED__ ?? { sheets: [{ name: "Ark1", grid: [] }] };
+const host = new FakeExcelHost(seed.options ?? {});
+for (const s of seed.sheets) host.seed(s.name, s.grid);
+if (seed.selection) host.seedSelection(seed.selection.sheet, seed.selection.address);
+host.install();
+
+const associated: string[] = [];
+class CustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+g.CustomFunctions = {
+  associate: (id: string) => void associated.push(id),
+  Error: CustomFunctionsError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+};
+
+g.__lonnTest = { host, associated };
