@@ -18,7 +18,8 @@ import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../core/template/
 import { SETTINGS_SHEET, SHEET_NAMES } from "../core/template/layout";
 import { readSettings } from "../core/template/settings";
 import { mergePlans, SheetSnapshot, WritePlan } from "../core/template/write-plan";
-import { applyPlanToWorkbook, PlanProblems, XlsxApplyReport } from "./xlsx/apply-plan";
+import { PlanError } from "../core/template/plan-check";
+import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, partsLostOnSave, workbookBytes } from "./xlsx/workbook";
 
@@ -169,7 +170,7 @@ export async function lagUtdata(res: Resultat, valg: UtdataValg): Promise<Result
           ark = applyPlanToWorkbook(wb, plan);
           filer.push({ type: "xlsx", sti: valg.xlsx, innhold: await workbookBytes(wb) });
         } catch (e) {
-          if (!(e instanceof PlanProblems)) throw e;
+          if (!(e instanceof PlanError)) throw e;
           for (const p of e.problems) problems.add(p);
         }
       }

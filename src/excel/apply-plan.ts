@@ -10,7 +10,7 @@
 import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/template/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
-import { PlanError, planProblems, sheetsTouched } from "./plan-check";
+import { PlanError, planProblems, unknownSheetProblems } from "../core/template/plan-check";
 import { probeWorkbook, WorkbookFacts } from "./probe";
 import { nameFormula, rangeAddress, sameReference } from "./references";
 import { supportsExcelApi } from "./requirements";
@@ -244,10 +244,7 @@ function batches(ops: readonly Op[], budget: number): Op[][] {
 
 /** Refuses a plan that writes to a sheet which neither exists nor is among the plan's sheets. */
 function unknownSheets(plan: WritePlan, facts: WorkbookFacts): string[] {
-  const declared = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-  return sheetsTouched(plan)
-    .filter((name) => !declared.has(name.toLowerCase()) && !facts.sheets.has(name.toLowerCase()))
-    .map((name) => `arket «${name}» finnes ikke, og planen oppretter det ikke`);
+  return unknownSheetProblems(plan, [...facts.sheets.values()].map((sheet) => sheet.name));
 }
 
 /** Every step of the plan, in the order Excel must see them. */

@@ -6,7 +6,7 @@
 import { isRuleError, Result, valueError } from "../core/errors";
 import { SheetSnapshot, WritePlan } from "../core/template/write-plan";
 import { applyPlan, ApplyReport } from "./apply-plan";
-import { PlanError } from "./plan-check";
+import { PlanError } from "../core/template/plan-check";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "./probe";
 import { mayBeNullChainFailure, queueSnapshots, readExistingSnapshots } from "./read";
 import { supportsExcelApi } from "./requirements";

@@ -3,7 +3,8 @@
  * shell, survives a save and a reload, and a worksheet reads back as Office.js would give it.
  */
 import ExcelJS from "exceljs";
-import { applyPlanToWorkbook, conditionalFormatsOf, PlanProblems } from "../../src/cli/xlsx/apply-plan";
+import { PlanError } from "../../src/core/template/plan-check";
+import { applyPlanToWorkbook, conditionalFormatsOf } from "../../src/cli/xlsx/apply-plan";
 import { excelSerial, isCalculated, snapshotOf, snapshotsOf, UNCALCULATED } from "../../src/cli/xlsx/snapshot";
 import { emptyPlan, STYLES, WritePlan } from "../../src/core/template/write-plan";
 
@@ -107,11 +108,11 @@ describe("applyPlanToWorkbook", () => {
         { sheet: "Borte", address: "A1", cells: [[1]] },
       ],
     });
-    expect(() => applyPlanToWorkbook(wb, bad)).toThrow(PlanProblems);
+    expect(() => applyPlanToWorkbook(wb, bad)).toThrow(PlanError);
     try {
       applyPlanToWorkbook(wb, bad);
     } catch (e) {
-      expect((e as PlanProblems).problems).toEqual([
+      expect((e as PlanError).problems).toEqual([
         "Ark!B1:C1: tabellen har ikke størrelsen 1×2",
         "Borte!A1: arket «Borte» finnes ikke, og planen oppretter det ikke",
       ]);

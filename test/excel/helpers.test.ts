@@ -1,6 +1,6 @@
 /** The small pure helpers of src/excel. */
 import { Entry, isPlainText, nonNullBlocks, rowBlocks, toEntry } from "../../src/excel/cells";
-import { definedNameProblem, sheetNameProblem } from "../../src/excel/plan-check";
+import { definedNameProblem, sheetNameProblem } from "../../src/core/template/plan-check";
 import { nameFormula, quoteSheet, rangeAddress, sameReference, splitAddress } from "../../src/excel/references";
 import { supportsExcelApi } from "../../src/excel/requirements";
 import { columnWidthPoints } from "../../src/excel/styles";

@@ -50,7 +50,7 @@ describe("runPlanned", () => {
     const result = await installed(host, () => runPlanned(() => bad, []));
     expect(result).toMatchObject({
       kind: "value",
-      message: "Skriveplanen kan ikke brukes: Mangler!A1:B1: tabellen har ikke størrelsen 1×2; arket «Mangler» finnes ikke, og planen oppretter det ikke",
+      message: "Skriveplanen kan ikke brukes: Mangler!A1:B1: tabellen har ikke størrelsen 1×2; Mangler!A1:B1: arket «Mangler» finnes ikke, og planen oppretter det ikke",
     });
     expect(host.writes).toEqual([]);
   });

@@ -16,20 +16,14 @@
  *   the range; a format of the user's on a wider range is left whole here.)
  *
  * Everything is checked before the workbook is touched: a plan that cannot be applied whole
- * throws PlanProblems and changes nothing.
+ * throws PlanError (the check both shells share) and changes nothing.
  */
 import type ExcelJS from "exceljs";
 import { columnLetter, parseRange, RangeRef } from "../../core/template/a1";
+import { PlanError, planProblems, unknownSheetProblems } from "../../core/template/plan-check";
 import { Cell, CONDITIONAL_STYLES, isFormula, LeftAlone, PlanNotice, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
-
-export class PlanProblems extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Skriveplanen kan ikke brukes: ${problems.join("; ")}`);
-    this.name = "PlanProblems";
-  }
-}
 
 export interface XlsxApplyReport {
   readonly sheetsCreated: readonly string[];
@@ -44,50 +38,9 @@ export interface XlsxApplyReport {
   readonly notices: readonly PlanNotice[];
 }
 
-/** Whether a range is inside a sheet and the right way round. */
-function rangeOk(address: string): RangeRef | undefined {
-  try {
-    const r = parseRange(address);
-    const inside = r.start.row >= 0 && r.start.col >= 0 && r.end.row <= 1_048_575 && r.end.col <= 16_383;
-    return inside && r.start.row <= r.end.row && r.start.col <= r.end.col ? r : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
+/** The shared plan check, plus the sheets this workbook lacks. */
 function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
-  const out: string[] = [];
-  const declared = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-  const known = (sheet: string) => declared.has(sheet.toLowerCase()) || findSheet(wb, sheet) !== undefined;
-  const check = (sheet: string, address: string, what: string) => {
-    if (!known(sheet)) out.push(`${what}: arket «${sheet}» finnes ikke, og planen oppretter det ikke`);
-    if (!rangeOk(address)) out.push(`${what}: «${address}» er ikke et gyldig område`);
-  };
-  for (const w of plan.writes) {
-    check(w.sheet, w.address, `${w.sheet}!${w.address}`);
-    const r = rangeOk(w.address);
-    if (!r) continue;
-    const rows = r.end.row - r.start.row + 1;
-    const cols = r.end.col - r.start.col + 1;
-    if (w.cells.length !== rows || w.cells.some((row) => row.length !== cols)) out.push(`${w.sheet}!${w.address}: tabellen har ikke størrelsen ${rows}×${cols}`);
-    w.cells.forEach((row, i) =>
-      row.forEach((cell, j) => {
-        if (typeof cell === "number" && !Number.isFinite(cell)) out.push(`${w.sheet}!${w.address}, celle ${i + 1},${j + 1}: tallet ${cell} kan ikke skrives`);
-        if (isFormula(cell) && cell.formula.replace(/^=/, "").trim() === "") out.push(`${w.sheet}!${w.address}, celle ${i + 1},${j + 1}: tom formel`);
-      }),
-    );
-    if (w.style !== undefined && !(w.style in STYLES)) out.push(`${w.sheet}!${w.address}: ukjent stil «${w.style}»`);
-  }
-  for (const f of plan.formats) {
-    check(f.sheet, f.address, `${f.sheet}!${f.address}`);
-    if (f.style !== undefined && !(f.style in STYLES)) out.push(`${f.sheet}!${f.address}: ukjent stil «${f.style}»`);
-  }
-  for (const n of plan.names) check(n.sheet, n.address, `navnet ${n.name}`);
-  for (const c of plan.conditionalFormats) {
-    check(c.sheet, c.address, `${c.sheet}!${c.address}`);
-    if (!(c.style in CONDITIONAL_STYLES)) out.push(`${c.sheet}!${c.address}: ukjent stil «${c.style}»`);
-  }
-  return out;
+  return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name))];
 }
 
 /** Each cell of a range, created if need be. */
@@ -131,7 +84,7 @@ export function conditionalFormatsOf(ws: ExcelJS.Worksheet): readonly ExcelJS.Co
 
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): XlsxApplyReport {
   const problems = problemsOf(wb, plan);
-  if (problems.length > 0) throw new PlanProblems(problems);
+  if (problems.length > 0) throw new PlanError(problems);
 
   const sheetsCreated: string[] = [];
   for (const spec of plan.sheets) {

@@ -1,10 +1,11 @@
 /**
- * Checks a WritePlan before anything is written: Office.js batches are not transactions (a
- * failing operation leaves the ones before it done), so a plan Excel would refuse halfway must be
- * refused here, whole, with every problem named.
+ * Checks a WritePlan before anything is written, for both shells: Office.js batches are not
+ * transactions (a failing operation leaves the ones before it done), and the CLI must not leave
+ * a half-written .xlsx, so a plan that would fail halfway is refused here, whole, with every
+ * problem named.
  */
-import { parseRange, RangeRef } from "../core/template/a1";
-import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "../core/template/write-plan";
+import { parseRange, RangeRef } from "./a1";
+import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "./write-plan";
 
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
@@ -112,6 +113,24 @@ export function planProblems(plan: WritePlan): string[] {
     if (problem) out.push(problem);
     if (c.formula.replace(/^=/, "").trim() === "") out.push(`${where}: betinget formatering uten formel`);
     if (!(c.style in CONDITIONAL_STYLES)) out.push(`${where}: ukjent stil «${c.style}»`);
+  }
+  return out;
+}
+
+/**
+ * Writes to a sheet that neither exists (`existingSheets`, any case) nor is among the plan's
+ * sheets: the shells refuse such a plan whole, before writing.
+ */
+export function unknownSheetProblems(plan: WritePlan, existingSheets: Iterable<string>): string[] {
+  const known = new Set([...plan.sheets.map((s) => s.name), ...existingSheets].map((n) => n.toLowerCase()));
+  const touches = [...plan.writes, ...plan.formats, ...plan.conditionalFormats, ...plan.names];
+  const reported = new Set<string>();
+  const out: string[] = [];
+  for (const t of touches) {
+    const key = t.sheet.toLowerCase();
+    if (known.has(key) || reported.has(key)) continue;
+    reported.add(key);
+    out.push(`${t.sheet}!${t.address}: arket «${t.sheet}» finnes ikke, og planen oppretter det ikke`);
   }
   return out;
 }
