@@ -269,6 +269,15 @@ describe("the task pane on the Eksempeletaten sample (brutto 2024)", () => {
     await page.getByRole("button", { name: `Gå til ${cell} i SAP feil` }).click();
     await idle(page);
     expect(await selection(page)).toEqual({ sheet: "SAP feil", r0: xssRow, c0: 5 });
+
+    // Excel refuses (a co-author deleted the sheet): a Norwegian message saying what to do.
+    await page.evaluate(() => Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("SAP feil").delete();
+      await ctx.sync();
+    }));
+    await page.getByRole("button", { name: `Gå til ${cell} i SAP feil` }).click();
+    await idle(page);
+    expect(await statusText(page)).toMatch(/^Fant ikke arket eller området\. Sjekk at navnet .* Arbeidsboken er ikke endret\.$/);
   });
 
   test("Importer: the sample's totals per termin, as the samples' README gives them, before anything is written", async () => {

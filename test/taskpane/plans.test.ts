@@ -176,6 +176,42 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     expect(lest.avstemming.agaJustering?.nySats).toBe(0.14);
   });
 
+  test("Oppsett again: a changed account is written as text (no apostrophe in the text-formatted cell), with a second Logg row", async () => {
+    const host = seeded();
+    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    const kontoer = { ...OPPSETT.kontoer, differanse: "5421" };
+    const r = ok((await inHost(host, () => skriv(lagreOppsett(ARK, { ...OPPSETT, kontoer }, TID)))).rapport);
+    expect(host.cell(ARK, "B6")).toMatchObject({ value: "5421", numberFormat: "@" });
+    expect(host.cell(ARK, "B6").formula).toBeUndefined();
+    expect(r.sheetsCreated).toEqual([]);
+    expect(host.values(LOGG_ARK, "B2:B3")).toEqual([[HANDLING.oppsett], [HANDLING.oppsett]]);
+    expect(String(host.cell(LOGG_ARK, "C3").value)).toBe("A10 SPK brutto: 1 celle");
+  });
+
+  test("a hand-made reconciliation sheet named in _lonn is recognised at start (a second sync reads it)", async () => {
+    const navn = "SPK-avstemming 2024";
+    const host = seeded()
+      .seed(navn, [["År", 2024], ["Budsjettering", "Brutto"], ["AGA-snittsats", 0.14], ["Termin"], ["T1"], ["T2"], ["T3"], ["T4"], ["T5"], ["T6"], ["Sum"]])
+      .seed(SETTINGS_SHEET, [["Nøkkel", "Verdi"], ["avstemmingsark", navn]]);
+    host.resetLog();
+    const bok = await inHost(host, () => lesArbeidsboken());
+    expect(host.syncCount).toBe(2);
+    expect(bok.avstemmingsark).toBe(navn);
+    const lest = ok(lesAvstemming(bok.snapshots, navn));
+    expect(lest.fra.map.ours).toBe(false);
+    expect([lest.fra.oppsett.aar, lest.fra.oppsett.agaSats, lest.fra.map.terminRows.get(1)]).toEqual([2024, 0.14, 5]);
+  });
+
+  test("at start in a new workbook, also where Excel refuses calls chained on a missing sheet (nullObjectChains: fail)", async () => {
+    for (const nullObjectChains of ["propagate", "fail"] as const) {
+      const host = new FakeExcelHost({ nullObjectChains }).seed("Ark1");
+      const bok = await inHost(host, () => lesArbeidsboken());
+      expect({ nullObjectChains, ark: bok.ark, avstemmingsark: bok.avstemmingsark, syncs: host.syncCount }).toEqual({
+        nullObjectChains, ark: ["Ark1"], avstemmingsark: undefined, syncs: nullObjectChains === "fail" ? 3 : 1,
+      });
+    }
+  });
+
   test("going to a cell activates its sheet and selects it, in one sync", async () => {
     const host = await filled();
     host.resetLog();
