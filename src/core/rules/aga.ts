@@ -110,13 +110,9 @@ export function agaFribelop(grunnlag: number, tidligere: number, zoneOrKommune: 
   if (isRuleError(r)) return r;
   const zone = resolveZone(zoneOrKommune, year);
   if (isRuleError(zone)) return zone;
-  const basis = checkedAmount(grunnlag, "Grunnlaget");
-  if (isRuleError(basis)) return basis;
-  const before = checkedAmount(tidligere, "Tidligere grunnlag i år");
-  if (isRuleError(before)) return before;
-  const problem = cumulativeProblem(basis, before);
-  if (problem) return problem;
-  return agaFribelopOf(basis, before, zone, r);
+  const period = periodBases(grunnlag, tidligere);
+  if (isRuleError(period)) return period;
+  return agaFribelopOf(period.grunnlag, period.tidligere, zone, r);
 }
 
 /**
@@ -134,20 +130,23 @@ export function ekstraAgaOf(grunnlag: Exact, tidligere: Exact, r: AgaRates): num
 export function ekstraAga(grunnlag: number, year: number, tidligere = 0): Result<number> {
   const r = agaRates(year);
   if (isRuleError(r)) return r;
+  const period = periodBases(grunnlag, tidligere);
+  if (isRuleError(period)) return period;
+  return ekstraAgaOf(period.grunnlag, period.tidligere, r);
+}
+
+/**
+ * A period's basis and the year's basis before it, for the rules that work on the year to date.
+ * Neither the basis before nor after the period can be negative.
+ */
+function periodBases(grunnlag: number, tidligere: number): Result<{ grunnlag: Exact; tidligere: Exact }> {
   const basis = checkedAmount(grunnlag, "Grunnlaget");
   if (isRuleError(basis)) return basis;
   const before = checkedAmount(tidligere, "Tidligere grunnlag i år");
   if (isRuleError(before)) return before;
-  const problem = cumulativeProblem(basis, before);
-  if (problem) return problem;
-  return ekstraAgaOf(basis, before, r);
-}
-
-/** Year-to-date bases cannot be negative, before or after the period. */
-function cumulativeProblem(grunnlag: Exact, tidligere: Exact) {
-  if (sign(tidligere) < 0) return numberError("Tidligere grunnlag i år kan ikke være negativt.");
-  if (compare(plus(tidligere, grunnlag), ZERO) < 0) {
+  if (sign(before) < 0) return numberError("Tidligere grunnlag i år kan ikke være negativt.");
+  if (compare(plus(before, basis), ZERO) < 0) {
     return numberError("Grunnlaget hittil i år blir negativt etter denne perioden; korreksjonen er større enn grunnlaget.");
   }
-  return undefined;
+  return { grunnlag: basis, tidligere: before };
 }
