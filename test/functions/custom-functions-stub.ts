@@ -1,30 +1,14 @@
 /**
- * A stand-in for Excel's `CustomFunctions` global, for tests of the function bodies. It mirrors
- * @types/custom-functions-runtime: `ErrorCode` is an enum whose values are the cell texts, and
- * `Error` has `code` and `message`. Import it before calling any function body.
+ * Excel's `CustomFunctions` global for tests of the function bodies: the same stand-in the CLI
+ * and the benchmark install (src/cli/custom-functions-shim.ts), so tests run the code exactly as
+ * `lonn fn` does. Import this before calling any function body.
  */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+import { CliFunctionError, ERROR_CODES, installCustomFunctionsShim } from "../../src/cli/custom-functions-shim";
 
-export class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
+installCustomFunctionsShim();
 
-(globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
-  Error: StubError,
-  ErrorCode,
-  associate: () => undefined,
-};
+export const ErrorCode = ERROR_CODES;
+export const StubError = CliFunctionError;
 
 /** A cell as tests compare it: numbers and text as they are, errors as `#CODE: message`. */
 export function shown(cell: unknown): unknown {
