@@ -7,7 +7,7 @@
  * (6 000 rows × 23 columns is about 1.7 MB). Such a split plan is no longer written in one
  * request: if a later sync fails, the earlier ones stay done.
  */
-import { Cell, CONDITIONAL_STYLES, LeftAlone, PlanNotice, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
+import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/template/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
 import { PlanError, planProblems, unknownSheetProblems } from "../core/template/plan-check";
@@ -21,22 +21,11 @@ export const PAYLOAD_BUDGET = 4_000_000;
 /** Cells per range write; large ranges are written in row blocks (excel-add-ins-ranges-large.md). */
 export const MAX_CELLS_PER_WRITE = 50_000;
 
-export interface ApplyReport {
+export interface ApplyReport extends AppliedPlan {
   /** `context.sync()` calls applyPlan made: the probe (unless given) and the write batch(es). */
   readonly syncs: number;
-  readonly sheetsCreated: readonly string[];
   /** The plan's value writes, by sheet and address. */
   readonly written: readonly { readonly sheet: string; readonly address: string }[];
-  readonly cellsWritten: number;
-  /** Cells inside the written ranges that the plan left null: untouched, content and format. */
-  readonly cellsLeftAlone: number;
-  readonly namesAdded: readonly string[];
-  readonly namesUpdated: readonly string[];
-  readonly conditionalFormats: number;
-  /** The plan's own account of cells it did not write, and why; for the user. */
-  readonly leftAlone: readonly LeftAlone[];
-  /** What the plan did to an existing sheet that the user should hear about. */
-  readonly notices: readonly PlanNotice[];
 }
 
 export interface ApplyOptions {

@@ -7,12 +7,11 @@ import { CliFunctionError, ERROR_CODES, installCustomFunctionsShim } from "../..
 
 installCustomFunctionsShim();
 
-export const ErrorCode = ERROR_CODES;
-export const StubError = CliFunctionError;
+export { CliFunctionError as StubError, ERROR_CODES as ErrorCode };
 
 /** A cell as tests compare it: numbers and text as they are, errors as `#CODE: message`. */
 export function shown(cell: unknown): unknown {
-  if (cell instanceof StubError) return `${cell.code}: ${cell.message ?? ""}`;
+  if (cell instanceof CliFunctionError) return `${cell.code}: ${cell.message ?? ""}`;
   return cell;
 }
 
@@ -33,5 +32,5 @@ export function one(result: unknown): unknown {
 
 /** The Excel error code of a cell, or undefined if it is not an error. */
 export function codeOf(cell: unknown): string | undefined {
-  return cell instanceof StubError ? cell.code : undefined;
+  return cell instanceof CliFunctionError ? cell.code : undefined;
 }

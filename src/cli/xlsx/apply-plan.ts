@@ -21,22 +21,12 @@
 import type ExcelJS from "exceljs";
 import { columnLetter, parseRange, RangeRef } from "../../core/template/a1";
 import { PlanError, planProblems, unknownSheetProblems } from "../../core/template/plan-check";
-import { Cell, CONDITIONAL_STYLES, isFormula, LeftAlone, PlanNotice, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
+import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
 
-export interface XlsxApplyReport {
-  readonly sheetsCreated: readonly string[];
-  readonly cellsWritten: number;
-  /** Cells inside the written ranges that the plan left null: untouched, content and format. */
-  readonly cellsLeftAlone: number;
-  readonly namesAdded: readonly string[];
-  readonly namesUpdated: readonly string[];
-  readonly conditionalFormats: number;
-  /** The plan's own account of cells it did not write, and why; for the user. */
-  readonly leftAlone: readonly LeftAlone[];
-  readonly notices: readonly PlanNotice[];
-}
+/** The exceljs shell reports exactly what the Office.js shell does, less the syncs. */
+export type XlsxApplyReport = AppliedPlan;
 
 /** The shared plan check, plus the sheets this workbook lacks. */
 function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): string[] {

@@ -177,3 +177,18 @@ export function mergePlans(...plans: readonly WritePlan[]): WritePlan {
     notices: plans.flatMap((p) => p.notices ?? []),
   };
 }
+
+/** What applying a plan did, as both shells (Office.js and exceljs) report it to the user. */
+export interface AppliedPlan {
+  readonly sheetsCreated: readonly string[];
+  readonly cellsWritten: number;
+  /** Cells inside the written ranges that the plan left null: untouched, content and format. */
+  readonly cellsLeftAlone: number;
+  readonly namesAdded: readonly string[];
+  readonly namesUpdated: readonly string[];
+  readonly conditionalFormats: number;
+  /** The plan's own account of cells it did not write, and why. */
+  readonly leftAlone: readonly LeftAlone[];
+  /** What the plan did to an existing sheet that the user should hear about. */
+  readonly notices: readonly PlanNotice[];
+}
