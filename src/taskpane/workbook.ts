@@ -12,6 +12,9 @@ import { mayBeNullChainFailure, queueSnapshots, RangeRead, readExistingSnapshots
 import { RunReport, runPlanned, Snapshots } from "../excel/run";
 import { Handling } from "./plans";
 
+/** As runPlanned: a batch waits while the user is editing a cell instead of failing. */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
 export interface Arbeidsbok {
   /** Visible sheets, in workbook order. */
   readonly ark: readonly string[];
@@ -23,7 +26,7 @@ export interface Arbeidsbok {
 
 /** Sheets, settings and the reconciliation sheet at pane start. One sync (two when `_lonn` names another sheet). */
 export async function lesArbeidsboken(): Promise<Arbeidsbok> {
-  return Excel.run(async (context) => {
+  return Excel.run(RUN, async (context) => {
     const probe = queueProbe(context);
     const first = [SHEET_NAMES.brutto, SHEET_NAMES.netto, SETTINGS_SHEET];
     const collect = queueSnapshots(context, first);
@@ -55,12 +58,12 @@ export async function lesArbeidsboken(): Promise<Arbeidsbok> {
 
 /** Snapshots of the named sheets (missing ones are undefined). One sync. */
 export function lesArk(navn: readonly string[]): Promise<Snapshots> {
-  return Excel.run((context) => readSnapshots(context, navn));
+  return Excel.run(RUN, (context) => readSnapshots(context, navn));
 }
 
 /** Several ranges or sheets (`SAP`, `'SAP eksport'!A1:F80`), trimmed to the cells in use. Two syncs each. */
 export function lesOmrader<K extends string>(adresser: Readonly<Partial<Record<K, string>>>): Promise<Partial<Record<K, RangeRead>>> {
-  return Excel.run(async (context) => {
+  return Excel.run(RUN, async (context) => {
     const out: Partial<Record<K, RangeRead>> = {};
     for (const [key, adresse] of Object.entries(adresser) as [K, string][]) {
       out[key] = await readRange(context, adresse);
@@ -71,7 +74,7 @@ export function lesOmrader<K extends string>(adresser: Readonly<Partial<Record<K
 
 /** The selection's address (`SAP!A1:F60`), for the "Bruk markert område" buttons. One sync. */
 export function markertOmrade(): Promise<string> {
-  return Excel.run(async (context) => {
+  return Excel.run(RUN, async (context) => {
     const range = context.workbook.getSelectedRange().load("address");
     await context.sync();
     return range.address;
@@ -80,7 +83,7 @@ export function markertOmrade(): Promise<string> {
 
 /** Shows a cell: activates its sheet and selects it. One sync. */
 export function gaTilCelle(ark: string, adresse: string): Promise<void> {
-  return Excel.run(async (context) => {
+  return Excel.run(RUN, async (context) => {
     const sheet = context.workbook.worksheets.getItem(ark);
     sheet.activate();
     sheet.getRange(adresse).select();

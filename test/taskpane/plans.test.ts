@@ -99,6 +99,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const andre = { "import.sap": JSON.stringify({ omrade: "SAP" }) };
     const { rapport, etter } = await inHost(host, () => skriv(fyllFraImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
     expect(ok(rapport).syncs).toBe(2);
+    // Both the write and the read after it wait while the user edits a cell, instead of failing.
+    expect(host.runs.map((x) => [x.syncs, x.options?.delayForCellEdit])).toEqual([[2, true], [1, true]]);
     for (const t of expectedTotals("eksempeletaten")) {
       const r = 11 + t.termin;
       expect(host.values(ARK, `B${r}:F${r}`)).toEqual([[t.B, t.C, t.D, t.E, t.F]]);
@@ -219,5 +221,6 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     expect(host.syncCount).toBe(1);
     expect(host.workbook.selection?.sheet.name).toBe(ARK);
     expect(host.writes.map((w) => w.kind)).toEqual(["worksheet.activate", "select"]);
+    expect(host.runs.map((r) => r.options?.delayForCellEdit)).toEqual([true]);
   });
 });
