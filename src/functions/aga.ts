@@ -47,6 +47,13 @@ class RateResolver {
   }
 }
 
+/** A column's one-cell row, built where the figure is computed so the double is never boxed (see trygdeavgift.ts). */
+function agaRow(value: unknown, rate: Rate): CellResult[] {
+  if (typeof value !== "number") return [otherAgaCell(value, rate)];
+  const amount = checkedAmount(value, GRUNNLAG);
+  return [isRuleError(amount) ? toExcelError(amount) : agaOf(amount, rate)];
+}
+
 function agaCell(value: unknown, rate: Rate): CellResult {
   if (typeof value !== "number") return otherAgaCell(value, rate);
   const amount = checkedAmount(value, GRUNNLAG);
@@ -101,7 +108,7 @@ function mapBasesAtRate(basis: Arg, rows: number, cols: number, rate: Rate): Mat
 
 function basisColumnAtRate(cells: readonly (readonly unknown[])[], rate: Rate): Matrix {
   const out = new Array<CellResult[]>(cells.length);
-  for (let i = 0; i < cells.length; i++) out[i] = [agaCell(cells[i][0], rate)];
+  for (let i = 0; i < cells.length; i++) out[i] = agaRow(cells[i][0], rate);
   return out;
 }
 
@@ -131,7 +138,7 @@ function basisColumnByZone(
   const out = new Array<CellResult[]>(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const rate = zoneRates.get(zones[i][0]);
-    out[i] = [isRuleError(rate) ? errors.excel(rate) : agaCell(cells[i][0], rate)];
+    out[i] = isRuleError(rate) ? [errors.excel(rate)] : agaRow(cells[i][0], rate);
   }
   return out;
 }

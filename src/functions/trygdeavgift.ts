@@ -1,7 +1,8 @@
 import { isRuleError, Result } from "../core/errors";
 import { checkedAmount } from "../core/money/amount";
+import type { Rate } from "../core/money/exact";
 import {
-  parseIncomeType, RateClass, trygdeavgiftOf, trygdeavgiftRates, TrygdeavgiftRates, trygdeavgiftSamlet, trygdeavgiftSats,
+  parseIncomeType, RateClass, trygdeavgiftAtRate, trygdeavgiftOf, trygdeavgiftRates, TrygdeavgiftRates, trygdeavgiftSamlet, trygdeavgiftSats,
 } from "../core/rules/trygdeavgift";
 import { at } from "./broadcast";
 import { amountNumberOf, amountOf, Memo, optionalTextOf, yearOf } from "./coerce";
@@ -56,7 +57,8 @@ function mapIncomes(cells: readonly (readonly unknown[])[], cols: number, r: Try
 
 function mapIncomeColumn(cells: readonly (readonly unknown[])[], r: TrygdeavgiftRates, cls: RateClass): Matrix {
   const out = new Array<CellResult[]>(cells.length);
-  for (let i = 0; i < cells.length; i++) out[i] = [trygdeavgiftCell(cells[i][0], r, cls)];
+  const sats = r.rates[cls];
+  for (let i = 0; i < cells.length; i++) out[i] = trygdeavgiftRow(cells[i][0], sats, r, cls);
   return out;
 }
 
@@ -69,6 +71,17 @@ function mapIncomeGrid(cells: readonly (readonly unknown[])[], cols: number, r: 
     out[i] = row;
   }
   return out;
+}
+
+/**
+ * A column's one-cell row. The row literal is built where the figure is computed, so the double
+ * goes straight into the row's unboxed storage; returned on its own from a call V8 does not
+ * inline, each figure would first be a heap number of its own.
+ */
+function trygdeavgiftRow(value: unknown, sats: Rate, r: TrygdeavgiftRates, cls: RateClass): CellResult[] {
+  if (typeof value !== "number") return [otherCell(value, r, cls)];
+  const amount = checkedAmount(value, INNTEKT);
+  return [isRuleError(amount) ? toExcelError(amount) : trygdeavgiftAtRate(amount, sats, r)];
 }
 
 function trygdeavgiftCell(value: unknown, r: TrygdeavgiftRates, cls: RateClass): CellResult {

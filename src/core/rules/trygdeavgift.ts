@@ -60,7 +60,12 @@ export function trygdeavgiftRates(year: number): Result<TrygdeavgiftRates> {
  * opptrapping share (25 %) of the part above the limit. No upper cap.
  */
 export function trygdeavgiftOf(inntekt: Exact, r: TrygdeavgiftRates, cls: RateClass): number {
-  return roundKroner(avgift(inntekt, times(inntekt, r.rates[cls]), r));
+  return trygdeavgiftAtRate(inntekt, r.rates[cls], r);
+}
+
+/** The same with the type's rate looked up once by the caller (a column of one type). */
+export function trygdeavgiftAtRate(inntekt: Exact, sats: Rate, r: TrygdeavgiftRates): number {
+  return roundKroner(avgift(inntekt, times(inntekt, sats), r));
 }
 
 /**
