@@ -13,15 +13,12 @@ import { avstem } from "../core/spk/reconcile";
 import { emptyTermin } from "../core/spk/termin-fields";
 import { Avstemming, Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
 import { AMELDING_ARK, planAmeldingArk } from "../core/template/amelding-sheet";
-import { PlanInput, planAvstemming } from "../core/template/avstemming-plan";
+import { planAvstemming } from "../core/template/avstemming-plan";
 import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../core/template/korreksjonsbilag-sheet";
 import { SETTINGS_SHEET } from "../core/template/layout";
 import { LOGG_ARK, medLogg, Tidspunkt } from "../core/template/logg";
 import { AvstemmingFraArk, readAvstemming } from "../core/template/read";
-import { cellAddress, parseCell, parseRange } from "../core/template/a1";
-import { balanceKindOf, locate } from "../core/template/locate";
-import { layoutFormats } from "../core/template/styles";
-import { FormatWrite, mergePlans, NUMBER_FORMATS, SheetSnapshot, WritePlan } from "../core/template/write-plan";
+import { mergePlans, WritePlan } from "../core/template/write-plan";
 import type { PlanBuilder, Snapshots } from "../excel/run";
 import { AarsInput } from "./view/aars-view";
 import { HANDLING, summerAars, summerAvstemming, summerBilag, summerOppsett } from "./view/logg-tekst";
@@ -55,42 +52,6 @@ export function lesAvstemming(snaps: Snapshots, ark: string, extras?: Pick<AarsI
   return isRuleError(avstemming) ? avstemming : { fra, avstemming };
 }
 
-/**
- * On an existing sheet of our layout, the text cells the plan writes get their text format ("@")
- * declared again in the plan. The layout made them text when the sheet was created, but a later
- * fill plans no formats, so the Office.js shell cannot know the cells are text and guards a text
- * like `2400117` (an invoice number) with Excel's apostrophe, which a text-formatted cell may keep
- * as a visible character. Declaring the format the cell already has changes nothing else.
- */
-export function medTekstformat(plan: WritePlan, existing: SheetSnapshot | undefined): WritePlan {
-  if (!existing) return plan;
-  const map = locate(existing);
-  if (isRuleError(map) || !map.ours) return plan;
-  const kind = balanceKindOf(existing, "brutto");
-  const text = layoutFormats(existing.name, kind).filter((f) => f.numberFormat === NUMBER_FORMATS.text).map((f) => parseRange(f.address));
-  const formats: FormatWrite[] = [];
-  for (const w of plan.writes.filter((x) => x.sheet.toLowerCase() === existing.name.toLowerCase() && x.numberFormat === undefined)) {
-    const o = parseCell(w.address.split(":")[0]);
-    w.cells.forEach((row, i) =>
-      row.forEach((cell, j) => {
-        if (typeof cell !== "string") return;
-        const r = o.row + i;
-        const c = o.col + j;
-        if (text.some((t) => t.start.row <= r && r <= t.end.row && t.start.col <= c && c <= t.end.col)) {
-          formats.push({ sheet: w.sheet, address: cellAddress({ row: r, col: c }), numberFormat: NUMBER_FORMATS.text });
-        }
-      }),
-    );
-  }
-  return formats.length === 0 ? plan : { ...plan, formats: [...plan.formats, ...formats] };
-}
-
-/** planAvstemming, with the text formats of an existing sheet declared (see medTekstformat). */
-function planSheet(input: PlanInput): Result<WritePlan> {
-  const plan = planAvstemming(input);
-  return isRuleError(plan) ? plan : medTekstformat(plan, input.existing);
-}
-
 const logged = (plan: Result<WritePlan>, snaps: Snapshots, handling: string, summer: string, tid: Tidspunkt): Result<WritePlan> =>
   isRuleError(plan) ? plan : medLogg(plan, { tid, handling, summer }, snaps.get(LOGG_ARK), eksisterende(snaps));
 
@@ -99,7 +60,7 @@ export function lagreOppsett(ark: string, oppsett: Oppsett, tid: Tidspunkt): Han
   return {
     ark: [ark, SETTINGS_SHEET, LOGG_ARK],
     plan: (snaps) =>
-      logged(planSheet({ oppsett, terminer: [], existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET) }), snaps, HANDLING.oppsett, summerOppsett(oppsett), tid),
+      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET) }), snaps, HANDLING.oppsett, summerOppsett(oppsett), tid),
   };
 }
 
@@ -124,7 +85,7 @@ export function fyllFraImport(ark: string, importert: ImportedTerminer, lestMed:
       if (!sammeGrunnlag(fra.oppsett, lestMed)) {
         return valueError("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
       }
-      const plan = planSheet({ oppsett: fra.oppsett, terminer: importert.terminer, existing: sheet, settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
+      const plan = planAvstemming({ oppsett: fra.oppsett, terminer: importert.terminer, existing: sheet, settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
       // The log's totals are core's sums of what the import writes (a termin it has no lines for counts 0).
       const skrevet = importert.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
       const a = avstem(fra.oppsett, skrevet);
@@ -191,7 +152,7 @@ export function lagreAarsavslutning(ark: string, input: AarsInput, tid: Tidspunk
     plan: (snaps) => {
       const lest = lesAvstemming(snaps, ark, input);
       if (isRuleError(lest)) return lest;
-      const plan = planSheet({
+      const plan = planAvstemming({
         oppsett: lest.fra.oppsett,
         terminer: input.signeringer,
         saldoer: input.saldoer,

@@ -43,7 +43,8 @@ import { balanceKindOf, layoutMap, locate, SheetMap } from "./locate";
 import { addressOf, Desired, merge, rectangles } from "./merge";
 import { planSettings, readSettings, settingsFrom } from "./settings";
 import { layoutConditionalFormats, layoutFormats } from "./styles";
-import { emptyPlan, mergePlans, NameSpec, SheetSnapshot, WritePlan } from "./write-plan";
+import { cellAddress, parseCell, parseRange } from "./a1";
+import { emptyPlan, FormatWrite, mergePlans, NameSpec, NUMBER_FORMATS, RangeWrite, SheetSnapshot, WritePlan } from "./write-plan";
 
 /** What a fill writes: the header's Oppsett, termin figures (from an import or a scenario), year-end inputs. */
 export interface PlanInput {
@@ -320,6 +321,31 @@ function namesFor(map: SheetMap): NameSpec[] {
  *
  * All inputs are checked first; with any problem nothing is planned.
  */
+/**
+ * On a sheet of ours that exists already the layout's formats are not planned again, but a text
+ * that goes into a cell the layout formats as text (an invoice number, an account) must be
+ * written as text there: the Office.js shell marks number-like text with Excel's apostrophe
+ * unless the plan says the cell is text. So those cells get their text format declared again.
+ */
+function textFormatsOfWrites(writes: readonly RangeWrite[], layout: readonly FormatWrite[]): FormatWrite[] {
+  const textRanges = layout.filter((f) => f.numberFormat === NUMBER_FORMATS.text).map((f) => parseRange(f.address));
+  const out: FormatWrite[] = [];
+  for (const w of writes) {
+    const origin = parseCell(w.address.split(":")[0]);
+    w.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (typeof cell !== "string") return;
+        const r = origin.row + i;
+        const c = origin.col + j;
+        if (textRanges.some((t) => t.start.row <= r && r <= t.end.row && t.start.col <= c && c <= t.end.col)) {
+          out.push({ sheet: w.sheet, address: cellAddress({ row: r, col: c }), numberFormat: NUMBER_FORMATS.text });
+        }
+      }),
+    );
+  }
+  return out;
+}
+
 export function planAvstemming(input: PlanInput): Result<WritePlan> {
   const { oppsett } = input;
   const isNew = !input.existing || isBlankSheet(input.existing);
@@ -344,6 +370,8 @@ export function planAvstemming(input: PlanInput): Result<WritePlan> {
   inputCells(desired, map, input, balanceKind);
 
   const merged = merge(sheet, snapshot, desired, !isNew);
+  const writes = rectangles(sheet, merged.changes);
+  const layout = map.ours ? layoutFormats(sheet, balanceKind) : [];
 
   const plan: WritePlan = {
     ...emptyPlan(),
@@ -352,8 +380,8 @@ export function planAvstemming(input: PlanInput): Result<WritePlan> {
         ? { name: sheet, visibility: "visible", columnWidths: COLUMN_WIDTHS, freezeRows: FREEZE_ROWS }
         : { name: sheet, visibility: "visible" },
     ],
-    writes: rectangles(sheet, merged.changes),
-    formats: isNew ? layoutFormats(sheet, balanceKind) : [],
+    writes,
+    formats: isNew ? layout : textFormatsOfWrites(writes, layout),
     names: namesFor(map),
     conditionalFormats: isNew ? layoutConditionalFormats(sheet, balanceKind) : [],
     leftAlone: merged.leftAlone,

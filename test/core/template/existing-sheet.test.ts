@@ -252,3 +252,29 @@ describe("reading a sheet with bad cells", () => {
     expect(r.terminer[0].dato).toBe("15.03.2024");
   });
 });
+
+describe("text into our own sheet's text cells on a later fill", () => {
+  const first = plan({ oppsett: oppsett(), terminer: [] });
+  const book = applyPlanToSnapshot(first, {});
+  const sheetName = first.sheets[0].name;
+  const later = plan({ oppsett: oppsett(), terminer: [termin(1, [1, 0, 1, 1, 0, 1, 0, 0], { fakturanummer: "2400117" })], existing: book[sheetName] });
+
+  test("the layout's text format is declared again on exactly the text cells written", () => {
+    const textWrites = later.writes.flatMap((w) =>
+      w.cells.flatMap((row, i) => row.flatMap((cell, j) => (typeof cell === "string" && cell !== "" ? [{ w, i, j }] : []))),
+    );
+    expect(textWrites.length).toBeGreaterThan(0);
+    const own = later.formats.filter((f) => f.sheet === sheetName);
+    expect(own.length).toBeGreaterThan(0);
+    for (const f of own) {
+      expect(f).toMatchObject({ sheet: sheetName, numberFormat: "@" });
+      expect(f.address).not.toContain(":");
+    }
+    expect(own.map((f) => f.address)).toContain("K12");
+  });
+
+  test("no formats are planned when nothing textual is written", () => {
+    const numbers = plan({ oppsett: oppsett(), terminer: [termin(1, [2, 0, 2, 2, 0, 2, 0, 0])], existing: book[sheetName] });
+    expect(numbers.formats.filter((f) => f.sheet === sheetName)).toEqual([]);
+  });
+});
