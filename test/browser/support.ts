@@ -13,7 +13,9 @@ import type { Browser } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 const WEBPACK_CLI = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-export const CHROMIUM = process.env.LONN_CHROMIUM ?? "/usr/bin/chromium";
+import { CHROMIUM_PATH } from "../support/engines";
+
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** toolchain.md's flags for headless Debian Chromium in CI. */
 export const CHROMIUM_ARGS = [

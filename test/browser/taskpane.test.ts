@@ -10,6 +10,7 @@
  * Run alone: npx jest test/browser
  * (LONN_BROWSER_DIST=/tmp/lonn-dist keeps the build there and reuses it on the next run.)
  */
+import { withChromium } from "../support/engines";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -194,7 +195,7 @@ async function syncsOf(page: Page, act: () => Promise<void>): Promise<number> {
 const heading = (page: Page) => page.locator("#steg-tittel").innerText();
 const statusText = (page: Page) => page.locator("#status").innerText();
 
-describe("the task pane on the Eksempeletaten sample (brutto 2024)", () => {
+withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)", () => {
   let o: Opened;
 
   beforeAll(async () => {

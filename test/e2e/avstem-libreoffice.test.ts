@@ -11,7 +11,7 @@ import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
 import { avstem } from "../../src/core/spk/reconcile";
 import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../../src/core/spk/scenario";
 import { BRUTTO, lonn, lonnJson, NETTO, tempDir } from "../cli/helpers";
-import { sofficePath } from "../support/libreoffice";
+import { withLibreOffice } from "../support/engines";
 import { checkWorkbookWithLibreOffice, Expected } from "./workbook-check";
 
 function ok<T>(r: Result<T>): T {
@@ -28,7 +28,7 @@ export function coreFigures(path: string): Expected {
   return { avstemming, bilag, ...(amelding ? { amelding } : {}) };
 }
 
-const maybe = sofficePath() ? describe : describe.skip;
+const maybe = withLibreOffice.describe;
 
 maybe("lonn avstem --xlsx, recalculated by LibreOffice", () => {
   const dir = tempDir("lonn-e2e-");

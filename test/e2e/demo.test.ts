@@ -18,7 +18,7 @@ import { oppsettFrom, parseScenario } from "../../src/core/spk/scenario";
 import { emptyTermin } from "../../src/core/spk/termin-fields";
 import { TerminInput } from "../../src/core/spk/types";
 import { cellsOf, lonn, ROOT, tempDir } from "../cli/helpers";
-import { sofficePath } from "../support/libreoffice";
+import { withLibreOffice } from "../support/engines";
 import { checkWorkbookWithLibreOffice, Expected } from "./workbook-check";
 
 const SAMPLES = join(ROOT, "assets", "samples");
@@ -117,7 +117,7 @@ describe("lonn demo", () => {
     expect(rows.slice(1).map((r) => r[amount]).slice(0, 3)).toEqual(["234,41", "78,14", "-312,55"]);
   });
 
-  (sofficePath() ? test : test.skip)("LibreOffice opens both workbooks with the core's figures, no LONN.* and no errors", async () => {
+  withLibreOffice.test("LibreOffice opens both workbooks with the core's figures, no LONN.* and no errors", async () => {
     await checkWorkbookWithLibreOffice(join(dir, "eksempeletaten-2024.xlsx"), sampleFigures("eksempeletaten"));
     await checkWorkbookWithLibreOffice(join(dir, "nettoetaten-2024.xlsx"), sampleFigures("nettoetaten"));
   }, 180_000);

@@ -13,7 +13,8 @@ import { avstem } from "../../src/core/spk/reconcile";
 import { readAvstemming } from "../../src/core/template/read";
 import { SheetSnapshot } from "../../src/core/template/write-plan";
 import { lonn, tempDir } from "../cli/helpers";
-import { recalculate, sofficePath } from "../support/libreoffice";
+import { withLibreOffice } from "../support/engines";
+import { recalculate } from "../support/libreoffice";
 
 function ok<T>(r: Result<T>): T {
   if (isRuleError(r)) throw new Error(r.message);
@@ -44,7 +45,7 @@ async function handMade(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-(sofficePath() ? describe : describe.skip)("a hand-made DFØ sheet through lonn avstem BOOK.xlsx --xlsx", () => {
+withLibreOffice.describe("a hand-made DFØ sheet through lonn avstem BOOK.xlsx --xlsx", () => {
   const dir = tempDir("lonn-hand-");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -8,7 +8,8 @@ import { Avstemming, KontoSaldo, Oppsett, TerminInput } from "../../../src/core/
 import { parseRange } from "../../../src/core/template/a1";
 import { planAvstemming } from "../../../src/core/template/avstemming-plan";
 import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
-import { recalculate, sofficePath } from "../../support/libreoffice";
+import { withLibreOffice } from "../../support/engines";
+import { recalculate } from "../../support/libreoffice";
 import { BRUTTO, oppsett, termin } from "./fixtures";
 
 /**
@@ -112,7 +113,7 @@ async function check(o: Oppsett, terminer: TerminInput[], saldoer: KontoSaldo[],
   expectAgreement(await recalculated(plan, plan.sheets[0].name), a);
 }
 
-const maybe = sofficePath() ? test : test.skip;
+const maybe = withLibreOffice.test;
 
 // BRUTTO's T6 has R = −50, and −50 × 0,1387 = −6,935 exactly: the engine's ROUND must go away from zero as the model does.
 maybe("brutto, terminvis: LibreOffice's figures equal the model's to the øre", async () => {
