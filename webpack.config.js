@@ -117,6 +117,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // decimal.js's 1 025-digit LN10 and PI serve only methods we never call (see the loader).
+          test: /[\\/]decimal\.js[\\/]decimal\.mjs$/,
+          use: path.resolve(__dirname, "scripts/trim-decimal-constants.js"),
+        },
+        {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: {

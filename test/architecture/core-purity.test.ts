@@ -58,3 +58,20 @@ describe("no rate, limit or G exists in code outside core/rates", () => {
     }
   });
 });
+
+describe("decimal.js is used for arithmetic and rounding only", () => {
+  // The build trims decimal.js's LN10 and PI constants (scripts/trim-decimal-constants.js), so its
+  // logarithm, exponential and trigonometric methods would throw beyond 60 digits. Nothing may
+  // call them; `pow` only with whole exponents, which needs neither constant.
+  test("no src file calls ln, log, exp, trigonometric or root methods", () => {
+    const forbidden = /\.(ln|log|logarithm|exp|naturalLogarithm|naturalExponential|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|asinh|acosh|atanh|sqrt|squareRoot|cbrt|cubeRoot|toPower|pow)\s*\(/;
+    for (const file of files(join(root, "src"))) {
+      for (const line of code(file).split("\n")) {
+        const hit = line.match(forbidden);
+        if (hit && !(hit[1] === "pow" && /Dec\(10\)\.pow\(/.test(line)) && !/(Math|console)\.(pow|log|exp|sqrt)\(/.test(line)) {
+          throw new Error(`${relative(root, file)} kaller .${hit[1]}(): ${line.trim()}`);
+        }
+      }
+    }
+  });
+});
