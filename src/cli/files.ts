@@ -1,7 +1,7 @@
 /** Reading inputs and writing outputs: all outputs or none. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
-import { Result, valueError } from "../core/errors";
+import { isRuleError, Result, valueError } from "../core/errors";
 import type { Fil } from "./pipeline";
 
 /**
@@ -29,15 +29,20 @@ export function skrivFiler(filer: readonly Fil[]): Result<string[]> {
   return targets;
 }
 
-/** A text file; UTF-8 unless it is not valid UTF-8, then Windows' Latin-1 (what older exports use). */
-export function lesTekst(path: string): Result<string> {
+/** A file's bytes, or a Norwegian message naming the file. */
+export function lesFil(path: string): Result<Buffer> {
   if (!existsSync(path)) return valueError(`Fant ikke filen «${path}».`);
-  let data: Buffer;
   try {
-    data = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     return valueError(`Kunne ikke lese «${path}»: ${(e as Error).message}`);
   }
+}
+
+/** A text file; UTF-8 unless it is not valid UTF-8, then Windows' Latin-1 (what older exports use). */
+export function lesTekst(path: string): Result<string> {
+  const data = lesFil(path);
+  if (isRuleError(data)) return data;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {

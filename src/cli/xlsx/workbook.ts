@@ -1,8 +1,8 @@
 /** Opening and saving .xlsx files with exceljs, and finding sheets the way Excel does (case-insensitively). */
 import ExcelJS from "exceljs";
-import { existsSync, readFileSync } from "fs";
 import { basename } from "path";
-import { Result, valueError } from "../../core/errors";
+import { isRuleError, Result, valueError } from "../../core/errors";
+import { lesFil } from "../files";
 import { partNames, partText } from "./package-parts";
 
 /** Excel matches sheet names without regard to case; so do we. */
@@ -63,13 +63,8 @@ export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
 
 /** A workbook read from disk, or a Norwegian message saying why it could not be. */
 export async function loadWorkbook(path: string): Promise<Result<ExcelJS.Workbook>> {
-  if (!existsSync(path)) return valueError(`Fant ikke filen «${path}».`);
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch (e) {
-    return valueError(`Kunne ikke lese «${path}»: ${(e as Error).message}`);
-  }
+  const data = lesFil(path);
+  if (isRuleError(data)) return data;
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings name an older Buffer type than @types/node 20's.
