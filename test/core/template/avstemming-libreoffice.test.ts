@@ -5,11 +5,11 @@ import { join } from "path";
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { avstem } from "../../../src/core/spk/reconcile";
 import { Avstemming, KontoSaldo, Oppsett, TerminInput } from "../../../src/core/spk/types";
-import { parseRange } from "../../../src/core/template/a1";
 import { planAvstemming } from "../../../src/core/template/avstemming-plan";
-import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { WritePlan } from "../../../src/core/template/write-plan";
 import { withLibreOffice } from "../../support/engines";
 import { recalculate } from "../../support/libreoffice";
+import { planToWorkbook, recalculatedValue } from "../../support/xlsx";
 import { BRUTTO, oppsett, termin } from "./fixtures";
 
 /**
@@ -23,31 +23,8 @@ function ok<T>(r: T | RuleError): T {
   return r;
 }
 
-/** A minimal exceljs applier for values, formulas and workbook names (the CLI has the full one). */
-function toWorkbook(plan: WritePlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const s of plan.sheets) wb.addWorksheet(s.name);
-  for (const w of plan.writes) {
-    const ws = wb.getWorksheet(w.sheet)!;
-    const { start } = parseRange(w.address);
-    w.cells.forEach((row, i) => row.forEach((cell, j) => {
-      if (cell === null) return;
-      ws.getCell(start.row + i + 1, start.col + j + 1).value = isFormula(cell) ? { formula: cell.formula.replace(/^=/, "") } : cell;
-    }));
-  }
-  for (const n of plan.names) {
-    const { start } = parseRange(n.address);
-    wb.definedNames.add(`'${n.sheet}'!$${n.address.replace(/\d+/, "")}$${start.row + 1}`, n.name);
-  }
-  return wb;
-}
 
-/** A recalculated cell; exceljs reads a cached 0 as no result. */
-function value(ws: ExcelJS.Worksheet, addr: string): unknown {
-  const v = ws.getCell(addr).value as unknown;
-  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? 0;
-  return v;
-}
+const value = recalculatedValue;
 
 /** Kroner to øre for comparison: the engine's doubles carry binary noise, the model's figures do not. */
 const ore = (v: unknown) => (typeof v === "number" ? Math.round(v * 100) + 0 : v);
@@ -56,7 +33,7 @@ async function recalculated(plan: WritePlan, sheet: string): Promise<ExcelJS.Wor
   const dir = mkdtempSync(join(tmpdir(), "lonn-avstemming-"));
   try {
     const file = join(dir, "avstemming.xlsx");
-    await toWorkbook(plan).xlsx.writeFile(file);
+    await planToWorkbook(plan).xlsx.writeFile(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(recalculate(file));
     return wb.getWorksheet(sheet)!;

@@ -5,12 +5,12 @@ import { join } from "path";
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
 import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
-import { parseRange } from "../../../src/core/template/a1";
 import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/template/amelding-sheet";
 import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/template/korreksjonsbilag-sheet";
-import { isFormula, mergePlans, WritePlan } from "../../../src/core/template/write-plan";
+import { mergePlans } from "../../../src/core/template/write-plan";
 import { withLibreOffice } from "../../support/engines";
 import { recalculate } from "../../support/libreoffice";
+import { planToWorkbook, recalculatedValue } from "../../support/xlsx";
 import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
 
 /**
@@ -23,37 +23,8 @@ function ok<T>(r: T | RuleError): T {
   return r;
 }
 
-/** A minimal exceljs applier for values, formulas and number formats (the CLI has the full one). */
-function toWorkbook(plan: WritePlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const s of plan.sheets) wb.addWorksheet(s.name);
-  for (const f of plan.formats) {
-    if (!f.numberFormat) continue;
-    const { start, end } = parseRange(f.address);
-    const ws = wb.getWorksheet(f.sheet)!;
-    for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) ws.getCell(r + 1, c + 1).numFmt = f.numberFormat;
-  }
-  for (const w of plan.writes) {
-    const ws = wb.getWorksheet(w.sheet)!;
-    const { start } = parseRange(w.address);
-    w.cells.forEach((row, i) => row.forEach((cell, j) => {
-      if (cell === null) return;
-      ws.getCell(start.row + i + 1, start.col + j + 1).value = isFormula(cell) ? { formula: cell.formula.replace(/^=/, "") } : cell;
-    }));
-  }
-  return wb;
-}
 
-/**
- * A cell's value; for a formula its recalculated result. exceljs drops a cached result of 0
- * (LibreOffice writes <v>0</v>, exceljs reads no result), so a formula without one reads as 0;
- * the Status cells, computed from the same sums, show that the engine did calculate them.
- */
-const value = (ws: ExcelJS.Worksheet, addr: string): unknown => {
-  const v = ws.getCell(addr).value as unknown;
-  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? 0;
-  return v;
-};
+const value = recalculatedValue;
 
 withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 and «I balanse»; the A-melding residual", async () => {
   const o = oppsett({ agaSats: 0.0683, dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "100", fordeling: [{ verdi: "A", vekt: 1 }, { verdi: "B", vekt: 2 }] }] });
@@ -69,7 +40,7 @@ withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 
 
   const dir = mkdtempSync(join(tmpdir(), "lonn-kb-"));
   const file = join(dir, "bilag.xlsx");
-  await toWorkbook(plan).xlsx.writeFile(file);
+  await planToWorkbook(plan).xlsx.writeFile(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(recalculate(file));
 
