@@ -11,8 +11,11 @@ export function grunnbelopOn(date: CalendarDate): Result<number> {
   // The newest G holds only until the next 1 May; after that a new G is adopted that the table
   // does not know yet, and giving the old one would be a silently wrong figure.
   const last = GRUNNBELOP[GRUNNBELOP.length - 1];
-  const nextChange = `${Number(last.from.slice(0, 4)) + 1}${last.from.slice(4)}`;
-  if (iso >= nextChange) return notAvailable(`G fra ${nextChange} er ikke kjent ennå; tabellen har G fram til ${nextChange}.`);
+  const nextYear = Number(last.from.slice(0, 4)) + 1;
+  const nextChange = `${nextYear}${last.from.slice(4)}`;
+  if (iso >= nextChange) {
+    return notAvailable(`G fra 1. mai ${nextYear} er ikke i tabellen ennå; den har G til og med 30. april ${nextYear}.`);
+  }
   return current.amount;
 }
 
