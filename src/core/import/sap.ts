@@ -3,7 +3,7 @@ import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { errorAt, sheetError } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
-import { IgnoreCounter, isTotalRow, readTable } from "./table";
+import { IgnoreCounter, isTotalRow, readTable, tableSummary } from "./table";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
 /**
@@ -154,15 +154,7 @@ export function readSap(input: SheetInput, options: SapOptions): ImportResult<Sa
   return success({
     kind: "sap",
     terminer: employer.map((b, k) => ({ termin: k + 1, arbeidsgiverandel: b, medlemsinnskudd: member[k], rader: rows[k] })),
-    summary: {
-      sheet: t.place.sheet,
-      headerRow: t.place.originRow + t.header.row + 1,
-      columns: t.describeColumns(),
-      dataRows: t.rows.length,
-      usedRows: used,
-      ignored: ignoredList,
-      emptyRows: t.emptyRows,
-    },
+    summary: tableSummary(t, used, ignoredList),
     notes,
   });
 }

@@ -4,7 +4,7 @@ import { amountCell, leadingCode, periodTermin } from "./cells";
 import { cellText, errorAt, isEmptyCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
 import { parseAmount } from "./numbers";
-import { IgnoreCounter, isTotalRow, readTable, Table } from "./table";
+import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { terminCell } from "./termin-cell";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
@@ -163,15 +163,7 @@ export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<Sp
         rader: a.rows,
       };
     }),
-    summary: {
-      sheet: t.place.sheet,
-      headerRow: sheetRow(t.place, t.header.row),
-      columns: t.describeColumns(),
-      dataRows: t.rows.length,
-      usedRows: used,
-      ignored: ignored.list(),
-      emptyRows: t.emptyRows,
-    },
+    summary: tableSummary(t, used, ignored.list()),
     notes,
   });
 }

@@ -1,7 +1,7 @@
 import { foldedWords } from "../text";
 import { cellOf, GridPlace, isEmptyCell, isEmptyRow, placeOrError, sheetCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec, findHeader, HeaderMatch } from "./headers";
-import { failure, ImportResult, SheetInput, success } from "./types";
+import { failure, IgnoredRows, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
 /** An export located: its place, header and the non-empty rows below the header. */
 export interface Table<K extends string> {
@@ -87,4 +87,17 @@ export class IgnoreCounter {
   list(): { reason: string; count: number }[] {
     return [...this.counts].map(([reason, count]) => ({ reason, count }));
   }
+}
+
+/** What a reader tells the user about one export: where the table was, what it used and what it left out. */
+export function tableSummary<K extends string>(t: Table<K>, usedRows: number, ignored: readonly IgnoredRows[]): ReadSummary {
+  return {
+    sheet: t.place.sheet,
+    headerRow: sheetRow(t.place, t.header.row),
+    columns: t.describeColumns(),
+    dataRows: t.rows.length,
+    usedRows,
+    ignored,
+    emptyRows: t.emptyRows,
+  };
 }

@@ -4,7 +4,7 @@ import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { errorAt, isEmptyCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
-import { IgnoreCounter, isTotalRow, readTable, Table } from "./table";
+import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
 /**
@@ -154,15 +154,7 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
   return success({
     kind: "unit4",
     terminer: rows.map((n, k) => ({ termin: k + 1, pensjonsutgift: sums.D[k], avsetning: sums.E[k], medlemsinnskudd: sums.F[k], rader: n })),
-    summary: {
-      sheet: t.place.sheet,
-      headerRow: sheetRow(t.place, t.header.row),
-      columns: t.describeColumns(),
-      dataRows: t.rows.length,
-      usedRows: used,
-      ignored: ignoredList,
-      emptyRows: t.emptyRows,
-    },
+    summary: tableSummary(t, used, ignoredList),
     notes: filter === null ? ["Alle bilagsarter er tatt med (uten filter); fakturaens egne føringer kan da være med i E og F."] : [],
   });
 }

@@ -9,7 +9,7 @@ import { readRate } from "../template/cells";
 import { amountCell } from "./cells";
 import { cellText, errorAt, isEmptyCell, sheetCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec } from "./headers";
-import { IgnoreCounter, isTotalRow, readTable, Table } from "./table";
+import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
 /**
@@ -63,17 +63,6 @@ export interface GrunnlagImport {
   readonly summary: ReadSummary;
 }
 
-function summaryOf(t: Table<VirksomhetField>, used: number, ignored: IgnoreCounter): ReadSummary {
-  return {
-    sheet: t.place.sheet,
-    headerRow: sheetRow(t.place, t.header.row),
-    columns: t.describeColumns(),
-    dataRows: t.rows.length,
-    usedRows: used,
-    ignored: ignored.list(),
-    emptyRows: t.emptyRows,
-  };
-}
 
 function missingColumn(t: Table<VirksomhetField>, text: string): ImportError {
   const row = sheetRow(t.place, t.header.row);
@@ -156,7 +145,7 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
   }
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Listen har ingen virksomheter med grunnlag."));
   if (errors.length > 0) return failure(errors);
-  return success({ virksomheter: out, summary: summaryOf(t, out.length, ignored) });
+  return success({ virksomheter: out, summary: tableSummary(t, out.length, ignored.list()) });
 }
 
 /**
@@ -199,5 +188,5 @@ export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar:
   }
   if (errors.length === 0 && linjer.length === 0) errors.push(sheetError(t.place.sheet, "Området har ingen rader med grunnlag."));
   if (errors.length > 0) return failure(errors);
-  return success({ linjer, rader, summary: summaryOf(t, linjer.length, ignored) });
+  return success({ linjer, rader, summary: tableSummary(t, linjer.length, ignored.list()) });
 }
