@@ -15,7 +15,7 @@ import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/
 import { SETTINGS_SHEET, SHEET_NAMES } from "../core/template/layout";
 import { readAvstemming } from "../core/template/read";
 import { readSettings } from "../core/template/settings";
-import { SheetSnapshot } from "../core/template/write-plan";
+import { SheetSnapshot } from "../core/sheet/snapshot";
 import { filnavn, lesTekst } from "./files";
 import { Grunnlag } from "./pipeline";
 import { snapshotsOf } from "./xlsx/snapshot";

@@ -8,11 +8,12 @@
  * request: if a later sync fails, the earlier ones stay done.
  */
 import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
-import { parseCell, parseRange, RangeRef } from "../core/template/a1";
+import { parseCell, parseRange, RangeRef } from "../core/sheet/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
 import { PlanError, planProblems, unknownSheetProblems } from "../core/template/plan-check";
 import { probeWorkbook, WorkbookFacts } from "./probe";
-import { nameFormula, rangeAddress, sameReference } from "./references";
+import { sameSheetAddress } from "../core/sheet/reference";
+import { nameFormula, rangeAddress } from "./references";
 import { supportsExcelApi } from "./requirements";
 import { applyConditionalStyle, applyStyle, columnWidthPoints } from "./styles";
 
@@ -192,7 +193,7 @@ class Writer {
       if (!existing) {
         this.namesAdded.push(n.name);
         this.add(n.name.length + formula.length, () => this.context.workbook.names.add(n.name, formula));
-      } else if (!sameReference(existing.formula, formula)) {
+      } else if (!sameSheetAddress(existing.formula, formula)) {
         this.namesUpdated.push(n.name);
         this.add(n.name.length + formula.length, () => (this.context.workbook.names.getItem(existing.name).formula = formula));
       }

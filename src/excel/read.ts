@@ -2,10 +2,10 @@
  * Reading the workbook: sheet snapshots for the plan producers (one sync), and a range for the
  * import step.
  */
-import { rangeOf } from "../core/template/a1";
-import { SheetSnapshot } from "../core/template/write-plan";
+import { rangeOf } from "../core/sheet/a1";
+import { SheetSnapshot } from "../core/sheet/snapshot";
 import { rowBlocks } from "./cells";
-import { splitAddress } from "./references";
+import { splitSheetAddress } from "../core/sheet/reference";
 
 type Grid = unknown[][];
 
@@ -127,7 +127,7 @@ async function readUsedPart(context: Excel.RequestContext, sheet: Excel.Workshee
  * cells in use. Two syncs for anything up to READ_CELLS_PER_SYNC cells; more only for bigger ones.
  */
 export async function readRange(context: Excel.RequestContext, address: string): Promise<RangeRead> {
-  const { sheet: name, local } = address.includes("!") ? splitAddress(address) : { sheet: address, local: "" };
+  const { sheet: name, address: local } = address.includes("!") ? splitSheetAddress(address) : { sheet: address, address: "" };
   const sheet = context.workbook.worksheets.getItem(name);
   return readUsedPart(context, sheet, local === "" ? sheet.getRange() : sheet.getRange(local));
 }

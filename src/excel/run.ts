@@ -4,7 +4,8 @@
  * in all: one read (the snapshots plus which sheets and names exist), one write.
  */
 import { isRuleError, Result, valueError } from "../core/errors";
-import { SheetSnapshot, WritePlan } from "../core/template/write-plan";
+import { SheetSnapshot } from "../core/sheet/snapshot";
+import { WritePlan } from "../core/template/write-plan";
 import { applyPlan, ApplyReport } from "./apply-plan";
 import { PlanError } from "../core/template/plan-check";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "./probe";

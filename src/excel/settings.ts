@@ -6,7 +6,7 @@
  * applies them.
  */
 import { SETTINGS_SHEET } from "../core/template/layout";
-import { SheetSnapshot } from "../core/template/write-plan";
+import { SheetSnapshot } from "../core/sheet/snapshot";
 import { readSnapshots } from "./read";
 
 export { SETTINGS_SHEET };

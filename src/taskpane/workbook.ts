@@ -6,7 +6,7 @@
 import { isRuleError, Result } from "../core/errors";
 import { SHEET_NAMES, SETTINGS_SHEET } from "../core/template/layout";
 import { LonnSettings, readSettings } from "../core/template/settings";
-import { SheetSnapshot } from "../core/template/write-plan";
+import { SheetSnapshot } from "../core/sheet/snapshot";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "../excel/probe";
 import { mayBeNullChainFailure, queueSnapshots, RangeRead, readExistingSnapshots, readRange, readSnapshots } from "../excel/read";
 import { RunReport, runPlanned, Snapshots } from "../excel/run";

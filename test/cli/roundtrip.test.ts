@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { UNCALCULATED } from "../../src/cli/xlsx/snapshot";
-import { columnLetter } from "../../src/core/template/a1";
+import { columnLetter } from "../../src/core/sheet/a1";
 import { korreksjonsbilagKolonner } from "../../src/core/template/korreksjonsbilag-sheet";
 import { BRUTTO, cellsOf, lonn, lonnJson, NETTO, tempDir } from "./helpers";
 

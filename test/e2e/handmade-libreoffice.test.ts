@@ -11,7 +11,7 @@ import { snapshotsOf } from "../../src/cli/xlsx/snapshot";
 import { isRuleError, Result } from "../../src/core/errors";
 import { avstem } from "../../src/core/spk/reconcile";
 import { readAvstemming } from "../../src/core/template/read";
-import { SheetSnapshot } from "../../src/core/template/write-plan";
+import { SheetSnapshot } from "../../src/core/sheet/snapshot";
 import { lonn, tempDir } from "../cli/helpers";
 import { withLibreOffice } from "../support/engines";
 import { recalculate } from "../support/libreoffice";

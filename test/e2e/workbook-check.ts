@@ -7,7 +7,7 @@
  * here directly, never from the CLI's output.
  */
 import ExcelJS from "exceljs";
-import { columnLetter } from "../../src/core/template/a1";
+import { columnLetter } from "../../src/core/sheet/a1";
 import { AmeldingFordeling } from "../../src/core/spk/amelding";
 import { Avstemming, Bilag } from "../../src/core/spk/types";
 import { AMELDING_ARK, AMELDING_KOLONNER } from "../../src/core/template/amelding-sheet";

@@ -1,7 +1,8 @@
 /** The small pure helpers of src/excel. */
 import { Entry, isPlainText, nonNullBlocks, rowBlocks, toEntry } from "../../src/excel/cells";
 import { definedNameProblem, sheetNameProblem } from "../../src/core/template/plan-check";
-import { nameFormula, quoteSheet, rangeAddress, sameReference, splitAddress } from "../../src/excel/references";
+import { sameSheetAddress as sameReference, quoteSheet, splitSheetAddress } from "../../src/core/sheet/reference";
+import { nameFormula, rangeAddress } from "../../src/excel/references";
 import { supportsExcelApi } from "../../src/excel/requirements";
 import { columnWidthPoints } from "../../src/excel/styles";
 import { Cell } from "../../src/core/template/write-plan";
@@ -102,7 +103,7 @@ describe("references", () => {
   test("rangeAddress and splitAddress", () => {
     expect(rangeAddress("B7", { row: 2, col: 1, rows: 3, cols: 2 })).toBe("C9:D11");
     expect(rangeAddress("B7", { row: 0, col: 0, rows: 1, cols: 1 })).toBe("B7");
-    expect(splitAddress("'Kari''s ark'!A1:B2")).toEqual({ sheet: "Kari's ark", local: "A1:B2" });
+    expect(splitSheetAddress("'Kari''s ark'!A1:B2")).toEqual({ sheet: "Kari's ark", address: "A1:B2" });
   });
 });
 

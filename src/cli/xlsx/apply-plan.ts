@@ -19,7 +19,8 @@
  * throws PlanError (the check both shells share) and changes nothing.
  */
 import type ExcelJS from "exceljs";
-import { columnLetter, parseRange, RangeRef } from "../../core/template/a1";
+import { absoluteAddress, parseRange, RangeRef } from "../../core/sheet/a1";
+import { sameSheetAddress, sheetAddress } from "../../core/sheet/reference";
 import { PlanError, planProblems, unknownSheetProblems } from "../../core/template/plan-check";
 import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
 import { applyStyle, conditionalStyle } from "./styles";
@@ -53,18 +54,11 @@ function writeCell(cell: ExcelJS.Cell, value: Exclude<Cell, null>): void {
 }
 
 /** "'A10 SPK brutto'!$D$4:$E$5", as exceljs's names want it. */
-function nameLocation(sheet: string, address: string): string {
-  const r = parseRange(address);
-  const abs = (ref: { row: number; col: number }) => `$${columnLetter(ref.col)}$${ref.row + 1}`;
-  const start = abs(r.start);
-  const end = abs(r.end);
-  return `'${sheet.replace(/'/g, "''")}'!${start === end ? start : `${start}:${end}`}`;
-}
+const nameLocation = (sheet: string, address: string): string => sheetAddress(sheet, absoluteAddress(address));
 
 /** A name's ranges compared without quotes, $ and case. */
 function sameRanges(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (s: string) => s.replace(/[$']/g, "").toLowerCase();
-  return a.length === b.length && a.every((x, i) => norm(x) === norm(b[i]));
+  return a.length === b.length && a.every((x, i) => sameSheetAddress(x, b[i]));
 }
 
 /** The sheet's conditional formats (exceljs keeps them in a field its typings do not declare). */

@@ -14,7 +14,7 @@
  * template's readers only read input cells and recompute the rest.
  */
 import type ExcelJS from "exceljs";
-import { SheetSnapshot } from "../../core/template/write-plan";
+import { SheetSnapshot } from "../../core/sheet/snapshot";
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (serial 0 of Excel's 1900 date system) to 1970-01-01. */

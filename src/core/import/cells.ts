@@ -1,7 +1,8 @@
 import { isRuleError } from "../errors";
 import { Exact, ZERO } from "../money";
 import { terminOfMonth } from "../rules/termin";
-import { cellText, errorAt, isEmptyCell } from "./grid";
+import { displayText, isBlank } from "../sheet/cell";
+import { errorAt } from "./grid";
 import { EMPTY, parseAmount } from "./numbers";
 import { parsePeriod } from "./periods";
 import { Table } from "./table";
@@ -41,7 +42,7 @@ export function periodTermin<K extends string>(table: Table<K>, i: number, key: 
   if (isRuleError(parsed)) return report(table, i, key, parsed.message, errors);
   if (parsed === null) return report(table, i, key, `Mangler periode i kolonnen «${table.header.titles[key]}».`, errors);
   if (parsed.year !== aar) {
-    return report(table, i, key, `«${cellText(value)}» er i ${parsed.year}, ikke i regnskapsåret ${aar}.`, errors);
+    return report(table, i, key, `«${displayText(value)}» er i ${parsed.year}, ikke i regnskapsåret ${aar}.`, errors);
   }
   const termin = terminOfMonth(parsed.month);
   return isRuleError(termin) ? report(table, i, key, termin.message, errors) : termin;
@@ -52,7 +53,7 @@ export function periodTermin<K extends string>(table: Table<K>, i: number, key: 
  * decimals' zero (5420 → "5420"); text is trimmed and upper-cased. Empty cells give "".
  */
 export function codeText(value: unknown): string {
-  if (isEmptyCell(value)) return "";
+  if (isBlank(value)) return "";
   if (typeof value === "number") return String(value);
   return String(value).trim().toUpperCase();
 }

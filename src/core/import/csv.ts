@@ -1,4 +1,4 @@
-import { cellAddress } from "../template/a1";
+import { cellAddress } from "../sheet/a1";
 import { failure, ImportResult, success } from "./types";
 
 /**

@@ -1,6 +1,8 @@
 import { isRuleError, Result, valueError } from "../errors";
-import { cellAddress, parseCell } from "../template/a1";
-import { Grid, ImportError, SheetInput } from "./types";
+import { cellAddress, parseCell } from "../sheet/a1";
+import { Grid } from "../sheet/snapshot";
+import { displayText } from "../sheet/cell";
+import { ImportError, SheetInput } from "./types";
 
 /** Where a grid sits: the sheet name and the sheet position of `values[0][0]` (0-based). */
 export interface GridPlace {
@@ -25,24 +27,6 @@ export const sheetRow = (place: GridPlace, i: number): number => place.originRow
 export const sheetCell = (place: GridPlace, i: number, j: number): string =>
   cellAddress({ row: place.originRow + i, col: place.originCol + j });
 
-export function isEmptyCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-export function isEmptyRow(row: readonly unknown[] | undefined): boolean {
-  return !row || row.every(isEmptyCell);
-}
-
-/** The cell's content as the user would recognise it in a message. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value).replace(".", ",");
-  if (typeof value === "boolean") return value ? "SANN" : "USANN";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "ugyldig dato" : value.toISOString().slice(0, 10);
-  return String(value);
-}
-
 export const cellOf = (grid: Grid, i: number, j: number | undefined): unknown =>
   j === undefined ? undefined : grid[i]?.[j];
 
@@ -59,7 +43,7 @@ export function errorAt(
     ...(j === undefined ? {} : { cell: sheetCell(place, i, j) }),
     row: sheetRow(place, i),
     ...(extra.column === undefined ? {} : { column: extra.column }),
-    ...(extra.value === undefined ? {} : { value: cellText(extra.value) }),
+    ...(extra.value === undefined ? {} : { value: displayText(extra.value) }),
     message,
   };
 }

@@ -1,6 +1,8 @@
 import { foldedWords } from "../text";
-import { cellText, errorAt, GridPlace, sheetCell, sheetError, sheetRow } from "./grid";
-import { failure, Grid, ImportError, ImportResult, success } from "./types";
+import { displayText } from "../sheet/cell";
+import { errorAt, GridPlace, sheetCell, sheetError, sheetRow } from "./grid";
+import { failure, ImportError, ImportResult, success } from "./types";
+import { Grid } from "../sheet/snapshot";
 
 /**
  * Finding the header row of an export and the columns in it.
@@ -85,7 +87,7 @@ export function findHeader<K extends string>(
   const columns: Partial<Record<K, number>> = {};
   const titles: Partial<Record<K, string>> = {};
   const headerRow = best.row;
-  const title = (col: number) => cellText(grid[headerRow][col]);
+  const title = (col: number) => displayText(grid[headerRow][col]);
   for (const hit of best.hits) {
     const first = columns[hit.key];
     if (first === undefined) {

@@ -1,7 +1,8 @@
 import { isRuleError } from "../errors";
 import { compare, Exact, plus, sum, ZERO } from "../money";
 import { amountCell, leadingCode, periodTermin } from "./cells";
-import { cellText, errorAt, isEmptyCell, sheetError, sheetRow } from "./grid";
+import { displayText, isBlank } from "../sheet/cell";
+import { errorAt, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
 import { parseAmount } from "./numbers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
@@ -131,7 +132,7 @@ export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<Sp
     a.adm = plus(a.adm, amounts.adm);
     a.med = plus(a.med, amounts.med);
     a.rows++;
-    const invoice = cellText(t.cell(i, "fakturanr"));
+    const invoice = displayText(t.cell(i, "fakturanr"));
     if (invoice !== "" && !a.invoices.includes(invoice)) a.invoices.push(invoice);
     const produkt = leadingCode(t.cell(i, "produkt"));
     if (produkt !== "" && !(SPK_PRODUKTER as readonly string[]).includes(produkt)) unknownProducts.add(produkt);
@@ -179,7 +180,7 @@ function terminOf(t: Table<SpkField>, i: number, aar: number, errors: ImportErro
 /** The three amounts of a line (empty = 0), checked against the line's total when there is one. */
 function lineAmounts(t: Table<SpkField>, i: number, errors: ImportError[]): { ag: Exact; med: Exact; adm: Exact } | undefined {
   const keys = ["arbeidsgiverandel", "medlemsandel", "administrasjon"] as const;
-  if (keys.every((k) => isEmptyCell(t.cell(i, k)))) {
+  if (keys.every((k) => isBlank(t.cell(i, k)))) {
     errors.push(errorAt(t.place, i, undefined, "Linjen har ingen beløp (arbeidsgiverandel, medlemsandel eller administrasjon)."));
     return undefined;
   }
@@ -201,7 +202,7 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: ImportError[]): { ag
         t.place,
         i,
         t.header.columns.total,
-        `Totalen «${cellText(totalCell)}» er ikke summen av arbeidsgiverandel, medlemsandel og administrasjon på linjen.`,
+        `Totalen «${displayText(totalCell)}» er ikke summen av arbeidsgiverandel, medlemsandel og administrasjon på linjen.`,
         { column: t.header.titles.total, value: totalCell },
       ),
     );

@@ -1,5 +1,6 @@
 import { foldedWords } from "../text";
-import { cellOf, GridPlace, isEmptyCell, isEmptyRow, placeOrError, sheetCell, sheetError, sheetRow } from "./grid";
+import { cellOf, GridPlace, placeOrError, sheetCell, sheetError, sheetRow } from "./grid";
+import { isBlank, isBlankRow } from "../sheet/cell";
 import { FieldSpec, findHeader, HeaderMatch } from "./headers";
 import { failure, IgnoredRows, ImportResult, ReadSummary, SheetInput, success } from "./types";
 
@@ -20,7 +21,7 @@ export function readTable<K extends string>(input: SheetInput, fields: readonly 
   const place = placeOrError(input);
   if (!("originRow" in place)) return failure([place]);
   const grid = input.values;
-  if (grid.every((row) => isEmptyRow(row))) return failure([sheetError(place.sheet, "Filen har ingen datarader: arket er tomt.")]);
+  if (grid.every((row) => isBlankRow(row))) return failure([sheetError(place.sheet, "Filen har ingen datarader: arket er tomt.")]);
 
   const found = findHeader(grid, fields, place);
   if (!found.ok) return found;
@@ -28,7 +29,7 @@ export function readTable<K extends string>(input: SheetInput, fields: readonly 
   const rows: number[] = [];
   let emptyRows = 0;
   for (let i = header.row + 1; i < grid.length; i++) {
-    if (isEmptyRow(grid[i])) emptyRows++;
+    if (isBlankRow(grid[i])) emptyRows++;
     else rows.push(i);
   }
   if (rows.length === 0) {
@@ -69,8 +70,8 @@ export function isTotalLabel(value: unknown): boolean {
  */
 export function isTotalRow(row: readonly unknown[], keyCell: unknown): boolean {
   if (isTotalLabel(keyCell)) return true;
-  if (!isEmptyCell(keyCell)) return false;
-  return isTotalLabel(row.find((v) => !isEmptyCell(v)));
+  if (!isBlank(keyCell)) return false;
+  return isTotalLabel(row.find((v) => !isBlank(v)));
 }
 
 /** Counts of rows left out, by reason, in the order the reasons first occurred. */

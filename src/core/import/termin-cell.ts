@@ -1,6 +1,6 @@
 import { isRuleError, Result, valueError } from "../errors";
 import { terminOfMonth } from "../rules/termin";
-import { cellText, isEmptyCell } from "./grid";
+import { displayText, isBlank } from "../sheet/cell";
 import { parsePeriod } from "./periods";
 import { parseTerminLabel } from "./termin-label";
 
@@ -12,10 +12,10 @@ import { parseTerminLabel } from "./termin-label";
  * `2/2024` is refused: as a termin it is termin 2, as a month February (termin 1).
  */
 export function terminCell(value: unknown, aar: number): Result<number> {
-  if (isEmptyCell(value)) return valueError("Mangler termin.");
+  if (isBlank(value)) return valueError("Mangler termin.");
   const label = parseTerminLabel(value);
   if (label !== undefined) return label;
-  const shown = cellText(value);
+  const shown = displayText(value);
 
   if (typeof value === "string") {
     const text = value.trim();

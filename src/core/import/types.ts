@@ -6,9 +6,7 @@
  * either returns all of its data or none of it with every problem named: a half-read export
  * would put half a termin into the reconciliation, and nobody would notice.
  */
-
-/** Rows of cells, exactly as `range.values` gives them. */
-export type Grid = readonly (readonly unknown[])[];
+import { Grid } from "../sheet/snapshot";
 
 export interface SheetInput {
   /** The sheet (or file) name used in every message, e.g. "SAP" → `SAP!C14`. */

@@ -2,7 +2,8 @@ import { Budsjettering, DEFAULT_KONTOER, Kontoer } from "../spk/types";
 import { Exact, minus, negate, plus, ZERO } from "../money";
 import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
-import { errorAt, isEmptyCell, sheetError, sheetRow } from "./grid";
+import { errorAt, sheetError, sheetRow } from "./grid";
+import { isBlank } from "../sheet/cell";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
@@ -162,7 +163,7 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
 /** Debet − Kredit; an empty side is 0, but a row with both empty has no amount. */
 function debitMinusCredit(t: Table<Unit4Field>, i: number, errors: ImportError[]): Exact | undefined {
   const { titles } = t.header;
-  if (isEmptyCell(t.cell(i, "debet")) && isEmptyCell(t.cell(i, "kredit"))) {
+  if (isBlank(t.cell(i, "debet")) && isBlank(t.cell(i, "kredit"))) {
     errors.push({ ...errorAt(t.place, i, undefined, `Mangler beløp i kolonnene «${titles.debet}» og «${titles.kredit}».`), column: `${titles.debet}/${titles.kredit}` });
     return undefined;
   }

@@ -7,7 +7,8 @@ import { gyldigOrgnr, normalOrgnr } from "../spk/amelding-orgnr";
 import { VirksomhetGrunnlag } from "../spk/types";
 import { readRate } from "../template/cells";
 import { amountCell } from "./cells";
-import { cellText, errorAt, isEmptyCell, sheetCell, sheetError, sheetRow } from "./grid";
+import { displayText, isBlank } from "../sheet/cell";
+import { errorAt, sheetCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
@@ -90,7 +91,7 @@ function basisOf(t: Table<VirksomhetField>, values: SheetInput["values"], i: num
 /** The zone or kommunenummer of row i, checked for the year; reported at its cell when it is not one. */
 function zoneCell(t: Table<VirksomhetField>, i: number, aar: number, errors: ImportError[]): string | undefined {
   const value = t.cell(i, "sone");
-  const text = cellText(value);
+  const text = displayText(value);
   const where = { column: t.header.titles.sone, value };
   if (text === "") {
     errors.push(errorAt(t.place, i, t.header.columns.sone, "Mangler sone eller kommunenummer.", where));
@@ -129,7 +130,7 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
     const nr = typeof raw === "number" || typeof raw === "string" ? normalOrgnr(raw) : undefined;
     let ok = true;
     if (nr === undefined) {
-      errors.push(errorAt(t.place, i, t.header.columns.virksomhetsnummer, `«${cellText(raw)}» er ikke et virksomhetsnummer (ni sifre).`, where));
+      errors.push(errorAt(t.place, i, t.header.columns.virksomhetsnummer, `«${displayText(raw)}» er ikke et virksomhetsnummer (ni sifre).`, where));
       ok = false;
     } else if (!gyldigOrgnr(nr)) {
       errors.push(errorAt(t.place, i, t.header.columns.virksomhetsnummer, `Virksomhetsnummeret ${nr} har feil kontrollsiffer (modulus 11).`, where));
@@ -140,7 +141,7 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
     } else seen.set(nr, at);
     const sone = zoneCell(t, i, options.aar, errors);
     if (!ok || sone === undefined || grunnlag === undefined) continue;
-    const navn = cellText(t.cell(i, "navn"));
+    const navn = displayText(t.cell(i, "navn"));
     out.push({ virksomhetsnummer: nr as string, ...(navn ? { navn } : {}), sone, grunnlag: toNumber(grunnlag) });
   }
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Listen har ingen virksomheter med grunnlag."));
@@ -169,7 +170,7 @@ export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar:
     if (grunnlag === "total") continue;
     const satsValue = t.cell(i, "sats");
     let satsEllerSone: number | string | undefined;
-    if (columns.sats !== undefined && !isEmptyCell(satsValue)) {
+    if (columns.sats !== undefined && !isBlank(satsValue)) {
       const at = sheetCell(t.place, i, columns.sats);
       const fraction = readRate(satsValue, at, "AGA-sats");
       // readRate names the cell first; errorAt names it on its own.

@@ -2,9 +2,10 @@ import { isRuleError, Result } from "../errors";
 import { SPK_BILAG_ID } from "../spk/bilag-format";
 import { AmeldingFordeling } from "../spk/amelding";
 import { Oppsett } from "../spk/types";
-import { columnLetter } from "./a1";
+import { columnLetter } from "../sheet/a1";
 import { celleliste, GenerertRad, GenerertTabell, planleggRader, skrivTabell } from "./korreksjonsbilag-rows";
-import { Cell, NUMBER_FORMATS, SheetSnapshot, WritePlan } from "./write-plan";
+import { Cell, NUMBER_FORMATS, WritePlan } from "./write-plan";
+import { SheetSnapshot } from "../sheet/snapshot";
 
 /**
  * The `A-melding fordeling` sheet: per voucher, the posted difference split over the

@@ -5,46 +5,46 @@ import { BUDSJETTERING_TEKST, isRateFraction, MODUS_TEKST, oppsettProblems } fro
 import { ProblemList } from "../spk/problems";
 import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../spk/termin-fields";
 import { Budsjettering, Kontoer, KontoSaldo, Oppsett, TerminInput } from "../spk/types";
-import { isBlankSheet } from "./cells";
+import { isBlankSheet, SheetSnapshot } from "../sheet/snapshot";
 import {
-  accountFormula,
-  adjustFormula,
-  balanceFormula,
-  sumFormula,
-  terminFormula,
-  VOUCHER_ACCOUNT,
-  voucherFormula,
-  VoucherColumn,
+accountFormula,
+adjustFormula,
+balanceFormula,
+sumFormula,
+terminFormula,
+VOUCHER_ACCOUNT,
+voucherFormula,
+VoucherColumn,
 } from "./formulas";
 import {
-  ACCOUNT_FIELDS,
-  ADJUST_CELLS,
-  BALANCE_COLUMNS,
-  balanceRows,
-  COLUMN_TITLES,
-  COLUMN_WIDTHS,
-  FORMULA_COLUMNS,
-  FREEZE_ROWS,
-  LAYOUT_NAMES,
-  ROWS,
-  SCALAR_FIELDS,
-  ScalarKey,
-  SHEET_NAMES,
-  SUM_COLUMNS,
-  SUM_LABEL,
-  TABLE_COLUMNS,
-  TERMIN_LABELS,
-  TITLES,
-  VOUCHER_COLUMNS,
-  voucherRow,
-  YEAR_LABEL,
+ACCOUNT_FIELDS,
+ADJUST_CELLS,
+BALANCE_COLUMNS,
+balanceRows,
+COLUMN_TITLES,
+COLUMN_WIDTHS,
+FORMULA_COLUMNS,
+FREEZE_ROWS,
+LAYOUT_NAMES,
+ROWS,
+SCALAR_FIELDS,
+ScalarKey,
+SHEET_NAMES,
+SUM_COLUMNS,
+SUM_LABEL,
+TABLE_COLUMNS,
+TERMIN_LABELS,
+TITLES,
+VOUCHER_COLUMNS,
+voucherRow,
+YEAR_LABEL,
 } from "./layout";
 import { balanceKindOf, layoutMap, locate, SheetMap } from "./locate";
 import { addressOf, Desired, merge, rectangles } from "./merge";
 import { planSettings, readSettings, settingsFrom } from "./settings";
 import { layoutConditionalFormats, layoutFormats } from "./styles";
-import { cellAddress, parseCell, parseRange } from "./a1";
-import { emptyPlan, FormatWrite, mergePlans, NameSpec, NUMBER_FORMATS, RangeWrite, SheetSnapshot, WritePlan } from "./write-plan";
+import { cellAddress, parseCell, parseRange } from "../sheet/a1";
+import { emptyPlan, FormatWrite, mergePlans, NameSpec, NUMBER_FORMATS, RangeWrite, WritePlan } from "./write-plan";
 
 /** What a fill writes: the header's Oppsett, termin figures (from an import or a scenario), year-end inputs. */
 export interface PlanInput {

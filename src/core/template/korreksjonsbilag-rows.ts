@@ -1,6 +1,7 @@
 import { Result, valueError } from "../errors";
-import { columnLetter, rangeOf } from "./a1";
-import { Cell, FormatWrite, RangeWrite, SheetSnapshot, StyleName, WritePlan } from "./write-plan";
+import { columnLetter, rangeOf } from "../sheet/a1";
+import { Cell, FormatWrite, RangeWrite, StyleName, WritePlan } from "./write-plan";
+import { isEmptyRow, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
 
 /**
  * Regenerating a generated table inside a sheet the user also writes in (the Korreksjonsbilag and
@@ -48,17 +49,6 @@ function text(v: unknown): string {
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-function rowEmpty(s: SheetSnapshot, r: number): boolean {
-  const values = s.values[r] ?? [];
-  const formulas = s.formulas[r] ?? [];
-  return values.every((v) => text(v) === "") && formulas.every((f) => text(f) === "");
-}
-
-function lastUsedRow(s: SheetSnapshot): number {
-  for (let r = Math.max(s.values.length, s.formulas.length) - 1; r >= 0; r--) if (!rowEmpty(s, r)) return r;
-  return -1;
-}
-
 function cellOf(s: SheetSnapshot, r: number, c: number): string {
   return text(s.formulas[r]?.[c]) || text(s.values[r]?.[c]);
 }
@@ -71,7 +61,7 @@ function cellOf(s: SheetSnapshot, r: number, c: number): string {
 export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: GenerertTabell, antall: number): Result<RadPlan> {
   const s: SheetSnapshot = snapshot ?? { name: tabell.ark, values: [], formulas: [] };
   const bredde = tabell.overskrifter.length;
-  const last = lastUsedRow(s);
+  const last = lastUsedRow(s) - 1;
   let header = -1;
   for (let r = 0; r <= last; r++) {
     if (text(s.values[r]?.[0]) === tabell.overskrifter[0] && text(s.formulas[r]?.[0]).startsWith("=") === false) {
@@ -95,7 +85,7 @@ export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: Gener
   for (let r = header + 1; r <= last; r++) {
     const mine = tabell.erGenerert(text(s.values[r]?.[0])) && !text(s.formulas[r]?.[0]).startsWith("=");
     if (mine) ours.push(r);
-    if (mine || rowEmpty(s, r)) candidates.push(r);
+    if (mine || isEmptyRow(s, r)) candidates.push(r);
   }
   for (let r = Math.max(last + 1, header + 1); candidates.length < antall; r++) candidates.push(r);
   const plasser = candidates.slice(0, antall);

@@ -3,9 +3,10 @@ import { isRuleError, Result, valueError } from "../errors";
 import { erKostnadslinje } from "../export/kontroll";
 import { SPK_BILAG_ID } from "../spk/bilag-format";
 import { Bilag, Dimensjon, Oppsett } from "../spk/types";
-import { columnLetter } from "./a1";
+import { columnLetter } from "../sheet/a1";
 import { celleliste, GenerertRad, GenerertTabell, planleggRader, skrivTabell } from "./korreksjonsbilag-rows";
-import { Cell, NUMBER_FORMATS, SheetSnapshot, WritePlan } from "./write-plan";
+import { Cell, NUMBER_FORMATS, WritePlan } from "./write-plan";
+import { SheetSnapshot } from "../sheet/snapshot";
 
 /**
  * The `Korreksjonsbilag` sheet: the vouchers of the reconciliation, one row per line, and a

@@ -3,21 +3,20 @@ import { parseTerminLabel } from "../import/termin-label";
 import { isTotalLabel } from "../import/table";
 import { Budsjettering, Kontoer } from "../spk/types";
 import { foldedWords } from "../text";
-import { cellAddress } from "./a1";
-import { cellAt, cellOf } from "./cells";
+import { cellAddress } from "../sheet/a1";
+import { cellAt, cellOf, SheetSnapshot } from "../sheet/snapshot";
 import { accountFormula, sameFormula } from "./formulas";
 import {
-  ACCOUNT_FIELDS,
-  BALANCE_COLUMNS,
-  DIMENSION_FIELDS,
-  DimensionField,
-  ROWS,
-  SCALAR_FIELDS,
-  ScalarKey,
-  TABLE_COLUMNS,
-  terminRow,
+ACCOUNT_FIELDS,
+BALANCE_COLUMNS,
+DIMENSION_FIELDS,
+DimensionField,
+ROWS,
+SCALAR_FIELDS,
+ScalarKey,
+TABLE_COLUMNS,
+terminRow,
 } from "./layout";
-import { SheetSnapshot } from "./write-plan";
 
 /**
  * Where the parts of a reconciliation sheet are: our own layout, or a DFØ-style sheet someone built

@@ -1,8 +1,8 @@
 import { isValidDate, toExcelSerial } from "../calendar";
 import { isRuleError, Result, valueError } from "../errors";
-import { rangeOf } from "./a1";
-import { cellOf, isBlankSheet, isEmptyCell } from "./cells";
-import { emptyPlan, mergePlans, SheetSnapshot, WritePlan } from "./write-plan";
+import { rangeOf } from "../sheet/a1";
+import { emptyPlan, mergePlans, WritePlan } from "./write-plan";
+import { isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
 
 /**
  * The `Logg` sheet: the audit trail of the task pane. Every write the pane makes carries one more
@@ -52,16 +52,6 @@ export function tidSomSerial(tid: Tidspunkt): number | undefined {
 }
 
 /** The 1-based row after the last row that holds anything (0 for a missing or blank sheet). */
-function lastUsedRow(snapshot: SheetSnapshot | undefined): number {
-  if (!snapshot) return 0;
-  const rows = Math.max(snapshot.values.length, snapshot.formulas.length);
-  for (let r = rows - 1; r >= 0; r--) {
-    const width = Math.max(snapshot.values[r]?.length ?? 0, snapshot.formulas[r]?.length ?? 0);
-    for (let c = 0; c < width; c++) if (!isEmptyCell(cellOf(snapshot, { row: r, col: c }))) return r + 1;
-  }
-  return 0;
-}
-
 /**
  * The plan that appends one row to `Logg` (and makes the sheet with its header when it is missing
  * or blank). `snapshot` is the sheet as it is now.

@@ -1,7 +1,9 @@
-import { cellAddress, CellRef, parseCell, rangeOf } from "./a1";
-import { cellOf, isEmptyCell, readText, shownValue } from "./cells";
+import { cellAddress, CellRef, parseCell, rangeOf } from "../sheet/a1";
+import { cellOf, isEmptyCell, SheetSnapshot } from "../sheet/snapshot";
+import { readText } from "./cells";
+import { displayText } from "../sheet/cell";
 import { sameFormula } from "./formulas";
-import { Cell, LeftAlone, PlanNotice, RangeWrite, SheetSnapshot } from "./write-plan";
+import { Cell, LeftAlone, PlanNotice, RangeWrite } from "./write-plan";
 
 /**
  * What a plan wants in one cell, and the rules for writing it into a sheet that may already hold
@@ -27,7 +29,7 @@ export interface MergeResult {
   readonly notices: PlanNotice[];
 }
 
-const quoted = (v: unknown) => `«${shownValue(v)}»`;
+const quoted = (v: unknown) => `«${displayText(v)}»`;
 
 function sameValue(existing: unknown, wanted: string | number, isDate = false): boolean {
   if (typeof wanted === "number") return typeof existing === "number" && existing === wanted;

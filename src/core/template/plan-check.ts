@@ -4,7 +4,7 @@
  * a half-written .xlsx, so a plan that would fail halfway is refused here, whole, with every
  * problem named.
  */
-import { parseRange, RangeRef } from "./a1";
+import { parseRange, RangeRef } from "../sheet/a1";
 import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "./write-plan";
 
 const MAX_ROW = 1_048_575;

@@ -3,22 +3,22 @@ import { DEFAULT_MODUS, KONTO_KEYS, KONTO_NAVN } from "../spk/oppsett";
 import { ProblemList } from "../spk/problems";
 import { AMOUNT_COLUMNS, AmountField, TEXT_COLUMNS } from "../spk/termin-fields";
 import {
-  Budsjettering,
-  DEFAULT_KONTOER,
-  DEFAULT_TOLERANSE,
-  DEFAULT_VESENTLIGHETSGRENSE,
-  Dimensjon,
-  Kontoer,
-  KontoSaldo,
-  Modus,
-  Oppsett,
-  TerminInput,
+Budsjettering,
+DEFAULT_KONTOER,
+DEFAULT_TOLERANSE,
+DEFAULT_VESENTLIGHETSGRENSE,
+Dimensjon,
+Kontoer,
+KontoSaldo,
+Modus,
+Oppsett,
+TerminInput,
 } from "../spk/types";
-import { cellAt, readAmount, readInteger, readRate, readText, where } from "./cells";
+import { cellAt, SheetSnapshot } from "../sheet/snapshot";
+import { readAmount, readInteger, readRate, readText, where } from "./cells";
 import { ADJUST_CELLS, BALANCE_COLUMNS, balanceRows, scalarField, ScalarKey } from "./layout";
 import { balanceKindOf, locate, SheetMap } from "./locate";
 import { LonnSettings, readSettings } from "./settings";
-import { SheetSnapshot } from "./write-plan";
 
 /** A filled reconciliation sheet read back into the model's inputs. */
 export interface AvstemmingFraArk {

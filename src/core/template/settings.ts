@@ -1,10 +1,12 @@
 import { Result } from "../errors";
 import { ProblemList } from "../spk/problems";
 import { DimensjonsAndel, Oppsett } from "../spk/types";
-import { cellAddress, rangeOf } from "./a1";
-import { cellOf, isBlankValue, readText, where } from "./cells";
+import { cellAddress, rangeOf } from "../sheet/a1";
+import { cellOf, SheetSnapshot } from "../sheet/snapshot";
+import { isBlank } from "../sheet/cell";
+import { readText, where } from "./cells";
 import { DIMENSION_COUNT, SETTINGS_SHEET } from "./layout";
-import { Cell, emptyPlan, RangeWrite, SheetSnapshot, WritePlan } from "./write-plan";
+import { Cell, emptyPlan, RangeWrite, WritePlan } from "./write-plan";
 
 /**
  * The very hidden `_lonn` sheet: key/value rows (A key, B value, C what it is) for what the add-in
@@ -143,7 +145,7 @@ export function planSettings(settings: LonnSettings, existing?: SheetSnapshot): 
     cells.set(row, line);
   };
   SETTINGS_HEADER.forEach((h, col) => {
-    if (isBlankValue(cellOf(existing, { row: 0, col }).value)) put(1, col, h);
+    if (isBlank(cellOf(existing, { row: 0, col }).value)) put(1, col, h);
   });
   let append = next;
   for (const [key, value] of storedPairs(settings)) {

@@ -148,17 +148,6 @@ export interface WritePlan {
   readonly notices?: readonly PlanNotice[];
 }
 
-/**
- * What a shell read from one sheet before planning: the used range from A1, values and formulas
- * as Office.js gives them (`range.values`, `range.formulas`: a formula cell has its formula
- * text in `formulas` and its last value in `values`; an empty cell is "").
- */
-export interface SheetSnapshot {
-  readonly name: string;
-  readonly values: readonly (readonly unknown[])[];
-  readonly formulas: readonly (readonly unknown[])[];
-}
-
 export function emptyPlan(): WritePlan {
   return { sheets: [], writes: [], formats: [], names: [], conditionalFormats: [], leftAlone: [], notices: [] };
 }

@@ -11,7 +11,7 @@ import { readVirksomheter } from "../../core/import/virksomheter";
 import { AMELDING_ARK } from "../../core/template/amelding-sheet";
 import { KORREKSJONSBILAG_ARK } from "../../core/template/korreksjonsbilag-sheet";
 import { SETTINGS_SHEET } from "../../core/template/layout";
-import { splitAddress } from "../../excel/references";
+import { splitSheetAddress } from "../../core/sheet/reference";
 import { App, Steg } from "../app";
 import { erstatt, h } from "../dom";
 import { lastNed } from "../download";
@@ -80,7 +80,7 @@ export class BilagSteg implements Steg {
     const adresse = this.virksomheter.input.value.trim();
     this.virksomheter.settFeil();
     if (adresse) {
-      const navn = adresse.includes("!") ? splitAddress(adresse).sheet : adresse;
+      const navn = adresse.includes("!") ? splitSheetAddress(adresse).sheet : adresse;
       if (!arkListe.some((a) => a.toLowerCase() === navn.toLowerCase())) {
         this.virksomheter.settFeil(`Fant ikke arket «${navn}» i arbeidsboken.`);
         this.virksomheter.input.focus();

@@ -6,7 +6,7 @@
 import { importExports, ImportSources, SheetInput } from "../../core/import";
 import { parseCsv } from "../../core/import/csv";
 import { ImportError } from "../../core/import/types";
-import { splitAddress } from "../../excel/references";
+import { splitSheetAddress } from "../../core/sheet/reference";
 import { App, Steg } from "../app";
 import { erstatt, h } from "../dom";
 import { Felt, knapp, meldingsboks, meldingsliste, tekstfelt, tekstomrade } from "../felt";
@@ -128,7 +128,7 @@ export class ImporterSteg implements Steg {
         if (parsed.ok) limte[k] = { sheet, values: parsed.value.values };
         else feil.push(...parsed.errors);
       } else if (adresse !== "") {
-        const navn = adresse.includes("!") ? splitAddress(adresse).sheet : adresse;
+        const navn = adresse.includes("!") ? splitSheetAddress(adresse).sheet : adresse;
         if (!ark.has(navn.toLowerCase())) (this.omrade.get(k) as Felt).settFeil(`Fant ikke arket «${navn}» i arbeidsboken.`);
         else adresser[k] = adresse;
       }

@@ -4,7 +4,8 @@ import { DEFAULT_KONTOER, Oppsett } from "../../../src/core/spk/types";
 import { planAvstemming } from "../../../src/core/template/avstemming-plan";
 import { SETTINGS_SHEET } from "../../../src/core/template/layout";
 import { readSettings } from "../../../src/core/template/settings";
-import { SheetSnapshot, WritePlan } from "../../../src/core/template/write-plan";
+import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
+import { WritePlan } from "../../../src/core/template/write-plan";
 
 const OPPSETT: Oppsett = {
   virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,

@@ -1,5 +1,6 @@
-import { parseCell, parseRange } from "../../../src/core/template/a1";
-import { isFormula, SheetSnapshot, WritePlan } from "../../../src/core/template/write-plan";
+import { parseCell, parseRange } from "../../../src/core/sheet/a1";
+import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 
 /**
  * Test helper: applies a WritePlan's cell writes to in-memory snapshots, the way a shell would

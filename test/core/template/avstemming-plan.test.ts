@@ -1,7 +1,7 @@
 import { isRuleError } from "../../../src/core/errors";
 import { InputProblems } from "../../../src/core/spk/problems";
 import { avstem } from "../../../src/core/spk/reconcile";
-import { parseRange } from "../../../src/core/template/a1";
+import { parseRange } from "../../../src/core/sheet/a1";
 import { planAvstemming, PlanInput } from "../../../src/core/template/avstemming-plan";
 import { LAYOUT_NAMES } from "../../../src/core/template/layout";
 import { readAvstemming } from "../../../src/core/template/read";

@@ -1,5 +1,6 @@
-import { parseRange } from "../../../src/core/template/a1";
-import { isFormula, SheetSnapshot, WritePlan } from "../../../src/core/template/write-plan";
+import { parseRange } from "../../../src/core/sheet/a1";
+import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 
 /**
  * A sheet in memory, to apply WritePlans to and snapshot again as a shell would: `values` holds

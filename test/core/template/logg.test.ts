@@ -1,6 +1,7 @@
 import { isRuleError, Result } from "../../../src/core/errors";
 import { beskrivEndringer, LOGG_ARK, LOGG_OVERSKRIFTER, LOGG_TIDSFORMAT, medLogg, planLogg, tidSomSerial, Tidspunkt } from "../../../src/core/template/logg";
-import { emptyPlan, SheetSnapshot, WritePlan } from "../../../src/core/template/write-plan";
+import { emptyPlan, WritePlan } from "../../../src/core/template/write-plan";
+import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 import { runPlanned } from "../../../src/excel/run";
 import { FakeExcelHost } from "../../fake-excel";
 import { installed } from "../../excel/support";

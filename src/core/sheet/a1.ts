@@ -59,3 +59,12 @@ export function parseRange(address: string): RangeRef {
 export function rangeOf(start: CellRef, rows: number, cols: number): string {
   return rangeAddress({ start, end: { row: start.row + rows - 1, col: start.col + cols - 1 } });
 }
+
+/** "B5:C7" → "$B$5:$C$7", as workbook names hold their cells. */
+export function absoluteAddress(address: string): string {
+  const range = parseRange(address);
+  const anchor = (ref: CellRef): string => `$${columnLetter(ref.col)}$${ref.row + 1}`;
+  const start = anchor(range.start);
+  const end = anchor(range.end);
+  return start === end ? start : `${start}:${end}`;
+}
