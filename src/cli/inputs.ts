@@ -1,72 +1,74 @@
 /**
  * The three ways into a reconciliation: a scenario file (DESIGN.md §7), a filled A10/A11 workbook,
- * or the SAP, Unit4 and SPK exports with an oppsett file. Each gives a Grunnlag, or every problem
- * with the input, named by field, cell or row.
+ * or the SAP, Unit4 and SPK exports with an oppsett file. Each gives the use case's inputs, or every
+ * problem with the input, each with its file and its field, cell or row.
  */
 import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
-import { isRuleError, Result, valueError } from "../core/errors";
-import { formatImportErrors, importExports, parseCsv, SheetInput } from "../core/import";
+import { importExports, parseCsv, SheetInput } from "../core/import";
 import { readVirksomheter } from "../core/import/virksomheter";
-import { InputProblems } from "../core/spk/problems";
-import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
+import { Checked, isProblems, placed, Problem, Problems, problems, rejected } from "../core/problem/problem";
+import { SheetSnapshot } from "../core/sheet/snapshot";
+import { oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
+import { readAvstemming } from "../core/spk/sheet/read";
 import { emptyTermin } from "../core/spk/termin-fields";
 import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
-import { SETTINGS_SHEET, SHEET_NAMES } from "../core/template/layout";
-import { readAvstemming } from "../core/template/read";
-import { readSettings } from "../core/template/settings";
-import { SheetSnapshot } from "../core/sheet/snapshot";
-import { filnavn, lesTekst } from "./files";
-import { Grunnlag } from "./pipeline";
+import { SpkInputs } from "../core/usecase/spk";
+import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
+import { SHEET_NAMES } from "../core/spk/sheet/layout";
+import { fileName, readTextFile } from "./files";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook } from "./xlsx/workbook";
 
-/** Problems of one input, each line prefixed by the file they are about. */
-export function iFil(error: { message: string; problems?: readonly string[] }, fil: string): InputProblems {
-  const lines = error.problems ?? error.message.split("\n");
-  return new InputProblems(lines.map((l) => `${fil}: ${l}`));
+/** The problems of one input, each placed in `file`. */
+export function inFile(error: Problems, file: string): Problems {
+  return new Problems(error.list.map((p) => placed(p, { file })), error.heading);
 }
 
 /** JSON with the position of a syntax error as line and column. */
-export function lesJson(text: string, fil: string): Result<unknown> {
+export function parseJsonFile(text: string, file: string): Checked<unknown> {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const message = (e as Error).message;
     const pos = message.match(/position (\d+)/);
     let where = "";
+    let row: number | undefined;
     if (pos) {
       const before = text.slice(0, Number(pos[1]));
-      const line = before.split("\n").length;
+      row = before.split("\n").length;
       const col = Number(pos[1]) - before.lastIndexOf("\n");
-      where = ` (linje ${line}, kolonne ${col})`;
+      where = ` (linje ${row}, kolonne ${col})`;
     }
-    return valueError(`${fil}: ugyldig JSON${where}: ${message}`);
+    return problems(`ugyldig JSON${where}: ${message}`, { file });
   }
 }
 
-function fraScenario(scenario: Scenario, kilde: string, merknader: string[] = []): Grunnlag {
+function readJsonFile(path: string): Checked<unknown> {
+  const text = readTextFile(path);
+  return isProblems(text) ? text : parseJsonFile(text, basename(path));
+}
+
+function fromScenario(scenario: Scenario, source: string, notes: string[] = []): SpkInputs {
   return {
-    kilde,
+    source,
     oppsett: oppsettFrom(scenario),
     terminer: terminerFrom(scenario),
-    saldoer: extrasFrom(scenario).saldoer ?? [],
+    saldoer: scenario.saldoer ?? [],
     ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}),
     ...(scenario.virksomheter ? { virksomheter: scenario.virksomheter } : {}),
-    merknader,
+    notes,
   };
 }
 
 /** A scenario file (DESIGN.md §7). */
-export function lesScenario(path: string): Result<Grunnlag> {
-  const fil = basename(path);
-  const text = lesTekst(path);
-  if (isRuleError(text)) return text;
-  const json = lesJson(text, fil);
-  if (isRuleError(json)) return json;
+export function readScenarioFile(path: string): Checked<SpkInputs> {
+  const file = basename(path);
+  const json = readJsonFile(path);
+  if (isProblems(json)) return json;
   const scenario = parseScenario(json);
-  if (isRuleError(scenario)) return iFil(scenario as InputProblems, fil);
-  return fraScenario(scenario, fil);
+  if (isProblems(scenario)) return inFile(scenario, file);
+  return fromScenario(scenario, file);
 }
 
 /**
@@ -74,37 +76,35 @@ export function lesScenario(path: string): Result<Grunnlag> {
  * `virksomheter`, checked by the scenario reader's rules), or a CSV/.xlsx list with the columns
  * Virksomhetsnummer, Navn, Sone (or Kommunenummer) and Grunnlag (core's list reader).
  */
-export async function lesVirksomheter(path: string, oppsett: Oppsett): Promise<Result<VirksomhetGrunnlag[]>> {
-  const fil = basename(path);
+export async function readVirksomheterFile(path: string, oppsett: Oppsett): Promise<Checked<VirksomhetGrunnlag[]>> {
+  const file = basename(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".xlsx") {
-    const sheet = await lesEksport(path);
-    if (isRuleError(sheet)) return sheet;
+    const sheet = await readExportFile(path);
+    if (isProblems(sheet)) return sheet;
     const read = readVirksomheter(sheet, { aar: oppsett.aar });
-    if (!read.ok) return new InputProblems(formatImportErrors(read.errors).map((l, i) => (i === 0 ? l.replace("Importen", "Virksomhetslisten") : l)));
-    return [...read.value.virksomheter];
+    if (isProblems(read)) return rejected("Virksomhetslisten", read.list);
+    return [...read.virksomheter];
   }
-  const text = lesTekst(path);
-  if (isRuleError(text)) return text;
-  const json = lesJson(text, fil);
-  if (isRuleError(json)) return json;
+  const json = readJsonFile(path);
+  if (isProblems(json)) return json;
   const list = Array.isArray(json) ? json : (json as { virksomheter?: unknown } | null)?.virksomheter;
-  if (!Array.isArray(list)) return valueError(`${fil}: ventet en liste med virksomheter (virksomhetsnummer, navn, sone, grunnlag).`);
+  if (!Array.isArray(list)) return problems("ventet en liste med virksomheter (virksomhetsnummer, navn, sone, grunnlag).", { file });
   const scenario = parseScenario({ virksomhet: oppsett.virksomhet, aar: oppsett.aar, budsjettering: oppsett.budsjettering, agaSats: oppsett.agaSats, terminer: [], virksomheter: list });
-  if (isRuleError(scenario)) return iFil(scenario as InputProblems, fil);
+  if (isProblems(scenario)) return inFile(scenario, file);
   return [...(scenario.virksomheter ?? [])];
 }
 
-export interface ArbeidsbokInndata {
-  readonly grunnlag: Grunnlag;
-  readonly arbeidsbok: ExcelJS.Workbook;
+export interface WorkbookInput {
+  readonly inputs: SpkInputs;
+  readonly workbook: ExcelJS.Workbook;
 }
 
-/** The reconciliation sheet: `--ark`, else the one `_lonn` names, else DFØ's tab name. */
-function finnAvstemmingsark(wb: ExcelJS.Workbook, fil: string, ark?: string): Result<ExcelJS.Worksheet> {
-  if (ark) return findSheet(wb, ark) ?? valueError(`${fil}: fant ikke arket «${ark}».`);
+/** The reconciliation sheet: `--ark`, else the one `_lonn` names, else DFØ's tab name, else the only visible sheet. */
+function findReconciliationSheet(wb: ExcelJS.Workbook, file: string, sheet?: string): Checked<ExcelJS.Worksheet> {
+  if (sheet) return findSheet(wb, sheet) ?? problems(`fant ikke arket «${sheet}».`, { file });
   const settings = readSettings(snapshotsOf(wb, [SETTINGS_SHEET]).get(SETTINGS_SHEET));
-  const named = !isRuleError(settings) ? settings.avstemmingsark : undefined;
+  const named = !isProblems(settings) ? settings.avstemmingsark : undefined;
   const byName = named ? findSheet(wb, named) : undefined;
   if (byName) return byName;
   const dfo = [SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => findSheet(wb, n)).filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
@@ -112,35 +112,35 @@ function finnAvstemmingsark(wb: ExcelJS.Workbook, fil: string, ark?: string): Re
   const visible = wb.worksheets.filter((ws) => ws.state === "visible");
   if (dfo.length === 0 && visible.length === 1) return visible[0];
   const names = wb.worksheets.map((ws) => `«${ws.name}»`).join(", ");
-  return valueError(`${fil}: vet ikke hvilket ark som er avstemmingen (arkene: ${names}); oppgi det med --ark NAVN.`);
+  return problems(`vet ikke hvilket ark som er avstemmingen (arkene: ${names}); oppgi det med --ark NAVN.`, { file });
 }
 
 /** A filled A10/A11 workbook (ours or a DFØ-style one made by hand) read back into the model's inputs. */
-export async function lesArbeidsbok(path: string, ark?: string): Promise<Result<ArbeidsbokInndata>> {
-  const fil = basename(path);
+export async function readWorkbookInput(path: string, sheet?: string): Promise<Checked<WorkbookInput>> {
+  const file = basename(path);
   const wb = await loadWorkbook(path);
-  if (isRuleError(wb)) return wb;
-  const ws = finnAvstemmingsark(wb, fil, ark);
-  if (isRuleError(ws)) return ws;
+  if (isProblems(wb)) return wb;
+  const ws = findReconciliationSheet(wb, file, sheet);
+  if (isProblems(ws)) return ws;
   const snaps = snapshotsOf(wb, [ws.name, SETTINGS_SHEET]);
   const read = readAvstemming(snaps.get(ws.name) as SheetSnapshot, snaps.get(SETTINGS_SHEET));
-  if (isRuleError(read)) return iFil(read as InputProblems, fil);
+  if (isProblems(read)) return inFile(read, file);
   return {
-    arbeidsbok: wb,
-    grunnlag: {
-      kilde: fil,
+    workbook: wb,
+    inputs: {
+      source: file,
       oppsett: read.oppsett,
       terminer: read.terminer,
       saldoer: read.saldoer,
       ...(read.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: read.oppdatertAgaSats } : {}),
-      ark: ws.name,
-      merknader: [],
+      sheet: ws.name,
+      notes: [],
     },
   };
 }
 
 /** Flags that set (or override) the oppsett file's fields, by scenario field. */
-export interface OppsettFlagg {
+export interface OppsettFlags {
   readonly virksomhet?: string;
   readonly aar?: string;
   readonly budsjettering?: string;
@@ -151,19 +151,19 @@ export interface OppsettFlagg {
   readonly bilagsart?: string;
 }
 
-export interface EksportFiler {
+export interface ExportFiles {
   readonly sap: string;
   readonly unit4: string;
   readonly spk: string;
 }
 
-export interface SapLonnsarterValg {
+export interface SapLonnsarterOption {
   readonly arbeidsgiverandel: readonly string[];
   readonly medlemsinnskudd: readonly string[];
 }
 
 /** "0,1387" and "0.1387" as a number; anything else stays text so the scenario check names it. */
-function tallEllerTekst(text: string): number | string {
+function numberOrText(text: string): number | string {
   const t = text.trim().replace(",", ".");
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
 }
@@ -172,95 +172,96 @@ function tallEllerTekst(text: string): number | string {
  * The oppsett for an import: the oppsett file (a scenario without terminer), with the flags on
  * top, checked as a scenario is.
  */
-export function lesOppsett(path: string | undefined, flagg: OppsettFlagg): Result<{ scenario: Scenario; kilde: string }> {
+export function readOppsettFile(path: string | undefined, flags: OppsettFlags): Checked<{ scenario: Scenario; source: string }> {
   let base: Record<string, unknown> = {};
-  const kilde = path ? basename(path) : "oppsettet";
+  const source = path ? basename(path) : "oppsettet";
   if (path) {
-    const text = lesTekst(path);
-    if (isRuleError(text)) return text;
-    const json = lesJson(text, kilde);
-    if (isRuleError(json)) return json;
-    if (typeof json !== "object" || json === null || Array.isArray(json)) return valueError(`${kilde}: oppsettet må være et JSON-objekt.`);
+    const json = readJsonFile(path);
+    if (isProblems(json)) return json;
+    if (typeof json !== "object" || json === null || Array.isArray(json)) return problems("oppsettet må være et JSON-objekt.", { file: source });
     base = { ...(json as Record<string, unknown>) };
     if (Array.isArray(base.terminer) && base.terminer.length > 0) {
-      return valueError(`${kilde}: terminene kommer fra eksportfilene; fjern «terminer» fra oppsettfilen.`);
+      return problems("terminene kommer fra eksportfilene; fjern «terminer» fra oppsettfilen.", { file: source });
     }
   }
   const overrides: Record<string, unknown> = {
-    ...(flagg.virksomhet !== undefined ? { virksomhet: flagg.virksomhet } : {}),
-    ...(flagg.aar !== undefined ? { aar: tallEllerTekst(flagg.aar) } : {}),
-    ...(flagg.budsjettering !== undefined ? { budsjettering: flagg.budsjettering } : {}),
-    ...(flagg.modus !== undefined ? { modus: flagg.modus } : {}),
-    ...(flagg.agaSats !== undefined ? { agaSats: tallEllerTekst(flagg.agaSats) } : {}),
-    ...(flagg.orgnr !== undefined ? { orgnr: flagg.orgnr } : {}),
-    ...(flagg.firma !== undefined ? { firma: flagg.firma } : {}),
-    ...(flagg.bilagsart !== undefined ? { bilagsart: flagg.bilagsart } : {}),
+    ...(flags.virksomhet !== undefined ? { virksomhet: flags.virksomhet } : {}),
+    ...(flags.aar !== undefined ? { aar: numberOrText(flags.aar) } : {}),
+    ...(flags.budsjettering !== undefined ? { budsjettering: flags.budsjettering } : {}),
+    ...(flags.modus !== undefined ? { modus: flags.modus } : {}),
+    ...(flags.agaSats !== undefined ? { agaSats: numberOrText(flags.agaSats) } : {}),
+    ...(flags.orgnr !== undefined ? { orgnr: flags.orgnr } : {}),
+    ...(flags.firma !== undefined ? { firma: flags.firma } : {}),
+    ...(flags.bilagsart !== undefined ? { bilagsart: flags.bilagsart } : {}),
   };
   const scenario = parseScenario({ ...base, ...overrides, terminer: [] });
-  if (isRuleError(scenario)) return iFil(scenario as InputProblems, kilde);
-  return { scenario, kilde };
+  if (isProblems(scenario)) return inFile(scenario, source);
+  return { scenario, source };
 }
 
 /** An export file as a reader's sheet: CSV (any of Norway's usual flavours), or the first sheet of an .xlsx. */
-async function lesEksport(path: string): Promise<Result<SheetInput>> {
+async function readExportFile(path: string): Promise<Checked<SheetInput>> {
   const sheet = basename(path);
   if (extname(path).toLowerCase() === ".xlsx") {
     const wb = await loadWorkbook(path);
-    if (isRuleError(wb)) return wb;
+    if (isProblems(wb)) return wb;
     const ws = wb.worksheets.find((w) => w.state === "visible") ?? wb.worksheets[0];
-    if (!ws) return valueError(`${sheet}: arbeidsboken har ingen ark.`);
+    if (!ws) return problems("arbeidsboken har ingen ark.", { file: sheet });
     return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
-  const text = lesTekst(path);
-  if (isRuleError(text)) return text;
+  const text = readTextFile(path);
+  if (isProblems(text)) return text;
   const grid = parseCsv(text, { sheet });
-  if (!grid.ok) return new InputProblems(formatImportErrors(grid.errors));
-  return { sheet, values: grid.value.values };
+  if (isProblems(grid)) return rejected("Importen", grid.list);
+  return { sheet, values: grid.values };
 }
 
 /**
  * The SAP, Unit4 and SPK exports aggregated per termin (core's readers) with the oppsett. All three
  * are needed: a termin without its invoice would be reconciled against nothing.
  */
-export async function lesEksporter(
-  filer: EksportFiler,
-  oppsettFil: string | undefined,
-  flagg: OppsettFlagg,
-  lonnsarter?: SapLonnsarterValg,
-): Promise<Result<Grunnlag>> {
-  const oppsett = lesOppsett(oppsettFil, flagg);
-  const sources = await Promise.all([lesEksport(filer.sap), lesEksport(filer.unit4), lesEksport(filer.spk)]);
-  const problems: string[] = [];
+export async function readExportFiles(
+  files: ExportFiles,
+  oppsettFile: string | undefined,
+  flags: OppsettFlags,
+  lonnsarter?: SapLonnsarterOption,
+): Promise<Checked<SpkInputs>> {
+  const oppsett = readOppsettFile(oppsettFile, flags);
+  const sources = await Promise.all([readExportFile(files.sap), readExportFile(files.unit4), readExportFile(files.spk)]);
+  const found: Problem[] = [];
+  let heading: string | undefined;
   for (const s of [oppsett, ...sources]) {
-    if (isRuleError(s)) problems.push(...((s as InputProblems).problems ?? [s.message]));
+    if (isProblems(s)) {
+      found.push(...s.list);
+      heading ??= s.heading;
+    }
   }
-  if (problems.length > 0 || isRuleError(oppsett)) return new InputProblems(problems);
+  if (found.length > 0 || isProblems(oppsett)) return heading ? rejected("Importen", found) : new Problems(found);
   const [sap, unit4, spk] = sources as SheetInput[];
-  const { scenario, kilde } = oppsett;
+  const { scenario, source } = oppsett;
   const o = oppsettFrom(scenario);
   const imported = importExports(
     { sap, unit4, spk },
     { aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) },
   );
-  if (!imported.ok) return new InputProblems(formatImportErrors(imported.errors));
-  const terminer: TerminInput[] = imported.value.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
-  const g = fraScenario({ ...scenario, terminer }, [kilde, sap.sheet, unit4.sheet, spk.sheet].join(", "), [...imported.value.notes]);
-  return g;
+  if (isProblems(imported)) return imported;
+  const terminer: TerminInput[] = imported.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+  return fromScenario({ ...scenario, terminer }, [source, sap.sheet, unit4.sheet, spk.sheet].join(", "), [...imported.notes]);
 }
 
-export interface Inndata {
-  readonly grunnlag: Grunnlag;
+export interface Input {
+  readonly inputs: SpkInputs;
   /** The input workbook, when the input is one. */
-  readonly arbeidsbok?: ExcelJS.Workbook;
+  readonly workbook?: ExcelJS.Workbook;
 }
 
 /** A scenario (.json) or a filled workbook (.xlsx), by extension. */
-export async function lesInndata(path: string, ark?: string): Promise<Result<Inndata>> {
+export async function readInput(path: string, sheet?: string): Promise<Checked<Input>> {
   const ext = extname(path).toLowerCase();
   if (ext === ".json") {
-    const g = lesScenario(path);
-    return isRuleError(g) ? g : { grunnlag: g };
+    const inputs = readScenarioFile(path);
+    return isProblems(inputs) ? inputs : { inputs };
   }
-  if (ext === ".xlsx") return lesArbeidsbok(path, ark);
-  return valueError(`«${filnavn(path)}» er verken en scenariofil (.json) eller en arbeidsbok (.xlsx).`);
+  if (ext === ".xlsx") return readWorkbookInput(path, sheet);
+  return problems(`«${fileName(path)}» er verken en scenariofil (.json) eller en arbeidsbok (.xlsx).`);
 }

@@ -12,9 +12,9 @@ import { CliIO, nodeIO } from "./io";
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  fn: async () => (await import("./commands/fn")).fn,
-  avstem: async () => (await import("./commands/avstem")).avstem,
-  demo: async () => (await import("./commands/demo")).demo,
+  fn: async () => (await import("./commands/fn")).fnCommand,
+  avstem: async () => (await import("./commands/avstem")).avstemCommand,
+  demo: async () => (await import("./commands/demo")).demoCommand,
 };
 
 const USAGE = `Bruk:

@@ -4,20 +4,21 @@
  * known, so memory does not grow with the number of files; a bad file gets its problems on its
  * own line and the others still run.
  */
-import { isRuleError } from "../core/errors";
+import { kroner } from "../core/money/ore";
+import { formatProblem, isProblems, Problems } from "../core/problem/problem";
 import { FlagKind } from "../core/spk/types";
-import { filnavn } from "./files";
-import { lesInndata } from "./inputs";
+import { runSpk, SpkRun } from "../core/usecase/spk";
+import { fileName } from "./files";
+import { readInput } from "./inputs";
 import type { CliIO } from "./io";
-import { kjor, Resultat } from "./pipeline";
 import { kr } from "./report/table";
-import { iBalanse } from "./report/text";
+import { isBalanced } from "./report/text";
 
 const KINDS: readonly FlagKind[] = ["uforklart", "vesentlig", "posteringsregel"];
 
-function counts(res: Resultat): Record<FlagKind, number> {
+function counts(run: SpkRun): Record<FlagKind, number> {
   const out = { uforklart: 0, vesentlig: 0, posteringsregel: 0 } as Record<FlagKind, number>;
-  for (const f of res.avstemming.flags) out[f.kind]++;
+  for (const f of run.avstemming.flags) out[f.kind]++;
   return out;
 }
 
@@ -32,54 +33,51 @@ function header(): string {
   ].join("  ");
 }
 
-function line(res: Resultat, fil: string): string {
-  const a = res.avstemming;
-  const c = counts(res);
+function line(run: SpkRun, file: string): string {
+  const a = run.avstemming;
+  const c = counts(run);
   return [
     (a.oppsett.virksomhet || "(uten navn)").padEnd(W.virksomhet), String(a.oppsett.aar).padEnd(W.aar), a.oppsett.budsjettering.padEnd(W.budsj),
     kr(a.sum.R).padStart(W.belop), kr(a.sum.T).padStart(W.belop), kr(a.aarsAga ?? a.sum.T).padStart(W.belop),
-    String(res.bilag.length).padStart(W.bilag), (res.bilag.every(iBalanse) ? "ja" : "NEI").padEnd(W.balanse),
-    ...KINDS.map((k) => String(c[k]).padStart(W.flagg)), fil,
+    String(run.bilag.length).padStart(W.bilag), (run.bilag.every(isBalanced) ? "ja" : "NEI").padEnd(W.balanse),
+    ...KINDS.map((k) => String(c[k]).padStart(W.flagg)), file,
   ].join("  ");
 }
 
 /** The problems without the file name in front (the line names the file once). */
-function problemsOf(error: { message: string; problems?: readonly string[] }, fil: string): string[] {
-  const list = error.problems ? [...error.problems] : error.message.split("\n");
-  return list.map((p) => (p.startsWith(`${fil}: `) ? p.slice(fil.length + 2) : p));
-}
+const problemsOf = (error: Problems): string[] => error.list.map((p) => formatProblem({ ...p, file: undefined }));
 
 /** Runs every file; the exit code is 1 when any file failed, else 0. */
-export async function oppsummer(paths: readonly string[], io: CliIO, json: boolean, ark?: string): Promise<number> {
+export async function summarize(paths: readonly string[], io: CliIO, json: boolean, sheet?: string): Promise<number> {
   let failed = 0;
   if (!json) io.out(header());
   for (const path of paths) {
-    const fil = filnavn(path);
-    const input = await lesInndata(path, ark);
-    const r = isRuleError(input) ? input : kjor(input.grunnlag);
-    if (isRuleError(r)) {
+    const file = fileName(path);
+    const input = await readInput(path, sheet);
+    const r = isProblems(input) ? input : runSpk(input.inputs);
+    if (isProblems(r)) {
       failed++;
-      const problems = problemsOf(r, fil);
-      io.out(json ? JSON.stringify({ fil, feil: problems }) : `FEIL  ${fil}: ${problems.join(" | ")}`);
+      const problems = problemsOf(r);
+      io.out(json ? JSON.stringify({ fil: file, feil: problems }) : `FEIL  ${file}: ${problems.join(" | ")}`);
       continue;
     }
     if (json) {
       const a = r.avstemming;
       io.out(JSON.stringify({
-        fil,
+        fil: file,
         virksomhet: a.oppsett.virksomhet,
         aar: a.oppsett.aar,
         budsjettering: a.oppsett.budsjettering,
         modus: a.oppsett.modus,
-        sumR: a.sum.R,
-        sumT: a.sum.T,
-        aarsAga: a.aarsAga ?? null,
+        sumR: kroner(a.sum.R),
+        sumT: kroner(a.sum.T),
+        aarsAga: a.aarsAga === undefined ? null : kroner(a.aarsAga),
         bilag: r.bilag.length,
-        iBalanse: r.bilag.every(iBalanse),
+        iBalanse: r.bilag.every(isBalanced),
         flagg: counts(r),
       }));
     } else {
-      io.out(line(r, fil));
+      io.out(line(r, file));
     }
   }
   if (!json) io.out(`${paths.length} filer, ${failed} med feil.`);

@@ -7,10 +7,11 @@
  * (6 000 rows × 23 columns is about 1.7 MB). Such a split plan is no longer written in one
  * request: if a later sync fails, the earlier ones stay done.
  */
-import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/template/write-plan";
+import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/workpaper/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/sheet/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
-import { PlanError, planProblems, unknownSheetProblems } from "../core/template/plan-check";
+import { Problem, Problems } from "../core/problem/problem";
+import { planProblems, unknownSheetProblems } from "../core/workpaper/plan-check";
 import { probeWorkbook, WorkbookFacts } from "./probe";
 import { sameSheetAddress } from "../core/sheet/reference";
 import { nameFormula, rangeAddress } from "./references";
@@ -233,7 +234,7 @@ function batches(ops: readonly Op[], budget: number): Op[][] {
 }
 
 /** Refuses a plan that writes to a sheet which neither exists nor is among the plan's sheets. */
-function unknownSheets(plan: WritePlan, facts: WorkbookFacts): string[] {
+function unknownSheets(plan: WritePlan, facts: WorkbookFacts): Problem[] {
   return unknownSheetProblems(plan, [...facts.sheets.values()].map((sheet) => sheet.name));
 }
 
@@ -258,7 +259,7 @@ function queueOperations(w: Writer, plan: WritePlan): void {
 
 /**
  * Applies `plan`. `facts` (from `queueProbe`, loaded in an earlier sync) saves the probe sync.
- * Throws PlanError, before writing anything, when the plan cannot be applied as a whole.
+ * Throws Problems, before writing anything, when the plan cannot be applied as a whole.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -268,14 +269,14 @@ export async function applyPlan(
 ): Promise<ApplyReport> {
   // Static problems are found before any sync; with the facts at hand, every problem at once.
   const problems = [...planProblems(plan), ...(facts ? unknownSheets(plan, facts) : [])];
-  if (problems.length > 0) throw new PlanError(problems);
+  if (problems.length > 0) throw new Problems(problems, "Skriveplanen kan ikke brukes:");
   let syncs = 0;
   let known = facts;
   if (!known) {
     known = await probeWorkbook(context);
     syncs++;
     const unknown = unknownSheets(plan, known);
-    if (unknown.length > 0) throw new PlanError(unknown);
+    if (unknown.length > 0) throw new Problems(unknown, "Skriveplanen kan ikke brukes:");
   }
 
   const budget = options.payloadBudget ?? PAYLOAD_BUDGET;

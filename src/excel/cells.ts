@@ -15,7 +15,7 @@
  * first, the text goes in bare. (A text-formatted cell the user made is not known here: a risky
  * text written there could show its apostrophe. Plans write text only to label and input cells.)
  */
-import { Cell, isFormula } from "../core/template/write-plan";
+import { Cell, isFormula } from "../core/workpaper/write-plan";
 
 export type Entry = string | number | boolean | null;
 

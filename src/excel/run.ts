@@ -3,17 +3,16 @@
  * (pure), check it, apply it. Nothing is written when the core or the check says no. Two syncs
  * in all: one read (the snapshots plus which sheets and names exist), one write.
  */
-import { isRuleError, Result, valueError } from "../core/errors";
+import { Checked, isProblems } from "../core/problem/problem";
 import { SheetSnapshot } from "../core/sheet/snapshot";
-import { WritePlan } from "../core/template/write-plan";
+import { WritePlan } from "../core/workpaper/write-plan";
 import { applyPlan, ApplyReport } from "./apply-plan";
-import { PlanError } from "../core/template/plan-check";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "./probe";
 import { mayBeNullChainFailure, queueSnapshots, readExistingSnapshots } from "./read";
 import { supportsExcelApi } from "./requirements";
 
 export type Snapshots = ReadonlyMap<string, SheetSnapshot | undefined>;
-export type PlanBuilder = (snapshots: Snapshots) => Result<WritePlan>;
+export type PlanBuilder = (snapshots: Snapshots) => Checked<WritePlan>;
 
 /** What an action did; `syncs` counts the whole action (read and write). */
 export type RunReport = ApplyReport;
@@ -33,15 +32,15 @@ async function readForPlan(context: Excel.RequestContext, names: readonly string
 }
 
 /** Runs one action inside `context`; exported for callers that already hold a context. */
-export async function planAndApply(context: Excel.RequestContext, buildPlan: PlanBuilder, sheetsToRead: readonly string[]): Promise<Result<RunReport>> {
+export async function planAndApply(context: Excel.RequestContext, buildPlan: PlanBuilder, sheetsToRead: readonly string[]): Promise<Checked<RunReport>> {
   const { facts, snapshots, syncs } = await readForPlan(context, sheetsToRead);
   const plan = buildPlan(snapshots);
-  if (isRuleError(plan)) return plan;
+  if (isProblems(plan)) return plan;
   try {
     const report = await applyPlan(context, plan, facts);
     return { ...report, syncs: report.syncs + syncs };
   } catch (error) {
-    if (error instanceof PlanError) return valueError(error.message);
+    if (isProblems(error)) return error;
     throw error;
   }
 }
@@ -50,7 +49,7 @@ export async function planAndApply(context: Excel.RequestContext, buildPlan: Pla
  * `Excel.run` waits while the user is editing a cell instead of failing (delayForCellEdit), and
  * where ExcelApi 1.20 exists the action is one undo step.
  */
-export function runPlanned(buildPlan: PlanBuilder, sheetsToRead: readonly string[]): Promise<Result<RunReport>> {
+export function runPlanned(buildPlan: PlanBuilder, sheetsToRead: readonly string[]): Promise<Checked<RunReport>> {
   const options: Excel.RunOptions = { delayForCellEdit: true, ...(supportsExcelApi("1.20") ? { mergeUndoGroup: true } : {}) };
   return Excel.run(options, (context) => planAndApply(context, buildPlan, sheetsToRead));
 }

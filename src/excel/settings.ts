@@ -5,7 +5,7 @@
  * The core reads the snapshot and produces the plans that write it; this shell only reads and
  * applies them.
  */
-import { SETTINGS_SHEET } from "../core/template/layout";
+import { SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SheetSnapshot } from "../core/sheet/snapshot";
 import { readSnapshots } from "./read";
 

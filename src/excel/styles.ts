@@ -1,5 +1,5 @@
 /** The plan's named styles on Office.js format objects, and column widths in Excel's units. */
-import { StyleSpec } from "../core/template/write-plan";
+import { StyleSpec } from "../core/workpaper/write-plan";
 
 /** What a range format and a conditional format have in common. */
 interface FormatTarget {

@@ -3,11 +3,11 @@
  * a live status line, and what the steps share: the workbook as last read, the running action
  * (only one at a time; its buttons are disabled while it runs), and going to a cell.
  */
-import { isRuleError } from "../core/errors";
+import { isProblems } from "../core/problem/problem";
 import { ImportedTerminer } from "../core/import/aggregate";
 import { Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
-import { SETTINGS_SHEET } from "../core/template/layout";
-import { LonnSettings, readSettings } from "../core/template/settings";
+import { SETTINGS_SHEET } from "../core/workpaper/settings";
+import { LonnSettings, readSettings } from "../core/workpaper/settings";
 import { RunReport, Snapshots } from "../excel/run";
 import { erstatt, h } from "./dom";
 import { BilagResultat, Lest, lesAvstemming } from "./plans";
@@ -132,10 +132,10 @@ export class App {
     this.tilstand.lest = undefined;
     this.tilstand.lesefeil = undefined;
     const stored = readSettings(snaps.get(SETTINGS_SHEET));
-    if (!isRuleError(stored)) this.tilstand.settings = stored;
+    if (!isProblems(stored)) this.tilstand.settings = stored;
     if (ark) {
       const lest = lesAvstemming(snaps, ark);
-      if (isRuleError(lest)) this.tilstand.lesefeil = regelFeil(lest, this.tilstand.arkListe);
+      if (isProblems(lest)) this.tilstand.lesefeil = regelFeil(lest, this.tilstand.arkListe);
       else {
         this.tilstand.lest = lest;
         this.tilstand.ferdig.add("oppsett");
@@ -154,7 +154,7 @@ export class App {
   private oppdaterArbeidsbok(): void {
     const { lest, ark } = this.tilstand;
     if (lest) {
-      const o = lest.fra.oppsett;
+      const o = lest.fromSheet.oppsett;
       erstatt(this.arbeidsbok, `${ark} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
     } else if (ark) {
       erstatt(this.arbeidsbok, `${ark}: kan ikke leses ennå (se Oppsett).`);

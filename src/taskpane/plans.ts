@@ -3,22 +3,18 @@
  * snapshots): validate everything, build one WritePlan for everything the action writes (the
  * reconciliation sheet, `_lonn`, the voucher sheets) and add the `Logg` row to the same plan, so
  * the workbook is written once or not at all. Figures come from the workbook as it is at that
- * moment (a co-author may have changed it since the pane last looked), read by core.
+ * moment (a co-author may have changed it since the pane last looked), read by core's use cases.
  */
-import { isRuleError, Result, valueError } from "../core/errors";
 import { ImportedTerminer } from "../core/import/aggregate";
-import { lagAmeldingFordeling, AmeldingFordeling } from "../core/spk/amelding";
-import { lagKorreksjonsbilag } from "../core/spk/bilag";
-import { avstem } from "../core/spk/reconcile";
+import { Checked, isProblems, problems } from "../core/problem/problem";
+import { planAvstemming } from "../core/spk/sheet/plan";
+import { reconcile } from "../core/spk/reconcile";
 import { emptyTermin } from "../core/spk/termin-fields";
-import { Avstemming, Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
-import { AMELDING_ARK, planAmeldingArk } from "../core/template/amelding-sheet";
-import { planAvstemming } from "../core/template/avstemming-plan";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../core/template/korreksjonsbilag-sheet";
-import { SETTINGS_SHEET } from "../core/template/layout";
-import { LOGG_ARK, medLogg, Tidspunkt } from "../core/template/logg";
-import { AvstemmingFraArk, readAvstemming } from "../core/template/read";
-import { mergePlans, WritePlan } from "../core/template/write-plan";
+import { Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
+import { planDerivedSheets, readSpkSheet, SheetReconciliation, spkSheetsToRead, SpkVouchers, vouchersOf } from "../core/usecase/spk";
+import { LOGG_ARK, medLogg, Tidspunkt } from "../core/workpaper/logg";
+import { SETTINGS_SHEET } from "../core/workpaper/settings";
+import { WritePlan } from "../core/workpaper/write-plan";
 import type { PlanBuilder, Snapshots } from "../excel/run";
 import { AarsInput } from "./view/aars-view";
 import { HANDLING, summerAars, summerAvstemming, summerBilag, summerOppsett } from "./view/logg-tekst";
@@ -35,25 +31,15 @@ export function eksisterende(snaps: Snapshots): Set<string> {
 }
 
 /** The reconciliation as the sheet holds it now, and core's model of it. */
-export interface Lest {
-  readonly fra: AvstemmingFraArk;
-  readonly avstemming: Avstemming;
+export type Lest = SheetReconciliation;
+
+/** Reads the reconciliation sheet and computes the model; every problem at its cell. */
+export function lesAvstemming(snaps: Snapshots, ark: string, extras?: Pick<AarsInput, "saldoer" | "oppdatertAgaSats">): Checked<Lest> {
+  return readSpkSheet((s) => snaps.get(s), ark, extras);
 }
 
-/** Reads the reconciliation sheet and computes the model; every problem named by cell. */
-export function lesAvstemming(snaps: Snapshots, ark: string, extras?: Pick<AarsInput, "saldoer" | "oppdatertAgaSats">): Result<Lest> {
-  const sheet = snaps.get(ark);
-  if (!sheet) return valueError(`Fant ikke arket «${ark}». Gå til Oppsett og lag eller velg avstemmingsarket.`);
-  const fra = readAvstemming(sheet, snaps.get(SETTINGS_SHEET));
-  if (isRuleError(fra)) return fra;
-  const saldoer = extras?.saldoer && extras.saldoer.length > 0 ? extras.saldoer : fra.saldoer;
-  const oppdatertAgaSats = extras?.oppdatertAgaSats ?? fra.oppdatertAgaSats;
-  const avstemming = avstem(fra.oppsett, fra.terminer, { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) });
-  return isRuleError(avstemming) ? avstemming : { fra, avstemming };
-}
-
-const logged = (plan: Result<WritePlan>, snaps: Snapshots, handling: string, summer: string, tid: Tidspunkt): Result<WritePlan> =>
-  isRuleError(plan) ? plan : medLogg(plan, { tid, handling, summer }, snaps.get(LOGG_ARK), eksisterende(snaps));
+const logged = (plan: Checked<WritePlan>, snaps: Snapshots, handling: string, summer: string, tid: Tidspunkt): Checked<WritePlan> =>
+  isProblems(plan) ? plan : medLogg(plan, { tid, handling, summer }, snaps.get(LOGG_ARK), eksisterende(snaps));
 
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
 export function lagreOppsett(ark: string, oppsett: Oppsett, tid: Tidspunkt): Handling {
@@ -78,18 +64,17 @@ export function fyllFraImport(ark: string, importert: ImportedTerminer, lestMed:
   return {
     ark: [ark, SETTINGS_SHEET, LOGG_ARK],
     plan: (snaps) => {
-      const sheet = snaps.get(ark);
-      if (!sheet) return valueError(`Fant ikke arket «${ark}». Gå til Oppsett og lag avstemmingsarket først.`);
-      const fra = readAvstemming(sheet, snaps.get(SETTINGS_SHEET));
-      if (isRuleError(fra)) return fra;
-      if (!sammeGrunnlag(fra.oppsett, lestMed)) {
-        return valueError("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
+      const lest = lesAvstemming(snaps, ark);
+      if (isProblems(lest)) return lest;
+      const { fromSheet } = lest;
+      if (!sammeGrunnlag(fromSheet.oppsett, lestMed)) {
+        return problems("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
       }
-      const plan = planAvstemming({ oppsett: fra.oppsett, terminer: importert.terminer, existing: sheet, settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
+      const plan = planAvstemming({ oppsett: fromSheet.oppsett, terminer: importert.terminer, existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
       // The log's totals are core's sums of what the import writes (a termin it has no lines for counts 0).
       const skrevet = importert.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
-      const a = avstem(fra.oppsett, skrevet);
-      return logged(plan, snaps, HANDLING.fyll, isRuleError(a) ? a.message : `Importert: ${summerAvstemming(a)}`, tid);
+      const a = reconcile(fromSheet.oppsett, skrevet);
+      return logged(plan, snaps, HANDLING.fyll, isProblems(a) ? a.message : `Importert: ${summerAvstemming(a)}`, tid);
     },
   };
 }
@@ -97,18 +82,12 @@ export function fyllFraImport(ark: string, importert: ImportedTerminer, lestMed:
 /** The vouchers as text, to see whether the workbook changed between the preview and the write. */
 export const fingeravtrykk = (bilag: readonly Bilag[]): string => JSON.stringify(bilag);
 
-export interface BilagResultat extends Lest {
-  readonly bilag: readonly Bilag[];
-  readonly fordelinger?: readonly AmeldingFordeling[];
-}
+export interface BilagResultat extends Lest, SpkVouchers {}
 
 /** The vouchers and the A-melding split of the reconciliation as it is now. */
-export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Result<BilagResultat> {
-  const bilag = lagKorreksjonsbilag(lest.avstemming);
-  if (isRuleError(bilag)) return bilag;
-  if (!virksomheter) return { ...lest, bilag };
-  const fordelinger = lagAmeldingFordeling(lest.avstemming, virksomheter);
-  return isRuleError(fordelinger) ? fordelinger : { ...lest, bilag, fordelinger };
+export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<BilagResultat> {
+  const v = vouchersOf(lest.avstemming, virksomheter);
+  return isProblems(v) ? v : { ...lest, ...v };
 }
 
 /**
@@ -118,25 +97,17 @@ export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[]
  */
 export function skrivBilag(ark: string, virksomheter: readonly VirksomhetGrunnlag[] | undefined, forventet: string | undefined, tid: Tidspunkt): Handling {
   return {
-    ark: [ark, SETTINGS_SHEET, KORREKSJONSBILAG_ARK, AMELDING_ARK, LOGG_ARK],
+    ark: [...spkSheetsToRead(ark), LOGG_ARK],
     plan: (snaps) => {
       const lest = lesAvstemming(snaps, ark);
-      if (isRuleError(lest)) return lest;
+      if (isProblems(lest)) return lest;
       const r = lagBilag(lest, virksomheter);
-      if (isRuleError(r)) return r;
+      if (isProblems(r)) return r;
       if (forventet !== undefined && fingeravtrykk(r.bilag) !== forventet) {
-        return valueError("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
+        return problems("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
       }
-      const oppsett = lest.fra.oppsett;
-      const kb = planKorreksjonsbilagArk(r.bilag, oppsett, snaps.get(KORREKSJONSBILAG_ARK));
-      if (isRuleError(kb)) return kb;
-      let plan = kb;
-      if (r.fordelinger) {
-        const am = planAmeldingArk(r.fordelinger, oppsett, snaps.get(AMELDING_ARK));
-        if (isRuleError(am)) return am;
-        plan = mergePlans(kb, am);
-      }
-      return logged(plan, snaps, HANDLING.bilag, summerBilag(r.bilag, r.fordelinger), tid);
+      const plan = planDerivedSheets(r, lest.fromSheet.oppsett, (s) => snaps.get(s));
+      return logged(plan, snaps, HANDLING.bilag, summerBilag(r.bilag, r.amelding), tid);
     },
   };
 }
@@ -151,9 +122,9 @@ export function lagreAarsavslutning(ark: string, input: AarsInput, tid: Tidspunk
     ark: [ark, SETTINGS_SHEET, LOGG_ARK],
     plan: (snaps) => {
       const lest = lesAvstemming(snaps, ark, input);
-      if (isRuleError(lest)) return lest;
+      if (isProblems(lest)) return lest;
       const plan = planAvstemming({
-        oppsett: lest.fra.oppsett,
+        oppsett: lest.fromSheet.oppsett,
         terminer: input.signeringer,
         saldoer: input.saldoer,
         ...(input.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: input.oppdatertAgaSats } : {}),

@@ -3,9 +3,9 @@
  * pane shows, run a planned write (src/excel's `runPlanned`: read, plan, write), select a cell.
  * No figure is computed here.
  */
-import { isRuleError, Result } from "../core/errors";
-import { SHEET_NAMES, SETTINGS_SHEET } from "../core/template/layout";
-import { LonnSettings, readSettings } from "../core/template/settings";
+import { Checked, isProblems } from "../core/problem/problem";
+import { SHEET_NAMES } from "../core/spk/sheet/layout";
+import { LonnSettings, readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SheetSnapshot } from "../core/sheet/snapshot";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "../excel/probe";
 import { mayBeNullChainFailure, queueSnapshots, RangeRead, readExistingSnapshots, readRange, readSnapshots } from "../excel/read";
@@ -43,7 +43,7 @@ export async function lesArbeidsboken(): Promise<Arbeidsbok> {
       snaps = new Map(await readExistingSnapshots(context, first, facts.sheets));
     }
     const stored = readSettings(snaps.get(SETTINGS_SHEET));
-    const settings = isRuleError(stored) ? undefined : stored;
+    const settings = isProblems(stored) ? undefined : stored;
     const ark = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
     const named = settings?.avstemmingsark;
     const exists = (n: string) => facts.sheets.get(n.toLowerCase())?.name;
@@ -92,8 +92,8 @@ export function gaTilCelle(ark: string, adresse: string): Promise<void> {
 }
 
 /** A planned write (read, plan, write once), then a read of `etterpa` for what the pane shows next. */
-export async function skriv(h: Handling, etterpa: readonly string[] = []): Promise<{ rapport: Result<RunReport>; etter?: Snapshots }> {
+export async function skriv(h: Handling, etterpa: readonly string[] = []): Promise<{ rapport: Checked<RunReport>; etter?: Snapshots }> {
   const rapport = await runPlanned(h.plan, h.ark);
-  if (isRuleError(rapport) || etterpa.length === 0) return { rapport };
+  if (isProblems(rapport) || etterpa.length === 0) return { rapport };
   return { rapport, etter: await lesArk(etterpa) };
 }

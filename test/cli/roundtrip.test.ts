@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { UNCALCULATED } from "../../src/cli/xlsx/snapshot";
 import { columnLetter } from "../../src/core/sheet/a1";
-import { korreksjonsbilagKolonner } from "../../src/core/template/korreksjonsbilag-sheet";
+import { korreksjonsbilagKolonner } from "../../src/core/workpaper/voucher-sheet";
 import { BRUTTO, cellsOf, lonn, lonnJson, NETTO, tempDir } from "./helpers";
 
 /** The run without where it came from and what it wrote. */

@@ -3,10 +3,10 @@
  * shell, survives a save and a reload, and a worksheet reads back as Office.js would give it.
  */
 import ExcelJS from "exceljs";
-import { PlanError } from "../../src/core/template/plan-check";
+import { PlanError } from "../../src/core/workpaper/plan-check";
 import { applyPlanToWorkbook, conditionalFormatsOf } from "../../src/cli/xlsx/apply-plan";
 import { excelSerial, isCalculated, snapshotOf, snapshotsOf, UNCALCULATED } from "../../src/cli/xlsx/snapshot";
-import { emptyPlan, STYLES, WritePlan } from "../../src/core/template/write-plan";
+import { emptyPlan, STYLES, WritePlan } from "../../src/core/workpaper/write-plan";
 
 async function reloaded(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const again = new ExcelJS.Workbook();

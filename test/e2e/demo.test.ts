@@ -9,7 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } fr
 import { join } from "path";
 import { DEMO_MAPPE } from "../../src/cli/commands/demo";
 import { isRuleError, Result } from "../../src/core/errors";
-import { GL07_LINJELENGDE, GL07_POSISJON, GL07_TEGNSETT } from "../../src/core/export/gl07";
+import { GL07_LINJELENGDE, GL07_POSISJON, GL07_TEGNSETT } from "../../src/core/voucher/gl07";
 import { importExports, parseCsv } from "../../src/core/import";
 import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
 import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";

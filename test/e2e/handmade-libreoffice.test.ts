@@ -10,7 +10,7 @@ import { join } from "path";
 import { snapshotsOf } from "../../src/cli/xlsx/snapshot";
 import { isRuleError, Result } from "../../src/core/errors";
 import { avstem } from "../../src/core/spk/reconcile";
-import { readAvstemming } from "../../src/core/template/read";
+import { readAvstemming } from "../../src/core/spk/sheet/read";
 import { SheetSnapshot } from "../../src/core/sheet/snapshot";
 import { lonn, tempDir } from "../cli/helpers";
 import { withLibreOffice } from "../support/engines";

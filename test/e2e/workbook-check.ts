@@ -10,9 +10,9 @@ import ExcelJS from "exceljs";
 import { columnLetter } from "../../src/core/sheet/a1";
 import { AmeldingFordeling } from "../../src/core/spk/amelding";
 import { Avstemming, Bilag } from "../../src/core/spk/types";
-import { AMELDING_ARK, AMELDING_KOLONNER } from "../../src/core/template/amelding-sheet";
-import { KORREKSJONSBILAG_ARK, korreksjonsbilagKolonner } from "../../src/core/template/korreksjonsbilag-sheet";
-import { ADJUST_CELLS, BALANCE_COLUMNS, balanceRows, ROWS, SHEET_NAMES, SUM_COLUMNS, terminRow, voucherRow, VOUCHER_COLUMNS } from "../../src/core/template/layout";
+import { AMELDING_ARK, AMELDING_KOLONNER } from "../../src/core/spk/sheet/amelding-sheet";
+import { KORREKSJONSBILAG_ARK, korreksjonsbilagKolonner } from "../../src/core/workpaper/voucher-sheet";
+import { ADJUST_CELLS, BALANCE_COLUMNS, balanceRows, ROWS, SHEET_NAMES, SUM_COLUMNS, terminRow, voucherRow, VOUCHER_COLUMNS } from "../../src/core/spk/sheet/layout";
 import { recalculate } from "../support/libreoffice";
 
 export interface Expected {

@@ -1,7 +1,7 @@
 /** applyPlan against the strict fake host, with synthetic DFØ-shaped plans. */
 import { applyPlan, MAX_CELLS_PER_WRITE } from "../../src/excel/apply-plan";
-import { PlanError } from "../../src/core/template/plan-check";
-import { Cell, STYLES, WritePlan } from "../../src/core/template/write-plan";
+import { PlanError } from "../../src/core/workpaper/plan-check";
+import { Cell, STYLES, WritePlan } from "../../src/core/workpaper/write-plan";
 import { contains, FakeExcelHost, parseLocal, Rect, splitSheet } from "../fake-excel";
 import { dfoLikePlan, FIRST_ROW, SHEET, withExcel } from "./support";
 

@@ -1,11 +1,11 @@
 /** The small pure helpers of src/excel. */
 import { Entry, isPlainText, nonNullBlocks, rowBlocks, toEntry } from "../../src/excel/cells";
-import { definedNameProblem, sheetNameProblem } from "../../src/core/template/plan-check";
+import { definedNameProblem, sheetNameProblem } from "../../src/core/workpaper/plan-check";
 import { sameSheetAddress as sameReference, quoteSheet, splitSheetAddress } from "../../src/core/sheet/reference";
 import { nameFormula, rangeAddress } from "../../src/excel/references";
 import { supportsExcelApi } from "../../src/excel/requirements";
 import { columnWidthPoints } from "../../src/excel/styles";
-import { Cell } from "../../src/core/template/write-plan";
+import { Cell } from "../../src/core/workpaper/write-plan";
 import { FakeExcelHost } from "../fake-excel";
 import { installed } from "./support";
 

@@ -1,6 +1,6 @@
 /** runPlanned: read → core plan (pure) → check → apply, writing nothing unless everything is fine. */
 import { valueError } from "../../src/core/errors";
-import { WritePlan } from "../../src/core/template/write-plan";
+import { WritePlan } from "../../src/core/workpaper/write-plan";
 import { runPlanned, Snapshots } from "../../src/excel/run";
 import { FakeExcelHost } from "../fake-excel";
 import { dfoLikePlan, installed, SHEET } from "./support";

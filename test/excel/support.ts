@@ -1,6 +1,6 @@
 /** Test support for src/excel: the fake host as the global Excel, and synthetic plans. */
 import { FakeExcelHost } from "../fake-excel";
-import { Cell, WritePlan } from "../../src/core/template/write-plan";
+import { Cell, WritePlan } from "../../src/core/workpaper/write-plan";
 
 /** Runs `f` with `host` installed as the global `Excel`/`Office`, through the add-in's typed API. */
 export async function withExcel<R>(host: FakeExcelHost, f: (context: Excel.RequestContext) => Promise<R>): Promise<R> {

@@ -5,11 +5,11 @@
  */
 import { isRuleError } from "../../src/core/errors";
 import { Bilag, DEFAULT_KONTOER, Oppsett, TerminInput } from "../../src/core/spk/types";
-import { planAvstemming } from "../../src/core/template/avstemming-plan";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../src/core/template/korreksjonsbilag-sheet";
-import { readAvstemming } from "../../src/core/template/read";
+import { planAvstemming } from "../../src/core/spk/sheet/plan";
+import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../src/core/workpaper/voucher-sheet";
+import { readAvstemming } from "../../src/core/spk/sheet/read";
 import { Result } from "../../src/core/errors";
-import { WritePlan } from "../../src/core/template/write-plan";
+import { WritePlan } from "../../src/core/workpaper/write-plan";
 import { readSnapshots } from "../../src/excel/read";
 import { runPlanned, Snapshots } from "../../src/excel/run";
 import { SETTINGS_SHEET } from "../../src/excel/settings";

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { applyPlanToWorkbook } from "../../src/cli/xlsx/apply-plan";
-import { WritePlan } from "../../src/core/template/write-plan";
+import { WritePlan } from "../../src/core/workpaper/write-plan";
 
 export function planToWorkbook(plan: WritePlan): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

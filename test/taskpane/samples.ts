@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseCsv } from "../../src/core/import/csv";
-import { kontrollsiffer } from "../../src/core/spk/amelding-orgnr";
+import { checkDigit } from "../../src/core/rules/orgnr";
 import { DEFAULT_KONTOER, Oppsett } from "../../src/core/spk/types";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -59,7 +59,7 @@ export function expectedTotals(set: SampleSet): ExpectedTermin[] {
 
 /** A valid virksomhetsnummer from eight digits (modulus 11 check digit). */
 export function orgnr(first8: string): string {
-  const d = kontrollsiffer(first8);
+  const d = checkDigit(first8);
   if (d === undefined) throw new Error(`${first8} har ikke noe gyldig kontrollsiffer`);
   return `${first8}${d}`;
 }

@@ -8,7 +8,7 @@ import { InputProblems } from "../../src/core/spk/problems";
 import { avstem } from "../../src/core/spk/reconcile";
 import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
 import { DEFAULT_KONTOER, TerminInput } from "../../src/core/spk/types";
-import { layoutMap } from "../../src/core/template/locate";
+import { layoutMap } from "../../src/core/spk/sheet/locate";
 import { aarsSkjemaFra, justeringVisning, lesAarsSkjema, saldoVisning } from "../../src/taskpane/view/aars-view";
 import { avstemVisning, flaggSted } from "../../src/taskpane/view/avstem-view";
 import { bilagVisning } from "../../src/taskpane/view/bilag-view";

@@ -11,18 +11,19 @@
  */
 import { existsSync } from "fs";
 import ExcelJS from "exceljs";
-import { isRuleError, Result, RuleError } from "../../core/errors";
+import { Checked, isProblems, Problems } from "../../core/problem/problem";
+import { runSpk, SpkInputs } from "../../core/usecase/spk";
 import { parseArgs } from "../args";
-import { skrivFiler, utvidInndata } from "../files";
-import { EksportFiler, lesEksporter, lesInndata, lesVirksomheter, OppsettFlagg } from "../inputs";
+import { expandInputs, writeFiles } from "../files";
+import { ExportFiles, OppsettFlags, readExportFiles, readInput, readVirksomheterFile } from "../inputs";
 import type { CliIO } from "../io";
-import { Grunnlag, kjor, lagUtdata } from "../pipeline";
-import { resultatJson } from "../report/json";
-import { resultatTekst } from "../report/text";
-import { oppsummer } from "../summary";
+import { buildOutputs } from "../outputs";
+import { resultJson } from "../report/json";
+import { resultText } from "../report/text";
+import { summarize } from "../summary";
 import { loadWorkbook } from "../xlsx/workbook";
 
-export const AVSTEM_BRUK = `Bruk:
+export const AVSTEM_USAGE = `Bruk:
   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
   lonn avstem --sap SAP.csv --unit4 UNIT4.csv --spk SPK.csv [--oppsett OPPSETT.json]
               [--virksomhet NAVN --aar ÅR --budsjettering brutto|netto --aga-sats 0,1387 --modus terminvis|arsslutt
@@ -53,66 +54,61 @@ const SPEC = {
 const EXPORT_KEYS = ["sap", "unit4", "spk"] as const;
 const OPPSETT_KEYS = ["oppsett", "virksomhet", "aar", "budsjettering", "modus", "aga-sats", "orgnr", "firma", "bilagsart", "lonnsarter-ag", "lonnsarter-medlem"] as const;
 
-function problemLines(error: RuleError): string[] {
-  const list = (error as RuleError & { problems?: readonly string[] }).problems;
-  return list ? [...list] : error.message.split("\n");
-}
-
 /** Where the user can set what an export is missing, by kind of input. */
-function hint(lines: readonly string[], kind: "scenario" | "arbeidsbok" | "eksport"): string[] {
+function hint(lines: readonly string[], kind: "scenario" | "workbook" | "exports"): string[] {
   const missing = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
   if (!missing) return [];
   const where = {
     scenario: "Sett «firma» og «bilagsart» i scenariofilen.",
-    arbeidsbok: "Sett nøklene «firma» og «bilagsart» på arket _lonn.",
-    eksport: "Oppgi --firma og --bilagsart, eller sett dem i oppsettfilen.",
+    workbook: "Sett nøklene «firma» og «bilagsart» på arket _lonn.",
+    exports: "Oppgi --firma og --bilagsart, eller sett dem i oppsettfilen.",
   };
   return [where[kind]];
 }
 
-export async function avstem(args: string[], io: CliIO): Promise<number> {
+export async function avstemCommand(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, SPEC);
   const v = (k: keyof typeof SPEC) => parsed.values.get(k);
   const usage = (problems: readonly string[]) => {
-    io.err([...problems, "", AVSTEM_BRUK].join("\n"));
+    io.err([...problems, "", AVSTEM_USAGE].join("\n"));
     return 2;
   };
   if (parsed.problems.length > 0) return usage(parsed.problems);
   if (parsed.flags.has("help")) {
-    io.out(AVSTEM_BRUK);
+    io.out(AVSTEM_USAGE);
     return 0;
   }
   const desimaltegn = v("desimaltegn");
   if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
   const json = parsed.flags.has("json");
-  const eksportModus = EXPORT_KEYS.some((k) => parsed.values.has(k));
-  const oppsettGitt = OPPSETT_KEYS.filter((k) => parsed.values.has(k));
+  const fromExports = EXPORT_KEYS.some((k) => parsed.values.has(k));
+  const oppsettGiven = OPPSETT_KEYS.filter((k) => parsed.values.has(k));
 
   if (parsed.flags.has("summary")) {
     const wrong = ["xlsx", "csv", "gl07", ...EXPORT_KEYS, ...OPPSETT_KEYS].filter((k) => parsed.values.has(k));
     if (wrong.length > 0) return usage([`--summary skriver ingen filer og leser ikke eksporter; ta bort ${wrong.map((k) => `--${k}`).join(", ")}.`]);
     if (parsed.positional.length === 0) return usage(["--summary trenger minst én fil eller mappe."]);
-    const paths = utvidInndata(parsed.positional);
+    const paths = expandInputs(parsed.positional);
     if (paths.length === 0) {
       io.err("Fant ingen .json- eller .xlsx-filer.");
       return 1;
     }
-    return oppsummer(paths, io, json, v("ark"));
+    return summarize(paths, io, json, v("ark"));
   }
 
-  let grunnlag: Grunnlag;
-  let kind: "scenario" | "arbeidsbok" | "eksport" = "scenario";
+  let inputs: SpkInputs;
+  let kind: "scenario" | "workbook" | "exports" = "scenario";
   let inputWorkbook: ExcelJS.Workbook | undefined;
-  const fail = (error: RuleError, outputs: boolean) => {
-    const lines = problemLines(error);
+  const fail = (error: Problems, outputs: boolean) => {
+    const lines = error.lines;
     const said = lines.some((l) => /ingenting er skrevet/i.test(l));
     io.err([...lines, ...hint(lines, kind), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
     return 1;
   };
   const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
 
-  if (eksportModus) {
-    kind = "eksport";
+  if (fromExports) {
+    kind = "exports";
     const missing = EXPORT_KEYS.filter((k) => !parsed.values.has(k));
     if (missing.length > 0) return usage([`Importen trenger alle tre eksportene; mangler ${missing.map((k) => `--${k}`).join(", ")}.`]);
     if (parsed.positional.length > 0) return usage([`Oppgi enten eksportfilene eller én scenariofil/arbeidsbok, ikke begge (${parsed.positional.join(" ")}).`]);
@@ -120,58 +116,58 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
     const medlem = v("lonnsarter-medlem");
     if ((ag === undefined) !== (medlem === undefined)) return usage(["Oppgi både --lonnsarter-ag og --lonnsarter-medlem, eller ingen av dem."]);
     const list = (s: string) => s.split(/[,;\s]+/).filter((x) => x !== "");
-    const flagg: OppsettFlagg = {
+    const flags: OppsettFlags = {
       virksomhet: v("virksomhet"), aar: v("aar"), budsjettering: v("budsjettering"), modus: v("modus"),
       agaSats: v("aga-sats"), orgnr: v("orgnr"), firma: v("firma"), bilagsart: v("bilagsart"),
     };
-    const g = await lesEksporter(
-      { sap: v("sap"), unit4: v("unit4"), spk: v("spk") } as EksportFiler,
+    const g = await readExportFiles(
+      { sap: v("sap"), unit4: v("unit4"), spk: v("spk") } as ExportFiles,
       v("oppsett"),
-      flagg,
+      flags,
       ag !== undefined && medlem !== undefined ? { arbeidsgiverandel: list(ag), medlemsinnskudd: list(medlem) } : undefined,
     );
-    if (isRuleError(g)) return fail(g, outputs);
-    grunnlag = g;
+    if (isProblems(g)) return fail(g, outputs);
+    inputs = g;
   } else {
-    if (oppsettGitt.length > 0) return usage([`${oppsettGitt.map((k) => `--${k}`).join(", ")} brukes bare sammen med --sap, --unit4 og --spk.`]);
+    if (oppsettGiven.length > 0) return usage([`${oppsettGiven.map((k) => `--${k}`).join(", ")} brukes bare sammen med --sap, --unit4 og --spk.`]);
     if (parsed.positional.length !== 1) {
       return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json) eller en arbeidsbok (.xlsx)." : `Én inndatafil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
     }
     const path = parsed.positional[0];
-    kind = path.toLowerCase().endsWith(".xlsx") ? "arbeidsbok" : "scenario";
-    const input = await lesInndata(path, v("ark"));
-    if (isRuleError(input)) return fail(input, outputs);
-    grunnlag = input.grunnlag;
-    inputWorkbook = input.arbeidsbok;
+    kind = path.toLowerCase().endsWith(".xlsx") ? "workbook" : "scenario";
+    const input = await readInput(path, v("ark"));
+    if (isProblems(input)) return fail(input, outputs);
+    inputs = input.inputs;
+    inputWorkbook = input.workbook;
   }
 
-  const virksomheterFil = v("virksomheter");
-  if (virksomheterFil) {
-    const list = await lesVirksomheter(virksomheterFil, grunnlag.oppsett);
-    if (isRuleError(list)) return fail(list, outputs);
-    grunnlag = { ...grunnlag, virksomheter: list };
+  const virksomheterFile = v("virksomheter");
+  if (virksomheterFile) {
+    const list = await readVirksomheterFile(virksomheterFile, inputs.oppsett);
+    if (isProblems(list)) return fail(list, outputs);
+    inputs = { ...inputs, virksomheter: list };
   }
 
-  const res = kjor(grunnlag);
-  if (isRuleError(res)) return fail(res, outputs);
+  const run = runSpk(inputs);
+  if (isProblems(run)) return fail(run, outputs);
 
   const xlsx = v("xlsx");
-  const arbeidsbok = async (): Promise<Result<ExcelJS.Workbook>> => {
+  const workbook = async (): Promise<Checked<ExcelJS.Workbook>> => {
     if (inputWorkbook) return inputWorkbook;
     if (xlsx && existsSync(xlsx)) return loadWorkbook(xlsx);
     return new ExcelJS.Workbook();
   };
-  const utdata = await lagUtdata(res, {
+  const built = await buildOutputs(run, {
     xlsx, csv: v("csv"), gl07: v("gl07"),
     ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
-    arbeidsbok,
+    workbook,
   });
-  if (isRuleError(utdata)) return fail(utdata, true);
-  const written = skrivFiler(utdata.filer);
-  if (isRuleError(written)) return fail(written, false);
-  const filer = utdata.filer.map((f, i) => ({ type: f.type, sti: written[i] }));
+  if (isProblems(built)) return fail(built, true);
+  const written = writeFiles(built.files);
+  if (isProblems(written)) return fail(written, false);
+  const files = built.files.map((f, i) => ({ type: f.type, path: written[i] }));
 
-  const leftAlone = utdata.ark?.leftAlone ?? [];
+  const leftAlone = built.sheet?.leftAlone ?? [];
   if (leftAlone.length > 0) {
     // The run is the input's; a cell the workbook kept (a formula of the user's, an explanation already
     // there) can make the sheet differ from it, so say so where it is seen even with --json.
@@ -181,10 +177,10 @@ export async function avstem(args: string[], io: CliIO): Promise<number> {
     ].join("\n"));
   }
   if (json) {
-    io.out(JSON.stringify(resultatJson(res, { filer, ...(utdata.ark ? { ark: utdata.ark } : {}) }), null, 2));
+    io.out(JSON.stringify(resultJson(run, { files, ...(built.sheet ? { sheet: built.sheet } : {}) }), null, 2));
   } else {
-    const lines = resultatTekst(res, utdata.ark);
-    if (filer.length > 0) lines.push("", "Skrevet:", ...filer.map((f) => `  ${f.type.padEnd(5)} ${f.sti}`));
+    const lines = resultText(run, built.sheet);
+    if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
     io.out(lines.join("\n"));
   }
   return 0;

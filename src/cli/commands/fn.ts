@@ -99,7 +99,7 @@ function containsError(result: unknown): boolean {
   return Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some(isFunctionError));
 }
 
-export async function fn(args: string[], io: CliIO): Promise<number> {
+export async function fnCommand(args: string[], io: CliIO): Promise<number> {
   const [rawName, ...rawArgs] = args;
   if (!rawName || rawName === "-h" || rawName === "--help" || rawName === "hjelp") {
     io.out(usage());

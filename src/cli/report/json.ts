@@ -1,44 +1,60 @@
 /**
  * `lonn avstem --json`: DESIGN.md §7's shape, `{ terminer: [{ termin, G, H, I, O, P, Q, R, T, … }],
  * bilag: [{ termin, konto, belop, … }] }`, with the rest of the run under its own keys. Amounts are
- * the model's kroner figures (whole øre) as JSON numbers; nothing is computed here.
+ * the model's figures in kroner as JSON numbers; nothing is computed here.
  */
-import { isRuleError } from "../../core/errors";
-import { bilagSumOre } from "../../core/spk/bilag-balanse";
-import { kronerAv } from "../../core/spk/bilag-format";
+import { kroner, Ore } from "../../core/money/ore";
+import { AmeldingFordeling } from "../../core/spk/amelding";
 import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../../core/spk/termin-fields";
-import { Flag } from "../../core/spk/types";
-import type { Resultat } from "../pipeline";
+import { Flag, Summer } from "../../core/spk/types";
+import { SpkRun } from "../../core/usecase/spk";
+import { bilagSum } from "../../core/voucher/balance";
 import type { XlsxApplyReport } from "../xlsx/apply-plan";
 
-const flagg = (f: Flag) => ({ type: f.kind, termin: f.termin, kolonner: f.kolonner, melding: f.melding });
+const flagJson = (f: Flag) => ({ type: f.kind, termin: f.termin, kolonner: f.kolonner, melding: f.melding });
 
-export interface JsonEkstra {
-  readonly filer?: readonly { readonly type: string; readonly sti: string }[];
-  readonly ark?: XlsxApplyReport;
+/** An object's Ore fields as kroner (the JSON keeps the model's field names). */
+function kronerFields<T extends object>(o: T, keys: readonly (keyof T)[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(o as Record<string, unknown>) };
+  for (const k of keys) out[k as string] = kroner(o[k] as unknown as Ore);
+  return out;
 }
 
-export function resultatJson(res: Resultat, ekstra: JsonEkstra = {}): Record<string, unknown> {
-  const { avstemming: a, grunnlag: g } = res;
+const SUM_KEYS: readonly (keyof Summer)[] = ["B", "C", "D", "E", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "R", "T"];
+
+function ameldingJson(list: readonly AmeldingFordeling[]) {
+  return list.map((f) => ({
+    ...kronerFields(f, ["differanse", "sumEndring", "sumAga", "beregnetAga", "avvik"]),
+    rader: f.rader.map((r) => kronerFields(r, ["grunnlagLonn", "endringGrunnlag", "aga"])),
+  }));
+}
+
+export interface JsonExtras {
+  readonly files?: readonly { readonly type: string; readonly path: string }[];
+  readonly sheet?: XlsxApplyReport;
+}
+
+export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string, unknown> {
+  const { avstemming: a, inputs } = run;
   const terminer = a.terminer.map((t) => {
-    const inputs: Record<string, number | string> = {};
-    for (const c of AMOUNT_COLUMNS) inputs[c.col] = t.input[c.field];
+    const fields: Record<string, number | string> = {};
+    for (const c of AMOUNT_COLUMNS) fields[c.col] = kroner(t.input[c.field]);
     for (const c of TEXT_COLUMNS) {
       const v = t.input[c.field];
-      if (v !== undefined && v !== "") inputs[c.col] = v;
+      if (v !== undefined && v !== "") fields[c.col] = v;
     }
     return {
       termin: t.termin,
-      G: t.G, H: t.H, I: t.I, O: t.O, P: t.P, Q: t.Q, R: t.R, S: t.S, T: t.T,
-      ...inputs,
-      flagg: t.flags.map(flagg),
+      G: kroner(t.G), H: kroner(t.H), I: kroner(t.I), O: kroner(t.O), P: kroner(t.P), Q: kroner(t.Q), R: kroner(t.R), S: t.S, T: kroner(t.T),
+      ...fields,
+      flagg: t.flags.map(flagJson),
     };
   });
-  const bilag = res.bilag.flatMap((b) =>
+  const bilag = run.bilag.flatMap((b) =>
     b.linjer.map((l) => ({
       termin: l.termin,
       konto: l.konto,
-      belop: l.belop,
+      belop: kroner(l.belop),
       bilagId: b.id,
       linje: l.linje,
       tekst: l.tekst,
@@ -47,33 +63,24 @@ export function resultatJson(res: Resultat, ekstra: JsonEkstra = {}): Record<str
       periode: b.periode,
     })),
   );
-  const bilagsoversikt = res.bilag.map((b) => {
-    const sum = bilagSumOre(b);
-    return {
-      bilagId: b.id,
-      termin: b.termin,
-      tekst: b.tekst,
-      dato: b.dato,
-      periode: b.periode,
-      linjer: b.linjer.length,
-      sum: isRuleError(sum) ? null : kronerAv(sum),
-      iBalanse: !isRuleError(sum) && sum === 0,
-    };
+  const bilagsoversikt = run.bilag.map((b) => {
+    const sum = bilagSum(b);
+    return { bilagId: b.id, termin: b.termin, tekst: b.tekst, dato: b.dato, periode: b.periode, linjer: b.linjer.length, sum: kroner(sum), iBalanse: sum === 0 };
   });
   return {
-    kilde: g.kilde,
-    oppsett: a.oppsett,
+    kilde: inputs.source,
+    oppsett: { ...a.oppsett, toleranse: kroner(a.oppsett.toleranse) },
     terminer,
-    sum: a.sum,
-    aarsAga: a.aarsAga ?? null,
-    flagg: a.flags.map(flagg),
-    saldokontroll: a.saldokontroll,
-    agaJustering: a.agaJustering ?? null,
+    sum: kronerFields(a.sum, SUM_KEYS),
+    aarsAga: a.aarsAga === undefined ? null : kroner(a.aarsAga),
+    flagg: a.flags.map(flagJson),
+    saldokontroll: a.saldokontroll.map((s) => kronerFields(s, ["ib", "bevegelse", "ub", "forventet", "differanse"])),
+    agaJustering: a.agaJustering ? kronerFields(a.agaJustering, ["sumR", "sumT", "nyAga", "justering"]) : null,
     bilag,
     bilagsoversikt,
-    amelding: res.amelding ?? null,
-    importmerknader: g.merknader,
-    ...(ekstra.filer ? { filer: ekstra.filer } : {}),
-    ...(ekstra.ark ? { ark: { ikkeSkrevet: ekstra.ark.leftAlone, merknader: ekstra.ark.notices } } : {}),
+    amelding: run.amelding ? ameldingJson(run.amelding) : null,
+    importmerknader: inputs.notes,
+    ...(extras.files ? { filer: extras.files.map((f) => ({ type: f.type, sti: f.path })) } : {}),
+    ...(extras.sheet ? { ark: { ikkeSkrevet: extras.sheet.leftAlone, merknader: extras.sheet.notices } } : {}),
   };
 }

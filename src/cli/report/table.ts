@@ -1,13 +1,14 @@
 /** Plain-text tables for the terminal: the first column left-aligned, the rest right-aligned. */
-import { kronerTekst, tilOre } from "../../core/spk/bilag-format";
+import { kronerText } from "../../core/money/format";
+import { Ore } from "../../core/money/ore";
 
-/** A model figure (kroner, whole øre) as the user reads it: `-1 234,56`. */
-export const kr = (kroner: number): string => kronerTekst(tilOre(kroner));
+/** A model figure as the user reads it: `-1 234,56`. */
+export const kr = (ore: Ore): string => kronerText(ore);
 
 /** `2024-02-29` → `29.02.2024`. */
-export const norskDato = (iso: string): string => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
+export const norwegianDate = (iso: string): string => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
 
-export function tabell(rows: readonly (readonly string[])[], leftColumns: readonly number[] = [0]): string[] {
+export function table(rows: readonly (readonly string[])[], leftColumns: readonly number[] = [0]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) =>

@@ -16,13 +16,14 @@
  *   the range; a format of the user's on a wider range is left whole here.)
  *
  * Everything is checked before the workbook is touched: a plan that cannot be applied whole
- * throws PlanError (the check both shells share) and changes nothing.
+ * is refused with its problems (the check both shells share) and changes nothing.
  */
 import type ExcelJS from "exceljs";
 import { absoluteAddress, parseRange, RangeRef } from "../../core/sheet/a1";
 import { sameSheetAddress, sheetAddress } from "../../core/sheet/reference";
-import { PlanError, planProblems, unknownSheetProblems } from "../../core/template/plan-check";
-import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/template/write-plan";
+import { Checked, Problem, Problems } from "../../core/problem/problem";
+import { planProblems, unknownSheetProblems } from "../../core/workpaper/plan-check";
+import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/workpaper/write-plan";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
 
@@ -30,7 +31,7 @@ import { findSheet } from "./workbook";
 export type XlsxApplyReport = AppliedPlan;
 
 /** The shared plan check, plus the sheets this workbook lacks. */
-function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
+function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): Problem[] {
   return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name))];
 }
 
@@ -66,9 +67,9 @@ export function conditionalFormatsOf(ws: ExcelJS.Worksheet): readonly ExcelJS.Co
   return (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
 }
 
-export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): XlsxApplyReport {
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Checked<XlsxApplyReport> {
   const problems = problemsOf(wb, plan);
-  if (problems.length > 0) throw new PlanError(problems);
+  if (problems.length > 0) return new Problems(problems, "Skriveplanen kan ikke brukes:");
 
   const sheetsCreated: string[] = [];
   for (const spec of plan.sheets) {

@@ -1,6 +1,6 @@
 /** The plan's named styles on exceljs cells and conditional formats (the Office.js shell's `excel/styles.ts`). */
 import type { Cell, Style } from "exceljs";
-import { StyleSpec } from "../../core/template/write-plan";
+import { StyleSpec } from "../../core/workpaper/write-plan";
 
 /** "#1F4E3D" → "FF1F4E3D" (exceljs colours are ARGB). */
 export function argb(hex: string): string {

@@ -1,8 +1,8 @@
 /** Opening and saving .xlsx files with exceljs, and finding sheets the way Excel does (case-insensitively). */
 import ExcelJS from "exceljs";
 import { basename } from "path";
-import { isRuleError, Result, valueError } from "../../core/errors";
-import { lesFil } from "../files";
+import { Checked, isProblems, problems } from "../../core/problem/problem";
+import { readFile } from "../files";
 import { partNames, partText } from "./package-parts";
 
 /** Excel matches sheet names without regard to case; so do we. */
@@ -62,15 +62,15 @@ export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
 }
 
 /** A workbook read from disk, or a Norwegian message saying why it could not be. */
-export async function loadWorkbook(path: string): Promise<Result<ExcelJS.Workbook>> {
-  const data = lesFil(path);
-  if (isRuleError(data)) return data;
+export async function loadWorkbook(path: string): Promise<Checked<ExcelJS.Workbook>> {
+  const data = readFile(path);
+  if (isProblems(data)) return data;
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings name an older Buffer type than @types/node 20's.
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return valueError(`«${basename(path)}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${(e as Error).message}`);
+    return problems(`«${basename(path)}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${(e as Error).message}`);
   }
   dropped.set(wb, lostOnSave(data));
   return wb;

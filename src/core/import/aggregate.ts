@@ -1,12 +1,13 @@
 import { isRuleError } from "../errors";
-import { Exact, roundKroner } from "../money";
+import { Ore } from "../money/ore";
 import { terminMonthsLabel } from "../rules/termin";
 import { Budsjettering, Kontoer, TerminInput } from "../spk/types";
 import { sheetError } from "./grid";
 import { postInvoice } from "./posting";
 import { readSap, SapImport, SapOptions } from "./sap";
 import { readSpk, SpkImport, SpkOptions } from "./spk";
-import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problem, Problems, rejected } from "../problem/problem";
+import { ReadSummary, SheetInput } from "./types";
 import { readUnit4, Unit4Import, Unit4Options } from "./unit4";
 
 /**
@@ -43,9 +44,9 @@ export interface ImportedParts {
 /** One product's share of a termin's invoice, kroner. */
 export interface ProduktPreview {
   readonly produkt: string;
-  readonly arbeidsgiverandel: number;
-  readonly medlemsandel: number;
-  readonly administrasjon: number;
+  readonly arbeidsgiverandel: Ore;
+  readonly medlemsandel: Ore;
+  readonly administrasjon: Ore;
 }
 
 /** A termin's parsed totals in kroner (whole øre), under DFØ's column letters; absent = no lines. */
@@ -55,24 +56,24 @@ export interface TerminPreview {
   readonly label: string;
   /** `jan–feb`. */
   readonly maaneder: string;
-  readonly B?: number;
-  readonly C?: number;
-  readonly D?: number;
-  readonly E?: number;
-  readonly F?: number;
+  readonly B?: Ore;
+  readonly C?: Ore;
+  readonly D?: Ore;
+  readonly E?: Ore;
+  readonly F?: Ore;
   readonly K?: string;
-  readonly L?: number;
-  readonly M?: number;
-  readonly N?: number;
+  readonly L?: Ore;
+  readonly M?: Ore;
+  readonly N?: Ore;
   /** The invoice as read, before the posting rule. */
   readonly faktura?: {
     /** Employer share of all products, without administration. */
-    readonly arbeidsgiverandel: number;
-    readonly administrasjon: number;
+    readonly arbeidsgiverandel: Ore;
+    readonly administrasjon: Ore;
     /** What the employer pays: arbeidsgiverandel + administrasjon. */
-    readonly arbeidsgiverandelInklAdm: number;
-    readonly medlemsandel: number;
-    readonly total: number;
+    readonly arbeidsgiverandelInklAdm: Ore;
+    readonly medlemsandel: Ore;
+    readonly total: Ore;
     readonly produkter: readonly ProduktPreview[];
   };
   /** Lines used per export. */
@@ -89,13 +90,13 @@ export interface ImportedTerminer {
 }
 
 /** Reads every export given and combines them; all errors of all files, or all of the data. */
-export function importExports(sources: ImportSources, config: ImportConfig): ImportResult<ImportedTerminer> {
-  if (!sources.sap && !sources.unit4 && !sources.spk) return failure([sheetError("Import", "Ingen filer å lese.")]);
-  const errors: ImportError[] = [];
-  const take = <T>(result: ImportResult<T> | undefined): T | undefined => {
+export function importExports(sources: ImportSources, config: ImportConfig): Checked<ImportedTerminer> {
+  if (!sources.sap && !sources.unit4 && !sources.spk) return new Problems([sheetError("Import", "Ingen filer å lese.")]);
+  const errors: Problem[] = [];
+  const take = <T>(result: Checked<T> | undefined): T | undefined => {
     if (!result) return undefined;
-    if (result.ok) return result.value;
-    errors.push(...result.errors);
+    if (!isProblems(result)) return result;
+    errors.push(...result.list);
     return undefined;
   };
   const sap = take(sources.sap && readSap(sources.sap, { ...config.sap, aar: config.aar }));
@@ -103,14 +104,13 @@ export function importExports(sources: ImportSources, config: ImportConfig): Imp
     sources.unit4 && readUnit4(sources.unit4, { ...config.unit4, aar: config.aar, budsjettering: config.budsjettering, kontoer: config.kontoer }),
   );
   const spk = take(sources.spk && readSpk(sources.spk, { ...config.spk, aar: config.aar }));
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return rejected("Importen", errors);
   return combineImports({ sap, unit4, spk }, config.budsjettering);
 }
 
-export function combineImports(parts: ImportedParts, budsjettering: Budsjettering): ImportResult<ImportedTerminer> {
+export function combineImports(parts: ImportedParts, budsjettering: Budsjettering): Checked<ImportedTerminer> {
   const { sap, unit4, spk } = parts;
-  const errors: ImportError[] = [];
-  const kr = (x: Exact) => roundKroner(x);
+  const errors: Problem[] = [];
   const terminer: Partial<TerminInput>[] = [];
   const preview: TerminPreview[] = [];
 
@@ -123,20 +123,20 @@ export function combineImports(parts: ImportedParts, budsjettering: Budsjetterin
     const hasUnit4 = u !== undefined && u.rader > 0;
     const hasInvoice = f !== undefined && f.rader > 0;
 
-    let posting: { L: number; M: number; N: number } | undefined;
+    let posting: { L: Ore; M: Ore; N: Ore } | undefined;
     if (hasInvoice) {
       const posted = postInvoice(budsjettering, f, hasSap ? s : undefined);
       if (isRuleError(posted)) {
         const why = sap ? `SAP-filen har ingen linjer for termin ${termin}` : "SAP-filen er ikke lest inn";
         errors.push(sheetError(spk?.summary.sheet ?? "SPK", `Termin ${termin}: ${posted.message} (${why}.)`));
-      } else posting = { L: kr(posted.L), M: kr(posted.M), N: kr(posted.N) };
+      } else posting = posted;
     }
 
     const input: Partial<TerminInput> = {
       termin,
-      ...(hasSap ? { sapArbeidsgiverandel: kr(s.arbeidsgiverandel), sapMedlemsinnskudd: kr(s.medlemsinnskudd) } : {}),
+      ...(hasSap ? { sapArbeidsgiverandel: s.arbeidsgiverandel, sapMedlemsinnskudd: s.medlemsinnskudd } : {}),
       ...(hasUnit4
-        ? { unit4Pensjonsutgift: kr(u.pensjonsutgift), unit4AvsetningArbeidsgiverandel: kr(u.avsetning), unit4Medlemsinnskudd: kr(u.medlemsinnskudd) }
+        ? { unit4Pensjonsutgift: u.pensjonsutgift, unit4AvsetningArbeidsgiverandel: u.avsetning, unit4Medlemsinnskudd: u.medlemsinnskudd }
         : {}),
       ...(hasInvoice && f.fakturanumre.length > 0 ? { fakturanummer: f.fakturanumre.join(", ") } : {}),
       ...(posting ? { fakturaArbeidsgiverandel: posting.L, fakturaDifferanse: posting.M, fakturaMedlemsinnskudd: posting.N } : {}),
@@ -153,16 +153,16 @@ export function combineImports(parts: ImportedParts, budsjettering: Budsjetterin
       ...(hasInvoice
         ? {
             faktura: {
-              arbeidsgiverandel: kr(f.arbeidsgiverandel),
-              administrasjon: kr(f.administrasjon),
-              arbeidsgiverandelInklAdm: kr(f.arbeidsgiverandelInklAdm),
-              medlemsandel: kr(f.medlemsandel),
-              total: kr(f.total),
+              arbeidsgiverandel: f.arbeidsgiverandel,
+              administrasjon: f.administrasjon,
+              arbeidsgiverandelInklAdm: f.arbeidsgiverandelInklAdm,
+              medlemsandel: f.medlemsandel,
+              total: f.total,
               produkter: f.produkter.map((p) => ({
                 produkt: p.produkt,
-                arbeidsgiverandel: kr(p.arbeidsgiverandel),
-                medlemsandel: kr(p.medlemsandel),
-                administrasjon: kr(p.administrasjon),
+                arbeidsgiverandel: p.arbeidsgiverandel,
+                medlemsandel: p.medlemsandel,
+                administrasjon: p.administrasjon,
               })),
             },
           }
@@ -170,10 +170,10 @@ export function combineImports(parts: ImportedParts, budsjettering: Budsjetterin
       rader: { sap: s?.rader ?? 0, unit4: u?.rader ?? 0, spk: f?.rader ?? 0 },
     });
   }
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return rejected("Importen", errors);
 
   const read = [sap, unit4, spk].filter((p): p is SapImport | Unit4Import | SpkImport => p !== undefined);
-  return success({
+  return ({
     terminer,
     preview,
     summaries: read.map((p) => p.summary),

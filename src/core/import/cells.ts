@@ -1,16 +1,16 @@
 import { isRuleError } from "../errors";
-import { Exact, ZERO } from "../money";
+import { asWholeOre, ORE_ZERO, Ore, SUB_ORE } from "../money/ore";
 import { terminOfMonth } from "../rules/termin";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt } from "./grid";
-import { EMPTY, parseAmount } from "./numbers";
+import { EMPTY, parseAmount } from "../money/parse";
 import { parsePeriod } from "./periods";
 import { Table } from "./table";
-import { ImportError } from "./types";
+import { Problem } from "../problem/problem";
 
 /** Reading one typed cell of a table row; problems go to `errors` with the cell named. */
 
-function report<K extends string>(table: Table<K>, i: number, key: K, message: string, errors: ImportError[]): undefined {
+function report<K extends string>(table: Table<K>, i: number, key: K, message: string, errors: Problem[]): undefined {
   const title = table.header.titles[key];
   errors.push(errorAt(table.place, i, table.header.columns[key], message, { column: title, value: table.cell(i, key) }));
   return undefined;
@@ -25,18 +25,19 @@ export function amountCell<K extends string>(
   i: number,
   key: K,
   empty: "zero" | "missing",
-  errors: ImportError[],
-): Exact | undefined {
-  const parsed = parseAmount(table.cell(i, key));
+  errors: Problem[],
+): Ore | undefined {
+  const value = table.cell(i, key);
+  const parsed = parseAmount(value);
   if (isRuleError(parsed)) return report(table, i, key, parsed.message, errors);
   if (parsed === EMPTY) {
-    return empty === "zero" ? ZERO : report(table, i, key, `Mangler beløp i kolonnen «${table.header.titles[key]}».`, errors);
+    return empty === "zero" ? ORE_ZERO : report(table, i, key, `Mangler beløp i kolonnen «${table.header.titles[key]}».`, errors);
   }
-  return parsed;
+  return asWholeOre(parsed) ?? report(table, i, key, `«${displayText(value)}» ${SUB_ORE}`, errors);
 }
 
 /** The termin of the period or date in field `key`, which must lie in `aar`. */
-export function periodTermin<K extends string>(table: Table<K>, i: number, key: K, aar: number, errors: ImportError[]): number | undefined {
+export function periodTermin<K extends string>(table: Table<K>, i: number, key: K, aar: number, errors: Problem[]): number | undefined {
   const value = table.cell(i, key);
   const parsed = parsePeriod(value);
   if (isRuleError(parsed)) return report(table, i, key, parsed.message, errors);

@@ -1,5 +1,5 @@
 import { cellAddress } from "../sheet/a1";
-import { failure, ImportResult, success } from "./types";
+import { Checked, Problems } from "../problem/problem";
 
 /**
  * CSV text as a grid of strings, as the readers take it. Handles what Norwegian exports and
@@ -26,7 +26,7 @@ export interface CsvGrid {
   readonly delimiter: CsvDelimiter;
 }
 
-export function parseCsv(text: string, options: CsvOptions = {}): ImportResult<CsvGrid> {
+export function parseCsv(text: string, options: CsvOptions = {}): Checked<CsvGrid> {
   const sheet = options.sheet ?? "CSV";
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let delimiter = options.delimiter;
@@ -78,12 +78,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): ImportResult<C
   }
   if (quoted) {
     const at = cellAddress(quoteStart);
-    return failure([
+    return new Problems([
       { sheet, cell: at, row: quoteStart.row + 1, message: "Anførselstegnet som begynner feltet, blir aldri avsluttet." },
     ]);
   }
   if (field !== "" || row.length > 0) endRow();
-  return success({ values: rows, delimiter });
+  return ({ values: rows, delimiter });
 }
 
 function detectDelimiter(body: string): CsvDelimiter {

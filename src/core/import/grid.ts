@@ -2,7 +2,8 @@ import { isRuleError, Result, valueError } from "../errors";
 import { cellAddress, parseCell } from "../sheet/a1";
 import { Grid } from "../sheet/snapshot";
 import { displayText } from "../sheet/cell";
-import { ImportError, SheetInput } from "./types";
+import { Problem } from "../problem/problem";
+import { SheetInput } from "./types";
 
 /** Where a grid sits: the sheet name and the sheet position of `values[0][0]` (0-based). */
 export interface GridPlace {
@@ -37,7 +38,7 @@ export function errorAt(
   j: number | undefined,
   message: string,
   extra: { column?: string; value?: unknown } = {},
-): ImportError {
+): Problem {
   return {
     sheet: place.sheet,
     ...(j === undefined ? {} : { cell: sheetCell(place, i, j) }),
@@ -49,10 +50,10 @@ export function errorAt(
 }
 
 /** An error about the whole sheet. */
-export const sheetError = (sheet: string, message: string): ImportError => ({ sheet, message });
+export const sheetError = (sheet: string, message: string): Problem => ({ sheet, message });
 
 /** The grid's place, or the sheet-level error explaining a bad origin. */
-export function placeOrError(input: SheetInput): GridPlace | ImportError {
+export function placeOrError(input: SheetInput): GridPlace | Problem {
   const place = placeOf(input);
   return isRuleError(place) ? sheetError(input.sheet, place.message) : place;
 }

@@ -1,7 +1,7 @@
 import { foldedWords } from "../text";
 import { displayText } from "../sheet/cell";
 import { errorAt, GridPlace, sheetCell, sheetError, sheetRow } from "./grid";
-import { failure, ImportError, ImportResult, success } from "./types";
+import { Checked, Problem, Problems } from "../problem/problem";
 import { Grid } from "../sheet/snapshot";
 
 /**
@@ -56,7 +56,7 @@ export function findHeader<K extends string>(
   fields: readonly FieldSpec<K>[],
   place: GridPlace,
   scanRows = HEADER_SCAN_ROWS,
-): ImportResult<HeaderMatch<K>> {
+): Checked<HeaderMatch<K>> {
   const lookup = new Map<string, K>();
   for (const f of fields) for (const s of f.synonyms) if (!lookup.has(headerKey(s))) lookup.set(headerKey(s), f.key);
 
@@ -75,7 +75,7 @@ export function findHeader<K extends string>(
   const wanted = (f: FieldSpec<K>) => `«${f.label}» (${f.synonyms.join(", ")})`;
   if (!best) {
     const required = fields.filter((f) => f.required);
-    return failure([
+    return new Problems([
       sheetError(
         place.sheet,
         `Fant ingen overskriftsrad i de første ${scanRows} radene. Lette etter kolonnene ${required.map(wanted).join("; ")}.`,
@@ -83,7 +83,7 @@ export function findHeader<K extends string>(
     ]);
   }
 
-  const errors: ImportError[] = [];
+  const errors: Problem[] = [];
   const columns: Partial<Record<K, number>> = {};
   const titles: Partial<Record<K, string>> = {};
   const headerRow = best.row;
@@ -115,5 +115,5 @@ export function findHeader<K extends string>(
       });
     }
   }
-  return errors.length > 0 ? failure(errors) : success({ row: headerRow, columns, titles });
+  return errors.length > 0 ? new Problems(errors) : { row: headerRow, columns, titles };
 }

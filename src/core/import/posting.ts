@@ -1,5 +1,5 @@
 import { Result, valueError } from "../errors";
-import { Exact, fromOre, minus, plus, roundToOre, ZERO } from "../money";
+import { minusOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { Budsjettering } from "../spk/types";
 
 /**
@@ -16,41 +16,39 @@ import { Budsjettering } from "../spk/types";
  * invoiced member share; nothing goes to 2820. So
  *   L = invoiced employer share incl. administration,  N = invoiced member share,  M = 0.
  *
- * Every amount is rounded to øre before the rule is applied, so L + M + N is exactly the invoice
- * total in øre.
+ * Amounts are whole øre, so L + M + N is exactly the invoice total.
  */
 
 export interface FakturaBelop {
   /** Employer share of all products incl. administration. */
-  readonly arbeidsgiverandelInklAdm: Exact;
-  readonly medlemsandel: Exact;
+  readonly arbeidsgiverandelInklAdm: Ore;
+  readonly medlemsandel: Ore;
 }
 
 export interface SapBelop {
   /** B. */
-  readonly arbeidsgiverandel: Exact;
+  readonly arbeidsgiverandel: Ore;
   /** C. */
-  readonly medlemsinnskudd: Exact;
+  readonly medlemsinnskudd: Ore;
 }
 
 export interface FakturaPostering {
   /** 2810 (brutto) / 2961 (netto). */
-  readonly L: Exact;
+  readonly L: Ore;
   /** 2820 (brutto); 0 netto. */
-  readonly M: Exact;
+  readonly M: Ore;
   /** 2630. */
-  readonly N: Exact;
+  readonly N: Ore;
 }
 
 export function postInvoice(budsjettering: Budsjettering, faktura: FakturaBelop, sap: SapBelop | undefined): Result<FakturaPostering> {
-  const toOre = (x: Exact) => fromOre(roundToOre(x));
-  const employer = toOre(faktura.arbeidsgiverandelInklAdm);
-  const member = toOre(faktura.medlemsandel);
-  if (budsjettering === "netto") return { L: employer, M: ZERO, N: member };
+  const employer = faktura.arbeidsgiverandelInklAdm;
+  const member = faktura.medlemsandel;
+  if (budsjettering === "netto") return { L: employer, M: ORE_ZERO, N: member };
   if (!sap) {
     return valueError("Bruttobudsjettert: fakturaen posteres med SAP-avsetningen (B og C) på 2810 og 2630, så SAP-tallene for terminen må leses inn sammen med fakturaen.");
   }
-  const L = toOre(sap.arbeidsgiverandel);
-  const N = toOre(sap.medlemsinnskudd);
-  return { L, M: minus(plus(employer, member), plus(L, N)), N };
+  const L = sap.arbeidsgiverandel;
+  const N = sap.medlemsinnskudd;
+  return { L, M: minusOre(plusOre(employer, member), plusOre(L, N)), N };
 }

@@ -1,10 +1,11 @@
-import { Exact, plus, sign, ZERO, negate } from "../money";
+import { negateOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { errorAt, sheetError } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, tableSummary } from "./table";
-import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problem, Problems } from "../problem/problem";
+import { ReadSummary, SheetInput } from "./types";
 
 /**
  * SAP wage-type report (DFØ runs PC00_M99_CWTR with the variants CUS&OPAL34 for the employer
@@ -62,9 +63,9 @@ export interface SapOptions {
 export interface SapTermin {
   readonly termin: number;
   /** B. */
-  readonly arbeidsgiverandel: Exact;
+  readonly arbeidsgiverandel: Ore;
   /** C. */
-  readonly medlemsinnskudd: Exact;
+  readonly medlemsinnskudd: Ore;
   /** Lines that went into B or C. */
   readonly rader: number;
 }
@@ -78,18 +79,18 @@ export interface SapImport {
   readonly notes: readonly string[];
 }
 
-export function readSap(input: SheetInput, options: SapOptions): ImportResult<SapImport> {
+export function readSap(input: SheetInput, options: SapOptions): Checked<SapImport> {
   const table = readTable(input, withSynonyms(SAP_FIELDS, options.headers));
-  if (!table.ok) return table;
-  const t = table.value;
+  if (isProblems(table)) return table;
+  const t = table;
   const lonnsarter = options.lonnsarter ?? SAMPLE_SAP_LONNSARTER;
   const isEmployer = codeMatcher(lonnsarter.arbeidsgiverandel);
   const isMember = codeMatcher(lonnsarter.medlemsinnskudd);
 
-  const employer: Exact[] = Array(6).fill(ZERO);
-  const member: Exact[] = Array(6).fill(ZERO);
+  const employer: Ore[] = Array(6).fill(ORE_ZERO);
+  const member: Ore[] = Array(6).fill(ORE_ZERO);
   const rows: number[] = Array(6).fill(0);
-  const errors: ImportError[] = [];
+  const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const otherCodes = new Set<string>();
   let otherCount = 0;
@@ -124,8 +125,8 @@ export function readSap(input: SheetInput, options: SapOptions): ImportResult<Sa
     const termin = periodTermin(t, i, "periode", options.aar, errors);
     const amount = amountCell(t, i, "belop", "missing", errors);
     if (termin === undefined || amount === undefined) continue;
-    if (employerLine) employer[termin - 1] = plus(employer[termin - 1], options.invert?.arbeidsgiverandel ? negate(amount) : amount);
-    else member[termin - 1] = plus(member[termin - 1], options.invert?.medlemsinnskudd ? negate(amount) : amount);
+    if (employerLine) employer[termin - 1] = plusOre(employer[termin - 1], options.invert?.arbeidsgiverandel ? negateOre(amount) : amount);
+    else member[termin - 1] = plusOre(member[termin - 1], options.invert?.medlemsinnskudd ? negateOre(amount) : amount);
     rows[termin - 1]++;
   }
 
@@ -135,7 +136,7 @@ export function readSap(input: SheetInput, options: SapOptions): ImportResult<Sa
     const found = otherCodes.size > 0 ? ` Lønnsartene i filen: ${listText([...otherCodes].slice(0, 20))}.` : "";
     errors.push(sheetError(t.place.sheet, `Ingen linjer med lønnsartene for ${wanted}; sjekk lønnsartene i oppsettet.${found}`));
   }
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return new Problems(errors);
 
   const notes: string[] = [];
   if (!options.lonnsarter) {
@@ -144,14 +145,14 @@ export function readSap(input: SheetInput, options: SapOptions): ImportResult<Sa
     );
   }
   member.forEach((c, k) => {
-    if (sign(c) < 0) notes.push(`Medlemsinnskuddet for termin ${k + 1} er negativt; viser rapporten trekk som negative beløp?`);
+    if (c < 0) notes.push(`Medlemsinnskuddet for termin ${k + 1} er negativt; viser rapporten trekk som negative beløp?`);
   });
   const ignoredList = [
     ...(otherCount > 0 ? [{ reason: `andre lønnsarter (${listText([...otherCodes].slice(0, 20))})`, count: otherCount }] : []),
     ...ignored.list(),
   ];
 
-  return success({
+  return ({
     kind: "sap",
     terminer: employer.map((b, k) => ({ termin: k + 1, arbeidsgiverandel: b, medlemsinnskudd: member[k], rader: rows[k] })),
     summary: tableSummary(t, used, ignoredList),

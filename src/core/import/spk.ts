@@ -1,13 +1,15 @@
 import { isRuleError } from "../errors";
-import { compare, Exact, plus, sum, ZERO } from "../money";
+import { compare } from "../money/exact";
+import { exactOf, ORE_ZERO, Ore, plusOre, sumOre } from "../money/ore";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
-import { parseAmount } from "./numbers";
+import { parseAmount } from "../money/parse";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { terminCell } from "./termin-cell";
-import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problem, Problems } from "../problem/problem";
+import { ReadSummary, SheetInput } from "./types";
 
 /**
  * SPK invoice lines: per termin and product (PEN pension, AFP, TIP tilleggspremie, YSK
@@ -56,22 +58,22 @@ export interface SpkOptions {
 
 export interface SpkProduktSum {
   readonly produkt: string;
-  readonly arbeidsgiverandel: Exact;
-  readonly medlemsandel: Exact;
-  readonly administrasjon: Exact;
+  readonly arbeidsgiverandel: Ore;
+  readonly medlemsandel: Ore;
+  readonly administrasjon: Ore;
 }
 
 export interface SpkTermin {
   readonly termin: number;
   /** Employer share of all products, without administration. */
-  readonly arbeidsgiverandel: Exact;
-  readonly administrasjon: Exact;
+  readonly arbeidsgiverandel: Ore;
+  readonly administrasjon: Ore;
   /** arbeidsgiverandel + administrasjon: what the employer pays (2810 / 2961). */
-  readonly arbeidsgiverandelInklAdm: Exact;
+  readonly arbeidsgiverandelInklAdm: Ore;
   /** Member share (2630). */
-  readonly medlemsandel: Exact;
+  readonly medlemsandel: Ore;
   /** The invoice total: arbeidsgiverandelInklAdm + medlemsandel. */
-  readonly total: Exact;
+  readonly total: Ore;
   /** Distinct invoice numbers in the order they appear. */
   readonly fakturanumre: readonly string[];
   readonly produkter: readonly SpkProduktSum[];
@@ -86,23 +88,23 @@ export interface SpkImport {
 }
 
 interface Acc {
-  ag: Exact;
-  adm: Exact;
-  med: Exact;
+  ag: Ore;
+  adm: Ore;
+  med: Ore;
   invoices: string[];
-  products: Map<string, { ag: Exact; med: Exact; adm: Exact }>;
+  products: Map<string, { ag: Ore; med: Ore; adm: Ore }>;
   rows: number;
 }
 
-export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<SpkImport> {
+export function readSpk(input: SheetInput, options: SpkOptions): Checked<SpkImport> {
   const table = readTable(input, withSynonyms(SPK_FIELDS, options.headers));
-  if (!table.ok) return table;
-  const t = table.value;
+  if (isProblems(table)) return table;
+  const t = table;
   const { columns } = t.header;
   const terminKey = columns.termin !== undefined ? "termin" : columns.periode !== undefined ? "periode" : undefined;
   if (terminKey === undefined) {
     const looked = SPK_FIELDS.filter((f) => f.key === "termin" || f.key === "periode").map((f) => f.synonyms.join(", "));
-    return failure([
+    return new Problems([
       {
         sheet: t.place.sheet,
         row: sheetRow(t.place, t.header.row),
@@ -111,8 +113,8 @@ export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<Sp
     ]);
   }
 
-  const acc: Acc[] = Array.from({ length: 6 }, () => ({ ag: ZERO, adm: ZERO, med: ZERO, invoices: [], products: new Map(), rows: 0 }));
-  const errors: ImportError[] = [];
+  const acc: Acc[] = Array.from({ length: 6 }, () => ({ ag: ORE_ZERO, adm: ORE_ZERO, med: ORE_ZERO, invoices: [], products: new Map(), rows: 0 }));
+  const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const unknownProducts = new Set<string>();
   const keyField = columns.produkt !== undefined ? "produkt" : terminKey;
@@ -128,37 +130,37 @@ export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<Sp
     if (termin === undefined || amounts === undefined || errors.length > before) continue;
 
     const a = acc[termin - 1];
-    a.ag = plus(a.ag, amounts.ag);
-    a.adm = plus(a.adm, amounts.adm);
-    a.med = plus(a.med, amounts.med);
+    a.ag = plusOre(a.ag, amounts.ag);
+    a.adm = plusOre(a.adm, amounts.adm);
+    a.med = plusOre(a.med, amounts.med);
     a.rows++;
     const invoice = displayText(t.cell(i, "fakturanr"));
     if (invoice !== "" && !a.invoices.includes(invoice)) a.invoices.push(invoice);
     const produkt = leadingCode(t.cell(i, "produkt"));
     if (produkt !== "" && !(SPK_PRODUKTER as readonly string[]).includes(produkt)) unknownProducts.add(produkt);
-    const p = a.products.get(produkt) ?? { ag: ZERO, med: ZERO, adm: ZERO };
-    a.products.set(produkt, { ag: plus(p.ag, amounts.ag), med: plus(p.med, amounts.med), adm: plus(p.adm, amounts.adm) });
+    const p = a.products.get(produkt) ?? { ag: ORE_ZERO, med: ORE_ZERO, adm: ORE_ZERO };
+    a.products.set(produkt, { ag: plusOre(p.ag, amounts.ag), med: plusOre(p.med, amounts.med), adm: plusOre(p.adm, amounts.adm) });
   }
 
   const used = acc.reduce((n, a) => n + a.rows, 0);
   if (errors.length === 0 && used === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen fakturalinjer, bare summeringslinjer."));
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return new Problems(errors);
 
   const notes =
     unknownProducts.size > 0
       ? [`Produktkoder utenom ${SPK_PRODUKTER.join(", ")}: ${[...unknownProducts].join(", ")}. De er tatt med; arbeidsgiverandel og administrasjon regnes som arbeidsgivers.`]
       : [];
-  return success({
+  return ({
     kind: "spk",
     terminer: acc.map((a, k) => {
-      const inklAdm = plus(a.ag, a.adm);
+      const inklAdm = plusOre(a.ag, a.adm);
       return {
         termin: k + 1,
         arbeidsgiverandel: a.ag,
         administrasjon: a.adm,
         arbeidsgiverandelInklAdm: inklAdm,
         medlemsandel: a.med,
-        total: plus(inklAdm, a.med),
+        total: plusOre(inklAdm, a.med),
         fakturanumre: a.invoices,
         produkter: [...a.products].map(([produkt, p]) => ({ produkt, arbeidsgiverandel: p.ag, medlemsandel: p.med, administrasjon: p.adm })),
         rader: a.rows,
@@ -169,7 +171,7 @@ export function readSpk(input: SheetInput, options: SpkOptions): ImportResult<Sp
   });
 }
 
-function terminOf(t: Table<SpkField>, i: number, aar: number, errors: ImportError[]): number | undefined {
+function terminOf(t: Table<SpkField>, i: number, aar: number, errors: Problem[]): number | undefined {
   const value = t.cell(i, "termin");
   const termin = terminCell(value, aar);
   if (!isRuleError(termin)) return termin;
@@ -178,7 +180,7 @@ function terminOf(t: Table<SpkField>, i: number, aar: number, errors: ImportErro
 }
 
 /** The three amounts of a line (empty = 0), checked against the line's total when there is one. */
-function lineAmounts(t: Table<SpkField>, i: number, errors: ImportError[]): { ag: Exact; med: Exact; adm: Exact } | undefined {
+function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Ore; med: Ore; adm: Ore } | undefined {
   const keys = ["arbeidsgiverandel", "medlemsandel", "administrasjon"] as const;
   if (keys.every((k) => isBlank(t.cell(i, k)))) {
     errors.push(errorAt(t.place, i, undefined, "Linjen har ingen beløp (arbeidsgiverandel, medlemsandel eller administrasjon)."));
@@ -195,8 +197,8 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: ImportError[]): { ag
     errors.push(errorAt(t.place, i, t.header.columns.total, total.message, { column: t.header.titles.total, value: totalCell }));
     return undefined;
   }
-  const lineSum = sum([ag, med, adm]);
-  if (total !== null && compare(total, lineSum) !== 0) {
+  const lineSum = sumOre([ag, med, adm]);
+  if (total !== null && compare(total, exactOf(lineSum)) !== 0) {
     errors.push(
       errorAt(
         t.place,

@@ -2,7 +2,8 @@ import { foldedWords } from "../text";
 import { cellOf, GridPlace, placeOrError, sheetCell, sheetError, sheetRow } from "./grid";
 import { isBlank, isBlankRow } from "../sheet/cell";
 import { FieldSpec, findHeader, HeaderMatch } from "./headers";
-import { failure, IgnoredRows, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problems } from "../problem/problem";
+import { IgnoredRows, ReadSummary, SheetInput } from "./types";
 
 /** An export located: its place, header and the non-empty rows below the header. */
 export interface Table<K extends string> {
@@ -17,15 +18,15 @@ export interface Table<K extends string> {
   describeColumns(): Record<string, string>;
 }
 
-export function readTable<K extends string>(input: SheetInput, fields: readonly FieldSpec<K>[]): ImportResult<Table<K>> {
+export function readTable<K extends string>(input: SheetInput, fields: readonly FieldSpec<K>[]): Checked<Table<K>> {
   const place = placeOrError(input);
-  if (!("originRow" in place)) return failure([place]);
+  if (!("originRow" in place)) return new Problems([place]);
   const grid = input.values;
-  if (grid.every((row) => isBlankRow(row))) return failure([sheetError(place.sheet, "Filen har ingen datarader: arket er tomt.")]);
+  if (grid.every((row) => isBlankRow(row))) return new Problems([sheetError(place.sheet, "Filen har ingen datarader: arket er tomt.")]);
 
   const found = findHeader(grid, fields, place);
-  if (!found.ok) return found;
-  const header = found.value;
+  if (isProblems(found)) return found;
+  const header = found;
   const rows: number[] = [];
   let emptyRows = 0;
   for (let i = header.row + 1; i < grid.length; i++) {
@@ -33,11 +34,11 @@ export function readTable<K extends string>(input: SheetInput, fields: readonly 
     else rows.push(i);
   }
   if (rows.length === 0) {
-    return failure([
+    return new Problems([
       { sheet: place.sheet, row: sheetRow(place, header.row), message: `Filen har ingen datarader under overskriftsraden (rad ${sheetRow(place, header.row)}).` },
     ]);
   }
-  return success({
+  return ({
     place,
     header,
     rows,

@@ -3,8 +3,9 @@
  *
  * A reader sees a sheet as Office.js hands it over (`range.values`) and as the CLI gets it from a
  * CSV or XLSX file: a 2-D grid of strings, numbers and booleans with "" for an empty cell. It
- * either returns all of its data or none of it with every problem named: a half-read export
- * would put half a termin into the reconciliation, and nobody would notice.
+ * either returns all of its data or none of it with every problem named (core/problem: each with
+ * its sheet, cell, row and column): a half-read export would put half a termin into the
+ * reconciliation, and nobody would notice.
  */
 import { Grid } from "../sheet/snapshot";
 
@@ -15,28 +16,6 @@ export interface SheetInput {
   /** The address of `values[0][0]` on the sheet; default "A1". */
   readonly origin?: string;
 }
-
-/** One problem in an export, with where it is. */
-export interface ImportError {
-  readonly sheet: string;
-  /** A1 address on the sheet ("C14"); absent when the problem is a whole row or the whole file. */
-  readonly cell?: string;
-  /** 1-based row on the sheet; absent when the problem is the whole file. */
-  readonly row?: number;
-  /** The column's header as it stands in the export. */
-  readonly column?: string;
-  /** The offending cell's content as text. */
-  readonly value?: string;
-  /** Norwegian message, e.g. `«12,3,4» er ikke et beløp`. */
-  readonly message: string;
-}
-
-export type ImportResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ImportError[] };
-
-export const success = <T>(value: T): ImportResult<T> => ({ ok: true, value });
-export const failure = <T>(errors: readonly ImportError[]): ImportResult<T> => ({ ok: false, errors });
 
 /** Rows a reader did not use, grouped by why. */
 export interface IgnoredRows {

@@ -1,12 +1,13 @@
 import { Budsjettering, DEFAULT_KONTOER, Kontoer } from "../spk/types";
-import { Exact, minus, negate, plus, ZERO } from "../money";
+import { minusOre, negateOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { errorAt, sheetError, sheetRow } from "./grid";
 import { isBlank } from "../sheet/cell";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
-import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problem, Problems } from "../problem/problem";
+import { ReadSummary, SheetInput } from "./types";
 
 /**
  * Unit4 ERP balance or transaction list: account, period, voucher type (bilagsart) and a signed
@@ -51,11 +52,11 @@ export interface Unit4Options {
 export interface Unit4Termin {
   readonly termin: number;
   /** D, debit positive. */
-  readonly pensjonsutgift: Exact;
+  readonly pensjonsutgift: Ore;
   /** E, credit positive. */
-  readonly avsetning: Exact;
+  readonly avsetning: Ore;
   /** F, credit positive. */
-  readonly medlemsinnskudd: Exact;
+  readonly medlemsinnskudd: Ore;
   readonly rader: number;
 }
 
@@ -68,20 +69,20 @@ export interface Unit4Import {
 
 type Target = "D" | "E" | "F";
 
-export function readUnit4(input: SheetInput, options: Unit4Options): ImportResult<Unit4Import> {
+export function readUnit4(input: SheetInput, options: Unit4Options): Checked<Unit4Import> {
   const kontoer = options.kontoer ?? DEFAULT_KONTOER;
   const filter = options.bilagsart === undefined ? DEFAULT_BILAGSART_FILTER : options.bilagsart;
   const fields = withSynonyms(UNIT4_FIELDS, options.headers).map((f) => (f.key === "bilagsart" ? { ...f, required: filter !== null } : f));
   const table = readTable(input, fields);
-  if (!table.ok) return table;
-  const t = table.value;
+  if (isProblems(table)) return table;
+  const t = table;
   const { columns, titles } = t.header;
 
   const hasAmount = columns.belop !== undefined;
   if (!hasAmount && (columns.debet === undefined || columns.kredit === undefined)) {
     const missing = columns.debet === undefined && columns.kredit === undefined ? "«Beløp» eller «Debet» og «Kredit»" : columns.debet === undefined ? "«Debet» (ved siden av «Kredit»)" : "«Kredit» (ved siden av «Debet»)";
     const looked = fields.filter((f) => ["belop", "debet", "kredit"].includes(f.key)).map((f) => `${f.label}: ${f.synonyms.join(", ")}`);
-    return failure([
+    return new Problems([
       {
         sheet: t.place.sheet,
         row: sheetRow(t.place, t.header.row),
@@ -99,9 +100,9 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
   ];
   const inFilter = filter === null ? () => true : codeMatcher(filter);
 
-  const sums: Record<Target, Exact[]> = { D: Array(6).fill(ZERO), E: Array(6).fill(ZERO), F: Array(6).fill(ZERO) };
+  const sums: Record<Target, Ore[]> = { D: Array(6).fill(ORE_ZERO), E: Array(6).fill(ORE_ZERO), F: Array(6).fill(ORE_ZERO) };
   const rows: number[] = Array(6).fill(0);
-  const errors: ImportError[] = [];
+  const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const otherAccounts = new Set<string>();
   const otherTypes = new Set<string>();
@@ -134,8 +135,8 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
     const termin = periodTermin(t, i, "periode", options.aar, errors);
     const amount = hasAmount ? amountCell(t, i, "belop", "missing", errors) : debitMinusCredit(t, i, errors);
     if (termin === undefined || amount === undefined) continue;
-    const signed = target === "D" ? amount : negate(amount);
-    sums[target][termin - 1] = plus(sums[target][termin - 1], signed);
+    const signed = target === "D" ? amount : negateOre(amount);
+    sums[target][termin - 1] = plusOre(sums[target][termin - 1], signed);
     rows[termin - 1]++;
   }
 
@@ -145,14 +146,14 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
   if (errors.length === 0 && used === 0) {
     errors.push(sheetError(t.place.sheet, `Ingen linjer på kontoene ${accountsText}${filterText}; sjekk kontoene og bilagsartene i oppsettet.`));
   }
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return new Problems(errors);
 
   const ignoredList = [
     ...(otherAccountRows > 0 ? [{ reason: `andre kontoer (${listText([...otherAccounts].slice(0, 20))})`, count: otherAccountRows }] : []),
     ...(otherTypeRows > 0 ? [{ reason: `bilagsart utenfor ${listText(filter ?? [])} (${listText([...otherTypes].slice(0, 20))})`, count: otherTypeRows }] : []),
     ...ignored.list(),
   ];
-  return success({
+  return ({
     kind: "unit4",
     terminer: rows.map((n, k) => ({ termin: k + 1, pensjonsutgift: sums.D[k], avsetning: sums.E[k], medlemsinnskudd: sums.F[k], rader: n })),
     summary: tableSummary(t, used, ignoredList),
@@ -161,7 +162,7 @@ export function readUnit4(input: SheetInput, options: Unit4Options): ImportResul
 }
 
 /** Debet − Kredit; an empty side is 0, but a row with both empty has no amount. */
-function debitMinusCredit(t: Table<Unit4Field>, i: number, errors: ImportError[]): Exact | undefined {
+function debitMinusCredit(t: Table<Unit4Field>, i: number, errors: Problem[]): Ore | undefined {
   const { titles } = t.header;
   if (isBlank(t.cell(i, "debet")) && isBlank(t.cell(i, "kredit"))) {
     errors.push({ ...errorAt(t.place, i, undefined, `Mangler beløp i kolonnene «${titles.debet}» og «${titles.kredit}».`), column: `${titles.debet}/${titles.kredit}` });
@@ -169,5 +170,5 @@ function debitMinusCredit(t: Table<Unit4Field>, i: number, errors: ImportError[]
   }
   const debit = amountCell(t, i, "debet", "zero", errors);
   const credit = amountCell(t, i, "kredit", "zero", errors);
-  return debit === undefined || credit === undefined ? undefined : minus(debit, credit);
+  return debit === undefined || credit === undefined ? undefined : minusOre(debit, credit);
 }

@@ -1,17 +1,18 @@
 import { isRuleError } from "../errors";
-import { Exact, sign, toNumber } from "../money";
+import { kroner, Ore } from "../money/ore";
 import { agaSats } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
 import { BasisAndRate } from "../rules/snittsats";
-import { gyldigOrgnr, normalOrgnr } from "../spk/amelding-orgnr";
+import { isValidOrgnr, normalOrgnr } from "../rules/orgnr";
 import { VirksomhetGrunnlag } from "../spk/types";
-import { readRate } from "../template/cells";
+import { readRate } from "../workpaper/cell-values";
 import { amountCell } from "./cells";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt, sheetCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
-import { failure, ImportError, ImportResult, ReadSummary, SheetInput, success } from "./types";
+import { Checked, isProblems, Problem, Problems } from "../problem/problem";
+import { ReadSummary, SheetInput } from "./types";
 
 /**
  * The list of virksomheter (underenheter) with their AGA basis on wages, as the accountant keeps it
@@ -65,7 +66,7 @@ export interface GrunnlagImport {
 }
 
 
-function missingColumn(t: Table<VirksomhetField>, text: string): ImportError {
+function missingColumn(t: Table<VirksomhetField>, text: string): Problem {
   const row = sheetRow(t.place, t.header.row);
   return { sheet: t.place.sheet, row, message: `Mangler kolonnen ${text} i overskriftsraden (rad ${row}).` };
 }
@@ -75,13 +76,13 @@ function missingColumn(t: Table<VirksomhetField>, text: string): ImportError {
  * its basis is bad (reported). The caller reads the other cells of the row right after, so errors
  * come in sheet order.
  */
-function basisOf(t: Table<VirksomhetField>, values: SheetInput["values"], i: number, keyField: VirksomhetField, errors: ImportError[], ignored: IgnoreCounter): Exact | undefined | "total" {
+function basisOf(t: Table<VirksomhetField>, values: SheetInput["values"], i: number, keyField: VirksomhetField, errors: Problem[], ignored: IgnoreCounter): Ore | undefined | "total" {
   if (isTotalRow(values[i], t.cell(i, keyField))) {
     ignored.add("summeringslinjer");
     return "total";
   }
   const grunnlag = amountCell(t, i, "grunnlag", "missing", errors);
-  if (grunnlag !== undefined && sign(grunnlag) < 0) {
+  if (grunnlag !== undefined && grunnlag < 0) {
     errors.push(errorAt(t.place, i, t.header.columns.grunnlag, "Grunnlaget kan ikke være negativt.", { column: t.header.titles.grunnlag, value: t.cell(i, "grunnlag") }));
     return undefined;
   }
@@ -89,7 +90,7 @@ function basisOf(t: Table<VirksomhetField>, values: SheetInput["values"], i: num
 }
 
 /** The zone or kommunenummer of row i, checked for the year; reported at its cell when it is not one. */
-function zoneCell(t: Table<VirksomhetField>, i: number, aar: number, errors: ImportError[]): string | undefined {
+function zoneCell(t: Table<VirksomhetField>, i: number, aar: number, errors: Problem[]): string | undefined {
   const value = t.cell(i, "sone");
   const text = displayText(value);
   const where = { column: t.header.titles.sone, value };
@@ -107,17 +108,17 @@ function zoneCell(t: Table<VirksomhetField>, i: number, aar: number, errors: Imp
 }
 
 /** The list for the A-melding split: virksomhetsnummer (valid, once each), zone for the year, basis. */
-export function readVirksomheter(input: SheetInput, options: { readonly aar: number }): ImportResult<VirksomheterImport> {
+export function readVirksomheter(input: SheetInput, options: { readonly aar: number }): Checked<VirksomheterImport> {
   const table = readTable(input, VIRKSOMHET_FIELDS);
-  if (!table.ok) return table;
-  const t = table.value;
+  if (isProblems(table)) return table;
+  const t = table;
   const missing = [
     ...(t.header.columns.virksomhetsnummer === undefined ? ["«Virksomhetsnummer»"] : []),
     ...(t.header.columns.sone === undefined ? ["«Sone» (eller «Kommunenummer»)"] : []),
   ];
-  if (missing.length > 0) return failure([missingColumn(t, missing.join(" og "))]);
+  if (missing.length > 0) return new Problems([missingColumn(t, missing.join(" og "))]);
 
-  const errors: ImportError[] = [];
+  const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const seen = new Map<string, string>();
   const out: VirksomhetGrunnlag[] = [];
@@ -132,7 +133,7 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
     if (nr === undefined) {
       errors.push(errorAt(t.place, i, t.header.columns.virksomhetsnummer, `«${displayText(raw)}» er ikke et virksomhetsnummer (ni sifre).`, where));
       ok = false;
-    } else if (!gyldigOrgnr(nr)) {
+    } else if (!isValidOrgnr(nr)) {
       errors.push(errorAt(t.place, i, t.header.columns.virksomhetsnummer, `Virksomhetsnummeret ${nr} har feil kontrollsiffer (modulus 11).`, where));
       ok = false;
     } else if (seen.has(nr)) {
@@ -142,25 +143,25 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
     const sone = zoneCell(t, i, options.aar, errors);
     if (!ok || sone === undefined || grunnlag === undefined) continue;
     const navn = displayText(t.cell(i, "navn"));
-    out.push({ virksomhetsnummer: nr as string, ...(navn ? { navn } : {}), sone, grunnlag: toNumber(grunnlag) });
+    out.push({ virksomhetsnummer: nr as string, ...(navn ? { navn } : {}), sone, grunnlag });
   }
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Listen har ingen virksomheter med grunnlag."));
-  if (errors.length > 0) return failure(errors);
-  return success({ virksomheter: out, summary: tableSummary(t, out.length, ignored.list()) });
+  if (errors.length > 0) return new Problems(errors);
+  return ({ virksomheter: out, summary: tableSummary(t, out.length, ignored.list()) });
 }
 
 /**
  * Basis and rate per row for the average AGA rate: a `Sats` column (0,141 or 14,1 %) where the row
  * has one, else the zone or kommunenummer in `Sone` (then the year's zone rate applies).
  */
-export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar: number }): ImportResult<GrunnlagImport> {
+export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar: number }): Checked<GrunnlagImport> {
   const table = readTable(input, VIRKSOMHET_FIELDS);
-  if (!table.ok) return table;
-  const t = table.value;
+  if (isProblems(table)) return table;
+  const t = table;
   const { columns, titles } = t.header;
-  if (columns.sats === undefined && columns.sone === undefined) return failure([missingColumn(t, "«Sats» eller «Sone» (eller «Kommunenummer»)")]);
+  if (columns.sats === undefined && columns.sone === undefined) return new Problems([missingColumn(t, "«Sats» eller «Sone» (eller «Kommunenummer»)")]);
 
-  const errors: ImportError[] = [];
+  const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const linjer: BasisAndRate[] = [];
   const rader: number[] = [];
@@ -171,10 +172,8 @@ export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar:
     const satsValue = t.cell(i, "sats");
     let satsEllerSone: number | string | undefined;
     if (columns.sats !== undefined && !isBlank(satsValue)) {
-      const at = sheetCell(t.place, i, columns.sats);
-      const fraction = readRate(satsValue, at, "AGA-sats");
-      // readRate names the cell first; errorAt names it on its own.
-      if (isRuleError(fraction)) errors.push(errorAt(t.place, i, columns.sats, fraction.message.slice(at.length + 2), { column: titles.sats, value: satsValue }));
+      const fraction = readRate(satsValue, "AGA-sats");
+      if (isRuleError(fraction)) errors.push(errorAt(t.place, i, columns.sats, fraction.message, { column: titles.sats, value: satsValue }));
       else satsEllerSone = fraction;
     } else if (columns.sone !== undefined) {
       const zone = zoneCell(t, i, options.aar, errors);
@@ -184,10 +183,10 @@ export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar:
       errors.push(errorAt(t.place, i, columns.sats, "Mangler sats.", { column: titles.sats, value: satsValue }));
     }
     if (satsEllerSone === undefined || grunnlag === undefined) continue;
-    linjer.push({ grunnlag: toNumber(grunnlag), satsEllerSone });
+    linjer.push({ grunnlag: kroner(grunnlag), satsEllerSone });
     rader.push(sheetRow(t.place, i));
   }
   if (errors.length === 0 && linjer.length === 0) errors.push(sheetError(t.place.sheet, "Området har ingen rader med grunnlag."));
-  if (errors.length > 0) return failure(errors);
-  return success({ linjer, rader, summary: tableSummary(t, linjer.length, ignored.list()) });
+  if (errors.length > 0) return new Problems(errors);
+  return ({ linjer, rader, summary: tableSummary(t, linjer.length, ignored.list()) });
 }

@@ -1,13 +1,15 @@
 import { isoDate, parseDateText } from "../calendar";
-import { isRuleError, Result, valueError } from "../errors";
+import { isRuleError, valueError } from "../errors";
 import { checkedAmount } from "../money/amount";
 import { Exact, plus, roundToOre, sign, ZERO } from "../money/exact";
 import { Zone, ZONES } from "../rates/aga";
 import { agaFribelopOf, agaOf, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
-import { balanseFeil } from "../spk/bilag-balanse";
-import { kronerAv, kronerTekst, oreAv, prosentTekst, tilOre } from "../spk/bilag-format";
-import { Bilag, Bilagslinje } from "../spk/types";
+import { kronerText, percentText } from "../money/format";
+import { asOre, oreFromKroner, Ore, oreOfRoundedKroner, roundedOre } from "../money/ore";
+import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
+import { buildBilag, Postering } from "../voucher/build";
+import { Bilag } from "../voucher/types";
 import { LonnsKontoer, NS4102_LONNSKONTOER } from "./kontoer";
 
 /**
@@ -71,18 +73,18 @@ export interface LonnsbilagValg {
 
 export interface AgaPerSone {
   readonly sone: Zone;
-  readonly grunnlag: number;
+  readonly grunnlag: Ore;
   /** The zone rate; for zone Ia the reduced rate (the fribeløp decides how much of it applies). */
   readonly sats: number;
-  readonly aga: number;
+  readonly aga: Ore;
 }
 
 export interface Lonnsbilag {
   readonly bilag: Bilag;
-  readonly nettolonn: readonly { readonly navn: string; readonly netto: number }[];
+  readonly nettolonn: readonly { readonly navn: string; readonly netto: Ore }[];
   readonly agaPerSone: readonly AgaPerSone[];
-  readonly ekstraAga: number;
-  readonly sumAga: number;
+  readonly ekstraAga: Ore;
+  readonly sumAga: Ore;
 }
 
 interface Rad {
@@ -99,12 +101,11 @@ interface Rad {
   readonly ekstraGrunnlag: Exact;
 }
 
-const ore = (x: Exact): number => roundToOre(x);
 
 /** A non-negative amount in whole øre; problems go to `errors` (every problem is reported at once). */
 function belop(value: number | undefined, hva: string, errors: string[]): number {
   if (value === undefined) return 0;
-  const o = oreAv(value, hva);
+  const o = oreFromKroner(value, hva);
   if (isRuleError(o)) {
     errors.push(o.message);
     return 0;
@@ -122,14 +123,14 @@ function konto(value: string | undefined, hva: string, errors: string[]): string
   return k;
 }
 
-export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg): Result<Lonnsbilag> {
+export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg): Checked<Lonnsbilag> {
   const errors: string[] = [];
   const dato = parseDateText(valg.dato);
-  if (!dato || dato.day === undefined) return valueError(`«${valg.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
+  if (!dato || dato.day === undefined) return problemsOf(`«${valg.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
   const aar = dato.year;
   const periode = `${aar}${String(dato.month).padStart(2, "0")}`;
   const rates = agaRates(aar);
-  if (isRuleError(rates)) return rates;
+  if (isRuleError(rates)) return problemsOf(rates.message);
   const k = { ...NS4102_LONNSKONTOER, ...valg.kontoer };
   for (const key of Object.keys(NS4102_LONNSKONTOER) as (keyof LonnsKontoer)[]) konto(k[key], key, errors);
   if (rader.length === 0) errors.push("Lønnssammendraget har ingen rader.");
@@ -172,13 +173,13 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
         const tidligere = checkedAmount(r.grunnlagHittilIAr, `${who}: grunnlaget hittil i år`);
         if (isRuleError(tidligere)) errors.push(tidligere.message);
         else if (sign(tidligere) < 0) errors.push(`${who}: grunnlaget hittil i år kan ikke være negativt.`);
-        else ekstraAga = tilOre(ekstraAgaOf(grunnlag, tidligere, rates));
+        else ekstraAga = oreOfRoundedKroner(ekstraAgaOf(grunnlag, tidligere, rates));
       }
     }
 
     const netto = brutto - forskudd - forsikring - fagforening - andre.reduce((a, t) => a + t.ore, 0);
     if (errors.length === before && netto < 0) {
-      errors.push(`${who}: trekkene (${kronerTekst(brutto - netto)} kr) er større enn brutto lønn (${kronerTekst(brutto)} kr); negativ nettolønn bokføres ikke.`);
+      errors.push(`${who}: trekkene (${kronerText(brutto - netto)} kr) er større enn brutto lønn (${kronerText(brutto)} kr); negativ nettolønn bokføres ikke.`);
     }
     if (errors.length === before && !isRuleError(grunnlag) && !isRuleError(zone)) {
       checked.push({ navn: r.navn.trim(), brutto, forskudd, forsikring, fagforening, andre, netto, grunnlag, sone: zone, ekstraAga, ekstraGrunnlag });
@@ -195,7 +196,11 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
     else if (sign(t) < 0) errors.push("Grunnlaget i sone Ia tidligere i år kan ikke være negativt.");
     else tidligereIa = t;
   }
-  if (errors.length > 0) return valueError(errors.join(" "));
+  if (errors.length > 0) {
+    const list = new ProblemList();
+    for (const e of errors) list.add(e);
+    return list.error() as NonNullable<ReturnType<ProblemList["error"]>>;
+  }
 
   // AGA per zone on the summed basis, as the a-melding computes it.
   const agaPerSone: AgaPerSone[] = [];
@@ -205,11 +210,11 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
     const basis = rows.reduce<Exact>((acc, r) => plus(acc, r.grunnlag), ZERO);
     const sats = rateForZone(rates, zone, "ordinaer");
     const aga = zone === "Ia" ? agaFribelopOf(basis, tidligereIa, zone, rates) : agaOf(basis, sats);
-    agaPerSone.push({ sone: zone, grunnlag: kronerAv(ore(basis)), sats: sats.fraction, aga });
+    agaPerSone.push({ sone: zone, grunnlag: roundedOre(basis), sats: sats.fraction, aga: oreOfRoundedKroner(aga) });
   }
   const summedEkstraBasis = checked.reduce<Exact>((acc, r) => plus(acc, r.ekstraGrunnlag), ZERO);
   const ekstraOre = checked.reduce((a, r) => a + r.ekstraAga, 0)
-    + (rates.ekstra ? tilOre(agaOf(summedEkstraBasis, rates.ekstra.rate)) : 0);
+    + (rates.ekstra ? oreOfRoundedKroner(agaOf(summedEkstraBasis, rates.ekstra.rate)) : 0);
 
   const tekst = valg.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
   const sum = (f: (r: Rad) => number) => checked.reduce((a, r) => a + f(r), 0);
@@ -230,39 +235,31 @@ export function lagLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg):
   for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${tekst}: trekk ${t.navn}` });
   poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${tekst}: skyldig lønn (netto)` });
   for (const z of agaPerSone) {
-    const a = tilOre(z.aga);
+    const a = z.aga;
     // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
-    const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : prosentTekst(z.sats);
+    const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : percentText(z.sats);
     const label = `${tekst}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
     poster.push({ konto: k.aga, ore: a, tekst: label }, { konto: k.skyldigAga, ore: -a, tekst: label });
   }
   if (rates.ekstra) {
-    const label = `${tekst}: ekstra arbeidsgiveravgift (${prosentTekst(rates.ekstra.rate.fraction)} over ${kronerTekst(ore(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
+    const label = `${tekst}: ekstra arbeidsgiveravgift (${percentText(rates.ekstra.rate.fraction)} over ${kronerText(roundedOre(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
     poster.push({ konto: k.ekstraAga, ore: ekstraOre, tekst: label }, { konto: k.skyldigEkstraAga, ore: -ekstraOre, tekst: label });
   }
 
   const dims = { ...(valg.dimensjoner ?? {}) };
-  const linjer: Bilagslinje[] = [];
-  for (const p of poster) {
-    if (p.ore === 0) continue;
-    linjer.push({ termin: null, linje: linjer.length + 1, konto: p.konto, belop: kronerAv(p.ore), tekst: p.tekst, dimensjoner: dims });
-  }
-  const bilag: Bilag = {
-    id: valg.id?.trim() || `LONN-${periode}`,
-    termin: null,
-    tekst,
-    dato: isoDate({ year: aar, month: dato.month, day: dato.day }),
-    periode,
-    linjer,
-  };
-  const problem = balanseFeil(bilag);
-  if (problem) return problem;
-  const sumAgaOre = agaPerSone.reduce((a, z) => a + tilOre(z.aga), 0) + ekstraOre;
+  const bilag = buildBilag(
+    { id: valg.id?.trim() || `LONN-${periode}`, termin: null, tekst, dato: isoDate({ year: aar, month: dato.month, day: dato.day }), periode },
+    poster.map((p): Postering => ({ konto: p.konto, ore: asOre(p.ore), tekst: p.tekst, kostnad: false })),
+    { balance: dims, cost: dims },
+  );
+  if (bilag === undefined) return problemsOf("Lønnssammendraget gir ingen posteringer (alle beløp er 0).");
+  if (bilag instanceof Error) return bilag;
+  const sumAgaOre = agaPerSone.reduce((a, z) => a + z.aga, 0) + ekstraOre;
   return {
     bilag,
-    nettolonn: checked.map((r) => ({ navn: r.navn, netto: kronerAv(r.netto) })),
+    nettolonn: checked.map((r) => ({ navn: r.navn, netto: asOre(r.netto) })),
     agaPerSone,
-    ekstraAga: kronerAv(ekstraOre),
-    sumAga: kronerAv(sumAgaOre),
+    ekstraAga: asOre(ekstraOre),
+    sumAga: asOre(sumAgaOre),
   };
 }

@@ -1,10 +1,11 @@
-import { fromNumber, rate, roundKroner, times } from "../money/exact";
+import { rate, times } from "../money/exact";
+import { exactOf, Ore, roundedOre } from "../money/ore";
 
 /**
  * AGA on a difference to post: round(R × S, 2), half away from zero, exact. THE rule for the AGA
  * on the pension-premium difference; the sheet's T column (=ROUND(R*S,2)), the vouchers and the
  * year figures all use it, so they agree to the øre.
  */
-export function agaPaDifferanse(R: number, S: number): number {
-  return roundKroner(times(fromNumber(R), rate(S)));
+export function agaOnDifference(R: Ore, S: number): Ore {
+  return roundedOre(times(exactOf(R), rate(S)));
 }

@@ -1,13 +1,15 @@
-import { isRuleError, Result, valueError } from "../errors";
+import { isRuleError } from "../errors";
 import { allocateOre } from "../money/allocate";
-import { checkedAmount } from "../money/amount";
-import { Exact, fromOre, isZero, plus, Rate, sign, ZERO } from "../money/exact";
+import { Rate } from "../money/exact";
+import { asOre, exactOf, minusOre, Ore, oreOfRoundedKroner, sumOre } from "../money/ore";
+import { Checked, isProblems, ProblemList } from "../problem/problem";
 import { Zone, ZONE_CODE } from "../rates/aga";
 import { agaOf, agaSats } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
-import { gyldigOrgnr, normalOrgnr } from "./amelding-orgnr";
-import { arsAga } from "./bilag";
-import { aarSlutt, bilagId, kronerAv, oreAv, terminSlutt, tilOre } from "./bilag-format";
+import { isValidOrgnr, normalOrgnr } from "../rules/orgnr";
+import { terminEnd, yearEnd } from "../voucher/dates";
+import { aarsAga } from "./bilag";
+import { bilagId } from "./bilag-id";
 import { Avstemming, VirksomhetGrunnlag } from "./types";
 
 /**
@@ -30,9 +32,7 @@ export interface Virksomhet {
   readonly navn: string;
   readonly sone: Zone;
   readonly sats: Rate;
-  readonly grunnlag: Exact;
-  /** The basis as given, in kroner, for display. */
-  readonly grunnlagKroner: number;
+  readonly grunnlag: Ore;
 }
 
 export interface AmeldingRad {
@@ -42,13 +42,13 @@ export interface AmeldingRad {
   /** The zone as the a-melding writes it: 1, 1a, 2, 3, 4, 4a, 5. */
   readonly soneKode: string;
   /** AGA basis on wages: the weight of the split. */
-  readonly grunnlagLonn: number;
+  readonly grunnlagLonn: Ore;
   /** Change in the AGA basis to report (this row's part of the difference). */
-  readonly endringGrunnlag: number;
+  readonly endringGrunnlag: Ore;
   /** The zone rate (fraction). */
   readonly sats: number;
   /** agaOf(endringGrunnlag, sats). */
-  readonly aga: number;
+  readonly aga: Ore;
 }
 
 export interface AmeldingFordeling {
@@ -58,87 +58,85 @@ export interface AmeldingFordeling {
   /** YYYYMM of the a-melding that reports it. */
   readonly periode: string;
   /** The posted difference: R of the termin, or ΣR for the year. */
-  readonly differanse: number;
+  readonly differanse: Ore;
   readonly rader: readonly AmeldingRad[];
   /** Σ endringGrunnlag; equals `differanse` exactly. */
-  readonly sumEndring: number;
-  readonly sumAga: number;
+  readonly sumEndring: Ore;
+  readonly sumAga: Ore;
   /** The voucher's AGA at the average rate: T of the termin, or round(ΣR × S, 2) for the year. */
-  readonly beregnetAga: number;
+  readonly beregnetAga: Ore;
   /** sumAga − beregnetAga. */
-  readonly avvik: number;
+  readonly avvik: Ore;
 }
 
 /** Checks every row and reports every problem at once, naming the row; nothing is split on bad input. */
-export function validerVirksomheter(virksomheter: readonly VirksomhetGrunnlag[], aar: number): Result<Virksomhet[]> {
-  const errors: string[] = [];
+export function checkVirksomheter(virksomheter: readonly VirksomhetGrunnlag[], aar: number): Checked<Virksomhet[]> {
+  const problems = new ProblemList();
   const out: Virksomhet[] = [];
   const seen = new Map<string, number>();
-  let total: Exact = ZERO;
+  let total = 0;
 
-  if (virksomheter.length === 0) return valueError("Det er ingen virksomheter å fordele endringen på.");
+  if (virksomheter.length === 0) problems.add("Det er ingen virksomheter å fordele endringen på.");
   virksomheter.forEach((v, i) => {
     const where = `Virksomhet rad ${i + 1}`;
-    const before = errors.length;
+    const before = problems.count;
     const nr = normalOrgnr(v.virksomhetsnummer);
     if (nr === undefined) {
-      errors.push(`${where}: virksomhetsnummeret «${v.virksomhetsnummer}» må ha ni sifre.`);
-    } else if (!gyldigOrgnr(nr)) {
-      errors.push(`${where}: virksomhetsnummeret ${nr} har feil kontrollsiffer (modulus 11).`);
+      problems.add(`${where}: virksomhetsnummeret «${v.virksomhetsnummer}» må ha ni sifre.`);
+    } else if (!isValidOrgnr(nr)) {
+      problems.add(`${where}: virksomhetsnummeret ${nr} har feil kontrollsiffer (modulus 11).`);
     } else if (seen.has(nr)) {
-      errors.push(`${where}: virksomhetsnummeret ${nr} står også på rad ${seen.get(nr)}.`);
+      problems.add(`${where}: virksomhetsnummeret ${nr} står også på rad ${seen.get(nr)}.`);
     } else {
       seen.set(nr, i + 1);
     }
     const zone = resolveZone(v.sone, aar);
     const sats = isRuleError(zone) ? zone : agaSats(zone, aar);
-    if (isRuleError(zone)) errors.push(`${where}: ${zone.message}`);
-    else if (isRuleError(sats)) errors.push(`${where}: ${sats.message}`);
-    const grunnlag = checkedAmount(v.grunnlag, `${where}: grunnlaget`);
-    if (isRuleError(grunnlag)) errors.push(grunnlag.message);
-    else if (sign(grunnlag) < 0) errors.push(`${where}: grunnlaget kan ikke være negativt.`);
-    else total = plus(total, grunnlag);
+    if (isRuleError(zone)) problems.add(`${where}: ${zone.message}`);
+    else if (isRuleError(sats)) problems.add(`${where}: ${sats.message}`);
+    if (!Number.isSafeInteger(v.grunnlag)) problems.add(`${where}: grunnlaget er ikke et beløp.`);
+    else if (v.grunnlag < 0) problems.add(`${where}: grunnlaget kan ikke være negativt.`);
+    else total += v.grunnlag;
 
-    if (errors.length === before && nr && !isRuleError(zone) && !isRuleError(sats) && !isRuleError(grunnlag)) {
-      out.push({ virksomhetsnummer: nr, navn: (v.navn ?? "").trim(), sone: zone, sats, grunnlag, grunnlagKroner: v.grunnlag });
+    if (problems.count === before && nr && !isRuleError(zone) && !isRuleError(sats)) {
+      out.push({ virksomhetsnummer: nr, navn: (v.navn ?? "").trim(), sone: zone, sats, grunnlag: v.grunnlag });
     }
   });
-  if (errors.length === 0 && isZero(total)) errors.push("Summen av virksomhetenes grunnlag er 0; det er ingenting å fordele etter.");
-  return errors.length > 0 ? valueError(errors.join(" ")) : out;
+  if (problems.count === 0 && total === 0) problems.add("Summen av virksomhetenes grunnlag er 0; det er ingenting å fordele etter.");
+  return problems.result(() => out);
 }
 
 /** One difference split over checked virksomheter: parts in øre summing exactly, AGA per zone rate. */
-export function fordelEndring(differanseOre: number, virksomheter: readonly Virksomhet[]): AmeldingRad[] {
-  const parts = allocateOre(fromOre(differanseOre), virksomheter.map((v) => v.grunnlag));
+export function splitChange(differanse: Ore, virksomheter: readonly Virksomhet[]): AmeldingRad[] {
+  const parts = allocateOre(exactOf(differanse), virksomheter.map((v) => exactOf(v.grunnlag)));
   return virksomheter.map((v, i) => ({
     virksomhetsnummer: v.virksomhetsnummer,
     navn: v.navn,
     sone: v.sone,
     soneKode: ZONE_CODE[v.sone],
-    grunnlagLonn: v.grunnlagKroner,
-    endringGrunnlag: kronerAv(parts[i]),
+    grunnlagLonn: v.grunnlag,
+    endringGrunnlag: asOre(parts[i]),
     sats: v.sats.fraction,
-    aga: agaOf(fromOre(parts[i]), v.sats),
+    aga: oreOfRoundedKroner(agaOf(exactOf(asOre(parts[i])), v.sats)),
   }));
 }
 
 function fordeling(
   meta: Pick<AmeldingFordeling, "bilagId" | "termin" | "periode">,
-  differanseOre: number,
-  beregnetAgaOre: number,
+  differanse: Ore,
+  beregnetAga: Ore,
   virksomheter: readonly Virksomhet[],
 ): AmeldingFordeling {
-  const rader = fordelEndring(differanseOre, virksomheter);
-  const sumEndring = rader.reduce((a, r) => a + tilOre(r.endringGrunnlag), 0);
-  const sumAga = rader.reduce((a, r) => a + tilOre(r.aga), 0);
+  const rader = splitChange(differanse, virksomheter);
+  const sumAga = sumOre(rader.map((r) => r.aga));
   return {
     ...meta,
-    differanse: kronerAv(differanseOre),
+    differanse,
     rader,
-    sumEndring: kronerAv(sumEndring),
-    sumAga: kronerAv(sumAga),
-    beregnetAga: kronerAv(beregnetAgaOre),
-    avvik: kronerAv(sumAga - beregnetAgaOre),
+    sumEndring: sumOre(rader.map((r) => r.endringGrunnlag)),
+    sumAga,
+    beregnetAga,
+    avvik: minusOre(sumAga, beregnetAga),
   };
 }
 
@@ -146,30 +144,17 @@ function fordeling(
  * The A-melding split for a reconciliation: per termin with R ≠ 0 (terminvis) or for ΣR
  * (årsslutt). Empty when there is no difference to report.
  */
-export function lagAmeldingFordeling(avstemming: Avstemming, virksomheter: readonly VirksomhetGrunnlag[]): Result<AmeldingFordeling[]> {
+export function buildAmeldingFordeling(avstemming: Avstemming, virksomheter: readonly VirksomhetGrunnlag[]): Checked<AmeldingFordeling[]> {
   const { oppsett } = avstemming;
-  const checked = validerVirksomheter(virksomheter, oppsett.aar);
-  if (isRuleError(checked)) return checked;
+  const checked = checkVirksomheter(virksomheter, oppsett.aar);
+  if (isProblems(checked)) return checked;
 
   if (oppsett.modus === "arsslutt") {
-    const R = oreAv(avstemming.sum.R, `Året ${oppsett.aar}: ΣR`);
-    if (isRuleError(R)) return R;
+    const R = avstemming.sum.R;
     if (R === 0) return [];
-    const T = oreAv(arsAga(avstemming), `Året ${oppsett.aar}: beregnet AGA`);
-    if (isRuleError(T)) return T;
-    return [fordeling({ bilagId: bilagId(oppsett.aar, null), termin: null, periode: aarSlutt(oppsett.aar).periode }, R, T, checked)];
+    return [fordeling({ bilagId: bilagId(oppsett.aar, null), termin: null, periode: yearEnd(oppsett.aar).periode }, R, aarsAga(avstemming), checked)];
   }
-  const out: AmeldingFordeling[] = [];
-  for (const t of avstemming.terminer) {
-    const R = oreAv(t.R, `Termin ${t.termin}: R`);
-    if (isRuleError(R)) return R;
-    if (R === 0) continue;
-    const T = oreAv(t.T, `Termin ${t.termin}: T`);
-    if (isRuleError(T)) return T;
-    out.push(fordeling(
-      { bilagId: bilagId(oppsett.aar, t.termin), termin: t.termin, periode: terminSlutt(oppsett.aar, t.termin).periode },
-      R, T, checked,
-    ));
-  }
-  return out;
+  return avstemming.terminer
+    .filter((t) => t.R !== 0)
+    .map((t) => fordeling({ bilagId: bilagId(oppsett.aar, t.termin), termin: t.termin, periode: terminEnd(oppsett.aar, t.termin).periode }, t.R, t.T, checked));
 }

@@ -1,54 +1,42 @@
-import { isRuleError, Result } from "../errors";
-import { Exact, fromNumber, minus, plus, roundKroner, ZERO } from "../money/exact";
-import { agaPaDifferanse } from "./aga-differanse";
-import { oreAmount } from "./amounts";
-import { isRateFraction, KONTO_NAVN, kontrollKontoer } from "./oppsett";
-import { InputProblems, ProblemList } from "./problems";
+import { minusOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
+import { RATE_FRACTION_HINT } from "../problem/messages";
+import { Checked, ProblemList, problems } from "../problem/problem";
+import { agaOnDifference } from "./aga-differanse";
+import { KONTO_NAVN, controlAccounts } from "./oppsett";
+import { isRateFraction } from "../money/rate-fraction";
 import { AgaJustering, KontoSaldo, Oppsett, SaldoKontroll } from "./types";
 
 /**
  * The year-end balance control (DESIGN.md §3.4): per control account UB = IB + bevegelse, expected
- * 0, difference UB − 0. Rows come in the order of `kontrollKontoer` for the accounts that have a
+ * 0, difference UB − 0. Rows come in the order of `controlAccounts` for the accounts that have a
  * balance; a balance for any other account, or two for one account, is refused (a mistyped account
  * would otherwise pass as "checked").
  */
-export function saldokontroll(oppsett: Oppsett, saldoer: readonly KontoSaldo[]): Result<SaldoKontroll[]> {
-  const problems = new ProblemList();
-  const keys = kontrollKontoer(oppsett.budsjettering);
+export function balanceControl(oppsett: Oppsett, saldoer: readonly KontoSaldo[]): Checked<SaldoKontroll[]> {
+  const list = new ProblemList();
+  const keys = controlAccounts(oppsett.budsjettering);
   const accounts = keys.map((k) => oppsett.kontoer[k].trim());
-  const byAccount = new Map<string, { ib: Exact; bevegelse: Exact }>();
+  const byAccount = new Map<string, { ib: Ore; bevegelse: Ore }>();
   saldoer.forEach((s, i) => {
     const where = `Saldo ${i + 1} (konto ${s.konto})`;
     const konto = String(s.konto ?? "").trim();
     if (!accounts.includes(konto)) {
-      const list = keys.map((k, j) => `${accounts[j]} ${KONTO_NAVN[k]}`).join(", ");
-      problems.add(`${where}: kontoen inngår ikke i årskontrollen for ${oppsett.budsjettering}budsjetterte (${list}).`);
+      const names = keys.map((k, j) => `${accounts[j]} ${KONTO_NAVN[k]}`).join(", ");
+      list.add(`${where}: kontoen inngår ikke i årskontrollen for ${oppsett.budsjettering}budsjetterte (${names}).`);
       return;
     }
     if (byAccount.has(konto)) {
-      problems.add(`${where}: konto ${konto} har allerede en saldo.`);
+      list.add(`${where}: konto ${konto} har allerede en saldo.`);
       return;
     }
-    const ib = oreAmount(s.ib, `${where}: IB`);
-    const bevegelse = oreAmount(s.bevegelse, `${where}: bevegelse`);
-    if (isRuleError(ib)) problems.add(ib.message);
-    if (isRuleError(bevegelse)) problems.add(bevegelse.message);
-    if (!isRuleError(ib) && !isRuleError(bevegelse)) byAccount.set(konto, { ib, bevegelse });
+    byAccount.set(konto, { ib: s.ib, bevegelse: s.bevegelse });
   });
-  return problems.result(() =>
+  return list.result(() =>
     accounts.flatMap((konto) => {
       const s = byAccount.get(konto);
       if (!s) return [];
-      const ub = plus(s.ib, s.bevegelse);
-      const forventet = ZERO;
-      return [{
-        konto,
-        ib: roundKroner(s.ib),
-        bevegelse: roundKroner(s.bevegelse),
-        ub: roundKroner(ub),
-        forventet: roundKroner(forventet),
-        differanse: roundKroner(minus(ub, forventet)),
-      }];
+      const ub = plusOre(s.ib, s.bevegelse);
+      return [{ konto, ib: s.ib, bevegelse: s.bevegelse, ub, forventet: ORE_ZERO, differanse: minusOre(ub, ORE_ZERO) }];
     }),
   );
 }
@@ -58,16 +46,8 @@ export function saldokontroll(oppsett: Oppsett, saldoer: readonly KontoSaldo[]):
  * through period 11, round(ΣR × new rate, 2) − the AGA already posted for the year (ΣT terminvis,
  * round(ΣR × S, 2) årsslutt).
  */
-export function agaJustering(sumR: number, bokfortAga: number, nySats: number): Result<AgaJustering> {
-  if (!isRateFraction(nySats)) {
-    return new InputProblems([`Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk ${nySats}).`]);
-  }
-  const nyAga = agaPaDifferanse(sumR, nySats);
-  return {
-    nySats,
-    sumR,
-    sumT: bokfortAga,
-    nyAga,
-    justering: roundKroner(minus(fromNumber(nyAga), fromNumber(bokfortAga))),
-  };
+export function agaAdjustment(sumR: Ore, bokfortAga: Ore, nySats: number): Checked<AgaJustering> {
+  if (!isRateFraction(nySats)) return problems(`Den oppdaterte AGA-satsen må være ${RATE_FRACTION_HINT} (fikk ${nySats}).`);
+  const nyAga = agaOnDifference(sumR, nySats);
+  return { nySats, sumR, sumT: bokfortAga, nyAga, justering: minusOre(nyAga, bokfortAga) };
 }

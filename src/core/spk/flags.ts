@@ -1,20 +1,21 @@
-import { abs, compare, Exact, fromNumber, isZero, plus, rate, roundToOre, times } from "../money/exact";
-import { kronerTekst, prosentTekst } from "./bilag-format";
+import { compare, rate, times } from "../money/exact";
+import { kronerText, percentText } from "../money/format";
+import { absOre, exactOf, Ore, plusOre } from "../money/ore";
 import { Flag, Oppsett } from "./types";
 
-/** One termin's figures the flags look at, exact. */
+/** One termin's figures the flags look at. */
 export interface FlagFigures {
-  readonly B: Exact;
-  readonly C: Exact;
-  readonly G: Exact;
-  readonly H: Exact;
-  readonly I: Exact;
-  readonly O: Exact;
-  readonly P: Exact;
-  readonly Q: Exact;
+  readonly B: Ore;
+  readonly C: Ore;
+  readonly G: Ore;
+  readonly H: Ore;
+  readonly I: Ore;
+  readonly O: Ore;
+  readonly P: Ore;
+  readonly Q: Ore;
 }
 
-const kr = (x: Exact): string => `${kronerTekst(roundToOre(x))} kr`;
+const kr = (x: Ore): string => `${kronerText(x)} kr`;
 
 const SAP_UNIT4: Readonly<Record<"G" | "H" | "I", string>> = {
   G: "utgift, B − D",
@@ -35,9 +36,9 @@ const SAP_UNIT4: Readonly<Record<"G" | "H" | "I", string>> = {
  */
 export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, forklaring: string | undefined): Flag[] {
   const flags: Flag[] = [];
-  const toleranse = fromNumber(oppsett.toleranse);
+  const toleranse = oppsett.toleranse;
 
-  const over = (["G", "H", "I"] as const).filter((col) => compare(abs(f[col]), toleranse) > 0);
+  const over = (["G", "H", "I"] as const).filter((col) => absOre(f[col]) > toleranse);
   if (over.length > 0 && (forklaring ?? "").trim() === "") {
     const list = over.map((col) => `${col} (${SAP_UNIT4[col]}) = ${kr(f[col])}`).join(", ");
     flags.push({
@@ -48,12 +49,12 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
     });
   }
 
-  const grunnlag = plus(f.B, f.C);
-  const grense = times(abs(grunnlag), rate(oppsett.vesentlighetsgrense));
-  if (compare(abs(f.Q), grense) > 0) {
-    const hvorfor = isZero(grunnlag)
+  const grunnlag = plusOre(f.B, f.C);
+  const grense = times(exactOf(absOre(grunnlag)), rate(oppsett.vesentlighetsgrense));
+  if (compare(exactOf(absOre(f.Q)), grense) > 0) {
+    const hvorfor = grunnlag === 0
       ? "avsetningen fra SAP (B + C) er 0"
-      : `over ${prosentTekst(oppsett.vesentlighetsgrense)} av avsetningen fra SAP (B + C = ${kr(grunnlag)})`;
+      : `over ${percentText(oppsett.vesentlighetsgrense)} av avsetningen fra SAP (B + C = ${kr(grunnlag)})`;
     flags.push({
       kind: "vesentlig",
       termin,
@@ -63,7 +64,7 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
   }
 
   if (oppsett.budsjettering === "brutto") {
-    const brudd = (["O", "P"] as const).filter((col) => !isZero(f[col]));
+    const brudd = (["O", "P"] as const).filter((col) => f[col] !== 0);
     if (brudd.length > 0) {
       const tekst = { O: "O = L − B", P: "P = N − C" };
       const list = brudd.map((col) => `${tekst[col]} = ${kr(f[col])}`).join(", ");

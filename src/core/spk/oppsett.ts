@@ -1,3 +1,6 @@
+import { kronerText } from "../money/format";
+import { isRateFraction } from "../money/rate-fraction";
+import { RATE_FRACTION_HINT } from "../problem/messages";
 import { Budsjettering, Kontoer, Modus, Oppsett } from "./types";
 
 /**
@@ -36,19 +39,14 @@ export const KONTO_NAVN: Readonly<Record<keyof Kontoer, string>> = {
 
 export const KONTO_KEYS = Object.keys(KONTO_NAVN) as (keyof Kontoer)[];
 
-/** A fraction that can be an AGA rate: 0 ≤ sats < 1 (13,87 % is 0.1387). */
-export function isRateFraction(value: number): boolean {
-  return Number.isFinite(value) && value >= 0 && value < 1;
-}
-
 /** The problems with an Oppsett's own figures (not its termins), in Norwegian. */
 export function oppsettProblems(oppsett: Oppsett): string[] {
   const out: string[] = [];
   if (!BUDSJETTERINGER.includes(oppsett.budsjettering)) out.push(`Budsjettering må være brutto eller netto (fikk «${oppsett.budsjettering}»).`);
   if (!MODUSER.includes(oppsett.modus)) out.push(`Resultatføring må være terminvis eller årsslutt (fikk «${oppsett.modus}»).`);
   if (!Number.isInteger(oppsett.aar) || oppsett.aar < 1990 || oppsett.aar > 2100) out.push(`Året må være et årstall (fikk ${oppsett.aar}).`);
-  if (!isRateFraction(oppsett.agaSats)) out.push(`AGA-snittsatsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk ${oppsett.agaSats}).`);
-  if (!Number.isFinite(oppsett.toleranse) || oppsett.toleranse < 0) out.push(`Toleransen må være et beløp på 0 eller mer (fikk ${oppsett.toleranse}).`);
+  if (!isRateFraction(oppsett.agaSats)) out.push(`AGA-snittsatsen må være ${RATE_FRACTION_HINT} (fikk ${oppsett.agaSats}).`);
+  if (!Number.isSafeInteger(oppsett.toleranse) || oppsett.toleranse < 0) out.push(`Toleransen må være et beløp på 0 eller mer (fikk ${kronerText(oppsett.toleranse)}).`);
   const v = oppsett.vesentlighetsgrense;
   if (!Number.isFinite(v) || v < 0 || v > 1) out.push(`Vesentlighetsgrensen må være en brøk fra 0 til 1, f.eks. 0,05 for 5 % (fikk ${v}).`);
   for (const key of KONTO_KEYS) {
@@ -59,7 +57,7 @@ export function oppsettProblems(oppsett: Oppsett): string[] {
 }
 
 /** The accounts that must be 0 at year end (DESIGN.md §3.4): 2630, 2810, 2820 brutto; 2630, 2961 netto. */
-export function kontrollKontoer(budsjettering: Budsjettering): (keyof Kontoer)[] {
+export function controlAccounts(budsjettering: Budsjettering): (keyof Kontoer)[] {
   return budsjettering === "brutto"
     ? ["medlemsinnskudd", "avsetningBrutto", "fakturadifferanse"]
     : ["medlemsinnskudd", "avsetningNetto"];

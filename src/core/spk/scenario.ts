@@ -1,9 +1,10 @@
-import { isRuleError, Result } from "../errors";
+import { isRuleError } from "../errors";
 import { foldNorwegian } from "../text";
-import { oreAmount } from "./amounts";
-import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, isRateFraction, KONTO_KEYS } from "./oppsett";
-import { InputProblems, ProblemList } from "./problems";
-import { AvstemExtras } from "./reconcile";
+import { ORE_ZERO, Ore, oreFromKroner } from "../money/ore";
+import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, KONTO_KEYS } from "./oppsett";
+import { isRateFraction } from "../money/rate-fraction";
+import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
+import { ReconcileExtras } from "./reconcile";
 import { AMOUNT_COLUMNS, AmountField, emptyTermin, TEXT_COLUMNS } from "./termin-fields";
 import {
   Budsjettering,
@@ -58,7 +59,7 @@ class Fields {
     for (const key of Object.keys(this.obj)) {
       if (known.includes(key)) continue;
       const like = known.find((k) => k.toLowerCase() === key.toLowerCase() || foldNorwegian(k) === foldNorwegian(key));
-      this.problems.add(`${this.at(key)} er ikke et kjent felt${like ? ` (mente du ${like}?)` : ""}.`);
+      this.problems.add({ path: this.at(key), message: `er ikke et kjent felt${like ? ` (mente du ${like}?)` : ""}.` });
     }
   }
 
@@ -69,45 +70,45 @@ class Fields {
   text(key: string, required: boolean, numbersToo = false): string | undefined {
     const v = this.obj[key];
     if (v === undefined || v === null) {
-      if (required) this.problems.add(`${this.at(key)} mangler.`);
+      if (required) this.problems.add({ path: this.at(key), message: `mangler.` });
       return undefined;
     }
     if (typeof v === "string") return v;
     if (numbersToo && typeof v === "number" && Number.isFinite(v)) return String(v);
-    this.problems.add(`${this.at(key)} er ikke en tekst.`);
+    this.problems.add({ path: this.at(key), message: `er ikke en tekst.` });
     return undefined;
   }
 
   number(key: string, required: boolean): number | undefined {
     const v = this.obj[key];
     if (v === undefined || v === null) {
-      if (required) this.problems.add(`${this.at(key)} mangler.`);
+      if (required) this.problems.add({ path: this.at(key), message: `mangler.` });
       return undefined;
     }
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      this.problems.add(`${this.at(key)} er ikke et tall.`);
+      this.problems.add({ path: this.at(key), message: `er ikke et tall.` });
       return undefined;
     }
     return v;
   }
 
-  /** Kroner with whole øre; missing is 0. */
-  amount(key: string): number {
+  /** Kroner with whole øre, as øre; missing is 0. */
+  amount(key: string): Ore {
     const v = this.number(key, false);
-    if (v === undefined) return 0;
-    const checked = oreAmount(v, this.at(key));
+    if (v === undefined) return ORE_ZERO;
+    const checked = oreFromKroner(v, this.at(key));
     if (isRuleError(checked)) {
-      this.problems.add(checked.message);
-      return 0;
+      this.problems.add({ path: this.at(key), message: checked.message.slice(this.at(key).length + 1) });
+      return ORE_ZERO;
     }
-    return v;
+    return checked;
   }
 
   integer(key: string, required: boolean, min: number, max: number): number | undefined {
     const v = this.number(key, required);
     if (v === undefined) return undefined;
     if (!Number.isInteger(v) || v < min || v > max) {
-      this.problems.add(`${this.at(key)} må være et heltall fra ${min} til ${max} (fikk ${v}).`);
+      this.problems.add({ path: this.at(key), message: `må være et heltall fra ${min} til ${max} (fikk ${v}).` });
       return undefined;
     }
     return v;
@@ -117,7 +118,7 @@ class Fields {
     const v = this.number(key, required);
     if (v === undefined) return undefined;
     if (!isRateFraction(v)) {
-      this.problems.add(`${this.at(key)} må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk ${v}).`);
+      this.problems.add({ path: this.at(key), message: `må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk ${v}).` });
       return undefined;
     }
     return v;
@@ -127,7 +128,7 @@ class Fields {
     const v = this.obj[key];
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) {
-      this.problems.add(`${this.at(key)} er ikke en liste.`);
+      this.problems.add({ path: this.at(key), message: `er ikke en liste.` });
       return undefined;
     }
     return v;
@@ -140,7 +141,7 @@ class Fields {
     list.forEach((item, i) => {
       const path = `${this.at(key)}[${i}]`;
       if (!isObj(item)) {
-        this.problems.add(`${path} er ikke et objekt.`);
+        this.problems.add({ path, message: "er ikke et objekt." });
         return;
       }
       const f = new Fields(item, path, this.problems);
@@ -165,7 +166,7 @@ export function parseModus(text: string): Modus | undefined {
 
 function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefined {
   const termin = f.integer("termin", true, 1, 6);
-  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, f.amount(c.field)])) as Record<AmountField, number>;
+  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, f.amount(c.field)])) as Record<AmountField, Ore>;
   const texts: Record<string, string> = {};
   for (const c of TEXT_COLUMNS) {
     const t = f.text(c.field, false, c.field !== "forklaring");
@@ -174,7 +175,7 @@ function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefin
   if (termin === undefined) return undefined;
   const earlier = seen.get(termin);
   if (earlier !== undefined) {
-    f.problems.add(`${f.path}: termin ${termin} finnes allerede (${earlier}).`);
+    f.problems.add({ path: f.path, message: `har termin ${termin}, som finnes allerede (${earlier}).` });
     return undefined;
   }
   seen.set(termin, f.path);
@@ -185,7 +186,7 @@ function readKontoer(top: Fields): Partial<Kontoer> | undefined {
   const v = top.obj.kontoer;
   if (v === undefined || v === null) return undefined;
   if (!isObj(v)) {
-    top.problems.add("kontoer er ikke et objekt.");
+    top.problems.add({ path: "kontoer", message: "er ikke et objekt." });
     return undefined;
   }
   const f = new Fields(v, "kontoer", top.problems);
@@ -194,7 +195,7 @@ function readKontoer(top: Fields): Partial<Kontoer> | undefined {
   for (const key of KONTO_KEYS) {
     const konto = f.text(key, false, true);
     if (konto === undefined) continue;
-    if (konto.trim() === "") f.problems.add(`${f.at(key)} er tom.`);
+    if (konto.trim() === "") f.problems.add({ path: f.at(key), message: `er tom.` });
     else out[key] = konto.trim();
   }
   return out;
@@ -209,20 +210,20 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
     const navn = f.text("navn", true);
     const verdi = f.text("verdi", false, true);
     const pakrevd = f.obj.pakrevd;
-    if (pakrevd !== undefined && typeof pakrevd !== "boolean") f.problems.add(`${f.at("pakrevd")} må være true eller false.`);
+    if (pakrevd !== undefined && typeof pakrevd !== "boolean") f.problems.add({ path: f.at("pakrevd"), message: `må være true eller false.` });
     let fordeling: DimensjonsAndel[] | undefined;
     if (f.has("fordeling")) {
       fordeling = [];
       for (const a of f.objects("fordeling", ANDEL_FIELDS)) {
         const v = a.text("verdi", true, true);
         const vekt = a.number("vekt", true);
-        if (vekt !== undefined && vekt < 0) a.problems.add(`${a.at("vekt")} kan ikke være negativ (fikk ${vekt}).`);
+        if (vekt !== undefined && vekt < 0) a.problems.add({ path: a.at("vekt"), message: `kan ikke være negativ (fikk ${vekt}).` });
         if (v !== undefined && vekt !== undefined) fordeling.push({ verdi: v, vekt });
       }
-      if (fordeling.length > 0 && !fordeling.some((a) => a.vekt > 0)) f.problems.add(`${f.at("fordeling")}: minst én vekt må være større enn 0.`);
+      if (fordeling.length > 0 && !fordeling.some((a) => a.vekt > 0)) f.problems.add({ path: f.at("fordeling"), message: "må ha minst én vekt større enn 0." });
     }
     if (nummer !== undefined) {
-      if (seen.has(nummer)) f.problems.add(`${f.path}: dimensjon ${nummer} finnes allerede.`);
+      if (seen.has(nummer)) f.problems.add({ path: f.path, message: `har dimensjon ${nummer}, som finnes allerede.` });
       seen.add(nummer);
     }
     if (nummer === undefined || navn === undefined) continue;
@@ -244,12 +245,8 @@ function readVirksomheter(top: Fields): VirksomhetGrunnlag[] | undefined {
     const nr = f.text("virksomhetsnummer", true, true);
     const navn = f.text("navn", false);
     const sone = f.text("sone", true, true);
-    const grunnlag = f.number("grunnlag", true);
-    if (grunnlag !== undefined) {
-      const g = oreAmount(grunnlag, f.at("grunnlag"));
-      if (isRuleError(g)) f.problems.add(g.message);
-    }
-    if (nr !== undefined && !/^\d{9}$/.test(nr.replace(/\s/g, ""))) f.problems.add(`${f.at("virksomhetsnummer")} må ha ni sifre (fikk «${nr}»).`);
+    const grunnlag = f.number("grunnlag", true) !== undefined ? f.amount("grunnlag") : undefined;
+    if (nr !== undefined && !/^\d{9}$/.test(nr.replace(/\s/g, ""))) f.problems.add({ path: f.at("virksomhetsnummer"), message: `må ha ni sifre (fikk «${nr}»).` });
     if (nr === undefined || sone === undefined || grunnlag === undefined) continue;
     out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(navn !== undefined ? { navn } : {}), sone, grunnlag });
   }
@@ -272,10 +269,10 @@ function readSaldoer(top: Fields): KontoSaldo[] | undefined {
 }
 
 /** The scenario JSON (already parsed) as a checked Scenario, or every problem with it. */
-export function parseScenario(json: unknown): Result<Scenario> {
+export function parseScenario(json: unknown): Checked<Scenario> {
   const problems = new ProblemList();
   if (!isObj(json)) {
-    return new InputProblems(["Scenarioet må være et JSON-objekt med virksomhet, aar, budsjettering, agaSats og terminer."]);
+    return problemsOf("Scenarioet må være et JSON-objekt med virksomhet, aar, budsjettering, agaSats og terminer.");
   }
   const top = new Fields(json, "", problems);
   top.onlyKnown(TOP_FIELDS);
@@ -284,26 +281,27 @@ export function parseScenario(json: unknown): Result<Scenario> {
   const aar = top.integer("aar", true, 1990, 2100);
   const budsjetteringText = top.text("budsjettering", true);
   const budsjettering = budsjetteringText === undefined ? undefined : parseBudsjettering(budsjetteringText);
-  if (budsjetteringText !== undefined && budsjettering === undefined) problems.add(`budsjettering må være «brutto» eller «netto» (fikk «${budsjetteringText}»).`);
+  if (budsjetteringText !== undefined && budsjettering === undefined) problems.add({ path: "budsjettering", message: `må være «brutto» eller «netto» (fikk «${budsjetteringText}»).` });
   const modusText = top.text("modus", false);
   const modus = modusText === undefined ? undefined : parseModus(modusText);
-  if (modusText !== undefined && modus === undefined) problems.add(`modus må være «terminvis» eller «arsslutt» (fikk «${modusText}»).`);
+  if (modusText !== undefined && modus === undefined) problems.add({ path: "modus", message: `må være «terminvis» eller «arsslutt» (fikk «${modusText}»).` });
   const agaSats = top.rate("agaSats", true);
-  const toleranse = top.number("toleranse", false);
-  if (toleranse !== undefined && toleranse < 0) problems.add(`toleranse kan ikke være negativ (fikk ${toleranse}).`);
+  const toleranseKroner = top.number("toleranse", false);
+  if (toleranseKroner !== undefined && toleranseKroner < 0) problems.add({ path: "toleranse", message: `kan ikke være negativ (fikk ${toleranseKroner}).` });
+  const toleranse = toleranseKroner !== undefined && toleranseKroner >= 0 ? top.amount("toleranse") : undefined;
   const vesentlighetsgrense = top.number("vesentlighetsgrense", false);
   if (vesentlighetsgrense !== undefined && (vesentlighetsgrense < 0 || vesentlighetsgrense > 1)) {
-    problems.add(`vesentlighetsgrense må være en brøk fra 0 til 1, f.eks. 0.05 for 5 % (fikk ${vesentlighetsgrense}).`);
+    problems.add({ path: "vesentlighetsgrense", message: `må være en brøk fra 0 til 1, f.eks. 0.05 for 5 % (fikk ${vesentlighetsgrense}).` });
   }
   const orgnr = top.text("orgnr", false, true);
-  if (orgnr !== undefined && !/^\d{9}$/.test(orgnr.replace(/\s/g, ""))) problems.add(`orgnr må ha ni sifre (fikk «${orgnr}»).`);
+  if (orgnr !== undefined && !/^\d{9}$/.test(orgnr.replace(/\s/g, ""))) problems.add({ path: "orgnr", message: `må ha ni sifre (fikk «${orgnr}»).` });
   const bilagsart = top.text("bilagsart", false);
   const firma = top.text("firma", false, true);
   top.text("kommentar", false);
   const kontoer = readKontoer(top);
   const dimensjoner = readDimensjoner(top);
 
-  if (!top.has("terminer")) problems.add("terminer mangler (en liste med én post per termin; tom liste gir bare nuller).");
+  if (!top.has("terminer")) problems.add({ path: "terminer", message: "mangler (en liste med én post per termin; tom liste gir bare nuller)." });
   const seen = new Map<number, string>();
   const terminer = top
     .objects("terminer", TERMIN_FIELDS)
@@ -362,7 +360,7 @@ export function terminerFrom(scenario: Pick<Scenario, "terminer">): TerminInput[
 }
 
 /** The year-end inputs of a scenario, for `avstem`. */
-export function extrasFrom(scenario: Scenario): AvstemExtras {
+export function extrasFrom(scenario: Scenario): ReconcileExtras {
   return {
     ...(scenario.saldoer ? { saldoer: scenario.saldoer } : {}),
     ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}),

@@ -1,3 +1,4 @@
+import { Ore, ORE_ZERO } from "../money/ore";
 import { TerminInput } from "./types";
 
 /**
@@ -58,6 +59,6 @@ export const TEXT_COLUMNS: readonly TextColumn[] = [
 
 /** A termin with every amount 0 and no texts: what a missing termin counts as. */
 export function emptyTermin(termin: number): TerminInput {
-  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, 0])) as Record<AmountField, number>;
+  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, ORE_ZERO])) as Record<AmountField, Ore>;
   return { termin, ...amounts };
 }

@@ -1,7 +1,12 @@
 /**
  * The SPK pension-premium reconciliation (DFØ A10 brutto / A11 netto), as data.
- * Column letters are DFØ's (DESIGN.md §3.1); amounts are kroner as numbers with whole øre.
+ * Column letters are DFØ's (DESIGN.md §3.1); amounts are whole øre (core/money/ore), field names
+ * the scenario file's (DESIGN.md §7).
  */
+import { Ore } from "../money/ore";
+import { Dimensjon } from "../voucher/types";
+
+export type { Bilag, Bilagslinje, Dimensjon, DimensjonsAndel } from "../voucher/types";
 
 export type Budsjettering = "brutto" | "netto";
 /** `terminvis`: one voucher per termin (DFØ's recommendation). `arsslutt`: one voucher for the year. */
@@ -38,27 +43,6 @@ export const DEFAULT_KONTOER: Kontoer = {
   agaMotkontoNetto: "2771",
 };
 
-/** One dimension value and its weight when a line is spread over several values. */
-export interface DimensjonsAndel {
-  readonly verdi: string;
-  readonly vekt: number;
-}
-
-/**
- * A Unit4 dimension (dim_1 … dim_7): koststed, prosjekt, …
- * `verdi` is the single value for every line; `fordeling` spreads the cost lines (5420, 5401)
- * over several values in proportion to the weights (the FORDEL rule).
- */
-export interface Dimensjon {
-  /** 1–7: the Unit4 dimension slot. */
-  readonly nummer: number;
-  readonly navn: string;
-  readonly verdi?: string;
-  readonly fordeling?: readonly DimensjonsAndel[];
-  /** When true an export refuses a cost line without a value for it. */
-  readonly pakrevd?: boolean;
-}
-
 /** Everything the workbook's header block and `_lonn` sheet hold. */
 export interface Oppsett {
   readonly virksomhet: string;
@@ -68,8 +52,8 @@ export interface Oppsett {
   readonly modus: Modus;
   /** The virksomhet's average AGA rate as a fraction (0.1387). */
   readonly agaSats: number;
-  /** |G|, |H| or |I| above this (kroner) needs an explanation. Default 1. */
-  readonly toleranse: number;
+  /** |G|, |H| or |I| above this needs an explanation. Default 1 kr. */
+  readonly toleranse: Ore;
   /** A difference is material when |Q| > vesentlighetsgrense × (B + C). Default 0.05. */
   readonly vesentlighetsgrense: number;
   readonly kontoer: Kontoer;
@@ -80,7 +64,7 @@ export interface Oppsett {
   readonly firma: string;
 }
 
-export const DEFAULT_TOLERANSE = 1;
+export const DEFAULT_TOLERANSE = 100 as Ore;
 export const DEFAULT_VESENTLIGHETSGRENSE = 0.05;
 
 /** One termin's inputs. Missing amounts are 0; missing texts are "". */
@@ -88,25 +72,25 @@ export interface TerminInput {
   /** 1–6. */
   readonly termin: number;
   /** B: SAP arbeidsgiverandel (wage-type report CUS&OPAL34). */
-  readonly sapArbeidsgiverandel: number;
+  readonly sapArbeidsgiverandel: Ore;
   /** C: SAP medlemsinnskudd (CUS&OPAL75). */
-  readonly sapMedlemsinnskudd: number;
+  readonly sapMedlemsinnskudd: Ore;
   /** D: Unit4 booked pension expense. */
-  readonly unit4Pensjonsutgift: number;
+  readonly unit4Pensjonsutgift: Ore;
   /** E: Unit4 provision, employer share (2810 brutto / 2961 netto). */
-  readonly unit4AvsetningArbeidsgiverandel: number;
+  readonly unit4AvsetningArbeidsgiverandel: Ore;
   /** F: Unit4 medlemsinnskudd (2630). */
-  readonly unit4Medlemsinnskudd: number;
+  readonly unit4Medlemsinnskudd: Ore;
   /** J: explanation of G/H/I differences. */
   readonly forklaring?: string;
   /** K: invoice / voucher number. */
   readonly fakturanummer?: string;
   /** L: invoice, employer share incl. administration (2810 brutto / 2961 netto). */
-  readonly fakturaArbeidsgiverandel: number;
+  readonly fakturaArbeidsgiverandel: Ore;
   /** M: invoice remainder booked on 2820 (brutto only; 0 netto). */
-  readonly fakturaDifferanse: number;
+  readonly fakturaDifferanse: Ore;
   /** N: invoice, member share (2630). */
-  readonly fakturaMedlemsinnskudd: number;
+  readonly fakturaMedlemsinnskudd: Ore;
   /** U, V, W: status code, signature, date (text as typed). */
   readonly status?: string;
   readonly signatur?: string;
@@ -150,56 +134,56 @@ export interface Flag {
 export interface TerminResultat {
   readonly termin: number;
   readonly input: TerminInput;
-  readonly G: number;
-  readonly H: number;
-  readonly I: number;
-  readonly O: number;
-  readonly P: number;
-  readonly Q: number;
+  readonly G: Ore;
+  readonly H: Ore;
+  readonly I: Ore;
+  readonly O: Ore;
+  readonly P: Ore;
+  readonly Q: Ore;
   /** The difference to post (resultatføres): brutto M, netto Q. */
-  readonly R: number;
+  readonly R: Ore;
   /** The average AGA rate (fraction). */
   readonly S: number;
   /** round(R × S, 2). */
-  readonly T: number;
+  readonly T: Ore;
   readonly flags: readonly Flag[];
 }
 
 /** Column sums of the Sum row (B–I, L–T). */
 export interface Summer {
-  readonly B: number; readonly C: number; readonly D: number; readonly E: number; readonly F: number;
-  readonly G: number; readonly H: number; readonly I: number;
-  readonly L: number; readonly M: number; readonly N: number;
-  readonly O: number; readonly P: number; readonly Q: number; readonly R: number; readonly T: number;
+  readonly B: Ore; readonly C: Ore; readonly D: Ore; readonly E: Ore; readonly F: Ore;
+  readonly G: Ore; readonly H: Ore; readonly I: Ore;
+  readonly L: Ore; readonly M: Ore; readonly N: Ore;
+  readonly O: Ore; readonly P: Ore; readonly Q: Ore; readonly R: Ore; readonly T: Ore;
 }
 
 /** A balance for the year-end control: IB and the year's movement, debit positive. */
 export interface KontoSaldo {
   readonly konto: string;
-  readonly ib: number;
-  readonly bevegelse: number;
+  readonly ib: Ore;
+  readonly bevegelse: Ore;
 }
 
 export interface SaldoKontroll {
   readonly konto: string;
-  readonly ib: number;
-  readonly bevegelse: number;
-  readonly ub: number;
-  readonly forventet: number;
-  readonly differanse: number;
+  readonly ib: Ore;
+  readonly bevegelse: Ore;
+  readonly ub: Ore;
+  readonly forventet: Ore;
+  readonly differanse: Ore;
 }
 
 /** The year-end AGA adjustment: round(ΣR × new rate, 2) − ΣT. */
 export interface AgaJustering {
   readonly nySats: number;
-  readonly sumR: number;
+  readonly sumR: Ore;
   /**
    * The AGA already posted for the year: ΣT in modus terminvis, round(ΣR × S, 2) in modus
    * årsslutt (the same as `Avstemming.aarsAga`), so the adjustment corrects what was posted.
    */
-  readonly sumT: number;
-  readonly nyAga: number;
-  readonly justering: number;
+  readonly sumT: Ore;
+  readonly nyAga: Ore;
+  readonly justering: Ore;
 }
 
 export interface Avstemming {
@@ -213,7 +197,7 @@ export interface Avstemming {
    * The AGA the year's vouchers post in total: ΣT (terminvis) or round(ΣR × S, 2) (årsslutt,
    * where T per termin is still shown but one year voucher is posted). Always set by `avstem`.
    */
-  readonly aarsAga?: number;
+  readonly aarsAga?: Ore;
 }
 
 /** AGA basis on wages per virksomhetsnummer, for the A-melding split (DESIGN.md §3.3). */
@@ -222,29 +206,5 @@ export interface VirksomhetGrunnlag {
   readonly navn?: string;
   /** Zone (I … V) or kommunenummer. */
   readonly sone: string;
-  readonly grunnlag: number;
-}
-
-/** One voucher line. Amounts signed, debit positive. */
-export interface Bilagslinje {
-  /** The termin, or null for the year voucher (årsslutt) and the year-end AGA adjustment. */
-  readonly termin: number | null;
-  /** 1-based line number within the voucher. */
-  readonly linje: number;
-  readonly konto: string;
-  readonly belop: number;
-  readonly tekst: string;
-  /** Dimension values by Unit4 slot (1–7). */
-  readonly dimensjoner: Readonly<Record<number, string>>;
-}
-
-export interface Bilag {
-  /** Stable id within the workbook, e.g. "SPK-2024-T1", "SPK-2024-AAR", "SPK-2024-AGAJUST". */
-  readonly id: string;
-  readonly termin: number | null;
-  readonly tekst: string;
-  /** ISO date and YYYYMM period the voucher is posted in. */
-  readonly dato: string;
-  readonly periode: string;
-  readonly linjer: readonly Bilagslinje[];
+  readonly grunnlag: Ore;
 }

@@ -3,14 +3,14 @@
  * is; written to `Korreksjonsbilag` and `A-melding fordeling` in one write (with its Logg row);
  * downloaded as CSV (UTF-8 with BOM) and Unit4 GL07 (Latin-1, 2060 characters a line).
  */
-import { isRuleError } from "../../core/errors";
-import { tilCsv } from "../../core/export/csv";
-import { eksportOppsett } from "../../core/export/kontroll";
-import { tilGl07 } from "../../core/export/gl07";
+import { isProblems } from "../../core/problem/problem";
+import { spkExportSettings } from "../../core/usecase/spk";
+import { toCsv } from "../../core/voucher/csv";
+import { toGl07 } from "../../core/voucher/gl07";
 import { readVirksomheter } from "../../core/import/virksomheter";
-import { AMELDING_ARK } from "../../core/template/amelding-sheet";
-import { KORREKSJONSBILAG_ARK } from "../../core/template/korreksjonsbilag-sheet";
-import { SETTINGS_SHEET } from "../../core/template/layout";
+import { AMELDING_ARK } from "../../core/spk/sheet/amelding-sheet";
+import { KORREKSJONSBILAG_ARK } from "../../core/spk/sheet/korreksjonsbilag-sheet";
+import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { splitSheetAddress } from "../../core/sheet/reference";
 import { App, Steg } from "../app";
 import { erstatt, h } from "../dom";
@@ -20,7 +20,7 @@ import { fingeravtrykk, lagBilag, lesAvstemming, skrivBilag } from "../plans";
 import { ameldingVisning, bilagVisning } from "../view/bilag-view";
 import { antall } from "../view/format";
 import { HANDLING, tidspunkt } from "../view/logg-tekst";
-import { importFeil, regelFeil } from "../view/steder";
+import { regelFeil } from "../view/steder";
 import { lesArk, lesOmrader, markertOmrade, skriv } from "../workbook";
 import { rapportTekst, utfall } from "./felles";
 
@@ -92,7 +92,7 @@ export class BilagSteg implements Steg {
       const snaps = await lesArk([ark, SETTINGS_SHEET]);
       this.app.settAvstemming(ark, snaps);
       const lest = lesAvstemming(snaps, ark);
-      if (isRuleError(lest)) {
+      if (isProblems(lest)) {
         erstatt(this.feil, meldingsboks("feil", "Arket kan ikke avstemmes", [meldingsliste(regelFeil(lest, arkListe), this.app.gaTil)]));
         this.app.melding("Bilagene kan ikke lages; se feilene.");
         return;
@@ -100,23 +100,23 @@ export class BilagSteg implements Steg {
       let virksomheter;
       if (adresse) {
         const read = (await lesOmrader({ v: adresse })).v;
-        const r = read ? readVirksomheter({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar: lest.fra.oppsett.aar }) : undefined;
-        if (r && !r.ok) {
-          erstatt(this.feil, meldingsboks("feil", "Virksomhetslisten har feil", [meldingsliste(importFeil(r.errors, arkListe), this.app.gaTil)]));
+        const r = read ? readVirksomheter({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar: lest.fromSheet.oppsett.aar }) : undefined;
+        if (r && isProblems(r)) {
+          erstatt(this.feil, meldingsboks("feil", "Virksomhetslisten har feil", [meldingsliste(regelFeil(r, arkListe), this.app.gaTil)]));
           this.app.melding("Virksomhetslisten har feil; se listen.");
           return;
         }
-        virksomheter = r?.value.virksomheter;
+        virksomheter = r?.virksomheter;
       }
       const resultat = lagBilag(lest, virksomheter);
-      if (isRuleError(resultat)) {
+      if (isProblems(resultat)) {
         erstatt(this.feil, meldingsboks("feil", "Bilagene kan ikke lages", [meldingsliste(regelFeil(resultat, arkListe), this.app.gaTil)]));
         this.app.melding("Bilagene kan ikke lages; se feilene.");
         return;
       }
       this.app.tilstand.bilag = { resultat, avtrykk: fingeravtrykk(resultat.bilag), ...(virksomheter ? { virksomheter } : {}) };
       this.visResultat();
-      this.app.melding(`${antall(resultat.bilag.length, "bilag", "bilag")} klare${resultat.fordelinger ? ` og ${antall(resultat.fordelinger.length, "A-melding-fordeling", "A-melding-fordelinger")}` : ""}. Ingenting er skrevet ennå.`);
+      this.app.melding(`${antall(resultat.bilag.length, "bilag", "bilag")} klare${resultat.amelding ? ` og ${antall(resultat.amelding.length, "A-melding-fordeling", "A-melding-fordelinger")}` : ""}. Ingenting er skrevet ennå.`);
     }, this.feil);
   }
 
@@ -126,14 +126,14 @@ export class BilagSteg implements Steg {
     if (!ark || !bilag) return;
     await this.app.kjor(knappen, "Skriver bilagene …", "skriv", async () => {
       const { rapport } = await skriv(skrivBilag(ark, bilag.virksomheter, bilag.avtrykk, tidspunkt(new Date())));
-      if (isRuleError(rapport)) {
+      if (isProblems(rapport)) {
         erstatt(this.feil, meldingsboks("feil", "Bilagene er ikke skrevet", [meldingsliste(regelFeil(rapport, this.app.tilstand.arkListe), this.app.gaTil)]));
         this.app.melding("Bilagene er ikke skrevet; se feilene.");
         return;
       }
       this.app.leggTilArk(...rapport.sheetsCreated);
       this.app.ferdig("bilag");
-      const ark2 = [KORREKSJONSBILAG_ARK, ...(bilag.resultat.fordelinger ? [AMELDING_ARK] : [])];
+      const ark2 = [KORREKSJONSBILAG_ARK, ...(bilag.resultat.amelding ? [AMELDING_ARK] : [])];
       erstatt(this.feil, utfall("ok", `${HANDLING.bilag}: ${ark2.join(" og ")}.`, rapportTekst(rapport), rapport, this.app.gaTil));
       this.app.melding(`Bilagene er skrevet. ${rapportTekst(rapport)}`);
     }, this.feil);
@@ -148,17 +148,17 @@ export class BilagSteg implements Steg {
       return;
     }
     const { resultat } = b;
-    const oppsett = resultat.fra.oppsett;
+    const oppsett = resultat.fromSheet.oppsett;
     const bilag = bilagVisning(resultat.bilag, oppsett.dimensjoner);
-    const amelding = ameldingVisning(resultat.fordelinger ?? []);
+    const amelding = ameldingVisning(resultat.amelding ?? []);
     const iBalanse = bilag.every((v) => v.iBalanse);
     const skrivKnapp = knapp("Skriv bilagene i arbeidsboken", () => void this.skrivBilag(skrivKnapp), { primaer: true, id: "bilag-skriv" });
     const linjer = bilag.reduce((n, v) => n + v.linjer.length, 0);
     erstatt(
       this.oppsummering,
       meldingsboks(iBalanse ? "info" : "feil", `${antall(bilag.length, "bilag", "bilag")} med ${antall(linjer, "linje", "linjer")}${iBalanse ? ", alle i balanse" : ""}`, [
-        h("p", {}, resultat.fordelinger ? `A-melding: ${antall(amelding.length, "fordeling", "fordelinger")} på virksomhetsnummer.` : "Ingen A-melding-fordeling (ingen virksomhetsliste)."),
-        h("p", {}, `Skrives til arkene ${KORREKSJONSBILAG_ARK}${resultat.fordelinger ? ` og ${AMELDING_ARK}` : ""}; egne rader der blir stående.`),
+        h("p", {}, resultat.amelding ? `A-melding: ${antall(amelding.length, "fordeling", "fordelinger")} på virksomhetsnummer.` : "Ingen A-melding-fordeling (ingen virksomhetsliste)."),
+        h("p", {}, `Skrives til arkene ${KORREKSJONSBILAG_ARK}${resultat.amelding ? ` og ${AMELDING_ARK}` : ""}; egne rader der blir stående.`),
         h("div", { class: "knapper" }, skrivKnapp),
       ]),
     );
@@ -208,12 +208,12 @@ export class BilagSteg implements Steg {
   private visEksport(): void {
     const b = this.app.tilstand.bilag;
     if (!b) return;
-    const oppsett = b.resultat.fra.oppsett;
-    const eo = eksportOppsett(oppsett);
-    const csv = tilCsv(b.resultat.bilag, eo);
-    const gl07 = tilGl07(b.resultat.bilag, eo);
+    const oppsett = b.resultat.fromSheet.oppsett;
+    const eo = spkExportSettings(oppsett);
+    const csv = toCsv(b.resultat.bilag, eo);
+    const gl07 = toGl07(b.resultat.bilag, eo);
     const navn = `SPK-korreksjonsbilag-${oppsett.aar}`;
-    const feil = [csv, gl07].filter(isRuleError).map((e) => e.message);
+    const feil = [csv, gl07].filter(isProblems).map((e) => e.message);
     erstatt(
       this.eksport,
       h("h3", {}, "Eksport til Unit4"),
@@ -223,17 +223,17 @@ export class BilagSteg implements Steg {
       h(
         "div",
         { class: "knapper" },
-        isRuleError(csv) ? null : knapp("Last ned CSV", () => lastNed(`${navn}.csv`, csv, "utf-8", this.app), { id: "bilag-csv" }),
-        isRuleError(gl07) ? null : knapp("Last ned GL07", () => lastNed(`${navn}.gl07.txt`, gl07, "latin1", this.app), { id: "bilag-gl07" }),
+        isProblems(csv) ? null : knapp("Last ned CSV", () => lastNed(`${navn}.csv`, csv, "utf-8", this.app), { id: "bilag-csv" }),
+        isProblems(gl07) ? null : knapp("Last ned GL07", () => lastNed(`${navn}.gl07.txt`, gl07, "latin1", this.app), { id: "bilag-gl07" }),
       ),
-      !isRuleError(csv) || !isRuleError(gl07)
+      !isProblems(csv) || !isProblems(gl07)
         ? h(
             "details",
             {},
             h("summary", {}, "Starter ikke nedlastingen?"),
             h("p", { class: "hjelp" }, "Noen Excel-versjoner stopper nedlastinger fra tillegg. Kopier teksten og lagre den selv (GL07 som ANSI/Latin-1)."),
-            isRuleError(csv) ? null : tekstomrade("bilag-csv-tekst", "CSV", { verdi: csv, readonly: true }).element,
-            isRuleError(gl07) ? null : tekstomrade("bilag-gl07-tekst", "GL07", { verdi: gl07, readonly: true }).element,
+            isProblems(csv) ? null : tekstomrade("bilag-csv-tekst", "CSV", { verdi: csv, readonly: true }).element,
+            isProblems(gl07) ? null : tekstomrade("bilag-gl07-tekst", "GL07", { verdi: gl07, readonly: true }).element,
           )
         : null,
     );

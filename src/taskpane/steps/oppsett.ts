@@ -5,11 +5,13 @@
  * header and `_lonn`), so every co-author sees the same.
  */
 import { isRuleError } from "../../core/errors";
+import { isProblems } from "../../core/problem/problem";
 import { readGrunnlagOgSatser } from "../../core/import/virksomheter";
 import { agaSnittsats } from "../../core/rules/snittsats";
 import { KONTO_KEYS, KONTO_NAVN } from "../../core/spk/oppsett";
 import { Budsjettering, Kontoer, Modus, Oppsett } from "../../core/spk/types";
-import { SETTINGS_SHEET, SHEET_NAMES } from "../../core/template/layout";
+import { SHEET_NAMES } from "../../core/spk/sheet/layout";
+import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { App, Steg } from "../app";
 import { erstatt, h } from "../dom";
 import { avkryssing, Felt, knapp, meldingsboks, meldingsliste, radioer, Radiogruppe, tekstfelt, velger } from "../felt";
@@ -18,7 +20,7 @@ import { antall, prosent } from "../view/format";
 import { prosentFelt } from "../view/input";
 import { HANDLING, tidspunkt } from "../view/logg-tekst";
 import { lesSkjema, OppsettSkjema, skjemaFra } from "../view/oppsett-form";
-import { importFeil, regelFeil } from "../view/steder";
+import { regelFeil } from "../view/steder";
 import { lesArk, lesOmrader, markertOmrade, skriv } from "../workbook";
 import { rapportTekst, utfall } from "./felles";
 
@@ -44,7 +46,7 @@ export class OppsettSteg implements Steg {
     const kilde = t.lest ?? t.ark ?? null;
     if (this.bygdFor === kilde && this.element.childElementCount > 0) return;
     this.bygdFor = kilde;
-    this.bygg(t.lest?.fra.oppsett, t.ark);
+    this.bygg(t.lest?.fromSheet.oppsett, t.ark);
     if (t.lesefeil && t.ark) {
       erstatt(this.resultat, meldingsboks("advarsel", `Arket «${t.ark}» kan ikke leses ennå`, [
         h("p", {}, "Rett det som står under, eller fyll inn oppsettet og lagre: tillegget skriver det inn der arket har plass."),
@@ -199,12 +201,12 @@ export class OppsettSteg implements Steg {
       const read = (await lesOmrader({ r: adresse })).r;
       if (!read) return;
       const rows = readGrunnlagOgSatser({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar });
-      if (!rows.ok) {
-        erstatt(this.snittSvar, meldingsboks("feil", "Området kan ikke brukes", [meldingsliste(importFeil(rows.errors, this.app.tilstand.arkListe), this.app.gaTil)]));
+      if (isProblems(rows)) {
+        erstatt(this.snittSvar, meldingsboks("feil", "Området kan ikke brukes", [meldingsliste(regelFeil(rows, this.app.tilstand.arkListe), this.app.gaTil)]));
         this.app.melding("Området har feil; se listen.");
         return;
       }
-      const snitt = agaSnittsats(rows.value.linjer, aar);
+      const snitt = agaSnittsats(rows.linjer, aar);
       if (isRuleError(snitt)) {
         erstatt(this.snittSvar, meldingsboks("feil", "Snittsatsen kan ikke beregnes", [h("p", {}, snitt.message)]));
         return;
@@ -212,7 +214,7 @@ export class OppsettSteg implements Steg {
       const felt = this.felt.get("agaSats") as Felt;
       felt.input.value = prosentFelt(snitt);
       felt.settFeil();
-      const tekst = `Snittsats ${prosent(snitt)} fra ${antall(rows.value.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
+      const tekst = `Snittsats ${prosent(snitt)} fra ${antall(rows.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
       erstatt(this.snittSvar, meldingsboks("ok", tekst));
       this.app.melding(tekst);
     }, this.snittSvar);
@@ -223,7 +225,7 @@ export class OppsettSteg implements Steg {
     for (const f of this.felt.values()) f.settFeil();
     this.budsjettering.settFeil();
     const valgt = this.ark.input.value;
-    const eksisterende = valgt !== NYTT && this.app.tilstand.ark === valgt ? this.app.tilstand.lest?.fra.oppsett.budsjettering : undefined;
+    const eksisterende = valgt !== NYTT && this.app.tilstand.ark === valgt ? this.app.tilstand.lest?.fromSheet.oppsett.budsjettering : undefined;
     const r = lesSkjema(this.skjema(), this.tidligere, eksisterende);
     if (!r.ok) {
       let forste: HTMLElement | undefined;
@@ -246,7 +248,7 @@ export class OppsettSteg implements Steg {
     const ark = valgt === NYTT ? SHEET_NAMES[r.oppsett.budsjettering] : valgt;
     await this.app.kjor(knappen, `Lagrer oppsettet i «${ark}» …`, "skriv", async () => {
       const { rapport, etter } = await skriv(lagreOppsett(ark, r.oppsett, tidspunkt(new Date())), [ark, SETTINGS_SHEET]);
-      if (isRuleError(rapport)) {
+      if (isProblems(rapport)) {
         erstatt(this.resultat, meldingsboks("feil", "Oppsettet er ikke lagret", [meldingsliste(regelFeil(rapport, this.app.tilstand.arkListe), this.app.gaTil)]));
         this.app.melding("Oppsettet er ikke lagret; se feilene.");
         return;

@@ -1,11 +1,9 @@
 /**
- * The Bilag step as data: each voucher's lines, its balance (core's `bilagSumOre`: 0 øre is in
+ * The Bilag step as data: each voucher's lines, its balance (core's `bilagSum`: 0 øre is in
  * balance), and the A-melding split per voucher. Nothing is added up here.
  */
-import { isRuleError } from "../../core/errors";
 import { AmeldingFordeling } from "../../core/spk/amelding";
-import { bilagSumOre } from "../../core/spk/bilag-balanse";
-import { kronerAv } from "../../core/spk/bilag-format";
+import { bilagSum } from "../../core/voucher/balance";
 import { Bilag, Dimensjon } from "../../core/spk/types";
 import { datoTekst, kr, prosent } from "./format";
 
@@ -31,8 +29,8 @@ export interface BilagVisning {
 export function bilagVisning(bilag: readonly Bilag[], dimensjoner: readonly Dimensjon[]): BilagVisning[] {
   const navn = (n: number) => dimensjoner.find((d) => d.nummer === n)?.navn ?? `dim_${n}`;
   return bilag.map((b) => {
-    const sum = bilagSumOre(b);
-    const iBalanse = !isRuleError(sum) && sum === 0;
+    const sum = bilagSum(b);
+    const iBalanse = sum === 0;
     return {
       id: b.id,
       tittel: b.tekst,
@@ -47,7 +45,7 @@ export function bilagVisning(bilag: readonly Bilag[], dimensjoner: readonly Dime
           .join(", "),
       })),
       iBalanse,
-      balanse: isRuleError(sum) ? sum.message : `Sum ${kr(kronerAv(sum))}: ${iBalanse ? "i balanse" : "går ikke i null"}`,
+      balanse: `Sum ${kr(sum)}: ${iBalanse ? "i balanse" : "går ikke i null"}`,
     };
   });
 }

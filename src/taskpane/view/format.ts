@@ -1,30 +1,22 @@
 /**
  * How the pane shows figures: Norwegian number text, nothing computed. Amounts come from core as
- * kroner with whole øre; core turns them into øre and text, this only makes the text fit a narrow
- * pane (no-break spaces so `1 234 567,89` never wraps, and a real minus sign).
+ * øre; core turns them into text, this only makes the text fit a narrow pane (no-break spaces so
+ * `1 234 567,89` never wraps, and a real minus sign).
  */
-import { isRuleError } from "../../core/errors";
-import { roundToOre } from "../../core/money/exact";
-import { oreAmount } from "../../core/spk/amounts";
-import { kronerTekst, prosentTekst } from "../../core/spk/bilag-format";
+import { kronerText, percentText } from "../../core/money/format";
+import { Ore } from "../../core/money/ore";
 
 const NBSP = "\u00a0";
 const MINUS = "\u2212";
 
-/**
- * `1 234 567,89` (no-break spaces), `−96,10`. Read as Excel shows a number (15 significant digits,
- * core's `oreAmount`), so binary noise is the øre amount; a real fraction of an øre (never from
- * core) is shown as it is, marked.
- */
-export function kr(kroner: number): string {
-  const exact = oreAmount(kroner, "Beløpet");
-  if (isRuleError(exact)) return `${String(kroner).replace(".", ",")} (ikke hele øre)`;
-  return kronerTekst(roundToOre(exact)).replace(/ /g, NBSP).replace(/^-/, MINUS);
+/** `1 234 567,89` (no-break spaces), `−96,10`. */
+export function kr(ore: Ore): string {
+  return kronerText(ore).replace(/ /g, NBSP).replace(/^-/, MINUS);
 }
 
 /** `13,87 %` for 0.1387 (no-break space before the sign). */
 export function prosent(fraction: number): string {
-  return prosentTekst(fraction).replace(" ", NBSP);
+  return percentText(fraction).replace(" ", NBSP);
 }
 
 /** `29.02.2024` from `2024-02-29`. */

@@ -6,6 +6,7 @@
 import { ImportedTerminer, TerminPreview } from "../../core/import/aggregate";
 import { SAMPLE_SAP_LONNSARTER, SapLonnsarter } from "../../core/import/sap";
 import { ReadSummary } from "../../core/import/types";
+import { Ore } from "../../core/money/ore";
 import { antall, kr } from "./format";
 import { lesKoder } from "./input";
 
@@ -149,7 +150,7 @@ export function terminKort(imported: ImportedTerminer): TerminKort[] {
     linjer: PREVIEW_FELT.flatMap(([key, navn]) => {
       const v = p[key];
       if (v === undefined) return [];
-      return [{ kolonne: String(key), navn, verdi: typeof v === "number" ? kr(v) : String(v) }];
+      return [{ kolonne: String(key), navn, verdi: typeof v === "number" ? kr(v as Ore) : String(v) }];
     }),
     rader: `SAP ${antall(p.rader.sap, "linje", "linjer")}, Unit4 ${p.rader.unit4}, SPK ${p.rader.spk}`,
   }));

@@ -5,11 +5,10 @@
  */
 import { isValidDate, parseDateText } from "../../core/calendar";
 import { isRuleError } from "../../core/errors";
-import { parseAmountText } from "../../core/import/numbers";
-import { wholeOre } from "../../core/spk/amounts";
-import { roundKroner } from "../../core/money/exact";
-import { kronerTekst, oreAv, prosentTekst } from "../../core/spk/bilag-format";
-import { readRate } from "../../core/template/cells";
+import { kronerText, percentText } from "../../core/money/format";
+import { Ore, wholeOre } from "../../core/money/ore";
+import { parseAmountText } from "../../core/money/parse";
+import { readRate } from "../../core/workpaper/cell-values";
 
 export type Lest<T> = { readonly ok: true; readonly verdi: T } | { readonly ok: false; readonly feil: string };
 
@@ -17,12 +16,12 @@ const ok = <T>(verdi: T): Lest<T> => ({ ok: true, verdi });
 const feil = <T>(melding: string): Lest<T> => ({ ok: false, feil: melding });
 
 /** A Norwegian amount in kroner with at most two decimals; empty gives `tom`. */
-export function lesBelop(tekst: string, tom?: number): Lest<number> {
+export function lesBelop(tekst: string, tom?: Ore): Lest<Ore> {
   const parsed = parseAmountText(tekst);
   if (isRuleError(parsed)) return feil(parsed.message);
   if (parsed === null) return tom === undefined ? feil("Fyll inn et beløp.") : ok(tom);
   const whole = wholeOre(parsed, `«${tekst.trim()}»`);
-  return isRuleError(whole) ? feil(whole.message) : ok(roundKroner(whole));
+  return isRuleError(whole) ? feil(whole.message) : ok(whole);
 }
 
 /**
@@ -32,7 +31,7 @@ export function lesBelop(tekst: string, tom?: number): Lest<number> {
 export function lesProsent(tekst: string, hva: string): Lest<number> {
   const t = tekst.trim();
   if (t === "") return feil(`Fyll inn ${hva} i prosent, f.eks. 13,87.`);
-  const r = readRate(t.endsWith("%") ? t : `${t} %`, "", hva);
+  const r = readRate(t.endsWith("%") ? t : `${t} %`, hva);
   if (isRuleError(r) || r === undefined) return feil(`«${t}» er ikke en gyldig ${hva}: skriv prosent fra 0 til under 100, f.eks. 13,87.`);
   return ok(r);
 }
@@ -65,11 +64,10 @@ export function lesKoder(tekst: string): string[] {
 
 /** The percentage as the user types it back: `13,87` for 0.1387 (core's text, without the sign). */
 export function prosentFelt(fraction: number): string {
-  return prosentTekst(fraction).replace(/\s*%$/, "");
+  return percentText(fraction).replace(/\s*%$/, "");
 }
 
 /** An amount as the user types it back: `1 234,50` (core's text; ordinary spaces). */
-export function belopFelt(kroner: number): string {
-  const ore = oreAv(kroner, "Beløpet");
-  return isRuleError(ore) ? String(kroner) : kronerTekst(ore);
+export function belopFelt(ore: Ore): string {
+  return kronerText(ore);
 }

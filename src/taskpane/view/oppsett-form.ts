@@ -3,10 +3,10 @@
  * (or defaults for a new sheet), and read back into an Oppsett with a message per bad field.
  * Core's own checks (`oppsettProblems`) run last, so the form accepts exactly what the sheet does.
  */
-import { gyldigOrgnr, normalOrgnr } from "../../core/spk/amelding-orgnr";
+import { isValidOrgnr, normalOrgnr } from "../../core/rules/orgnr";
 import { KONTO_KEYS, oppsettProblems } from "../../core/spk/oppsett";
 import { Budsjettering, DEFAULT_KONTOER, DEFAULT_TOLERANSE, DEFAULT_VESENTLIGHETSGRENSE, Dimensjon, Kontoer, Modus, Oppsett } from "../../core/spk/types";
-import { DIMENSION_COUNT } from "../../core/template/layout";
+import { DIMENSION_COUNT } from "../../core/spk/sheet/layout";
 import { belopFelt, lesAar, lesBelop, lesProsent, prosentFelt } from "./input";
 
 export interface DimensjonFelt {
@@ -84,7 +84,7 @@ export function lesSkjema(s: OppsettSkjema, tidligere?: Oppsett, arkBudsjetterin
   if (s.orgnr.trim() !== "") {
     const nr = normalOrgnr(s.orgnr);
     if (nr === undefined) feil.orgnr = "Organisasjonsnummeret må ha ni sifre.";
-    else if (!gyldigOrgnr(nr)) feil.orgnr = `${nr} har feil kontrollsiffer; sjekk nummeret.`;
+    else if (!isValidOrgnr(nr)) feil.orgnr = `${nr} har feil kontrollsiffer; sjekk nummeret.`;
     else orgnr = nr;
   }
   if (arkBudsjettering !== undefined && arkBudsjettering !== s.budsjettering) {

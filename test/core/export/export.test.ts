@@ -1,7 +1,7 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
-import { belopTekst, CSV_KOLONNER, csvFelt, tilCsv } from "../../../src/core/export/csv";
-import { GL07_FELT, GL07_LINJELENGDE, GL07_POSISJON, tilGl07 } from "../../../src/core/export/gl07";
-import { eksportOppsett, EksportOppsett } from "../../../src/core/export/kontroll";
+import { belopTekst, CSV_KOLONNER, csvFelt, tilCsv } from "../../../src/core/voucher/csv";
+import { GL07_FELT, GL07_LINJELENGDE, GL07_POSISJON, tilGl07 } from "../../../src/core/voucher/gl07";
+import { eksportOppsett, EksportOppsett } from "../../../src/core/voucher/export-check";
 import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
 import { Bilag } from "../../../src/core/spk/types";
 import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";

@@ -1,7 +1,7 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
-import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/template/amelding-sheet";
-import { NUMBER_FORMATS, WritePlan } from "../../../src/core/template/write-plan";
+import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/spk/sheet/amelding-sheet";
+import { NUMBER_FORMATS, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
 import { SimSheet } from "./korreksjonsbilag-sim";
 

@@ -1,11 +1,11 @@
 /** planAvstemming's `andreInnstillinger`: the task pane's own `_lonn` keys are stored with the fill. */
 import { isRuleError, Result } from "../../../src/core/errors";
 import { DEFAULT_KONTOER, Oppsett } from "../../../src/core/spk/types";
-import { planAvstemming } from "../../../src/core/template/avstemming-plan";
-import { SETTINGS_SHEET } from "../../../src/core/template/layout";
-import { readSettings } from "../../../src/core/template/settings";
+import { planAvstemming } from "../../../src/core/spk/sheet/plan";
+import { SETTINGS_SHEET } from "../../../src/core/spk/sheet/layout";
+import { readSettings } from "../../../src/core/workpaper/settings";
 import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
-import { WritePlan } from "../../../src/core/template/write-plan";
+import { WritePlan } from "../../../src/core/workpaper/write-plan";
 
 const OPPSETT: Oppsett = {
   virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,

@@ -1,5 +1,5 @@
 import { parseCell, parseRange } from "../../../src/core/sheet/a1";
-import { isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { isFormula, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 
 /**

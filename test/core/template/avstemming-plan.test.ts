@@ -2,10 +2,10 @@ import { isRuleError } from "../../../src/core/errors";
 import { InputProblems } from "../../../src/core/spk/problems";
 import { avstem } from "../../../src/core/spk/reconcile";
 import { parseRange } from "../../../src/core/sheet/a1";
-import { planAvstemming, PlanInput } from "../../../src/core/template/avstemming-plan";
-import { LAYOUT_NAMES } from "../../../src/core/template/layout";
-import { readAvstemming } from "../../../src/core/template/read";
-import { Cell, isFormula, WritePlan } from "../../../src/core/template/write-plan";
+import { planAvstemming, PlanInput } from "../../../src/core/spk/sheet/plan";
+import { LAYOUT_NAMES } from "../../../src/core/spk/sheet/layout";
+import { readAvstemming } from "../../../src/core/spk/sheet/read";
+import { Cell, isFormula, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { applyPlanToSnapshot, cellMap, Workbook } from "./apply-plan";
 import { BRUTTO, oppsett } from "./fixtures";
 

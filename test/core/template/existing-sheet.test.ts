@@ -1,9 +1,9 @@
 import { isRuleError } from "../../../src/core/errors";
 import { InputProblems } from "../../../src/core/spk/problems";
-import { planAvstemming, PlanInput } from "../../../src/core/template/avstemming-plan";
-import { locate } from "../../../src/core/template/locate";
-import { readAvstemming } from "../../../src/core/template/read";
-import { WritePlan } from "../../../src/core/template/write-plan";
+import { planAvstemming, PlanInput } from "../../../src/core/spk/sheet/plan";
+import { locate } from "../../../src/core/spk/sheet/locate";
+import { readAvstemming } from "../../../src/core/spk/sheet/read";
+import { WritePlan } from "../../../src/core/workpaper/write-plan";
 import { applyPlanToSnapshot, cellMap, setCell, sheetOf, Workbook } from "./apply-plan";
 import { BRUTTO, oppsett, termin } from "./fixtures";
 

@@ -1,8 +1,8 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
 import { Bilag, Oppsett } from "../../../src/core/spk/types";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/template/korreksjonsbilag-sheet";
-import { NUMBER_FORMATS, WritePlan } from "../../../src/core/template/write-plan";
+import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/workpaper/voucher-sheet";
+import { NUMBER_FORMATS, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
 import { SimSheet } from "./korreksjonsbilag-sim";
 

@@ -1,6 +1,6 @@
 import { isRuleError, Result } from "../../../src/core/errors";
-import { beskrivEndringer, LOGG_ARK, LOGG_OVERSKRIFTER, LOGG_TIDSFORMAT, medLogg, planLogg, tidSomSerial, Tidspunkt } from "../../../src/core/template/logg";
-import { emptyPlan, WritePlan } from "../../../src/core/template/write-plan";
+import { beskrivEndringer, LOGG_ARK, LOGG_OVERSKRIFTER, LOGG_TIDSFORMAT, medLogg, planLogg, tidSomSerial, Tidspunkt } from "../../../src/core/workpaper/logg";
+import { emptyPlan, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 import { runPlanned } from "../../../src/excel/run";
 import { FakeExcelHost } from "../../fake-excel";

@@ -1,7 +1,7 @@
 import { isRuleError } from "../../../src/core/errors";
 import { InputProblems } from "../../../src/core/spk/problems";
-import { planSettings, readSettings, settingsFrom, SETTINGS_SCHEMA_VERSION } from "../../../src/core/template/settings";
-import { WritePlan } from "../../../src/core/template/write-plan";
+import { planSettings, readSettings, settingsFrom, SETTINGS_SCHEMA_VERSION } from "../../../src/core/workpaper/settings";
+import { WritePlan } from "../../../src/core/workpaper/write-plan";
 import { applyPlanToSnapshot, cellMap, setCell, sheetOf } from "./apply-plan";
 import { oppsett } from "./fixtures";
 
