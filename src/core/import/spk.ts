@@ -187,9 +187,9 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Or
     return undefined;
   }
   const ag = amountCell(t, i, "arbeidsgiverandel", "zero", errors);
-  const med = amountCell(t, i, "medlemsandel", "zero", errors);
+  const member = amountCell(t, i, "medlemsandel", "zero", errors);
   const adm = amountCell(t, i, "administrasjon", "zero", errors);
-  if (ag === undefined || med === undefined || adm === undefined) return undefined;
+  if (ag === undefined || member === undefined || adm === undefined) return undefined;
 
   const totalCell = t.cell(i, "total");
   const total = parseAmount(totalCell);
@@ -197,7 +197,7 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Or
     errors.push(errorAt(t.place, i, t.header.columns.total, total.message, { column: t.header.titles.total, value: totalCell }));
     return undefined;
   }
-  const lineSum = sumOre([ag, med, adm]);
+  const lineSum = sumOre([ag, member, adm]);
   if (total !== null && compare(total, exactOf(lineSum)) !== 0) {
     errors.push(
       errorAt(
@@ -210,5 +210,5 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Or
     );
     return undefined;
   }
-  return { ag, med, adm };
+  return { ag, med: member, adm };
 }

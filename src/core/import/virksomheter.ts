@@ -142,8 +142,8 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
     } else seen.set(nr, at);
     const sone = zoneCell(t, i, options.aar, errors);
     if (!ok || sone === undefined || grunnlag === undefined) continue;
-    const navn = displayText(t.cell(i, "navn"));
-    out.push({ virksomhetsnummer: nr as string, ...(navn ? { navn } : {}), sone, grunnlag });
+    const name = displayText(t.cell(i, "navn"));
+    out.push({ virksomhetsnummer: nr as string, ...(name ? { navn: name } : {}), sone, grunnlag });
   }
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Listen har ingen virksomheter med grunnlag."));
   if (errors.length > 0) return new Problems(errors);
@@ -154,7 +154,7 @@ export function readVirksomheter(input: SheetInput, options: { readonly aar: num
  * Basis and rate per row for the average AGA rate: a `Sats` column (0,141 or 14,1 %) where the row
  * has one, else the zone or kommunenummer in `Sone` (then the year's zone rate applies).
  */
-export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar: number }): Checked<GrunnlagImport> {
+export function readBasesAndRates(input: SheetInput, options: { readonly aar: number }): Checked<GrunnlagImport> {
   const table = readTable(input, VIRKSOMHET_FIELDS);
   if (isProblems(table)) return table;
   const t = table;
@@ -164,29 +164,29 @@ export function readGrunnlagOgSatser(input: SheetInput, options: { readonly aar:
   const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const linjer: BasisAndRate[] = [];
-  const rader: number[] = [];
+  const rows: number[] = [];
   const key: VirksomhetField = columns.virksomhetsnummer !== undefined ? "virksomhetsnummer" : columns.navn !== undefined ? "navn" : "grunnlag";
   for (const i of t.rows) {
     const grunnlag = basisOf(t, input.values, i, key, errors, ignored);
     if (grunnlag === "total") continue;
     const satsValue = t.cell(i, "sats");
-    let satsEllerSone: number | string | undefined;
+    let rateOrZone: number | string | undefined;
     if (columns.sats !== undefined && !isBlank(satsValue)) {
       const fraction = readRate(satsValue, "AGA-sats");
       if (isRuleError(fraction)) errors.push(errorAt(t.place, i, columns.sats, fraction.message, { column: titles.sats, value: satsValue }));
-      else satsEllerSone = fraction;
+      else rateOrZone = fraction;
     } else if (columns.sone !== undefined) {
       const zone = zoneCell(t, i, options.aar, errors);
       const raw = t.cell(i, "sone");
-      if (zone !== undefined) satsEllerSone = typeof raw === "number" ? raw : zone;
+      if (zone !== undefined) rateOrZone = typeof raw === "number" ? raw : zone;
     } else {
       errors.push(errorAt(t.place, i, columns.sats, "Mangler sats.", { column: titles.sats, value: satsValue }));
     }
-    if (satsEllerSone === undefined || grunnlag === undefined) continue;
-    linjer.push({ grunnlag: kroner(grunnlag), satsEllerSone });
-    rader.push(sheetRow(t.place, i));
+    if (rateOrZone === undefined || grunnlag === undefined) continue;
+    linjer.push({ grunnlag: kroner(grunnlag), satsEllerSone: rateOrZone });
+    rows.push(sheetRow(t.place, i));
   }
   if (errors.length === 0 && linjer.length === 0) errors.push(sheetError(t.place.sheet, "Området har ingen rader med grunnlag."));
   if (errors.length > 0) return new Problems(errors);
-  return ({ linjer, rader, summary: tableSummary(t, linjer.length, ignored.list()) });
+  return ({ linjer, rader: rows, summary: tableSummary(t, linjer.length, ignored.list()) });
 }

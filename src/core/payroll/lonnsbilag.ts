@@ -30,7 +30,7 @@ export interface AnnetTrekk {
   readonly konto?: string;
 }
 
-export interface LonnsRad {
+export interface PayrollRow {
   /** The employee, or the virksomhet for a summary row. */
   readonly navn: string;
   /** Default "ansatt". */
@@ -55,7 +55,7 @@ export interface LonnsRad {
   readonly ekstraAgaGrunnlag?: number;
 }
 
-export interface LonnsbilagValg {
+export interface LonnsbilagOptions {
   /** Posting date, `2024-06-25` or `25.06.2024`; sets the year for the rates and the period. */
   readonly dato: string;
   /** Default `LONN-YYYYMM`. */
@@ -87,7 +87,7 @@ export interface Lonnsbilag {
   readonly sumAga: Ore;
 }
 
-interface Rad {
+interface CheckedRow {
   readonly navn: string;
   readonly brutto: number;
   readonly forskudd: number;
@@ -123,20 +123,20 @@ function konto(value: string | undefined, hva: string, errors: string[]): string
   return k;
 }
 
-export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg): Checked<Lonnsbilag> {
+export function buildLonnsbilag(rows: readonly PayrollRow[], options: LonnsbilagOptions): Checked<Lonnsbilag> {
   const errors: string[] = [];
-  const dato = parseDateText(valg.dato);
-  if (!dato || dato.day === undefined) return problemsOf(`«${valg.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
+  const dato = parseDateText(options.dato);
+  if (!dato || dato.day === undefined) return problemsOf(`«${options.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
   const aar = dato.year;
   const periode = `${aar}${String(dato.month).padStart(2, "0")}`;
   const rates = agaRates(aar);
   if (isRuleError(rates)) return problemsOf(rates.message);
-  const k = { ...NS4102_LONNSKONTOER, ...valg.kontoer };
+  const k = { ...NS4102_LONNSKONTOER, ...options.kontoer };
   for (const key of Object.keys(NS4102_LONNSKONTOER) as (keyof LonnsKontoer)[]) konto(k[key], key, errors);
-  if (rader.length === 0) errors.push("Lønnssammendraget har ingen rader.");
+  if (rows.length === 0) errors.push("Lønnssammendraget har ingen rader.");
 
-  const checked: Rad[] = [];
-  rader.forEach((r, i) => {
+  const checked: CheckedRow[] = [];
+  rows.forEach((r, i) => {
     const virksomhet = r.gjelder === "virksomhet";
     const who = `${virksomhet ? "Virksomhet" : "Ansatt"} «${(r.navn ?? "").trim() || "(uten navn)"}» (rad ${i + 1})`;
     const before = errors.length;
@@ -145,9 +145,9 @@ export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg
     const forsikring = belop(r.forsikringstrekk, `${who}: forsikringstrekk`, errors);
     const fagforening = belop(r.fagforeningstrekk, `${who}: fagforeningstrekk`, errors);
     const andre = (r.andreTrekk ?? []).map((t, j) => {
-      const navn = (t.navn ?? "").trim();
-      if (!navn) errors.push(`${who}: annet trekk nr. ${j + 1} mangler navn.`);
-      return { navn, konto: konto(t.konto ?? k.andreTrekk, `trekket «${navn}»`, errors), ore: belop(t.belop, `${who}: trekket «${navn}»`, errors) };
+      const name = (t.navn ?? "").trim();
+      if (!name) errors.push(`${who}: annet trekk nr. ${j + 1} mangler navn.`);
+      return { navn: name, konto: konto(t.konto ?? k.andreTrekk, `trekket «${name}»`, errors), ore: belop(t.belop, `${who}: trekket «${name}»`, errors) };
     });
     const grunnlag = checkedAmount(r.agaGrunnlag, `${who}: AGA-grunnlaget`);
     if (isRuleError(grunnlag)) errors.push(grunnlag.message);
@@ -189,9 +189,9 @@ export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg
   const iaRows = checked.filter((r) => r.sone === "Ia");
   let tidligereIa: Exact = ZERO;
   if (iaRows.length > 0) {
-    const t = valg.tidligereGrunnlagSoneIa === undefined
+    const t = options.tidligereGrunnlagSoneIa === undefined
       ? valueError("Rader i sone Ia krever grunnlaget i sone Ia tidligere i år (fribeløpet avgjør hvor lenge den reduserte satsen gjelder).")
-      : checkedAmount(valg.tidligereGrunnlagSoneIa, "Grunnlaget i sone Ia tidligere i år");
+      : checkedAmount(options.tidligereGrunnlagSoneIa, "Grunnlaget i sone Ia tidligere i år");
     if (isRuleError(t)) errors.push(t.message);
     else if (sign(t) < 0) errors.push("Grunnlaget i sone Ia tidligere i år kan ikke være negativt.");
     else tidligereIa = t;
@@ -216,13 +216,13 @@ export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg
   const ekstraOre = checked.reduce((a, r) => a + r.ekstraAga, 0)
     + (rates.ekstra ? oreOfRoundedKroner(agaOf(summedEkstraBasis, rates.ekstra.rate)) : 0);
 
-  const tekst = valg.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
-  const sum = (f: (r: Rad) => number) => checked.reduce((a, r) => a + f(r), 0);
+  const text = options.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
+  const sum = (f: (r: CheckedRow) => number) => checked.reduce((a, r) => a + f(r), 0);
   const poster: { konto: string; ore: number; tekst: string }[] = [
-    { konto: k.lonn, ore: sum((r) => r.brutto), tekst: `${tekst}: brutto lønn` },
-    { konto: k.forskuddstrekk, ore: -sum((r) => r.forskudd), tekst: `${tekst}: forskuddstrekk (inkl. trygdeavgift)` },
-    { konto: k.forsikringstrekk, ore: -sum((r) => r.forsikring), tekst: `${tekst}: forsikringstrekk` },
-    { konto: k.fagforeningstrekk, ore: -sum((r) => r.fagforening), tekst: `${tekst}: fagforeningstrekk` },
+    { konto: k.lonn, ore: sum((r) => r.brutto), tekst: `${text}: brutto lønn` },
+    { konto: k.forskuddstrekk, ore: -sum((r) => r.forskudd), tekst: `${text}: forskuddstrekk (inkl. trygdeavgift)` },
+    { konto: k.forsikringstrekk, ore: -sum((r) => r.forsikring), tekst: `${text}: forsikringstrekk` },
+    { konto: k.fagforeningstrekk, ore: -sum((r) => r.fagforening), tekst: `${text}: fagforeningstrekk` },
   ];
   const andre = new Map<string, { konto: string; navn: string; ore: number }>();
   for (const r of checked) {
@@ -232,23 +232,23 @@ export function buildLonnsbilag(rader: readonly LonnsRad[], valg: LonnsbilagValg
       andre.set(key, { konto: t.konto, navn: t.navn, ore: (prev?.ore ?? 0) + t.ore });
     }
   }
-  for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${tekst}: trekk ${t.navn}` });
-  poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${tekst}: skyldig lønn (netto)` });
+  for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${text}: trekk ${t.navn}` });
+  poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${text}: skyldig lønn (netto)` });
   for (const z of agaPerSone) {
     const a = z.aga;
     // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
     const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : percentText(z.sats);
-    const label = `${tekst}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
+    const label = `${text}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
     poster.push({ konto: k.aga, ore: a, tekst: label }, { konto: k.skyldigAga, ore: -a, tekst: label });
   }
   if (rates.ekstra) {
-    const label = `${tekst}: ekstra arbeidsgiveravgift (${percentText(rates.ekstra.rate.fraction)} over ${kronerText(roundedOre(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
+    const label = `${text}: ekstra arbeidsgiveravgift (${percentText(rates.ekstra.rate.fraction)} over ${kronerText(roundedOre(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
     poster.push({ konto: k.ekstraAga, ore: ekstraOre, tekst: label }, { konto: k.skyldigEkstraAga, ore: -ekstraOre, tekst: label });
   }
 
-  const dims = { ...(valg.dimensjoner ?? {}) };
+  const dims = { ...(options.dimensjoner ?? {}) };
   const bilag = buildBilag(
-    { id: valg.id?.trim() || `LONN-${periode}`, termin: null, tekst, dato: isoDate({ year: aar, month: dato.month, day: dato.day }), periode },
+    { id: options.id?.trim() || `LONN-${periode}`, termin: null, tekst: text, dato: isoDate({ year: aar, month: dato.month, day: dato.day }), periode },
     poster.map((p): Postering => ({ konto: p.konto, ore: asOre(p.ore), tekst: p.tekst, kostnad: false })),
     { balance: dims, cost: dims },
   );

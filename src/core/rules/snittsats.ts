@@ -18,11 +18,11 @@ export function agaSnittsats(lines: readonly BasisAndRate[], year?: number): Res
   let weighted: Exact = ZERO;
   let total: Exact = ZERO;
   for (let i = 0; i < lines.length; i++) {
-    const { grunnlag, satsEllerSone } = lines[i];
+    const { grunnlag, satsEllerSone: rateOrZone } = lines[i];
     const where = `rad ${i + 1}`;
     const basis = checkedAmount(grunnlag, `Grunnlaget på ${where}`);
     if (isRuleError(basis)) return basis;
-    const sats = lineRate(satsEllerSone, year, where);
+    const sats = lineRate(rateOrZone, year, where);
     if (isRuleError(sats)) return sats;
     weighted = plus(weighted, times(basis, sats));
     total = plus(total, basis);

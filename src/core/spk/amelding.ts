@@ -35,7 +35,7 @@ export interface Virksomhet {
   readonly grunnlag: Ore;
 }
 
-export interface AmeldingRad {
+export interface AmeldingRow {
   readonly virksomhetsnummer: string;
   readonly navn: string;
   readonly sone: Zone;
@@ -59,7 +59,7 @@ export interface AmeldingFordeling {
   readonly periode: string;
   /** The posted difference: R of the termin, or ΣR for the year. */
   readonly differanse: Ore;
-  readonly rader: readonly AmeldingRad[];
+  readonly rader: readonly AmeldingRow[];
   /** Σ endringGrunnlag; equals `differanse` exactly. */
   readonly sumEndring: Ore;
   readonly sumAga: Ore;
@@ -107,7 +107,7 @@ export function checkVirksomheter(virksomheter: readonly VirksomhetGrunnlag[], a
 }
 
 /** One difference split over checked virksomheter: parts in øre summing exactly, AGA per zone rate. */
-export function splitChange(differanse: Ore, virksomheter: readonly Virksomhet[]): AmeldingRad[] {
+export function splitChange(differanse: Ore, virksomheter: readonly Virksomhet[]): AmeldingRow[] {
   const parts = allocateOre(exactOf(differanse), virksomheter.map((v) => exactOf(v.grunnlag)));
   return virksomheter.map((v, i) => ({
     virksomhetsnummer: v.virksomhetsnummer,
@@ -127,13 +127,13 @@ function fordeling(
   beregnetAga: Ore,
   virksomheter: readonly Virksomhet[],
 ): AmeldingFordeling {
-  const rader = splitChange(differanse, virksomheter);
-  const sumAga = sumOre(rader.map((r) => r.aga));
+  const rows = splitChange(differanse, virksomheter);
+  const sumAga = sumOre(rows.map((r) => r.aga));
   return {
     ...meta,
     differanse,
-    rader,
-    sumEndring: sumOre(rader.map((r) => r.endringGrunnlag)),
+    rader: rows,
+    sumEndring: sumOre(rows.map((r) => r.endringGrunnlag)),
     sumAga,
     beregnetAga,
     avvik: minusOre(sumAga, beregnetAga),

@@ -6,7 +6,7 @@ import { terminEnd, yearEnd } from "../voucher/dates";
 import { DimensionPlan, planDimensions } from "../voucher/dimensions";
 import { agaOnDifference } from "./aga-differanse";
 import { bilagId } from "./bilag-id";
-import { AgaJustering, Avstemming, Bilag, Oppsett, TerminResultat } from "./types";
+import { AgaJustering, Avstemming, Bilag, Oppsett, TerminResult } from "./types";
 
 /**
  * The korreksjonsbilag of DESIGN.md §3.2: the difference between provision and SPK invoice is
@@ -81,7 +81,7 @@ function build(hode: BilagHode, poster: Checked<Postering[]>, plan: DimensionPla
  * undefined when there is nothing to post. Besides R ≠ 0 a netto termin with R = 0 but O = −P ≠ 0
  * also gets a voucher: it moves the amount between 2961 and 2630, which must both be 0 at year end.
  */
-export function buildTerminBilag(oppsett: Oppsett, t: TerminResultat, plan?: DimensionPlan): Checked<Bilag | undefined> {
+export function buildTerminBilag(oppsett: Oppsett, t: TerminResult, plan?: DimensionPlan): Checked<Bilag | undefined> {
   const dims = plan ?? planDimensions(oppsett.dimensjoner);
   if (isProblems(dims)) return dims;
   const netto = oppsett.budsjettering === "netto";

@@ -2,7 +2,7 @@ import { minusOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { RATE_FRACTION_HINT } from "../problem/messages";
 import { Checked, ProblemList, problems } from "../problem/problem";
 import { agaOnDifference } from "./aga-differanse";
-import { KONTO_NAVN, controlAccounts } from "./oppsett";
+import { KONTO_NAMES, controlAccounts } from "./oppsett";
 import { isRateFraction } from "../money/rate-fraction";
 import { AgaJustering, KontoSaldo, Oppsett, SaldoKontroll } from "./types";
 
@@ -21,7 +21,7 @@ export function balanceControl(oppsett: Oppsett, saldoer: readonly KontoSaldo[])
     const where = `Saldo ${i + 1} (konto ${s.konto})`;
     const konto = String(s.konto ?? "").trim();
     if (!accounts.includes(konto)) {
-      const names = keys.map((k, j) => `${accounts[j]} ${KONTO_NAVN[k]}`).join(", ");
+      const names = keys.map((k, j) => `${accounts[j]} ${KONTO_NAMES[k]}`).join(", ");
       list.add(`${where}: kontoen inngår ikke i årskontrollen for ${oppsett.budsjettering}budsjetterte (${names}).`);
       return;
     }
@@ -46,8 +46,8 @@ export function balanceControl(oppsett: Oppsett, saldoer: readonly KontoSaldo[])
  * through period 11, round(ΣR × new rate, 2) − the AGA already posted for the year (ΣT terminvis,
  * round(ΣR × S, 2) årsslutt).
  */
-export function agaAdjustment(sumR: Ore, bokfortAga: Ore, nySats: number): Checked<AgaJustering> {
-  if (!isRateFraction(nySats)) return problems(`Den oppdaterte AGA-satsen må være ${RATE_FRACTION_HINT} (fikk ${nySats}).`);
-  const nyAga = agaOnDifference(sumR, nySats);
-  return { nySats, sumR, sumT: bokfortAga, nyAga, justering: minusOre(nyAga, bokfortAga) };
+export function agaAdjustment(sumR: Ore, bokfortAga: Ore, newRate: number): Checked<AgaJustering> {
+  if (!isRateFraction(newRate)) return problems(`Den oppdaterte AGA-satsen må være ${RATE_FRACTION_HINT} (fikk ${newRate}).`);
+  const newAga = agaOnDifference(sumR, newRate);
+  return { nySats: newRate, sumR, sumT: bokfortAga, nyAga: newAga, justering: minusOre(newAga, bokfortAga) };
 }

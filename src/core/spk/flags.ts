@@ -66,8 +66,8 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
   if (oppsett.budsjettering === "brutto") {
     const brudd = (["O", "P"] as const).filter((col) => f[col] !== 0);
     if (brudd.length > 0) {
-      const tekst = { O: "O = L − B", P: "P = N − C" };
-      const list = brudd.map((col) => `${tekst[col]} = ${kr(f[col])}`).join(", ");
+      const text = { O: "O = L − B", P: "P = N − C" };
+      const list = brudd.map((col) => `${text[col]} = ${kr(f[col])}`).join(", ");
       flags.push({
         kind: "posteringsregel",
         termin,

@@ -22,11 +22,11 @@ export const BUDSJETTERINGER: readonly Budsjettering[] = ["brutto", "netto"];
 export const MODUSER: readonly Modus[] = ["terminvis", "arsslutt"];
 
 /** Display words, as the sheet's header shows them. */
-export const BUDSJETTERING_TEKST: Readonly<Record<Budsjettering, string>> = { brutto: "Brutto", netto: "Netto" };
-export const MODUS_TEKST: Readonly<Record<Modus, string>> = { terminvis: "Terminvis", arsslutt: "Årsslutt" };
+export const BUDSJETTERING_TEXT: Readonly<Record<Budsjettering, string>> = { brutto: "Brutto", netto: "Netto" };
+export const MODUS_TEXT: Readonly<Record<Modus, string>> = { terminvis: "Terminvis", arsslutt: "Årsslutt" };
 
 /** Norwegian names of the accounts, for messages and the sheet's header. */
-export const KONTO_NAVN: Readonly<Record<keyof Kontoer, string>> = {
+export const KONTO_NAMES: Readonly<Record<keyof Kontoer, string>> = {
   differanse: "differanse (resultatføres)",
   avsetningBrutto: "avsetning arbeidsgiverandel, brutto",
   fakturadifferanse: "fakturadifferanse, brutto",
@@ -37,7 +37,7 @@ export const KONTO_NAVN: Readonly<Record<keyof Kontoer, string>> = {
   agaMotkontoNetto: "AGA motpost, netto",
 };
 
-export const KONTO_KEYS = Object.keys(KONTO_NAVN) as (keyof Kontoer)[];
+export const KONTO_KEYS = Object.keys(KONTO_NAMES) as (keyof Kontoer)[];
 
 /** The problems with an Oppsett's own figures (not its termins), in Norwegian. */
 export function oppsettProblems(oppsett: Oppsett): string[] {
@@ -51,7 +51,7 @@ export function oppsettProblems(oppsett: Oppsett): string[] {
   if (!Number.isFinite(v) || v < 0 || v > 1) out.push(`Vesentlighetsgrensen må være en brøk fra 0 til 1, f.eks. 0,05 for 5 % (fikk ${v}).`);
   for (const key of KONTO_KEYS) {
     const konto = oppsett.kontoer?.[key];
-    if (typeof konto !== "string" || konto.trim() === "") out.push(`Kontoen for ${KONTO_NAVN[key]} mangler.`);
+    if (typeof konto !== "string" || konto.trim() === "") out.push(`Kontoen for ${KONTO_NAMES[key]} mangler.`);
   }
   return out;
 }

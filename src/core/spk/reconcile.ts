@@ -7,7 +7,7 @@ import { terminFlags } from "./flags";
 import { oppsettProblems } from "./oppsett";
 import { isRateFraction } from "../money/rate-fraction";
 import { AMOUNT_COLUMNS, emptyTermin } from "./termin-fields";
-import { AgaJustering, Avstemming, KontoSaldo, Oppsett, SaldoKontroll, Summer, TerminInput, TerminResultat } from "./types";
+import { AgaJustering, Avstemming, KontoSaldo, Oppsett, SaldoKontroll, Summer, TerminInput, TerminResult } from "./types";
 
 /** What the year-end parts of the reconciliation need besides the termins. */
 export interface ReconcileExtras {
@@ -49,7 +49,7 @@ function byTermin(terminer: readonly TerminInput[], problems: ProblemList): Term
   return [1, 2, 3, 4, 5, 6].map((n) => seen.get(n) ?? emptyTermin(n));
 }
 
-function computeTermin(oppsett: Oppsett, input: TerminInput): TerminResultat {
+function computeTermin(oppsett: Oppsett, input: TerminInput): TerminResult {
   const B = input.sapArbeidsgiverandel;
   const C = input.sapMedlemsinnskudd;
   const D = input.unit4Pensjonsutgift;
@@ -71,7 +71,7 @@ function computeTermin(oppsett: Oppsett, input: TerminInput): TerminResultat {
   return { termin: input.termin, input, G, H, I, O, P, Q, R, S, T, flags };
 }
 
-function summer(rows: readonly TerminResultat[]): Summer {
+function summer(rows: readonly TerminResult[]): Summer {
   const input = (key: keyof TerminInput) => sumOre(rows.map((r) => r.input[key] as Ore));
   const computed = (key: "G" | "H" | "I" | "O" | "P" | "Q" | "R" | "T") => sumOre(rows.map((r) => r[key]));
   return {
@@ -97,22 +97,22 @@ function summer(rows: readonly TerminResultat[]): Summer {
  */
 export function reconcile(oppsett: Oppsett, terminer: readonly TerminInput[], extras: ReconcileExtras = {}): Checked<Avstemming> {
   const problems = new ProblemList();
-  const oppsettFeil = oppsettProblems(oppsett);
-  for (const p of oppsettFeil) problems.add(p);
+  const setupProblems = oppsettProblems(oppsett);
+  for (const p of setupProblems) problems.add(p);
   const rows = byTermin(terminer, problems);
   // Every termin given is checked, duplicates too; with a broken oppsett the figures are not
   // (budsjettering decides whether M may be set).
-  if (oppsettFeil.length === 0) for (const t of terminer) checkInputs(oppsett, t, problems);
+  if (setupProblems.length === 0) for (const t of terminer) checkInputs(oppsett, t, problems);
 
   let saldo: SaldoKontroll[] = [];
-  if (oppsettFeil.length === 0 && extras.saldoer && extras.saldoer.length > 0) {
+  if (setupProblems.length === 0 && extras.saldoer && extras.saldoer.length > 0) {
     const s = balanceControl(oppsett, extras.saldoer);
     if (isProblems(s)) problems.addAll(s);
     else saldo = s;
   }
-  const nySats = extras.oppdatertAgaSats;
-  if (nySats !== undefined && !isRateFraction(nySats)) {
-    problems.add(`Den oppdaterte AGA-satsen må være ${RATE_FRACTION_HINT} (fikk ${nySats}).`);
+  const newRate = extras.oppdatertAgaSats;
+  if (newRate !== undefined && !isRateFraction(newRate)) {
+    problems.add(`Den oppdaterte AGA-satsen må være ${RATE_FRACTION_HINT} (fikk ${newRate}).`);
   }
   const invalid = problems.error();
   if (invalid) return invalid;

@@ -207,8 +207,8 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
   const out: Dimensjon[] = [];
   for (const f of top.objects("dimensjoner", DIMENSJON_FIELDS)) {
     const nummer = f.integer("nummer", true, 1, 7);
-    const navn = f.text("navn", true);
-    const verdi = f.text("verdi", false, true);
+    const name = f.text("navn", true);
+    const value = f.text("verdi", false, true);
     const pakrevd = f.obj.pakrevd;
     if (pakrevd !== undefined && typeof pakrevd !== "boolean") f.problems.add({ path: f.at("pakrevd"), message: `må være true eller false.` });
     let fordeling: DimensjonsAndel[] | undefined;
@@ -226,11 +226,11 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
       if (seen.has(nummer)) f.problems.add({ path: f.path, message: `har dimensjon ${nummer}, som finnes allerede.` });
       seen.add(nummer);
     }
-    if (nummer === undefined || navn === undefined) continue;
+    if (nummer === undefined || name === undefined) continue;
     out.push({
       nummer,
-      navn,
-      ...(verdi !== undefined ? { verdi } : {}),
+      navn: name,
+      ...(value !== undefined ? { verdi: value } : {}),
       ...(fordeling ? { fordeling } : {}),
       ...(typeof pakrevd === "boolean" ? { pakrevd } : {}),
     });
@@ -243,12 +243,12 @@ function readVirksomheter(top: Fields): VirksomhetGrunnlag[] | undefined {
   const out: VirksomhetGrunnlag[] = [];
   for (const f of top.objects("virksomheter", VIRKSOMHET_FIELDS)) {
     const nr = f.text("virksomhetsnummer", true, true);
-    const navn = f.text("navn", false);
+    const name = f.text("navn", false);
     const sone = f.text("sone", true, true);
     const grunnlag = f.number("grunnlag", true) !== undefined ? f.amount("grunnlag") : undefined;
     if (nr !== undefined && !/^\d{9}$/.test(nr.replace(/\s/g, ""))) f.problems.add({ path: f.at("virksomhetsnummer"), message: `må ha ni sifre (fikk «${nr}»).` });
     if (nr === undefined || sone === undefined || grunnlag === undefined) continue;
-    out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(navn !== undefined ? { navn } : {}), sone, grunnlag });
+    out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(name !== undefined ? { navn: name } : {}), sone, grunnlag });
   }
   return out;
 }

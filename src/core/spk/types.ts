@@ -131,7 +131,7 @@ export interface Flag {
 }
 
 /** One termin's figures, DESIGN.md §3.1. All kroner, exact to the øre. */
-export interface TerminResultat {
+export interface TerminResult {
   readonly termin: number;
   readonly input: TerminInput;
   readonly G: Ore;
@@ -188,7 +188,7 @@ export interface AgaJustering {
 
 export interface Avstemming {
   readonly oppsett: Oppsett;
-  readonly terminer: readonly TerminResultat[];
+  readonly terminer: readonly TerminResult[];
   readonly sum: Summer;
   readonly flags: readonly Flag[];
   readonly saldokontroll: readonly SaldoKontroll[];

@@ -11,11 +11,11 @@ import { SheetSnapshot } from "../sheet/snapshot";
 import { buildAmeldingFordeling, AmeldingFordeling } from "../spk/amelding";
 import { buildKorreksjonsbilag } from "../spk/bilag";
 import { reconcile } from "../spk/reconcile";
-import { AMELDING_ARK, planAmeldingArk } from "../spk/sheet/amelding-sheet";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
+import { AMELDING_SHEET, planAmeldingSheet } from "../spk/sheet/amelding-sheet";
+import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
 import { SHEET_NAMES } from "../spk/sheet/layout";
 import { planAvstemming } from "../spk/sheet/plan";
-import { AvstemmingFraArk, readAvstemming } from "../spk/sheet/read";
+import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
 import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, VirksomhetGrunnlag } from "../spk/types";
 import { ExportSettings } from "../voucher/export-check";
 import { LonnSettings, SETTINGS_SHEET } from "../workpaper/settings";
@@ -96,7 +96,7 @@ export function spkExportSettings(oppsett: Oppsett): ExportSettings {
 }
 
 /** The sheets a plan of the reconciliation reads before it is made. */
-export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_ARK, AMELDING_ARK];
+export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET];
 
 /** The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`. */
 export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snapshots: Snapshots): Checked<WritePlan> {
@@ -106,8 +106,8 @@ export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snaps
     if (isProblems(plan)) problems.addAll(plan, { sheet });
     else plans.push(plan);
   };
-  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_ARK)), KORREKSJONSBILAG_ARK);
-  if (vouchers.amelding) take(planAmeldingArk(vouchers.amelding, oppsett, snapshots(AMELDING_ARK)), AMELDING_ARK);
+  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET)), KORREKSJONSBILAG_SHEET);
+  if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET)), AMELDING_SHEET);
   return problems.result(() => mergePlans(...plans));
 }
 
@@ -137,7 +137,7 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
 
 /** The reconciliation as a sheet holds it now, and core's model of it. */
 export interface SheetReconciliation {
-  readonly fromSheet: AvstemmingFraArk;
+  readonly fromSheet: AvstemmingFromSheet;
   readonly avstemming: Avstemming;
 }
 

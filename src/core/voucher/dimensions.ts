@@ -59,12 +59,12 @@ export function planDimensions(dimensjoner: readonly Dimensjon[]): Checked<Dimen
       return;
     }
     seen.add(d.nummer);
-    const verdi = d.verdi?.trim() ?? "";
-    if (verdi) balance[d.nummer] = verdi;
+    const value = d.verdi?.trim() ?? "";
+    if (value) balance[d.nummer] = value;
 
     const andeler = d.fordeling ?? [];
     if (andeler.length === 0) {
-      if (verdi) cost[d.nummer] = verdi;
+      if (value) cost[d.nummer] = value;
       return;
     }
     if (spread) {

@@ -19,12 +19,12 @@ export interface GenerertTabell {
   /** Header labels from column A; the first one marks our header row. */
   readonly overskrifter: readonly string[];
   /** Our rows: a column-A value this returns true for. */
-  readonly erGenerert: (kolonneA: string) => boolean;
+  readonly erGenerert: (columnA: string) => boolean;
   /** Number format per column (index), applied to generated rows. */
   readonly kolonneformat: readonly (string | undefined)[];
 }
 
-export interface GenerertRad {
+export interface GeneratedRow {
   readonly celler: readonly Cell[];
   readonly stil?: StyleName;
   /** Styles on single columns of this row (e.g. formula cells). */
@@ -32,7 +32,7 @@ export interface GenerertRad {
 }
 
 /** Where the table sits and which rows the new content goes to (0-based rows). */
-export interface RadPlan {
+export interface RowPlan {
   /** True when the sheet had no table of ours: title, note and header are written. */
   readonly ny: boolean;
   readonly tittelrad: number;
@@ -58,9 +58,9 @@ function cellOf(s: SheetSnapshot, r: number, c: number): string {
  * old rows and empty rows below the header, in sheet order (a user's row in between is skipped,
  * never written), then the rows after the sheet's last used row.
  */
-export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: GenerertTabell, antall: number): Checked<RadPlan> {
+export function planRows(snapshot: SheetSnapshot | undefined, tabell: GenerertTabell, count: number): Checked<RowPlan> {
   const s: SheetSnapshot = snapshot ?? { name: tabell.ark, values: [], formulas: [] };
-  const bredde = tabell.overskrifter.length;
+  const width = tabell.overskrifter.length;
   const last = lastUsedRow(s) - 1;
   let header = -1;
   for (let r = 0; r <= last; r++) {
@@ -69,15 +69,15 @@ export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: Gener
       break;
     }
   }
-  const ny = header < 0;
-  const tittelrad = ny ? (last < 0 ? 0 : last + 2) : Math.max(0, header - 2);
-  if (ny) header = tittelrad + 2;
+  const isNew = header < 0;
+  const tittelrad = isNew ? (last < 0 ? 0 : last + 2) : Math.max(0, header - 2);
+  if (isNew) header = tittelrad + 2;
 
-  let gammelBredde = bredde;
-  if (!ny) {
+  let oldWidth = width;
+  if (!isNew) {
     const row = s.values[header] ?? [];
-    const end = row.findIndex((v, c) => c > 0 && text(v) === tabell.overskrifter[bredde - 1]);
-    if (end > 0) gammelBredde = end + 1;
+    const end = row.findIndex((v, c) => c > 0 && text(v) === tabell.overskrifter[width - 1]);
+    if (end > 0) oldWidth = end + 1;
   }
 
   const ours: number[] = [];
@@ -87,16 +87,16 @@ export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: Gener
     if (mine) ours.push(r);
     if (mine || isEmptyRow(s, r)) candidates.push(r);
   }
-  for (let r = Math.max(last + 1, header + 1); candidates.length < antall; r++) candidates.push(r);
-  const plasser = candidates.slice(0, antall);
+  for (let r = Math.max(last + 1, header + 1); candidates.length < count; r++) candidates.push(r);
+  const plasser = candidates.slice(0, count);
   const used = new Set(plasser);
   const tommes = ours.filter((r) => !used.has(r));
 
   // A wider table (more dimensions) must not write into a column the user has taken.
-  if (bredde > gammelBredde) {
+  if (width > oldWidth) {
     const rows = [header, ...ours, ...plasser.filter((r) => r <= last)];
     for (const r of rows) {
-      for (let c = gammelBredde; c < bredde; c++) {
+      for (let c = oldWidth; c < width; c++) {
         if (cellOf(s, r, c) !== "" && !(r === header && text(s.values[r]?.[c]) === tabell.overskrifter[c])) {
           return problems(
             `Tabellen trenger kolonne ${columnLetter(c)}, men cellen er i bruk («${cellOf(s, r, c)}»). ` +
@@ -107,7 +107,7 @@ export function planleggRader(snapshot: SheetSnapshot | undefined, tabell: Gener
       }
     }
   }
-  return { ny, tittelrad, overskriftsrad: header, plasser, tommes, gammelBredde };
+  return { ny: isNew, tittelrad, overskriftsrad: header, plasser, tommes, gammelBredde: oldWidth };
 }
 
 /** Runs of consecutive rows: [[5,6,7],[9]]. */
@@ -133,9 +133,9 @@ export function celleliste(col: number, rows: readonly number[]): string {
  * into their planned rows, "" into our old rows no longer needed and into columns a narrower
  * table gave up. Formats go in `formats`, which shells apply before values.
  */
-export function skrivTabell(tabell: GenerertTabell, plan: RadPlan, rader: readonly GenerertRad[]): WritePlan {
+export function writeTable(tabell: GenerertTabell, plan: RowPlan, rows: readonly GeneratedRow[]): WritePlan {
   const sheet = tabell.ark;
-  const bredde = tabell.overskrifter.length;
+  const width = tabell.overskrifter.length;
   const writes: RangeWrite[] = [];
   const formats: FormatWrite[] = [];
 
@@ -144,17 +144,17 @@ export function skrivTabell(tabell: GenerertTabell, plan: RadPlan, rader: readon
     writes.push({ sheet, address: rangeOf({ row: plan.tittelrad + 1, col: 0 }, 1, 1), cells: [[tabell.merknad]], style: "note" });
   }
   const headerCells: Cell[] = [...tabell.overskrifter];
-  for (let c = bredde; c < plan.gammelBredde; c++) headerCells.push("");
+  for (let c = width; c < plan.gammelBredde; c++) headerCells.push("");
   writes.push({ sheet, address: rangeOf({ row: plan.overskriftsrad, col: 0 }, 1, headerCells.length), cells: [headerCells] });
-  formats.push({ sheet, address: rangeOf({ row: plan.overskriftsrad, col: 0 }, 1, bredde), style: "header" });
+  formats.push({ sheet, address: rangeOf({ row: plan.overskriftsrad, col: 0 }, 1, width), style: "header" });
 
-  const byRow = new Map<number, GenerertRad>();
-  plan.plasser.forEach((r, i) => byRow.set(r, rader[i]));
+  const byRow = new Map<number, GeneratedRow>();
+  plan.plasser.forEach((r, i) => byRow.set(r, rows[i]));
   for (const run of lop(plan.plasser)) {
     const start = { row: run[0], col: 0 };
     const cells = run.map((r) => {
       const row = [...byRow.get(r)!.celler];
-      for (let c = bredde; c < plan.gammelBredde; c++) row.push("");
+      for (let c = width; c < plan.gammelBredde; c++) row.push("");
       return row;
     });
     writes.push({ sheet, address: rangeOf(start, run.length, cells[0].length), cells });
@@ -163,13 +163,13 @@ export function skrivTabell(tabell: GenerertTabell, plan: RadPlan, rader: readon
     });
   }
   for (const r of plan.plasser) {
-    const rad = byRow.get(r)!;
-    if (rad.stil) formats.push({ sheet, address: rangeOf({ row: r, col: 0 }, 1, bredde), style: rad.stil });
-    for (const [col, stil] of Object.entries(rad.kolonnestil ?? {})) formats.push({ sheet, address: rangeOf({ row: r, col: Number(col) }, 1, 1), style: stil });
+    const row = byRow.get(r)!;
+    if (row.stil) formats.push({ sheet, address: rangeOf({ row: r, col: 0 }, 1, width), style: row.stil });
+    for (const [col, stil] of Object.entries(row.kolonnestil ?? {})) formats.push({ sheet, address: rangeOf({ row: r, col: Number(col) }, 1, 1), style: stil });
   }
   for (const run of lop(plan.tommes)) {
-    const width = Math.max(bredde, plan.gammelBredde);
-    writes.push({ sheet, address: rangeOf({ row: run[0], col: 0 }, run.length, width), cells: run.map(() => Array<Cell>(width).fill("")) });
+    const clearWidth = Math.max(width, plan.gammelBredde);
+    writes.push({ sheet, address: rangeOf({ row: run[0], col: 0 }, run.length, clearWidth), cells: run.map(() => Array<Cell>(clearWidth).fill("")) });
   }
   return { sheets: [], writes, formats, names: [], conditionalFormats: [], leftAlone: [] };
 }

@@ -15,14 +15,14 @@ import { isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
  * same row and the later write wins; the sheets the row describes are not affected by that.
  */
 
-export const LOGG_ARK = "Logg";
-export const LOGG_OVERSKRIFTER = ["Tidspunkt", "Handling", "Hva ble endret", "Summer og kontrolltall"] as const;
+export const LOG_SHEET = "Logg";
+export const LOG_HEADINGS = ["Tidspunkt", "Handling", "Hva ble endret", "Summer og kontrolltall"] as const;
 /** Sorts and filters as a date in Excel, reads the same in every locale. */
 export const LOGG_TIDSFORMAT = "yyyy-mm-dd hh:mm:ss";
 const BREDDER = { A: 20, B: 30, C: 60, D: 70 } as const;
 
 /** Local wall-clock time of the action (the shell reads the clock; core stays pure). */
-export interface Tidspunkt {
+export interface Timestamp {
   readonly year: number;
   readonly month: number;
   readonly day: number;
@@ -32,7 +32,7 @@ export interface Tidspunkt {
 }
 
 export interface LoggLinje {
-  readonly tid: Tidspunkt;
+  readonly tid: Timestamp;
   /** `Oppsett lagret`, `Avstemmingsarket fylt`, … */
   readonly handling: string;
   /** What the write changed, e.g. from `beskrivEndringer`. */
@@ -44,7 +44,7 @@ export interface LoggLinje {
 const SECONDS_PER_DAY = 86_400;
 
 /** The time as an Excel serial (days since 1900 plus the fraction of the day); undefined if it is not a real time. */
-export function tidSomSerial(tid: Tidspunkt): number | undefined {
+export function timeSerial(tid: Timestamp): number | undefined {
   const { hour, minute, second } = tid;
   const clock = [hour, minute, second].every(Number.isInteger) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
   if (!clock || !isValidDate(tid.year, tid.month, tid.day)) return undefined;
@@ -57,7 +57,7 @@ export function tidSomSerial(tid: Tidspunkt): number | undefined {
  * or blank). `snapshot` is the sheet as it is now.
  */
 export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot): Checked<WritePlan> {
-  const serial = tidSomSerial(linje.tid);
+  const serial = timeSerial(linje.tid);
   if (serial === undefined) return problems(`Tidspunktet for loggen er ugyldig: ${JSON.stringify(linje.tid)}.`);
   if (linje.handling.trim() === "") return problems("Loggen trenger en handling.");
   const isNew = !snapshot || isBlankSheet(snapshot);
@@ -65,11 +65,11 @@ export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot): Checked<Wr
   const plan = emptyPlan();
   return {
     ...plan,
-    sheets: [isNew ? { name: LOGG_ARK, visibility: "visible", columnWidths: BREDDER, freezeRows: 1 } : { name: LOGG_ARK, visibility: "visible" }],
+    sheets: [isNew ? { name: LOG_SHEET, visibility: "visible", columnWidths: BREDDER, freezeRows: 1 } : { name: LOG_SHEET, visibility: "visible" }],
     writes: [
-      ...(isNew ? [{ sheet: LOGG_ARK, address: "A1:D1", cells: [[...LOGG_OVERSKRIFTER]], numberFormat: "@", style: "header" as const }] : []),
-      { sheet: LOGG_ARK, address: `A${row}`, cells: [[serial]], numberFormat: LOGG_TIDSFORMAT },
-      { sheet: LOGG_ARK, address: rangeOf({ row: row - 1, col: 1 }, 1, 3), cells: [[linje.handling, linje.endret, linje.summer]], numberFormat: "@" },
+      ...(isNew ? [{ sheet: LOG_SHEET, address: "A1:D1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" as const }] : []),
+      { sheet: LOG_SHEET, address: `A${row}`, cells: [[serial]], numberFormat: LOGG_TIDSFORMAT },
+      { sheet: LOG_SHEET, address: rangeOf({ row: row - 1, col: 1 }, 1, 3), cells: [[linje.handling, linje.endret, linje.summer]], numberFormat: "@" },
     ],
   };
 }
@@ -88,12 +88,12 @@ function cellsPerSheet(plan: WritePlan): Map<string, number> {
  * What a plan changes, for the log: `A10 SPK brutto: 342 celler; _lonn: 24 celler; 3 celler latt
  * være`. `existing` says which sheets were there before (lower-case names); the others are new.
  */
-export function beskrivEndringer(plan: WritePlan, existing: ReadonlySet<string>): string {
+export function describeChanges(plan: WritePlan, existing: ReadonlySet<string>): string {
   const parts: string[] = [];
-  const created = plan.sheets.filter((s) => s.name !== LOGG_ARK && !existing.has(s.name.toLowerCase())).map((s) => s.name);
+  const created = plan.sheets.filter((s) => s.name !== LOG_SHEET && !existing.has(s.name.toLowerCase())).map((s) => s.name);
   if (created.length > 0) parts.push(`nye ark: ${created.join(", ")}`);
   for (const [sheet, n] of cellsPerSheet(plan)) {
-    if (sheet === LOGG_ARK) continue;
+    if (sheet === LOG_SHEET) continue;
     parts.push(`${sheet}: ${n} ${n === 1 ? "celle" : "celler"}`);
   }
   if (plan.leftAlone.length > 0) parts.push(`${plan.leftAlone.length} ${plan.leftAlone.length === 1 ? "celle" : "celler"} latt være`);
@@ -104,12 +104,12 @@ export function beskrivEndringer(plan: WritePlan, existing: ReadonlySet<string>)
  * `plan` with its log row added: the row describes `plan` (not itself) and is written in the same
  * batch, so the log never claims a write that did not happen.
  */
-export function medLogg(
+export function withLogRow(
   plan: WritePlan,
   linje: Omit<LoggLinje, "endret">,
   snapshot: SheetSnapshot | undefined,
   existing: ReadonlySet<string>,
 ): Checked<WritePlan> {
-  const logg = planLogg({ ...linje, endret: beskrivEndringer(plan, existing) }, snapshot);
+  const logg = planLogg({ ...linje, endret: describeChanges(plan, existing) }, snapshot);
   return isProblems(logg) ? logg : mergePlans(plan, logg);
 }

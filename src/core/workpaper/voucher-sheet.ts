@@ -5,7 +5,7 @@ import { columnLetter } from "../sheet/a1";
 import { SheetSnapshot } from "../sheet/snapshot";
 import { isCostAccount } from "../voucher/export-check";
 import { Bilag, Dimensjon } from "../voucher/types";
-import { celleliste, GenerertRad, GenerertTabell, planleggRader, skrivTabell } from "./generated-table";
+import { celleliste, GeneratedRow, GenerertTabell, planRows, writeTable } from "./generated-table";
 import { Cell, NUMBER_FORMATS, WritePlan } from "./write-plan";
 
 /**
@@ -30,20 +30,20 @@ export interface VoucherSheetSpec {
 }
 
 /** Dimensions shown as columns: those configured, by Unit4 slot. */
-function kolonneDimensjoner(spec: VoucherSheetSpec): Dimensjon[] {
+function dimensionColumns(spec: VoucherSheetSpec): Dimensjon[] {
   return [...spec.dimensjoner].sort((a, b) => a.nummer - b.nummer);
 }
 
 /** Column indexes (0-based) of the table for N dimension columns. */
-export function korreksjonsbilagKolonner(antallDimensjoner: number) {
-  const n = antallDimensjoner;
+export function voucherColumns(dimensionCount: number) {
+  const n = dimensionCount;
   return { id: 0, dato: 1, periode: 2, termin: 3, linje: 4, konto: 5, dim0: 6, debet: 6 + n, kredit: 7 + n, belop: 8 + n, tekst: 9 + n, bilagsart: 10 + n, status: 11 + n, bredde: 12 + n };
 }
 
 export function voucherTable(spec: VoucherSheetSpec): GenerertTabell {
-  const dims = kolonneDimensjoner(spec);
-  const k = korreksjonsbilagKolonner(dims.length);
-  const overskrifter = [
+  const dims = dimensionColumns(spec);
+  const k = voucherColumns(dims.length);
+  const headings = [
     "Bilag-ID", "Dato", "Periode", "Termin", "Linje", "Konto",
     ...dims.map((d) => `${d.navn.trim() || "Dimensjon"} (dim_${d.nummer})`),
     "Debet", "Kredit", "Beløp", "Tekst", "Bilagsart", "Status",
@@ -57,13 +57,13 @@ export function voucherTable(spec: VoucherSheetSpec): GenerertTabell {
     ark: spec.sheet,
     tittel: spec.title,
     merknad: spec.note,
-    overskrifter,
+    overskrifter: headings,
     erGenerert: (a) => spec.idPattern.test(a),
     kolonneformat,
   };
 }
 
-function terminTekst(b: Bilag): string {
+function terminText(b: Bilag): string {
   if (b.termin !== null) return `T${b.termin}`;
   return "År";
 }
@@ -81,22 +81,22 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
     return problems(`Arket «${spec.sheet}» er for ${spec.holds}; ${foreign.join(", ")} hører ikke hjemme der.`, { sheet: spec.sheet });
   }
   const tabell = voucherTable(spec);
-  const dims = kolonneDimensjoner(spec);
-  const k = korreksjonsbilagKolonner(dims.length);
-  const antall = bilag.reduce((a, b) => a + b.linjer.length + 1, 0);
-  const plan = planleggRader(snapshot, tabell, antall);
+  const dims = dimensionColumns(spec);
+  const k = voucherColumns(dims.length);
+  const count = bilag.reduce((a, b) => a + b.linjer.length + 1, 0);
+  const plan = planRows(snapshot, tabell, count);
   if (isProblems(plan)) return plan;
 
-  const rader: GenerertRad[] = [];
+  const rows: GeneratedRow[] = [];
   let i = 0;
   for (const b of bilag) {
     const lineRows = plan.plasser.slice(i, i + b.linjer.length);
-    const felles = (celler: Cell[]) => {
-      celler[k.id] = b.id;
-      celler[k.dato] = excelDato(b.dato);
-      celler[k.periode] = Number(b.periode);
-      celler[k.termin] = terminTekst(b);
-      return celler;
+    const felles = (cells: Cell[]) => {
+      cells[k.id] = b.id;
+      cells[k.dato] = excelDato(b.dato);
+      cells[k.periode] = Number(b.periode);
+      cells[k.termin] = terminText(b);
+      return cells;
     };
     b.linjer.forEach((l, j) => {
       const r = lineRows[j] + 1;
@@ -104,18 +104,18 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
       const missing = isCostAccount(l.konto)
         ? dims.filter((d) => d.pakrevd && !(l.dimensjoner[d.nummer] ?? "").trim()).map((d) => `${d.navn || "dimensjon"} (dim_${d.nummer})`)
         : [];
-      const celler: Cell[] = Array(k.bredde).fill("");
-      felles(celler);
-      celler[k.linje] = l.linje;
-      celler[k.konto] = l.konto;
-      dims.forEach((d, di) => (celler[k.dim0 + di] = l.dimensjoner[d.nummer] ?? ""));
-      celler[k.debet] = { formula: `=IF(${belop}>0,${belop},0)` };
-      celler[k.kredit] = { formula: `=IF(${belop}<0,-${belop},0)` };
-      celler[k.belop] = kroner(l.belop);
-      celler[k.tekst] = l.tekst;
-      celler[k.bilagsart] = spec.bilagsart;
-      celler[k.status] = missing.length > 0 ? `Mangler ${missing.join(", ")}` : "OK";
-      rader.push({ celler, kolonnestil: { [k.debet]: "formula", [k.kredit]: "formula" } });
+      const cells: Cell[] = Array(k.bredde).fill("");
+      felles(cells);
+      cells[k.linje] = l.linje;
+      cells[k.konto] = l.konto;
+      dims.forEach((d, di) => (cells[k.dim0 + di] = l.dimensjoner[d.nummer] ?? ""));
+      cells[k.debet] = { formula: `=IF(${belop}>0,${belop},0)` };
+      cells[k.kredit] = { formula: `=IF(${belop}<0,-${belop},0)` };
+      cells[k.belop] = kroner(l.belop);
+      cells[k.tekst] = l.tekst;
+      cells[k.bilagsart] = spec.bilagsart;
+      cells[k.status] = missing.length > 0 ? `Mangler ${missing.join(", ")}` : "OK";
+      rows.push({ celler: cells, kolonnestil: { [k.debet]: "formula", [k.kredit]: "formula" } });
     });
     const sumOf = (col: number) => `SUM(${celleliste(col, lineRows)})`;
     const kontroll: Cell[] = Array(k.bredde).fill("");
@@ -126,11 +126,11 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
     kontroll[k.belop] = { formula: `=ROUND(${sumOf(k.belop)},2)` };
     kontroll[k.tekst] = `Kontroll: ${b.tekst} skal gå i null`;
     kontroll[k.status] = { formula: `=IF(ROUND(${sumOf(k.belop)},2)=0,"I balanse","Går ikke i null")` };
-    rader.push({ celler: kontroll, stil: "sum" });
+    rows.push({ celler: kontroll, stil: "sum" });
     i += b.linjer.length + 1;
   }
 
-  const writes = skrivTabell(tabell, plan, rader);
+  const writes = writeTable(tabell, plan, rows);
   const widths: Record<string, number> = { A: 18, B: 11, C: 9, D: 7, E: 6, F: 8 };
   dims.forEach((_, di) => (widths[columnLetter(k.dim0 + di)] = 14));
   for (const c of [k.debet, k.kredit, k.belop]) widths[columnLetter(c)] = 14;

@@ -18,7 +18,7 @@ import {
 
 const BRUTTO = `${nameOf("budsjettering")}="Brutto"`;
 /** Excel and LibreOffice compare text case-insensitively; both spellings of Årsslutt are accepted. */
-const ARSSLUTT = `OR(${nameOf("modus")}="Årsslutt",${nameOf("modus")}="Arsslutt")`;
+const AARSSLUTT = `OR(${nameOf("modus")}="Årsslutt",${nameOf("modus")}="Arsslutt")`;
 const SATS = nameOf("agaSats");
 
 /** The names a formula needs to exist in the workbook. */
@@ -79,7 +79,7 @@ export function voucherFormula(col: VoucherColumn, row: number, source: number, 
     case "S":
       return year ? `=${SATS}` : `=S${source}`;
     case "T":
-      return year ? `=IF(${ARSSLUTT},ROUND(R${source}*${SATS},2),T${source})` : `=T${source}`;
+      return year ? `=IF(${AARSSLUTT},ROUND(R${source}*${SATS},2),T${source})` : `=T${source}`;
     case "differanse":
       return `=${v.R}${row}`;
     case "fakturadifferanse":

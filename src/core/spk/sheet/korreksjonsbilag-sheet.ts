@@ -6,11 +6,11 @@ import { WritePlan } from "../../workpaper/write-plan";
 import { SPK_BILAG_ID } from "../bilag-id";
 import { Bilag, Oppsett } from "../types";
 
-export const KORREKSJONSBILAG_ARK = "Korreksjonsbilag";
+export const KORREKSJONSBILAG_SHEET = "Korreksjonsbilag";
 
 export function korreksjonsbilagSheetSpec(oppsett: Oppsett): VoucherSheetSpec {
   return {
-    sheet: KORREKSJONSBILAG_ARK,
+    sheet: KORREKSJONSBILAG_SHEET,
     title: `Korreksjonsbilag – SPK-premie ${oppsett.aar} (${oppsett.virksomhet})`,
     note:
       "Laget av Lønnsavstemming fra avstemmingen. Rader med bilag-ID (SPK-…) i kolonne A lages på nytt hver gang; " +

@@ -239,7 +239,7 @@ export const ADJUST_CELLS = {
 
 /** Output names besides the header's. */
 export const NAME_AGA_AAR = "LONN_AGA_AAR";
-export const NAME_AGA_SATS_NY = "LONN_AGA_SATS_NY";
+export const NAME_NEW_AGA_RATE = "LONN_AGA_SATS_NY";
 export const NAME_AGA_JUSTERING = "LONN_AGA_JUSTERING";
 
 /** Every workbook name the sheet defines, with the cell it points at. */
@@ -251,7 +251,7 @@ export const LAYOUT_NAMES: readonly { readonly name: string; readonly address: s
     { name: d.valueName, address: d.valueCell },
   ]),
   { name: NAME_AGA_AAR, address: `${VOUCHER_COLUMNS.T}${ROWS.voucherYear}` },
-  { name: NAME_AGA_SATS_NY, address: ADJUST_CELLS.nySats },
+  { name: NAME_NEW_AGA_RATE, address: ADJUST_CELLS.nySats },
   { name: NAME_AGA_JUSTERING, address: ADJUST_CELLS.justering },
 ];
 

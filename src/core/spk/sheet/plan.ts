@@ -1,7 +1,7 @@
 import { kroner } from "../../money/ore";
 import { Checked, isProblems, ProblemList } from "../../problem/problem";
 import { balanceControl } from "../control";
-import { BUDSJETTERING_TEKST, MODUS_TEKST, oppsettProblems } from "../oppsett";
+import { BUDSJETTERING_TEXT, MODUS_TEXT, oppsettProblems } from "../oppsett";
 import { isRateFraction } from "../../money/rate-fraction";
 import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../termin-fields";
 import { Budsjettering, Kontoer, KontoSaldo, Oppsett, TerminInput } from "../types";
@@ -82,9 +82,9 @@ const SCALAR_WHAT: Readonly<Record<ScalarKey, string>> = {
 function scalarValue(oppsett: Oppsett, key: ScalarKey): string | number {
   switch (key) {
     case "budsjettering":
-      return BUDSJETTERING_TEKST[oppsett.budsjettering];
+      return BUDSJETTERING_TEXT[oppsett.budsjettering];
     case "modus":
-      return MODUS_TEKST[oppsett.modus];
+      return MODUS_TEXT[oppsett.modus];
     default:
       return oppsett[key];
   }

@@ -1,7 +1,7 @@
 import { isRuleError, Result } from "../../errors";
 import { ORE_ZERO, Ore } from "../../money/ore";
 import { Checked, isProblems, ProblemList } from "../../problem/problem";
-import { DEFAULT_MODUS, KONTO_KEYS, KONTO_NAVN } from "../oppsett";
+import { DEFAULT_MODUS, KONTO_KEYS, KONTO_NAMES } from "../oppsett";
 import { AMOUNT_COLUMNS, AmountField, TEXT_COLUMNS } from "../termin-fields";
 import {
 Budsjettering,
@@ -22,7 +22,7 @@ import { balanceKindOf, locate, SheetMap } from "./locate";
 import { LonnSettings, readSettings } from "../../workpaper/settings";
 
 /** A filled reconciliation sheet read back into the model's inputs. */
-export interface AvstemmingFraArk {
+export interface AvstemmingFromSheet {
   readonly oppsett: Oppsett;
   /** The termins that have a row on the sheet, in sheet order; an empty amount is 0. */
   readonly terminer: readonly TerminInput[];
@@ -168,20 +168,20 @@ function readOppsett(r: SheetReader, settings: LonnSettings | undefined): Oppset
     const address = r.map.accounts.get(key);
     if (!address) continue;
     const konto = readText(r.value(address));
-    if (konto === undefined) r.add(address, `kontoen for ${KONTO_NAVN[key]} mangler.`);
+    if (konto === undefined) r.add(address, `kontoen for ${KONTO_NAMES[key]} mangler.`);
     else kontoer[key] = konto;
   }
 
   const dimensjoner: Dimensjon[] = [];
   for (const d of r.map.dimensions) {
-    const navn = readText(r.value(d.nameCell));
-    const verdi = readText(r.value(d.valueCell));
+    const name = readText(r.value(d.nameCell));
+    const value = readText(r.value(d.valueCell));
     const s = settings?.dimensjoner[d.nummer];
-    if (navn === undefined && verdi === undefined && !s) continue;
+    if (name === undefined && value === undefined && !s) continue;
     dimensjoner.push({
       nummer: d.nummer,
-      navn: navn ?? `Dimensjon ${d.nummer}`,
-      ...(verdi !== undefined ? { verdi } : {}),
+      navn: name ?? `Dimensjon ${d.nummer}`,
+      ...(value !== undefined ? { verdi: value } : {}),
       ...(s?.fordeling ? { fordeling: s.fordeling } : {}),
       ...(s?.pakrevd !== undefined ? { pakrevd: s.pakrevd } : {}),
     });
@@ -251,7 +251,7 @@ function readSaldoer(r: SheetReader, oppsett: Oppsett): KontoSaldo[] {
  * Reads a filled reconciliation sheet (ours, or a DFØ-style sheet made by hand) and its `_lonn`
  * settings back into the model's inputs. Every bad cell is a problem at its cell, all at once. Only input cells are read: the model recomputes every formula column.
  */
-export function readAvstemming(snapshot: SheetSnapshot, settingsSnapshot?: SheetSnapshot): Checked<AvstemmingFraArk> {
+export function readAvstemming(snapshot: SheetSnapshot, settingsSnapshot?: SheetSnapshot): Checked<AvstemmingFromSheet> {
   const located = locate(snapshot);
   if (isProblems(located)) return located;
   const problems = new ProblemList();
