@@ -1,6 +1,6 @@
 /** `lonn avstem` without `--json`: the run as a readable Norwegian summary. Every figure is the model's. */
 import { percentText } from "../../core/money/format";
-import { BUDSJETTERING_TEKST, MODUS_TEKST } from "../../core/spk/oppsett";
+import { BUDSJETTERING_TEXT, MODUS_TEXT } from "../../core/spk/oppsett";
 import { Bilag, Flag, FlagKind } from "../../core/spk/types";
 import { SpkRun } from "../../core/usecase/spk";
 import { bilagSum } from "../../core/voucher/balance";
@@ -22,7 +22,7 @@ export const isBalanced = (b: Bilag): boolean => bilagSum(b) === 0;
 
 export function heading(run: SpkRun): string {
   const o = run.avstemming.oppsett;
-  return `${o.virksomhet || "(uten navn)"} ${o.aar} – ${BUDSJETTERING_TEKST[o.budsjettering].toLowerCase()}, ${MODUS_TEKST[o.modus].toLowerCase()}, AGA-snittsats ${percentText(o.agaSats)}`;
+  return `${o.virksomhet || "(uten navn)"} ${o.aar} – ${BUDSJETTERING_TEXT[o.budsjettering].toLowerCase()}, ${MODUS_TEXT[o.modus].toLowerCase()}, AGA-snittsats ${percentText(o.agaSats)}`;
 }
 
 export function terminTable(run: SpkRun): string[] {
