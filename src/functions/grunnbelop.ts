@@ -38,4 +38,4 @@ export const grunnbelopCells = (dato: unknown): Matrix => perValue(dato, "dato",
 /** G_SNITT(år). */
 export const gSnittCells = (aar: unknown): Matrix => perValue(aar, "år", gSnittOf);
 /** SPK_TERMIN(dato_eller_måned). */
-export const spkTerminCells = (datoEllerMaaned: unknown): Matrix => perValue(datoEllerMaaned, "dato_eller_måned", terminOf);
+export const spkTerminCells = (dateOrMonth: unknown): Matrix => perValue(dateOrMonth, "dato_eller_måned", terminOf);

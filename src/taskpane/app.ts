@@ -9,87 +9,87 @@ import { Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
 import { SETTINGS_SHEET } from "../core/workpaper/settings";
 import { LonnSettings, readSettings } from "../core/workpaper/settings";
 import { RunReport, Snapshots } from "../excel/run";
-import { erstatt, h } from "./dom";
-import { BilagResultat, Lest, lesAvstemming } from "./plans";
-import { AarsSteg } from "./steps/aars";
-import { AvstemSteg } from "./steps/avstem";
-import { BilagSteg } from "./steps/bilag";
-import { ImporterSteg } from "./steps/importer";
-import { OppsettSteg } from "./steps/oppsett";
-import { feilmelding } from "./view/feil";
-import { Melding, regelFeil, Sted } from "./view/steder";
-import { gaTilCelle, lesArbeidsboken } from "./workbook";
+import { replace, h } from "./dom";
+import { BilagResult, SheetReading, readReconciliation } from "./plans";
+import { YearEndStep } from "./steps/year-end";
+import { ReconcileStep } from "./steps/reconcile";
+import { BilagStep } from "./steps/bilag";
+import { ImportStep } from "./steps/import";
+import { OppsettStep } from "./steps/oppsett";
+import { officeErrorMessage } from "./view/office-errors";
+import { Message, problemMessages, Place } from "./view/messages";
+import { goToCell, readWorkbook } from "./workbook";
 
-export type StegId = "oppsett" | "importer" | "avstem" | "bilag" | "aars";
+export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars";
 
-export const STEG: readonly { readonly id: StegId; readonly navn: string }[] = [
-  { id: "oppsett", navn: "Oppsett" },
-  { id: "importer", navn: "Importer" },
-  { id: "avstem", navn: "Avstem" },
-  { id: "bilag", navn: "Bilag" },
-  { id: "aars", navn: "Årsavslutning" },
+export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
+  { id: "oppsett", name: "Oppsett" },
+  { id: "importer", name: "Importer" },
+  { id: "avstem", name: "Avstem" },
+  { id: "bilag", name: "Bilag" },
+  { id: "aars", name: "Årsavslutning" },
 ];
 
-export interface Steg {
+export interface Step {
   readonly element: HTMLElement;
   /** Called when the step is shown or the workbook state changed. */
-  vis(): void;
+  show(): void;
 }
 
-export interface Tilstand {
-  arkListe: readonly string[];
+export interface State {
+  sheetNames: readonly string[];
   settings?: LonnSettings;
   /** The reconciliation sheet in use (exists in the workbook). */
-  ark?: string;
-  lest?: Lest;
+  sheet?: string;
+  reconciliation?: SheetReading;
   /** Why the sheet could not be read (each with its cell, when it names one). */
-  lesefeil?: readonly Melding[];
-  import?: { readonly data: ImportedTerminer; readonly lestMed: Oppsett; readonly andre: Readonly<Record<string, string>>; readonly kilder: string };
-  bilag?: { readonly resultat: BilagResultat; readonly avtrykk: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
-  sisteFylling?: RunReport;
-  readonly ferdig: Set<StegId>;
+  readProblems?: readonly Message[];
+  import?: { readonly data: ImportedTerminer; readonly readWith: Oppsett; readonly others: Readonly<Record<string, string>>; readonly sources: string };
+  bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
+  lastFill?: RunReport;
+  readonly done: Set<StepId>;
 }
 
 export class App {
-  readonly tilstand: Tilstand = { arkListe: [], ferdig: new Set() };
-  private aktiv: StegId = "oppsett";
-  private opptatt = false;
-  private readonly steg: Record<StegId, Steg>;
-  private readonly stegKnapper = new Map<StegId, HTMLButtonElement>();
-  private readonly innhold: HTMLElement;
-  private readonly overskrift: HTMLHeadingElement;
+  readonly state: State = { sheetNames: [], done: new Set() };
+  private active: StepId = "oppsett";
+  private busy = false;
+  private readonly step: Record<StepId, Step>;
+  private readonly stepButtons = new Map<StepId, HTMLButtonElement>();
+  private readonly content: HTMLElement;
+  private readonly heading: HTMLHeadingElement;
   private readonly status: HTMLElement;
-  private readonly arbeidsbok: HTMLElement;
+  private readonly workbook: HTMLElement;
 
-  constructor(private readonly rot: HTMLElement) {
-    this.arbeidsbok = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
-    this.overskrift = h("h2", { id: "steg-tittel", attrs: { tabindex: "-1" } });
-    this.innhold = h("div", { id: "steg-innhold" });
+  constructor(private readonly root: HTMLElement) {
+    this.workbook = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
+    this.heading = h("h2", { id: "steg-tittel", attrs: { tabindex: "-1" } });
+    this.content = h("div", { id: "steg-innhold" });
     this.status = h("div", { class: "status", id: "status", attrs: { role: "status", "aria-live": "polite" } });
-    this.steg = {
-      oppsett: new OppsettSteg(this),
-      importer: new ImporterSteg(this),
-      avstem: new AvstemSteg(this),
-      bilag: new BilagSteg(this),
-      aars: new AarsSteg(this),
+    this.step = {
+      oppsett: new OppsettStep(this),
+      importer: new ImportStep(this),
+      avstem: new ReconcileStep(this),
+      bilag: new BilagStep(this),
+      aars: new YearEndStep(this),
     };
-    const liste = h(
+    const list = h(
       "ol",
       { class: "stegliste" },
-      ...STEG.map((s, i) => {
+      ...STEPS.map((s, i) => {
         const b = h(
           "button",
-          { type: "button", class: "steg", id: `steg-${s.id}`, on: { click: () => this.visSteg(s.id) } },
+          { type: "button", class: "steg", id: `steg-${s.id}`, on: { click: () => this.showStep(s.id) } },
           h("span", { class: "steg-nr", attrs: { "aria-hidden": "true" } }, String(i + 1)),
-          h("span", {}, s.navn),
+          h("span", {}, s.name),
           h("span", { class: "visuelt-skjult", attrs: { "data-stegstatus": "" } }),
         );
-        this.stegKnapper.set(s.id, b);
+        this.stepButtons.set(s.id, b);
         return h("li", {}, b);
       }),
     );
-    erstatt(
-      rot,
+    replace(
+      root,
       h(
         "div",
         { class: "app" },
@@ -97,105 +97,105 @@ export class App {
           "header",
           { class: "topp" },
           h("h1", {}, "Lønnsavstemming"),
-          this.arbeidsbok,
+          this.workbook,
           h("button", { type: "button", class: "lenke", id: "les-pa-nytt", on: { click: () => void this.start() } }, "Les arbeidsboken på nytt"),
         ),
-        h("nav", { attrs: { "aria-label": "Steg i avstemmingen" } }, liste),
-        h("main", {}, this.overskrift, this.innhold),
+        h("nav", { attrs: { "aria-label": "Steg i avstemmingen" } }, list),
+        h("main", {}, this.heading, this.content),
         this.status,
       ),
     );
-    this.oppdaterStegliste();
+    this.updateStepList();
   }
 
   /** Outside Office (a plain browser): say where the pane belongs. */
-  utenforExcel(): void {
-    erstatt(this.arbeidsbok, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
-    erstatt(this.innhold);
+  outsideExcel(): void {
+    replace(this.workbook, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
+    replace(this.content);
   }
 
   /** Reads the workbook (sheets, settings, the reconciliation sheet) and shows the step to work on. */
   async start(): Promise<void> {
-    await this.kjor(null, "Leser arbeidsboken …", "les", async () => {
-      const bok = await lesArbeidsboken();
-      this.tilstand.arkListe = bok.ark;
-      this.tilstand.settings = bok.settings;
-      this.settAvstemming(bok.avstemmingsark, bok.snapshots);
-      this.melding(bok.avstemmingsark ? `Fant avstemmingsarket «${bok.avstemmingsark}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
+    await this.run(null, "Leser arbeidsboken …", "read", async () => {
+      const book = await readWorkbook();
+      this.state.sheetNames = book.sheet;
+      this.state.settings = book.settings;
+      this.setReconciliation(book.avstemmingsark, book.snapshots);
+      this.message(book.avstemmingsark ? `Fant avstemmingsarket «${book.avstemmingsark}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
     });
-    this.visSteg(this.tilstand.lest ? (this.aktiv === "oppsett" ? "importer" : this.aktiv) : "oppsett", false);
+    this.showStep(this.state.reconciliation ? (this.active === "oppsett" ? "importer" : this.active) : "oppsett", false);
   }
 
   /** The reconciliation sheet as just read; `ark` undefined means there is none yet. */
-  settAvstemming(ark: string | undefined, snaps: Snapshots): void {
-    this.tilstand.ark = ark;
-    this.tilstand.lest = undefined;
-    this.tilstand.lesefeil = undefined;
+  setReconciliation(sheet: string | undefined, snaps: Snapshots): void {
+    this.state.sheet = sheet;
+    this.state.reconciliation = undefined;
+    this.state.readProblems = undefined;
     const stored = readSettings(snaps.get(SETTINGS_SHEET));
-    if (!isProblems(stored)) this.tilstand.settings = stored;
-    if (ark) {
-      const lest = lesAvstemming(snaps, ark);
-      if (isProblems(lest)) this.tilstand.lesefeil = regelFeil(lest, this.tilstand.arkListe);
+    if (!isProblems(stored)) this.state.settings = stored;
+    if (sheet) {
+      const reconciliation = readReconciliation(snaps, sheet);
+      if (isProblems(reconciliation)) this.state.readProblems = problemMessages(reconciliation, this.state.sheetNames);
       else {
-        this.tilstand.lest = lest;
-        this.tilstand.ferdig.add("oppsett");
+        this.state.reconciliation = reconciliation;
+        this.state.done.add("oppsett");
       }
     }
-    this.oppdaterArbeidsbok();
-    this.oppdaterStegliste();
+    this.updateWorkbookLabel();
+    this.updateStepList();
   }
 
   /** A new sheet appeared (made by a write): add it to the list. */
-  leggTilArk(...navn: string[]): void {
-    const have = new Set(this.tilstand.arkListe.map((a) => a.toLowerCase()));
-    this.tilstand.arkListe = [...this.tilstand.arkListe, ...navn.filter((n) => !have.has(n.toLowerCase()))];
+  addSheets(...name: string[]): void {
+    const have = new Set(this.state.sheetNames.map((a) => a.toLowerCase()));
+    this.state.sheetNames = [...this.state.sheetNames, ...name.filter((n) => !have.has(n.toLowerCase()))];
   }
 
-  private oppdaterArbeidsbok(): void {
-    const { lest, ark } = this.tilstand;
-    if (lest) {
-      const o = lest.fromSheet.oppsett;
-      erstatt(this.arbeidsbok, `${ark} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
-    } else if (ark) {
-      erstatt(this.arbeidsbok, `${ark}: kan ikke leses ennå (se Oppsett).`);
+  private updateWorkbookLabel(): void {
+    const { reconciliation: reconciliation, sheet: sheet } = this.state;
+    if (reconciliation) {
+      const o = reconciliation.fromSheet.oppsett;
+      replace(this.workbook, `${sheet} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
+    } else if (sheet) {
+      replace(this.workbook, `${sheet}: kan ikke leses ennå (se Oppsett).`);
     } else {
-      erstatt(this.arbeidsbok, "Ingen avstemming i arbeidsboken ennå.");
+      replace(this.workbook, "Ingen avstemming i arbeidsboken ennå.");
     }
   }
 
-  ferdig(steg: StegId): void {
-    this.tilstand.ferdig.add(steg);
-    this.oppdaterStegliste();
+  done(step: StepId): void {
+    this.state.done.add(step);
+    this.updateStepList();
   }
 
-  private oppdaterStegliste(): void {
-    for (const s of STEG) {
-      const b = this.stegKnapper.get(s.id) as HTMLButtonElement;
-      const laast = s.id !== "oppsett" && !this.tilstand.lest;
-      b.disabled = laast;
-      const gjeldende = s.id === this.aktiv;
-      if (gjeldende) b.setAttribute("aria-current", "step");
+  private updateStepList(): void {
+    for (const s of STEPS) {
+      const b = this.stepButtons.get(s.id) as HTMLButtonElement;
+      const locked = s.id !== "oppsett" && !this.state.reconciliation;
+      b.disabled = locked;
+      const current = s.id === this.active;
+      if (current) b.setAttribute("aria-current", "step");
       else b.removeAttribute("aria-current");
-      b.classList.toggle("ferdig", this.tilstand.ferdig.has(s.id));
+      b.classList.toggle("ferdig", this.state.done.has(s.id));
       const status = b.querySelector("[data-stegstatus]") as HTMLElement;
-      status.textContent = gjeldende ? ", gjeldende steg" : this.tilstand.ferdig.has(s.id) ? ", fullført" : laast ? ", krever oppsett" : "";
+      status.textContent = current ? ", gjeldende steg" : this.state.done.has(s.id) ? ", fullført" : locked ? ", krever oppsett" : "";
     }
   }
 
-  visSteg(id: StegId, fokus = true): void {
-    this.aktiv = id;
-    const i = STEG.findIndex((s) => s.id === id);
-    erstatt(this.overskrift, `Steg ${i + 1} av ${STEG.length}: ${STEG[i].navn}`);
-    const steg = this.steg[id];
-    steg.vis();
-    erstatt(this.innhold, steg.element);
-    this.oppdaterStegliste();
-    if (fokus) this.overskrift.focus();
+  showStep(id: StepId, focus = true): void {
+    this.active = id;
+    const i = STEPS.findIndex((s) => s.id === id);
+    replace(this.heading, `Steg ${i + 1} av ${STEPS.length}: ${STEPS[i].name}`);
+    const step = this.step[id];
+    step.show();
+    replace(this.content, step.element);
+    this.updateStepList();
+    if (focus) this.heading.focus();
   }
 
   /** The live status line (progress and results, read out politely). */
-  melding(tekst: string, opptatt = false): void {
-    erstatt(this.status, opptatt ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }) : null, tekst);
+  message(text: string, busy = false): void {
+    replace(this.status, busy ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }) : null, text);
   }
 
   /**
@@ -203,39 +203,39 @@ export class App {
    * focus stays on it) while it runs; progress in the status line; a failure becomes a Norwegian
    * message saying what to do. Returns false when the action did not run to the end.
    */
-  async kjor(knapp: HTMLButtonElement | null, fremdrift: string, fase: "les" | "skriv", arbeid: () => Promise<void>, feilboks?: HTMLElement): Promise<boolean> {
-    if (this.opptatt) return false;
-    this.opptatt = true;
-    const knapper = Array.from(this.rot.querySelectorAll<HTMLButtonElement>("button.handling"));
-    for (const b of knapper) b.setAttribute("aria-disabled", "true");
-    knapp?.setAttribute("aria-busy", "true");
-    this.rot.setAttribute("aria-busy", "true");
-    this.melding(fremdrift, true);
+  async run(button: HTMLButtonElement | null, progress: string, phase: "read" | "write", work: () => Promise<void>, problemBox?: HTMLElement): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    const buttons = Array.from(this.root.querySelectorAll<HTMLButtonElement>("button.handling"));
+    for (const b of buttons) b.setAttribute("aria-disabled", "true");
+    button?.setAttribute("aria-busy", "true");
+    this.root.setAttribute("aria-busy", "true");
+    this.message(progress, true);
     try {
-      await arbeid();
+      await work();
       return true;
     } catch (error) {
-      const tekst = feilmelding(error, fase);
-      this.melding(tekst);
-      if (feilboks) erstatt(feilboks, h("div", { class: "melding feil", attrs: { role: "alert" } }, h("p", { class: "melding-tittel" }, "Det gikk ikke"), h("p", {}, tekst)));
+      const text = officeErrorMessage(error, phase);
+      this.message(text);
+      if (problemBox) replace(problemBox, h("div", { class: "melding feil", attrs: { role: "alert" } }, h("p", { class: "melding-tittel" }, "Det gikk ikke"), h("p", {}, text)));
       return false;
     } finally {
-      for (const b of knapper) b.removeAttribute("aria-disabled");
-      knapp?.removeAttribute("aria-busy");
-      this.rot.removeAttribute("aria-busy");
-      this.opptatt = false;
+      for (const b of buttons) b.removeAttribute("aria-disabled");
+      button?.removeAttribute("aria-busy");
+      this.root.removeAttribute("aria-busy");
+      this.busy = false;
     }
   }
 
-  get erOpptatt(): boolean {
-    return this.opptatt;
+  get isBusy(): boolean {
+    return this.busy;
   }
 
   /** Shows a cell in Excel (activates the sheet, selects the cell). */
-  gaTil = (sted: Sted): void => {
-    void this.kjor(null, `Går til ${sted.ark}!${sted.adresse} …`, "les", async () => {
-      await gaTilCelle(sted.ark, sted.adresse);
-      this.melding(`Markerte ${sted.ark}!${sted.adresse}.`);
+  goTo = (place: Place): void => {
+    void this.run(null, `Går til ${place.sheet}!${place.address} …`, "read", async () => {
+      await goToCell(place.sheet, place.address);
+      this.message(`Markerte ${place.sheet}!${place.address}.`);
     });
   };
 }

@@ -4,9 +4,9 @@
  * attribute names never come from data (a test scans the source for both).
  */
 
-export type Barn = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 
-export interface Egenskaper {
+export interface ElementProps {
   readonly class?: string;
   readonly id?: string;
   /** `<label for>`. */
@@ -17,7 +17,7 @@ export interface Egenskaper {
 }
 
 /** `h("p", { class: "hjelp" }, "tekst", h("strong", {}, navn))`: an element with text children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Egenskaper = {}, ...barn: Barn[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;
   if (props.id) el.id = props.id;
@@ -25,26 +25,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Egenskap
   if (props.type) el.setAttribute("type", props.type);
   for (const [name, value] of Object.entries(props.attrs ?? {})) el.setAttribute(name, value);
   for (const [event, handler] of Object.entries(props.on ?? {})) el.addEventListener(event, handler as EventListener);
-  append(el, ...barn);
+  append(el, ...children);
   return el;
 }
 
-export function append(el: Element, ...barn: Barn[]): void {
-  for (const b of barn) {
+export function append(el: Element, ...children: Child[]): void {
+  for (const b of children) {
     if (b === null || b === undefined || b === false) continue;
     el.appendChild(typeof b === "string" || typeof b === "number" ? document.createTextNode(String(b)) : b);
   }
 }
 
 /** Replaces an element's children. */
-export function erstatt(el: Element, ...barn: Barn[]): void {
+export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();
-  append(el, ...barn);
+  append(el, ...children);
 }
 
-let teller = 0;
+let counter = 0;
 /** A unique id for label/aria wiring. */
-export function nyId(prefiks: string): string {
-  teller += 1;
-  return `${prefiks}-${teller}`;
+export function newId(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
 }

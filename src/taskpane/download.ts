@@ -5,33 +5,33 @@
  */
 import { h } from "./dom";
 
-interface Melder {
-  melding(tekst: string): void;
+interface Reporter {
+  message(text: string): void;
 }
 
 /** The text as Latin-1 bytes; refuses a character outside Latin-1 rather than writing a wrong byte. */
-export function latin1(tekst: string): Uint8Array {
-  const bytes = new Uint8Array(tekst.length);
-  for (let i = 0; i < tekst.length; i++) {
-    const c = tekst.charCodeAt(i);
-    if (c > 0xff) throw new Error(`Tegnet «${tekst[i]}» kan ikke skrives i Latin-1 (posisjon ${i + 1}).`);
+export function latin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) throw new Error(`Tegnet «${text[i]}» kan ikke skrives i Latin-1 (posisjon ${i + 1}).`);
     bytes[i] = c;
   }
   return bytes;
 }
 
-export function lastNed(filnavn: string, tekst: string, tegnsett: "utf-8" | "latin1", melder: Melder): void {
+export function download(fileName: string, text: string, encoding: "utf-8" | "latin1", reporter: Reporter): void {
   const blob =
-    tegnsett === "latin1"
-      ? new Blob([latin1(tekst) as BlobPart], { type: "text/plain;charset=iso-8859-1" })
-      : new Blob([tekst], { type: "text/csv;charset=utf-8" });
+    encoding === "latin1"
+      ? new Blob([latin1(text) as BlobPart], { type: "text/plain;charset=iso-8859-1" })
+      : new Blob([text], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
-  const a = h("a", { attrs: { href: url, download: filnavn } });
+  const a = h("a", { attrs: { href: url, download: fileName } });
   a.hidden = true;
   document.body.appendChild(a);
   a.click();
   a.remove();
   // Some hosts read the Blob after the click returns; keep it a while.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  melder.melding(`Lastet ned ${filnavn}. Finner du den ikke, se «Starter ikke nedlastingen?».`);
+  reporter.message(`Lastet ned ${fileName}. Finner du den ikke, se «Starter ikke nedlastingen?».`);
 }

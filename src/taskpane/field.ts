@@ -3,140 +3,140 @@
  * (or a legend), its help and error texts are tied to it with aria-describedby, and an error sets
  * aria-invalid.
  */
-import { Barn, h, nyId } from "./dom";
-import { Melding, Sted } from "./view/steder";
+import { Child, h, newId } from "./dom";
+import { Message, Place } from "./view/messages";
 
-export interface Felt<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement = HTMLInputElement> {
+export interface Field<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement = HTMLInputElement> {
   readonly element: HTMLElement;
   readonly input: E;
-  settFeil(tekst?: string): void;
+  setProblem(text?: string): void;
 }
 
-interface FeltValg {
-  readonly verdi?: string;
-  readonly hjelp?: string;
-  readonly liste?: string;
+interface FieldOptions {
+  readonly value?: string;
+  readonly help?: string;
+  readonly list?: string;
   readonly inputmode?: string;
   readonly autocomplete?: string;
   readonly readonly?: boolean;
   readonly spellcheck?: boolean;
 }
 
-function koble<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id: string, label: string, input: E, hjelp?: string, etter?: Barn): Felt<E> {
-  const hjelpId = `${id}-hjelp`;
-  const feilId = `${id}-feil`;
-  const feil = h("p", { class: "feltfeil", id: feilId });
-  feil.hidden = true;
-  input.setAttribute("aria-describedby", hjelp ? `${hjelpId} ${feilId}` : feilId);
-  const element = h("div", { class: "felt" }, h("label", { for: id }, label), input, hjelp ? h("p", { class: "hjelp", id: hjelpId }, hjelp) : null, etter, feil);
+function connect<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id: string, label: string, input: E, help?: string, after?: Child): Field<E> {
+  const helpId = `${id}-hjelp`;
+  const problemId = `${id}-feil`;
+  const problems = h("p", { class: "feltfeil", id: problemId });
+  problems.hidden = true;
+  input.setAttribute("aria-describedby", help ? `${helpId} ${problemId}` : problemId);
+  const element = h("div", { class: "felt" }, h("label", { for: id }, label), input, help ? h("p", { class: "hjelp", id: helpId }, help) : null, after, problems);
   return {
     element,
     input,
-    settFeil(tekst?: string) {
-      feil.textContent = tekst ?? "";
-      feil.hidden = !tekst;
-      if (tekst) input.setAttribute("aria-invalid", "true");
+    setProblem(text?: string) {
+      problems.textContent = text ?? "";
+      problems.hidden = !text;
+      if (text) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     },
   };
 }
 
-export function tekstfelt(id: string, label: string, valg: FeltValg = {}, etter?: Barn): Felt {
+export function textField(id: string, label: string, options: FieldOptions = {}, after?: Child): Field {
   const input = h("input", { id, type: "text" });
-  input.value = valg.verdi ?? "";
-  if (valg.liste) input.setAttribute("list", valg.liste);
-  if (valg.inputmode) input.setAttribute("inputmode", valg.inputmode);
-  input.setAttribute("autocomplete", valg.autocomplete ?? "off");
-  input.spellcheck = valg.spellcheck ?? false;
-  if (valg.readonly) input.readOnly = true;
-  return koble(id, label, input, valg.hjelp, etter);
+  input.value = options.value ?? "";
+  if (options.list) input.setAttribute("list", options.list);
+  if (options.inputmode) input.setAttribute("inputmode", options.inputmode);
+  input.setAttribute("autocomplete", options.autocomplete ?? "off");
+  input.spellcheck = options.spellcheck ?? false;
+  if (options.readonly) input.readOnly = true;
+  return connect(id, label, input, options.help, after);
 }
 
-export function tekstomrade(id: string, label: string, valg: FeltValg = {}): Felt<HTMLTextAreaElement> {
+export function textArea(id: string, label: string, options: FieldOptions = {}): Field<HTMLTextAreaElement> {
   const input = h("textarea", { id });
-  input.value = valg.verdi ?? "";
+  input.value = options.value ?? "";
   input.spellcheck = false;
-  if (valg.readonly) input.readOnly = true;
-  return koble(id, label, input, valg.hjelp);
+  if (options.readonly) input.readOnly = true;
+  return connect(id, label, input, options.help);
 }
 
-export function velger(id: string, label: string, valg: readonly (readonly [string, string])[], verdi: string, hjelp?: string): Felt<HTMLSelectElement> {
-  const input = h("select", { id }, ...valg.map(([v, tekst]) => {
-    const o = h("option", {}, tekst);
+export function chooser(id: string, label: string, options: readonly (readonly [string, string])[], value: string, help?: string): Field<HTMLSelectElement> {
+  const input = h("select", { id }, ...options.map(([v, text]) => {
+    const o = h("option", {}, text);
     o.value = v;
     return o;
   }));
-  input.value = verdi;
-  return koble(id, label, input, hjelp);
+  input.value = value;
+  return connect(id, label, input, help);
 }
 
-export interface Radiogruppe<V extends string> {
+export interface RadioGroup<V extends string> {
   readonly element: HTMLFieldSetElement;
-  verdi(): V;
-  sett(v: V): void;
-  settFeil(tekst?: string): void;
+  value(): V;
+  set(v: V): void;
+  setProblem(text?: string): void;
 }
 
-export function radioer<V extends string>(navn: string, legend: string, valg: readonly (readonly [V, string])[], verdi: V, endret?: (v: V) => void): Radiogruppe<V> {
-  const feilId = `${navn}-feil`;
-  const feil = h("p", { class: "feltfeil", id: feilId });
-  feil.hidden = true;
-  const inputs = valg.map(([v, tekst]) => {
-    const id = `${navn}-${v}`;
-    const input = h("input", { id, type: "radio", attrs: { name: navn, value: v } });
-    input.checked = v === verdi;
-    if (endret) input.addEventListener("change", () => input.checked && endret(v));
-    return { v, input, label: h("label", { for: id }, input, tekst) };
+export function radios<V extends string>(name: string, legend: string, options: readonly (readonly [V, string])[], value: V, changed?: (v: V) => void): RadioGroup<V> {
+  const problemId = `${name}-feil`;
+  const problems = h("p", { class: "feltfeil", id: problemId });
+  problems.hidden = true;
+  const inputs = options.map(([v, text]) => {
+    const id = `${name}-${v}`;
+    const input = h("input", { id, type: "radio", attrs: { name: name, value: v } });
+    input.checked = v === value;
+    if (changed) input.addEventListener("change", () => input.checked && changed(v));
+    return { v, input, label: h("label", { for: id }, input, text) };
   });
-  const element = h("fieldset", { attrs: { "aria-describedby": feilId } }, h("legend", {}, legend), h("div", { class: "valg" }, ...inputs.map((i) => i.label)), feil);
+  const element = h("fieldset", { attrs: { "aria-describedby": problemId } }, h("legend", {}, legend), h("div", { class: "valg" }, ...inputs.map((i) => i.label)), problems);
   return {
     element,
-    verdi: () => (inputs.find((i) => i.input.checked)?.v ?? valg[0][0]) as V,
-    sett: (v) => inputs.forEach((i) => (i.input.checked = i.v === v)),
-    settFeil(tekst?: string) {
-      feil.textContent = tekst ?? "";
-      feil.hidden = !tekst;
+    value: () => (inputs.find((i) => i.input.checked)?.v ?? options[0][0]) as V,
+    set: (v) => inputs.forEach((i) => (i.input.checked = i.v === v)),
+    setProblem(text?: string) {
+      problems.textContent = text ?? "";
+      problems.hidden = !text;
     },
   };
 }
 
-export function avkryssing(id: string, label: string, checked: boolean): { element: HTMLElement; input: HTMLInputElement } {
+export function checkbox(id: string, label: string, checked: boolean): { element: HTMLElement; input: HTMLInputElement } {
   const input = h("input", { id, type: "checkbox" });
   input.checked = checked;
   return { element: h("div", { class: "felt valg" }, h("label", { for: id }, input, label)), input };
 }
 
-export function knapp(tekst: string, klikk: () => void, valg: { primaer?: boolean; id?: string } = {}): HTMLButtonElement {
-  return h("button", { type: "button", class: valg.primaer ? "knapp primaer handling" : "knapp handling", ...(valg.id ? { id: valg.id } : {}), on: { click: klikk } }, tekst);
+export function actionButton(text: string, click: () => void, options: { primary?: boolean; id?: string } = {}): HTMLButtonElement {
+  return h("button", { type: "button", class: options.primary ? "knapp primaer handling" : "knapp handling", ...(options.id ? { id: options.id } : {}), on: { click: click } }, text);
 }
 
 /** A message box; `alert` for errors (announced at once), otherwise a plain region. */
-export function meldingsboks(type: "feil" | "ok" | "info" | "advarsel", tittel: string, innhold: readonly Barn[] = []): HTMLElement {
-  const box = h("div", { class: `melding ${type}`, attrs: type === "feil" ? { role: "alert" } : {} }, h("p", { class: "melding-tittel" }, tittel), ...innhold);
+export function messageBox(type: "feil" | "ok" | "info" | "advarsel", title: string, content: readonly Child[] = []): HTMLElement {
+  const box = h("div", { class: `melding ${type}`, attrs: type === "feil" ? { role: "alert" } : {} }, h("p", { class: "melding-tittel" }, title), ...content);
   return box;
 }
 
 /** A list of messages; those with a place get a button that selects the cell. */
-export function meldingsliste(meldinger: readonly Melding[], gaTil: (sted: Sted) => void, maks = 50): HTMLElement {
-  const vist = meldinger.slice(0, maks);
+export function messageList(messages: readonly Message[], goTo: (place: Place) => void, max = 50): HTMLElement {
+  const shown = messages.slice(0, max);
   const ul = h(
     "ul",
     {},
-    ...vist.map((m) =>
+    ...shown.map((m) =>
       h(
         "li",
         {},
-        m.tekst,
-        m.sted ? " " : null,
-        m.sted ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `Gå til ${m.sted.adresse} i ${m.sted.ark}` }, on: { click: () => gaTil(m.sted as Sted) } }, `Gå til ${m.sted.adresse}`) : null,
+        m.text,
+        m.place ? " " : null,
+        m.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `Gå til ${m.place.address} i ${m.place.sheet}` }, on: { click: () => goTo(m.place as Place) } }, `Gå til ${m.place.address}`) : null,
       ),
     ),
   );
-  if (meldinger.length > maks) ul.appendChild(h("li", {}, `… og ${meldinger.length - maks} til.`));
+  if (messages.length > max) ul.appendChild(h("li", {}, `… og ${messages.length - max} til.`));
   return ul;
 }
 
-export function seksjon(tittel: string, ...innhold: Barn[]): HTMLElement {
-  const id = nyId("seksjon");
-  return h("section", { attrs: { "aria-labelledby": id } }, h("h3", { id }, tittel), ...innhold);
+export function section(title: string, ...content: Child[]): HTMLElement {
+  const id = newId("seksjon");
+  return h("section", { attrs: { "aria-labelledby": id } }, h("h3", { id }, title), ...content);
 }

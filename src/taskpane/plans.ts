@@ -12,46 +12,46 @@ import { reconcile } from "../core/spk/reconcile";
 import { emptyTermin } from "../core/spk/termin-fields";
 import { Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
 import { planDerivedSheets, readSpkSheet, SheetReconciliation, spkSheetsToRead, SpkVouchers, vouchersOf } from "../core/usecase/spk";
-import { LOGG_ARK, medLogg, Tidspunkt } from "../core/workpaper/logg";
+import { LOG_SHEET, withLogRow, Timestamp } from "../core/workpaper/logg";
 import { SETTINGS_SHEET } from "../core/workpaper/settings";
 import { WritePlan } from "../core/workpaper/write-plan";
 import type { PlanBuilder, Snapshots } from "../excel/run";
-import { AarsInput } from "./view/aars-view";
-import { HANDLING, summerAars, summerAvstemming, summerBilag, summerOppsett } from "./view/logg-tekst";
+import { YearEndInput } from "./view/year-end-view";
+import { ACTIONS, yearEndTotals, reconciliationTotals, bilagTotals, oppsettTotals } from "./view/log-text";
 
 /** An action: the sheets it reads before planning, and the plan builder. */
-export interface Handling {
-  readonly ark: readonly string[];
+export interface Action {
+  readonly sheet: readonly string[];
   readonly plan: PlanBuilder;
 }
 
 /** Lower-case names of the sheets that exist (a snapshot was read). */
-export function eksisterende(snaps: Snapshots): Set<string> {
+export function existingSheets(snaps: Snapshots): Set<string> {
   return new Set([...snaps].filter(([, s]) => s !== undefined).map(([n]) => n.toLowerCase()));
 }
 
 /** The reconciliation as the sheet holds it now, and core's model of it. */
-export type Lest = SheetReconciliation;
+export type SheetReading = SheetReconciliation;
 
 /** Reads the reconciliation sheet and computes the model; every problem at its cell. */
-export function lesAvstemming(snaps: Snapshots, ark: string, extras?: Pick<AarsInput, "saldoer" | "oppdatertAgaSats">): Checked<Lest> {
-  return readSpkSheet((s) => snaps.get(s), ark, extras);
+export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pick<YearEndInput, "saldoer" | "oppdatertAgaSats">): Checked<SheetReading> {
+  return readSpkSheet((s) => snaps.get(s), sheet, extras);
 }
 
-const logged = (plan: Checked<WritePlan>, snaps: Snapshots, handling: string, summer: string, tid: Tidspunkt): Checked<WritePlan> =>
-  isProblems(plan) ? plan : medLogg(plan, { tid, handling, summer }, snaps.get(LOGG_ARK), eksisterende(snaps));
+const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp): Checked<WritePlan> =>
+  isProblems(plan) ? plan : withLogRow(plan, { tid: time, handling: action, summer: totals }, snaps.get(LOG_SHEET), existingSheets(snaps));
 
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
-export function lagreOppsett(ark: string, oppsett: Oppsett, tid: Tidspunkt): Handling {
+export function saveOppsett(sheet: string, oppsett: Oppsett, time: Timestamp): Action {
   return {
-    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) =>
-      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET) }), snaps, HANDLING.oppsett, summerOppsett(oppsett), tid),
+      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) }), snaps, ACTIONS.oppsett, oppsettTotals(oppsett), time),
   };
 }
 
 /** What an import depends on in the header: it was read with these. */
-function sammeGrunnlag(a: Oppsett, b: Oppsett): boolean {
+function sameBasis(a: Oppsett, b: Oppsett): boolean {
   return a.aar === b.aar && a.budsjettering === b.budsjettering && JSON.stringify(a.kontoer) === JSON.stringify(b.kontoer);
 }
 
@@ -60,34 +60,34 @@ function sammeGrunnlag(a: Oppsett, b: Oppsett): boolean {
  * and the import configuration into `_lonn`. The header stays as the sheet has it; an import read
  * under another year, budsjettering or accounts is refused.
  */
-export function fyllFraImport(ark: string, importert: ImportedTerminer, lestMed: Oppsett, andre: Readonly<Record<string, string>>, tid: Tidspunkt): Handling {
+export function fillFromImport(sheet: string, imported: ImportedTerminer, readWith: Oppsett, others: Readonly<Record<string, string>>, time: Timestamp): Action {
   return {
-    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) => {
-      const lest = lesAvstemming(snaps, ark);
-      if (isProblems(lest)) return lest;
-      const { fromSheet } = lest;
-      if (!sammeGrunnlag(fromSheet.oppsett, lestMed)) {
+      const reconciliation = readReconciliation(snaps, sheet);
+      if (isProblems(reconciliation)) return reconciliation;
+      const { fromSheet } = reconciliation;
+      if (!sameBasis(fromSheet.oppsett, readWith)) {
         return problems("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
       }
-      const plan = planAvstemming({ oppsett: fromSheet.oppsett, terminer: importert.terminer, existing: snaps.get(ark), settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: andre });
+      const plan = planAvstemming({ oppsett: fromSheet.oppsett, terminer: imported.terminer, existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: others });
       // The log's totals are core's sums of what the import writes (a termin it has no lines for counts 0).
-      const skrevet = importert.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
-      const a = reconcile(fromSheet.oppsett, skrevet);
-      return logged(plan, snaps, HANDLING.fyll, isProblems(a) ? a.message : `Importert: ${summerAvstemming(a)}`, tid);
+      const written = imported.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+      const a = reconcile(fromSheet.oppsett, written);
+      return logged(plan, snaps, ACTIONS.fill, isProblems(a) ? a.message : `Importert: ${reconciliationTotals(a)}`, time);
     },
   };
 }
 
 /** The vouchers as text, to see whether the workbook changed between the preview and the write. */
-export const fingeravtrykk = (bilag: readonly Bilag[]): string => JSON.stringify(bilag);
+export const fingerprint = (bilag: readonly Bilag[]): string => JSON.stringify(bilag);
 
-export interface BilagResultat extends Lest, SpkVouchers {}
+export interface BilagResult extends SheetReading, SpkVouchers {}
 
 /** The vouchers and the A-melding split of the reconciliation as it is now. */
-export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<BilagResultat> {
-  const v = vouchersOf(lest.avstemming, virksomheter);
-  return isProblems(v) ? v : { ...lest, ...v };
+export function buildBilagResult(reconciliation: SheetReading, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<BilagResult> {
+  const v = vouchersOf(reconciliation.avstemming, virksomheter);
+  return isProblems(v) ? v : { ...reconciliation, ...v };
 }
 
 /**
@@ -95,19 +95,19 @@ export function lagBilag(lest: Lest, virksomheter: readonly VirksomhetGrunnlag[]
  * virksomhet list, `A-melding fordeling`. `forventet` is the preview's fingerprint: if the
  * reconciliation changed since, nothing is written and the user is asked to look again.
  */
-export function skrivBilag(ark: string, virksomheter: readonly VirksomhetGrunnlag[] | undefined, forventet: string | undefined, tid: Tidspunkt): Handling {
+export function writeBilag(sheet: string, virksomheter: readonly VirksomhetGrunnlag[] | undefined, expected: string | undefined, time: Timestamp): Action {
   return {
-    ark: [...spkSheetsToRead(ark), LOGG_ARK],
+    sheet: [...spkSheetsToRead(sheet), LOG_SHEET],
     plan: (snaps) => {
-      const lest = lesAvstemming(snaps, ark);
-      if (isProblems(lest)) return lest;
-      const r = lagBilag(lest, virksomheter);
+      const reconciliation = readReconciliation(snaps, sheet);
+      if (isProblems(reconciliation)) return reconciliation;
+      const r = buildBilagResult(reconciliation, virksomheter);
       if (isProblems(r)) return r;
-      if (forventet !== undefined && fingeravtrykk(r.bilag) !== forventet) {
+      if (expected !== undefined && fingerprint(r.bilag) !== expected) {
         return problems("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
       }
-      const plan = planDerivedSheets(r, lest.fromSheet.oppsett, (s) => snaps.get(s));
-      return logged(plan, snaps, HANDLING.bilag, summerBilag(r.bilag, r.amelding), tid);
+      const plan = planDerivedSheets(r, reconciliation.fromSheet.oppsett, (s) => snaps.get(s));
+      return logged(plan, snaps, ACTIONS.bilag, bilagTotals(r.bilag, r.amelding), time);
     },
   };
 }
@@ -117,21 +117,21 @@ export function skrivBilag(ark: string, virksomheter: readonly VirksomhetGrunnla
  * signature and date per termin (sign-off cells are written only while empty). The model is run
  * with the new figures before anything is written.
  */
-export function lagreAarsavslutning(ark: string, input: AarsInput, tid: Tidspunkt): Handling {
+export function saveYearEnd(sheet: string, input: YearEndInput, time: Timestamp): Action {
   return {
-    ark: [ark, SETTINGS_SHEET, LOGG_ARK],
+    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) => {
-      const lest = lesAvstemming(snaps, ark, input);
-      if (isProblems(lest)) return lest;
+      const reconciliation = readReconciliation(snaps, sheet, input);
+      if (isProblems(reconciliation)) return reconciliation;
       const plan = planAvstemming({
-        oppsett: lest.fromSheet.oppsett,
-        terminer: input.signeringer,
+        oppsett: reconciliation.fromSheet.oppsett,
+        terminer: input.signOffs,
         saldoer: input.saldoer,
         ...(input.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: input.oppdatertAgaSats } : {}),
-        existing: snaps.get(ark),
+        existing: snaps.get(sheet),
         settings: snaps.get(SETTINGS_SHEET),
       });
-      return logged(plan, snaps, HANDLING.aars, summerAars(lest.avstemming), tid);
+      return logged(plan, snaps, ACTIONS.yearEnd, yearEndTotals(reconciliation.avstemming), time);
     },
   };
 }

@@ -5,9 +5,9 @@
 import { App } from "./app";
 
 Office.onReady((info) => {
-  const rot = document.getElementById("app");
-  if (!rot) return;
-  const app = new App(rot);
+  const root = document.getElementById("app");
+  if (!root) return;
+  const app = new App(root);
   if (info.host) void app.start();
-  else app.utenforExcel();
+  else app.outsideExcel();
 });

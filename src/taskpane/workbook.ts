@@ -10,14 +10,14 @@ import { SheetSnapshot } from "../core/sheet/snapshot";
 import { probeWorkbook, queueProbe, WorkbookFacts } from "../excel/probe";
 import { mayBeNullChainFailure, queueSnapshots, RangeRead, readExistingSnapshots, readRange, readSnapshots } from "../excel/read";
 import { RunReport, runPlanned, Snapshots } from "../excel/run";
-import { Handling } from "./plans";
+import { Action } from "./plans";
 
 /** As runPlanned: a batch waits while the user is editing a cell instead of failing. */
 const RUN: Excel.RunOptions = { delayForCellEdit: true };
 
-export interface Arbeidsbok {
+export interface WorkbookOverview {
   /** Visible sheets, in workbook order. */
-  readonly ark: readonly string[];
+  readonly sheet: readonly string[];
   readonly settings?: LonnSettings;
   /** The reconciliation sheet found: `_lonn`'s `avstemmingsark` if it exists, else A10, else A11. */
   readonly avstemmingsark?: string;
@@ -25,7 +25,7 @@ export interface Arbeidsbok {
 }
 
 /** Sheets, settings and the reconciliation sheet at pane start. One sync (two when `_lonn` names another sheet). */
-export async function lesArbeidsboken(): Promise<Arbeidsbok> {
+export async function readWorkbook(): Promise<WorkbookOverview> {
   return Excel.run(RUN, async (context) => {
     const probe = queueProbe(context);
     const first = [SHEET_NAMES.brutto, SHEET_NAMES.netto, SETTINGS_SHEET];
@@ -44,7 +44,7 @@ export async function lesArbeidsboken(): Promise<Arbeidsbok> {
     }
     const stored = readSettings(snaps.get(SETTINGS_SHEET));
     const settings = isProblems(stored) ? undefined : stored;
-    const ark = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
+    const sheet = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
     const named = settings?.avstemmingsark;
     const exists = (n: string) => facts.sheets.get(n.toLowerCase())?.name;
     if (named && exists(named) && !first.some((f) => f.toLowerCase() === named.toLowerCase())) {
@@ -52,28 +52,28 @@ export async function lesArbeidsboken(): Promise<Arbeidsbok> {
       for (const [k, v] of more) snaps.set(k, v);
     }
     const avstemmingsark = [named, SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => (n ? exists(n) : undefined)).find((n) => n !== undefined && snaps.get(n) !== undefined);
-    return { ark, ...(settings ? { settings } : {}), ...(avstemmingsark ? { avstemmingsark } : {}), snapshots: snaps };
+    return { sheet: sheet, ...(settings ? { settings } : {}), ...(avstemmingsark ? { avstemmingsark } : {}), snapshots: snaps };
   });
 }
 
 /** Snapshots of the named sheets (missing ones are undefined). One sync. */
-export function lesArk(navn: readonly string[]): Promise<Snapshots> {
-  return Excel.run(RUN, (context) => readSnapshots(context, navn));
+export function readSheets(name: readonly string[]): Promise<Snapshots> {
+  return Excel.run(RUN, (context) => readSnapshots(context, name));
 }
 
 /** Several ranges or sheets (`SAP`, `'SAP eksport'!A1:F80`), trimmed to the cells in use. Two syncs each. */
-export function lesOmrader<K extends string>(adresser: Readonly<Partial<Record<K, string>>>): Promise<Partial<Record<K, RangeRead>>> {
+export function readRanges<K extends string>(addresses: Readonly<Partial<Record<K, string>>>): Promise<Partial<Record<K, RangeRead>>> {
   return Excel.run(RUN, async (context) => {
     const out: Partial<Record<K, RangeRead>> = {};
-    for (const [key, adresse] of Object.entries(adresser) as [K, string][]) {
-      out[key] = await readRange(context, adresse);
+    for (const [key, address] of Object.entries(addresses) as [K, string][]) {
+      out[key] = await readRange(context, address);
     }
     return out;
   });
 }
 
 /** The selection's address (`SAP!A1:F60`), for the "Bruk markert område" buttons. One sync. */
-export function markertOmrade(): Promise<string> {
+export function selectedRange(): Promise<string> {
   return Excel.run(RUN, async (context) => {
     const range = context.workbook.getSelectedRange().load("address");
     await context.sync();
@@ -82,18 +82,18 @@ export function markertOmrade(): Promise<string> {
 }
 
 /** Shows a cell: activates its sheet and selects it. One sync. */
-export function gaTilCelle(ark: string, adresse: string): Promise<void> {
+export function goToCell(sheet: string, address: string): Promise<void> {
   return Excel.run(RUN, async (context) => {
-    const sheet = context.workbook.worksheets.getItem(ark);
-    sheet.activate();
-    sheet.getRange(adresse).select();
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(address).select();
     await context.sync();
   });
 }
 
 /** A planned write (read, plan, write once), then a read of `etterpa` for what the pane shows next. */
-export async function skriv(h: Handling, etterpa: readonly string[] = []): Promise<{ rapport: Checked<RunReport>; etter?: Snapshots }> {
-  const rapport = await runPlanned(h.plan, h.ark);
-  if (isProblems(rapport) || etterpa.length === 0) return { rapport };
-  return { rapport, etter: await lesArk(etterpa) };
+export async function write(h: Action, readAfter: readonly string[] = []): Promise<{ report: Checked<RunReport>; after?: Snapshots }> {
+  const report = await runPlanned(h.plan, h.sheet);
+  if (isProblems(report) || readAfter.length === 0) return { report: report };
+  return { report: report, after: await readSheets(readAfter) };
 }

@@ -7,208 +7,208 @@ import { importExports, ImportSources, SheetInput } from "../../core/import";
 import { parseCsv } from "../../core/import/csv";
 import { isProblems, Problem, rejected } from "../../core/problem/problem";
 import { splitSheetAddress } from "../../core/sheet/reference";
-import { App, Steg } from "../app";
-import { erstatt, h } from "../dom";
-import { Felt, knapp, meldingsboks, meldingsliste, tekstfelt, tekstomrade } from "../felt";
-import { antall } from "../view/format";
-import { importInnstillinger, importSkjemaFra, ImportSkjema, Kilde, KILDE_NAVN, KILDER, lonnsarterFra, sammendrag, SAMPLE_LONNSARTER_TEKST, terminKort } from "../view/import-view";
-import { regelFeil } from "../view/steder";
-import { lesOmrader, markertOmrade } from "../workbook";
+import { App, Step } from "../app";
+import { replace, h } from "../dom";
+import { Field, actionButton, messageBox, messageList, textField, textArea } from "../field";
+import { count } from "../view/format";
+import { importSettings, importFormFrom, ImportForm, Source, SOURCE_NAMES, SOURCES, lonnsarterFrom, summary, SAMPLE_LONNSARTER_TEXT, terminCards } from "../view/import-view";
+import { problemMessages } from "../view/messages";
+import { readRanges, selectedRange } from "../workbook";
 
-const KORT: Readonly<Record<Kilde, string>> = { sap: "SAP", unit4: "Unit4", spk: "SPK" };
+const SHORT_NAMES: Readonly<Record<Source, string>> = { sap: "SAP", unit4: "Unit4", spk: "SPK" };
 
-export class ImporterSteg implements Steg {
+export class ImportStep implements Step {
   readonly element = h("div", { id: "panel-importer" });
-  private bygdFor: unknown = null;
-  private readonly omrade = new Map<Kilde, Felt>();
-  private readonly limt = new Map<Kilde, Felt<HTMLTextAreaElement>>();
-  private lonnB!: Felt;
-  private lonnC!: Felt;
-  private readonly resultat = h("div", { id: "importer-resultat" });
+  private builtFor: unknown = null;
+  private readonly range = new Map<Source, Field>();
+  private readonly pasted = new Map<Source, Field<HTMLTextAreaElement>>();
+  private lonnB!: Field;
+  private lonnC!: Field;
+  private readonly result = h("div", { id: "importer-resultat" });
 
   constructor(private readonly app: App) {}
 
-  vis(): void {
-    const t = this.app.tilstand;
-    if (this.bygdFor === t.lest && this.element.childElementCount > 0) return;
-    this.bygdFor = t.lest;
-    this.bygg(importSkjemaFra(t.settings?.andre ?? {}, t.arkListe));
+  show(): void {
+    const t = this.app.state;
+    if (this.builtFor === t.reconciliation && this.element.childElementCount > 0) return;
+    this.builtFor = t.reconciliation;
+    this.build(importFormFrom(t.settings?.andre ?? {}, t.sheetNames));
   }
 
-  private bygg(s: ImportSkjema): void {
-    this.omrade.clear();
-    this.limt.clear();
-    const kilder = KILDER.map((k) => {
-      const felt = tekstfelt(`import-${k}`, `${KILDE_NAVN[k]}: ark eller område`, {
-        verdi: s.kilder[k].omrade,
-        liste: "import-arkliste",
-        hjelp: `F.eks. ${KORT[k]} eller '${KORT[k]} eksport'!A1:H200.`,
+  private build(s: ImportForm): void {
+    this.range.clear();
+    this.pasted.clear();
+    const sources = SOURCES.map((k) => {
+      const field = textField(`import-${k}`, `${SOURCE_NAMES[k]}: ark eller område`, {
+        value: s.sources[k].range,
+        list: "import-arkliste",
+        help: `F.eks. ${SHORT_NAMES[k]} eller '${SHORT_NAMES[k]} eksport'!A1:H200.`,
       });
-      const limt = tekstomrade(`import-${k}-limt`, `Lim inn ${KORT[k]}-eksporten (CSV eller fra Excel)`, { hjelp: "Brukes i stedet for området når den ikke er tom." });
-      this.omrade.set(k, felt);
-      this.limt.set(k, limt);
+      const pasted = textArea(`import-${k}-limt`, `Lim inn ${SHORT_NAMES[k]}-eksporten (CSV eller fra Excel)`, { help: "Brukes i stedet for området når den ikke er tom." });
+      this.range.set(k, field);
+      this.pasted.set(k, pasted);
       return h(
         "div",
         { class: "kort" },
-        felt.element,
-        h("div", { class: "knapper" }, knapp("Bruk markert område", () => void this.brukMarkert(k), { id: `import-${k}-markert` })),
-        h("details", {}, h("summary", {}, "Lim inn tekst i stedet"), limt.element),
+        field.element,
+        h("div", { class: "knapper" }, actionButton("Bruk markert område", () => void this.useSelection(k), { id: `import-${k}-markert` })),
+        h("details", {}, h("summary", {}, "Lim inn tekst i stedet"), pasted.element),
       );
     });
-    this.lonnB = tekstfelt("import-lonnsarter-b", "Lønnsarter for arbeidsgiverandel (B)", { verdi: s.lonnsarterB, hjelp: "Fra CUS&OPAL34, skilt med komma." });
-    this.lonnC = tekstfelt("import-lonnsarter-c", "Lønnsarter for medlemsinnskudd (C)", { verdi: s.lonnsarterC, hjelp: "Fra CUS&OPAL75." });
-    const les = knapp("Les inn og forhåndsvis", () => void this.les(les), { primaer: true, id: "import-les" });
-    erstatt(
+    this.lonnB = textField("import-lonnsarter-b", "Lønnsarter for arbeidsgiverandel (B)", { value: s.lonnsarterB, help: "Fra CUS&OPAL34, skilt med komma." });
+    this.lonnC = textField("import-lonnsarter-c", "Lønnsarter for medlemsinnskudd (C)", { value: s.lonnsarterC, help: "Fra CUS&OPAL75." });
+    const read = actionButton("Les inn og forhåndsvis", () => void this.read(read), { primary: true, id: "import-les" });
+    replace(
       this.element,
       h("p", { class: "undertekst" }, "Ingenting skrives før du fyller arket under Avstem."),
-      h("datalist", { id: "import-arkliste" }, ...this.app.tilstand.arkListe.map((a) => {
+      h("datalist", { id: "import-arkliste" }, ...this.app.state.sheetNames.map((a) => {
         const o = h("option");
         o.value = a;
         return o;
       })),
       h(
         "form",
-        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.les(les); } } },
-        ...kilder,
+        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.read(read); } } },
+        ...sources,
         h(
           "details",
           {},
           h("summary", {}, "Lønnsarter i SAP"),
-          h("p", { class: "hjelp" }, `Tomme felt: eksempelets lønnsarter (${SAMPLE_LONNSARTER_TEKST}) brukes, og importen sier fra. Virksomhetens egne lagres i arbeidsboken når arket fylles.`),
+          h("p", { class: "hjelp" }, `Tomme felt: eksempelets lønnsarter (${SAMPLE_LONNSARTER_TEXT}) brukes, og importen sier fra. Virksomhetens egne lagres i arbeidsboken når arket fylles.`),
           this.lonnB.element,
           this.lonnC.element,
         ),
-        h("div", { class: "knapper" }, les),
+        h("div", { class: "knapper" }, read),
       ),
-      this.resultat,
+      this.result,
     );
-    if (this.app.tilstand.import) this.visForhandsvisning();
+    if (this.app.state.import) this.showPreview();
   }
 
-  private skjema(): ImportSkjema {
+  private form(): ImportForm {
     return {
-      kilder: Object.fromEntries(KILDER.map((k) => [k, { omrade: this.omrade.get(k)?.input.value ?? "", limtInn: this.limt.get(k)?.input.value ?? "" }])) as ImportSkjema["kilder"],
+      sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.range.get(k)?.input.value ?? "", pastedText: this.pasted.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
       lonnsarterB: this.lonnB.input.value,
       lonnsarterC: this.lonnC.input.value,
     };
   }
 
-  private async brukMarkert(k: Kilde): Promise<void> {
-    await this.app.kjor(null, "Henter markert område …", "les", async () => {
-      const felt = this.omrade.get(k) as Felt;
-      felt.input.value = await markertOmrade();
-      felt.settFeil();
-      this.app.melding(`${KORT[k]}: ${felt.input.value}.`);
+  private async useSelection(k: Source): Promise<void> {
+    await this.app.run(null, "Henter markert område …", "read", async () => {
+      const field = this.range.get(k) as Field;
+      field.input.value = await selectedRange();
+      field.setProblem();
+      this.app.message(`${SHORT_NAMES[k]}: ${field.input.value}.`);
     });
   }
 
-  private async les(knappen: HTMLButtonElement): Promise<void> {
-    if (this.app.erOpptatt) return;
-    const lest = this.app.tilstand.lest;
-    if (!lest) return;
-    const s = this.skjema();
-    for (const f of [...this.omrade.values(), ...this.limt.values(), this.lonnB, this.lonnC]) f.settFeil();
-    const lonnsarter = lonnsarterFra(s);
-    if (lonnsarter && "feil" in lonnsarter) {
-      this.lonnB.settFeil(lonnsarter.feil);
+  private async read(button: HTMLButtonElement): Promise<void> {
+    if (this.app.isBusy) return;
+    const reconciliation = this.app.state.reconciliation;
+    if (!reconciliation) return;
+    const s = this.form();
+    for (const f of [...this.range.values(), ...this.pasted.values(), this.lonnB, this.lonnC]) f.setProblem();
+    const lonnsarter = lonnsarterFrom(s);
+    if (lonnsarter && "problems" in lonnsarter) {
+      this.lonnB.setProblem(lonnsarter.problems);
       this.lonnB.input.focus();
       return;
     }
     // Pasted text is parsed here; ranges are checked against the sheets before Excel is asked.
-    const limte: Partial<Record<Kilde, SheetInput>> = {};
-    const adresser: Partial<Record<Kilde, string>> = {};
-    const feil: Problem[] = [];
-    const ark = new Set(this.app.tilstand.arkListe.map((a) => a.toLowerCase()));
-    for (const k of KILDER) {
-      const tekst = s.kilder[k].limtInn;
-      const adresse = s.kilder[k].omrade.trim();
-      if (tekst.trim() !== "") {
-        const sheet = `${KORT[k]} (limt inn)`;
-        const parsed = parseCsv(tekst, { sheet });
-        if (!isProblems(parsed)) limte[k] = { sheet, values: parsed.values };
-        else feil.push(...parsed.list);
-      } else if (adresse !== "") {
-        const navn = adresse.includes("!") ? splitSheetAddress(adresse).sheet : adresse;
-        if (!ark.has(navn.toLowerCase())) (this.omrade.get(k) as Felt).settFeil(`Fant ikke arket «${navn}» i arbeidsboken.`);
-        else adresser[k] = adresse;
+    const pasted: Partial<Record<Source, SheetInput>> = {};
+    const addresses: Partial<Record<Source, string>> = {};
+    const problems: Problem[] = [];
+    const sheet = new Set(this.app.state.sheetNames.map((a) => a.toLowerCase()));
+    for (const k of SOURCES) {
+      const text = s.sources[k].pastedText;
+      const address = s.sources[k].range.trim();
+      if (text.trim() !== "") {
+        const sheet = `${SHORT_NAMES[k]} (limt inn)`;
+        const parsed = parseCsv(text, { sheet });
+        if (!isProblems(parsed)) pasted[k] = { sheet, values: parsed.values };
+        else problems.push(...parsed.list);
+      } else if (address !== "") {
+        const name = address.includes("!") ? splitSheetAddress(address).sheet : address;
+        if (!sheet.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
+        else addresses[k] = address;
       }
     }
-    const tomme = KILDER.every((k) => s.kilder[k].limtInn.trim() === "" && s.kilder[k].omrade.trim() === "");
-    if (tomme) {
-      (this.omrade.get("sap") as Felt).settFeil("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
-      (this.omrade.get("sap") as Felt).input.focus();
+    const empty = SOURCES.every((k) => s.sources[k].pastedText.trim() === "" && s.sources[k].range.trim() === "");
+    if (empty) {
+      (this.range.get("sap") as Field).setProblem("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
+      (this.range.get("sap") as Field).input.focus();
       return;
     }
-    const ugyldig = KILDER.find((k) => this.omrade.get(k)?.input.getAttribute("aria-invalid") === "true");
-    if (ugyldig) {
-      this.omrade.get(ugyldig)?.input.focus();
-      this.app.melding("Rett feltene som er merket.");
+    const invalid = SOURCES.find((k) => this.range.get(k)?.input.getAttribute("aria-invalid") === "true");
+    if (invalid) {
+      this.range.get(invalid)?.input.focus();
+      this.app.message("Rett feltene som er merket.");
       return;
     }
-    this.app.tilstand.import = undefined;
-    await this.app.kjor(knappen, "Leser og kontrollerer eksportene …", "les", async () => {
-      const read = await lesOmrader(adresser);
-      const sources: Record<string, SheetInput> = { ...limte };
+    this.app.state.import = undefined;
+    await this.app.run(button, "Leser og kontrollerer eksportene …", "read", async () => {
+      const read = await readRanges(addresses);
+      const sources: Record<string, SheetInput> = { ...pasted };
       for (const [k, r] of Object.entries(read)) if (r) sources[k] = { sheet: r.sheet, values: r.values, origin: r.origin };
-      const oppsett = lest.fromSheet.oppsett;
+      const oppsett = reconciliation.fromSheet.oppsett;
       const result =
-        feil.length > 0
-          ? rejected("Importen", feil)
+        problems.length > 0
+          ? rejected("Importen", problems)
           : importExports(sources as ImportSources, { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) });
       if (isProblems(result)) {
-        const meldinger = regelFeil(result, this.app.tilstand.arkListe);
-        erstatt(
-          this.resultat,
-          meldingsboks("feil", `Importen ble avvist (${antall(result.list.length, "feil", "feil")}); ingenting er skrevet`, [
+        const messages = problemMessages(result, this.app.state.sheetNames);
+        replace(
+          this.result,
+          messageBox("feil", `Importen ble avvist (${count(result.list.length, "feil", "feil")}); ingenting er skrevet`, [
             h("p", {}, "Rett cellene under i eksporten (eller velg riktig område) og les inn på nytt."),
-            meldingsliste(meldinger, this.app.gaTil),
+            messageList(messages, this.app.goTo),
           ]),
         );
-        this.resultat.scrollIntoView({ block: "start" });
-        this.app.melding(`Importen ble avvist med ${antall(result.list.length, "feil", "feil")}.`);
+        this.result.scrollIntoView({ block: "start" });
+        this.app.message(`Importen ble avvist med ${count(result.list.length, "feil", "feil")}.`);
         return;
       }
-      const kilder = KILDER.filter((k) => sources[k]).map((k) => sources[k].sheet).join(", ");
-      this.app.tilstand.import = { data: result, lestMed: oppsett, andre: importInnstillinger(s), kilder };
-      this.app.ferdig("importer");
-      this.visForhandsvisning();
-      this.resultat.scrollIntoView({ block: "start" });
-      this.app.melding(`Leste ${kilder}. Se over tallene per termin; ingenting er skrevet ennå.`);
-    }, this.resultat);
+      const sourceNames = SOURCES.filter((k) => sources[k]).map((k) => sources[k].sheet).join(", ");
+      this.app.state.import = { data: result, readWith: oppsett, others: importSettings(s), sources: sourceNames };
+      this.app.done("importer");
+      this.showPreview();
+      this.result.scrollIntoView({ block: "start" });
+      this.app.message(`Leste ${sources}. Se over tallene per termin; ingenting er skrevet ennå.`);
+    }, this.result);
   }
 
-  private visForhandsvisning(): void {
-    const imp = this.app.tilstand.import;
+  private showPreview(): void {
+    const imp = this.app.state.import;
     if (!imp) return;
     const { data } = imp;
-    const kort = terminKort(data);
-    erstatt(
-      this.resultat,
-      meldingsboks("ok", "Eksportene er lest; ingenting er skrevet ennå", [
-        h("ul", {}, ...data.summaries.map((s) => h("li", {}, sammendrag(s)))),
-        h("div", { class: "knapper" }, knapp("Gå videre til Avstem", () => this.app.visSteg("avstem"), { id: "import-videre" })),
+    const cards = terminCards(data);
+    replace(
+      this.result,
+      messageBox("ok", "Eksportene er lest; ingenting er skrevet ennå", [
+        h("ul", {}, ...data.summaries.map((s) => h("li", {}, summary(s)))),
+        h("div", { class: "knapper" }, actionButton("Gå videre til Avstem", () => this.app.showStep("avstem"), { id: "import-videre" })),
       ]),
-      data.notes.length > 0 ? meldingsboks("advarsel", "Merk", [h("ul", {}, ...data.notes.map((n) => h("li", {}, n)))]) : null,
+      data.notes.length > 0 ? messageBox("advarsel", "Merk", [h("ul", {}, ...data.notes.map((n) => h("li", {}, n)))]) : null,
       h("h3", {}, "Totaler per termin"),
-      ...kort.map((c, i) => {
+      ...cards.map((c, i) => {
         const d = h(
           "details",
           { class: "termin" },
-          h("summary", {}, c.tittel),
+          h("summary", {}, c.title),
           h(
             "table",
             { class: "tabell kort-tabell" },
-            h("caption", { class: "visuelt-skjult" }, c.tittel),
+            h("caption", { class: "visuelt-skjult" }, c.title),
             h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Kolonne"), h("th", { class: "tall", attrs: { scope: "col" } }, "Beløp"))),
             h(
               "tbody",
               {},
-              ...(c.linjer.length === 0
+              ...(c.lines.length === 0
                 ? [h("tr", {}, h("td", { attrs: { colspan: "2" } }, "Ingen linjer i eksportene."))]
-                : c.linjer.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, `${l.kolonne} ${l.navn}`), h("td", { class: "tall" }, l.verdi)))),
+                : c.lines.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, `${l.column} ${l.name}`), h("td", { class: "tall" }, l.value)))),
             ),
           ),
-          h("p", { class: "undertekst" }, c.rader),
+          h("p", { class: "undertekst" }, c.rows),
         );
         d.open = i === 0;
         return d;

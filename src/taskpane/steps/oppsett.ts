@@ -6,276 +6,276 @@
  */
 import { isRuleError } from "../../core/errors";
 import { isProblems } from "../../core/problem/problem";
-import { readGrunnlagOgSatser } from "../../core/import/virksomheter";
+import { readBasesAndRates } from "../../core/import/virksomheter";
 import { agaSnittsats } from "../../core/rules/snittsats";
-import { KONTO_KEYS, KONTO_NAVN } from "../../core/spk/oppsett";
+import { KONTO_KEYS, KONTO_NAMES } from "../../core/spk/oppsett";
 import { Budsjettering, Kontoer, Modus, Oppsett } from "../../core/spk/types";
 import { SHEET_NAMES } from "../../core/spk/sheet/layout";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
-import { App, Steg } from "../app";
-import { erstatt, h } from "../dom";
-import { avkryssing, Felt, knapp, meldingsboks, meldingsliste, radioer, Radiogruppe, tekstfelt, velger } from "../felt";
-import { lagreOppsett } from "../plans";
-import { antall, prosent } from "../view/format";
-import { prosentFelt } from "../view/input";
-import { HANDLING, tidspunkt } from "../view/logg-tekst";
-import { lesSkjema, OppsettSkjema, skjemaFra } from "../view/oppsett-form";
-import { regelFeil } from "../view/steder";
-import { lesArk, lesOmrader, markertOmrade, skriv } from "../workbook";
-import { rapportTekst, utfall } from "./felles";
+import { App, Step } from "../app";
+import { replace, h } from "../dom";
+import { checkbox, Field, actionButton, messageBox, messageList, radios, RadioGroup, textField, chooser } from "../field";
+import { saveOppsett } from "../plans";
+import { count, percent } from "../view/format";
+import { percentFieldText } from "../view/input";
+import { ACTIONS, timestamp } from "../view/log-text";
+import { readForm, OppsettForm, formFrom } from "../view/oppsett-form";
+import { problemMessages } from "../view/messages";
+import { readSheets, readRanges, selectedRange, write } from "../workbook";
+import { reportText, outcome } from "./outcome";
 
-const NYTT = "";
+const NEW_SHEET = "";
 
-export class OppsettSteg implements Steg {
+export class OppsettStep implements Step {
   readonly element = h("div", { id: "panel-oppsett" });
-  private bygdFor: unknown = null;
-  private ark!: Felt<HTMLSelectElement>;
-  private budsjettering!: Radiogruppe<Budsjettering>;
-  private modus!: Radiogruppe<Modus>;
-  private readonly felt = new Map<string, Felt>();
-  private dims: { navn: Felt; verdi: Felt; pakrevd: HTMLInputElement }[] = [];
-  private snittOmrade!: Felt;
-  private readonly snittSvar = h("div", { attrs: { "aria-live": "polite" } });
-  private readonly resultat = h("div", { id: "oppsett-resultat" });
-  private tidligere: Oppsett | undefined;
+  private builtFor: unknown = null;
+  private sheet!: Field<HTMLSelectElement>;
+  private budsjettering!: RadioGroup<Budsjettering>;
+  private modus!: RadioGroup<Modus>;
+  private readonly field = new Map<string, Field>();
+  private dims: { name: Field; value: Field; pakrevd: HTMLInputElement }[] = [];
+  private averageRange!: Field;
+  private readonly averageAnswer = h("div", { attrs: { "aria-live": "polite" } });
+  private readonly result = h("div", { id: "oppsett-resultat" });
+  private earlier: Oppsett | undefined;
 
   constructor(private readonly app: App) {}
 
-  vis(): void {
-    const t = this.app.tilstand;
-    const kilde = t.lest ?? t.ark ?? null;
-    if (this.bygdFor === kilde && this.element.childElementCount > 0) return;
-    this.bygdFor = kilde;
-    this.bygg(t.lest?.fromSheet.oppsett, t.ark);
-    if (t.lesefeil && t.ark) {
-      erstatt(this.resultat, meldingsboks("advarsel", `Arket «${t.ark}» kan ikke leses ennå`, [
+  show(): void {
+    const t = this.app.state;
+    const source = t.reconciliation ?? t.sheet ?? null;
+    if (this.builtFor === source && this.element.childElementCount > 0) return;
+    this.builtFor = source;
+    this.build(t.reconciliation?.fromSheet.oppsett, t.sheet);
+    if (t.readProblems && t.sheet) {
+      replace(this.result, messageBox("advarsel", `Arket «${t.sheet}» kan ikke leses ennå`, [
         h("p", {}, "Rett det som står under, eller fyll inn oppsettet og lagre: tillegget skriver det inn der arket har plass."),
-        meldingsliste(t.lesefeil, this.app.gaTil),
+        messageList(t.readProblems, this.app.goTo),
       ]));
     }
   }
 
-  private tekst(key: string, label: string, verdi: string, valg: Parameters<typeof tekstfelt>[2] = {}): HTMLElement {
-    const f = tekstfelt(`oppsett-${key.replace(/\./g, "-")}`, label, { verdi, ...valg });
-    this.felt.set(key, f);
+  private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
+    const f = textField(`oppsett-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
+    this.field.set(key, f);
     return f.element;
   }
 
-  private bygg(oppsett: Oppsett | undefined, ark: string | undefined): void {
-    this.tidligere = oppsett;
-    this.felt.clear();
-    const s = skjemaFra(oppsett, new Date().getFullYear());
-    const arkValg: [string, string][] = [[NYTT, this.nyttArkTekst(s.budsjettering)], ...this.app.tilstand.arkListe.map((a): [string, string] => [a, a])];
-    this.ark = velger("oppsett-ark", "Avstemmingsark", arkValg, ark ?? NYTT, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
-    this.ark.input.addEventListener("change", () => void this.byttArk());
-    this.budsjettering = radioer("oppsett-budsjettering", "Budsjettering", [["brutto", "Brutto (A10)"], ["netto", "Netto (A11)"]], s.budsjettering, (b) => {
-      const nytt = this.ark.input.options[0];
-      nytt.textContent = this.nyttArkTekst(b);
+  private build(oppsett: Oppsett | undefined, sheet: string | undefined): void {
+    this.earlier = oppsett;
+    this.field.clear();
+    const s = formFrom(oppsett, new Date().getFullYear());
+    const sheetChoice: [string, string][] = [[NEW_SHEET, this.newSheetText(s.budsjettering)], ...this.app.state.sheetNames.map((a): [string, string] => [a, a])];
+    this.sheet = chooser("oppsett-ark", "Avstemmingsark", sheetChoice, sheet ?? NEW_SHEET, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
+    this.sheet.input.addEventListener("change", () => void this.changeSheet());
+    this.budsjettering = radios("oppsett-budsjettering", "Budsjettering", [["brutto", "Brutto (A10)"], ["netto", "Netto (A11)"]], s.budsjettering, (b) => {
+      const fresh = this.sheet.input.options[0];
+      fresh.textContent = this.newSheetText(b);
     });
-    this.modus = radioer("oppsett-modus", "Resultatføring", [["terminvis", "Terminvis (anbefalt)"], ["arsslutt", "Ved årsslutt"]], s.modus);
+    this.modus = radios("oppsett-modus", "Resultatføring", [["terminvis", "Terminvis (anbefalt)"], ["arsslutt", "Ved årsslutt"]], s.modus);
 
-    this.snittOmrade = tekstfelt("oppsett-snitt-omrade", "Område med grunnlag og sats eller sone", {
-      liste: "oppsett-arkliste",
-      hjelp: "F.eks. Virksomheter eller 'AGA-grunnlag'!A1:C20. Overskrifter: Grunnlag og Sats, Sone eller Kommunenummer.",
+    this.averageRange = textField("oppsett-snitt-omrade", "Område med grunnlag og sats eller sone", {
+      list: "oppsett-arkliste",
+      help: "F.eks. Virksomheter eller 'AGA-grunnlag'!A1:C20. Overskrifter: Grunnlag og Sats, Sone eller Kommunenummer.",
     });
-    const dimFelt: HTMLElement[] = [];
+    const dimFields: HTMLElement[] = [];
     this.dims = s.dimensjoner.map((d, i) => {
       const n = i + 1;
-      const navn = tekstfelt(`oppsett-dim-${n}-navn`, "Navn", { verdi: d.navn });
-      const verdi = tekstfelt(`oppsett-dim-${n}-verdi`, "Verdi", { verdi: d.verdi });
-      this.felt.set(`dim.${n}.navn`, navn);
-      this.felt.set(`dim.${n}.verdi`, verdi);
-      const pakrevd = avkryssing(`oppsett-dim-${n}-pakrevd`, "Påkrevd på kostnadslinjer", d.pakrevd);
-      dimFelt.push(h("fieldset", {}, h("legend", {}, `Dimensjon ${n} (dim_${n})`), h("div", { class: "rad" }, navn.element, verdi.element), pakrevd.element));
-      return { navn, verdi, pakrevd: pakrevd.input };
+      const name = textField(`oppsett-dim-${n}-navn`, "Navn", { value: d.name });
+      const value = textField(`oppsett-dim-${n}-verdi`, "Verdi", { value: d.value });
+      this.field.set(`dim.${n}.navn`, name);
+      this.field.set(`dim.${n}.verdi`, value);
+      const pakrevd = checkbox(`oppsett-dim-${n}-pakrevd`, "Påkrevd på kostnadslinjer", d.pakrevd);
+      dimFields.push(h("fieldset", {}, h("legend", {}, `Dimensjon ${n} (dim_${n})`), h("div", { class: "rad" }, name.element, value.element), pakrevd.element));
+      return { name: name, value: value, pakrevd: pakrevd.input };
     });
 
-    const lagre = knapp(ark ? "Lagre oppsettet" : "Lag avstemmingsarket", () => void this.lagre(lagre), { primaer: true, id: "oppsett-lagre" });
-    erstatt(
+    const save = actionButton(sheet ? "Lagre oppsettet" : "Lag avstemmingsarket", () => void this.save(save), { primary: true, id: "oppsett-lagre" });
+    replace(
       this.element,
       h("p", { class: "undertekst" }, "Oppsettet lagres i arbeidsboken (arkets topp og det skjulte arket _lonn), så alle som deler den ser det samme."),
-      h("datalist", { id: "oppsett-arkliste" }, ...this.app.tilstand.arkListe.map((a) => {
+      h("datalist", { id: "oppsett-arkliste" }, ...this.app.state.sheetNames.map((a) => {
         const o = h("option");
         o.value = a;
         return o;
       })),
       h(
         "form",
-        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.lagre(lagre); } } },
-        this.ark.element,
+        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.save(save); } } },
+        this.sheet.element,
         this.budsjettering.element,
-        h("div", { class: "rad" }, this.tekst("aar", "År", s.aar, { inputmode: "numeric" }), this.tekst("orgnr", "Org.nr. (valgfritt)", s.orgnr, { inputmode: "numeric" })),
-        this.tekst("virksomhet", "Virksomhet", s.virksomhet, { autocomplete: "organization" }),
+        h("div", { class: "rad" }, this.text("aar", "År", s.aar, { inputmode: "numeric" }), this.text("orgnr", "Org.nr. (valgfritt)", s.orgnr, { inputmode: "numeric" })),
+        this.text("virksomhet", "Virksomhet", s.virksomhet, { autocomplete: "organization" }),
         this.modus.element,
-        this.tekst("agaSats", "AGA-snittsats (%)", s.agaSats, { inputmode: "decimal", hjelp: "Virksomhetens gjennomsnittlige AGA-sats, f.eks. 13,87." }),
+        this.text("agaSats", "AGA-snittsats (%)", s.agaSats, { inputmode: "decimal", help: "Virksomhetens gjennomsnittlige AGA-sats, f.eks. 13,87." }),
         h(
           "details",
           { id: "oppsett-snitt" },
           h("summary", {}, "Beregn snittsatsen fra et område"),
-          this.snittOmrade.element,
+          this.averageRange.element,
           h("div", { class: "knapper" },
-            knapp("Bruk markert område", () => void this.brukMarkert()),
-            knapp("Beregn snittsats", () => void this.beregnSnitt(), { id: "oppsett-beregn-snitt" }),
+            actionButton("Bruk markert område", () => void this.useSelection()),
+            actionButton("Beregn snittsats", () => void this.computeAverageRate(), { id: "oppsett-beregn-snitt" }),
           ),
-          this.snittSvar,
+          this.averageAnswer,
         ),
         h("div", { class: "rad" },
-          this.tekst("toleranse", "Toleranse (kr)", s.toleranse, { inputmode: "decimal" }),
-          this.tekst("vesentlighetsgrense", "Vesentlighet (%)", s.vesentlighetsgrense, { inputmode: "decimal" }),
+          this.text("toleranse", "Toleranse (kr)", s.toleranse, { inputmode: "decimal" }),
+          this.text("vesentlighetsgrense", "Vesentlighet (%)", s.vesentlighetsgrense, { inputmode: "decimal" }),
         ),
         h("div", { class: "rad" },
-          this.tekst("bilagsart", "Bilagsart (Unit4)", s.bilagsart),
-          this.tekst("firma", "Firmakode (Unit4)", s.firma),
+          this.text("bilagsart", "Bilagsart (Unit4)", s.bilagsart),
+          this.text("firma", "Firmakode (Unit4)", s.firma),
         ),
         h("p", { class: "hjelp" }, "Bilagsart og firmakode trengs for eksport til Unit4 (CSV og GL07)."),
         h(
           "details",
           {},
           h("summary", {}, "Kontoer"),
-          ...KONTO_KEYS.map((k) => this.tekst(`konto.${k}`, `${kontoLabel(k)}`, s.kontoer[k], { inputmode: "numeric" })),
+          ...KONTO_KEYS.map((k) => this.text(`konto.${k}`, `${kontoLabel(k)}`, s.kontoer[k], { inputmode: "numeric" })),
         ),
-        h("details", {}, h("summary", {}, "Dimensjoner i Unit4"), ...dimFelt),
-        h("div", { class: "knapper" }, lagre),
+        h("details", {}, h("summary", {}, "Dimensjoner i Unit4"), ...dimFields),
+        h("div", { class: "knapper" }, save),
       ),
-      this.resultat,
+      this.result,
     );
-    erstatt(this.resultat);
+    replace(this.result);
   }
 
-  private nyttArkTekst(b: Budsjettering): string {
+  private newSheetText(b: Budsjettering): string {
     return `Nytt ark: ${SHEET_NAMES[b]}`;
   }
 
-  private verdi(key: string): string {
-    return this.felt.get(key)?.input.value ?? "";
+  private value(key: string): string {
+    return this.field.get(key)?.input.value ?? "";
   }
 
-  private skjema(): OppsettSkjema {
-    const kontoer = Object.fromEntries(KONTO_KEYS.map((k) => [k, this.verdi(`konto.${k}`)])) as Record<keyof Kontoer, string>;
+  private form(): OppsettForm {
+    const kontoer = Object.fromEntries(KONTO_KEYS.map((k) => [k, this.value(`konto.${k}`)])) as Record<keyof Kontoer, string>;
     return {
-      budsjettering: this.budsjettering.verdi(),
-      modus: this.modus.verdi(),
-      aar: this.verdi("aar"),
-      virksomhet: this.verdi("virksomhet"),
-      orgnr: this.verdi("orgnr"),
-      agaSats: this.verdi("agaSats"),
-      toleranse: this.verdi("toleranse"),
-      vesentlighetsgrense: this.verdi("vesentlighetsgrense"),
+      budsjettering: this.budsjettering.value(),
+      modus: this.modus.value(),
+      aar: this.value("aar"),
+      virksomhet: this.value("virksomhet"),
+      orgnr: this.value("orgnr"),
+      agaSats: this.value("agaSats"),
+      toleranse: this.value("toleranse"),
+      vesentlighetsgrense: this.value("vesentlighetsgrense"),
       kontoer,
-      dimensjoner: this.dims.map((d) => ({ navn: d.navn.input.value, verdi: d.verdi.input.value, pakrevd: d.pakrevd.checked })),
-      bilagsart: this.verdi("bilagsart"),
-      firma: this.verdi("firma"),
+      dimensjoner: this.dims.map((d) => ({ name: d.name.input.value, value: d.value.input.value, pakrevd: d.pakrevd.checked })),
+      bilagsart: this.value("bilagsart"),
+      firma: this.value("firma"),
     };
   }
 
   /** Another sheet chosen: read it and fill the form from its header. */
-  private async byttArk(): Promise<void> {
-    const valgt = this.ark.input.value;
-    if (valgt === NYTT) {
-      erstatt(this.resultat);
+  private async changeSheet(): Promise<void> {
+    const chosen = this.sheet.input.value;
+    if (chosen === NEW_SHEET) {
+      replace(this.result);
       return;
     }
-    await this.app.kjor(null, `Leser «${valgt}» …`, "les", async () => {
-      const snaps = await lesArk([valgt, SETTINGS_SHEET]);
-      this.app.settAvstemming(valgt, snaps);
-      this.bygdFor = null;
-      this.vis();
-      this.app.melding(this.app.tilstand.lest ? `Leste oppsettet fra «${valgt}».` : `«${valgt}» mangler noe; se listen.`);
-    }, this.resultat);
+    await this.app.run(null, `Leser «${chosen}» …`, "read", async () => {
+      const snaps = await readSheets([chosen, SETTINGS_SHEET]);
+      this.app.setReconciliation(chosen, snaps);
+      this.builtFor = null;
+      this.show();
+      this.app.message(this.app.state.reconciliation ? `Leste oppsettet fra «${chosen}».` : `«${chosen}» mangler noe; se listen.`);
+    }, this.result);
   }
 
-  private async brukMarkert(): Promise<void> {
-    await this.app.kjor(null, "Henter markert område …", "les", async () => {
-      this.snittOmrade.input.value = await markertOmrade();
-      this.app.melding(`Området er ${this.snittOmrade.input.value}.`);
-    }, this.snittSvar);
+  private async useSelection(): Promise<void> {
+    await this.app.run(null, "Henter markert område …", "read", async () => {
+      this.averageRange.input.value = await selectedRange();
+      this.app.message(`Området er ${this.averageRange.input.value}.`);
+    }, this.averageAnswer);
   }
 
   /** The average rate from a range: core's AGA_SNITTSATS rule over the rows read. */
-  private async beregnSnitt(): Promise<void> {
-    const adresse = this.snittOmrade.input.value.trim();
-    const aar = Number(this.verdi("aar"));
-    this.snittOmrade.settFeil(adresse ? undefined : "Skriv et ark eller område, eller bruk markert område.");
-    if (!adresse) return;
-    await this.app.kjor(null, `Leser ${adresse} …`, "les", async () => {
-      const read = (await lesOmrader({ r: adresse })).r;
+  private async computeAverageRate(): Promise<void> {
+    const address = this.averageRange.input.value.trim();
+    const aar = Number(this.value("aar"));
+    this.averageRange.setProblem(address ? undefined : "Skriv et ark eller område, eller bruk markert område.");
+    if (!address) return;
+    await this.app.run(null, `Leser ${address} …`, "read", async () => {
+      const read = (await readRanges({ r: address })).r;
       if (!read) return;
-      const rows = readGrunnlagOgSatser({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar });
+      const rows = readBasesAndRates({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar });
       if (isProblems(rows)) {
-        erstatt(this.snittSvar, meldingsboks("feil", "Området kan ikke brukes", [meldingsliste(regelFeil(rows, this.app.tilstand.arkListe), this.app.gaTil)]));
-        this.app.melding("Området har feil; se listen.");
+        replace(this.averageAnswer, messageBox("feil", "Området kan ikke brukes", [messageList(problemMessages(rows, this.app.state.sheetNames), this.app.goTo)]));
+        this.app.message("Området har feil; se listen.");
         return;
       }
-      const snitt = agaSnittsats(rows.linjer, aar);
-      if (isRuleError(snitt)) {
-        erstatt(this.snittSvar, meldingsboks("feil", "Snittsatsen kan ikke beregnes", [h("p", {}, snitt.message)]));
+      const average = agaSnittsats(rows.linjer, aar);
+      if (isRuleError(average)) {
+        replace(this.averageAnswer, messageBox("feil", "Snittsatsen kan ikke beregnes", [h("p", {}, average.message)]));
         return;
       }
-      const felt = this.felt.get("agaSats") as Felt;
-      felt.input.value = prosentFelt(snitt);
-      felt.settFeil();
-      const tekst = `Snittsats ${prosent(snitt)} fra ${antall(rows.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
-      erstatt(this.snittSvar, meldingsboks("ok", tekst));
-      this.app.melding(tekst);
-    }, this.snittSvar);
+      const field = this.field.get("agaSats") as Field;
+      field.input.value = percentFieldText(average);
+      field.setProblem();
+      const text = `Snittsats ${percent(average)} fra ${count(rows.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
+      replace(this.averageAnswer, messageBox("ok", text));
+      this.app.message(text);
+    }, this.averageAnswer);
   }
 
-  private async lagre(knappen: HTMLButtonElement): Promise<void> {
-    if (this.app.erOpptatt) return;
-    for (const f of this.felt.values()) f.settFeil();
-    this.budsjettering.settFeil();
-    const valgt = this.ark.input.value;
-    const eksisterende = valgt !== NYTT && this.app.tilstand.ark === valgt ? this.app.tilstand.lest?.fromSheet.oppsett.budsjettering : undefined;
-    const r = lesSkjema(this.skjema(), this.tidligere, eksisterende);
+  private async save(button: HTMLButtonElement): Promise<void> {
+    if (this.app.isBusy) return;
+    for (const f of this.field.values()) f.setProblem();
+    this.budsjettering.setProblem();
+    const chosen = this.sheet.input.value;
+    const existingSheets = chosen !== NEW_SHEET && this.app.state.sheet === chosen ? this.app.state.reconciliation?.fromSheet.oppsett.budsjettering : undefined;
+    const r = readForm(this.form(), this.earlier, existingSheets);
     if (!r.ok) {
-      let forste: HTMLElement | undefined;
-      for (const [key, tekst] of Object.entries(r.feil)) {
+      let first: HTMLElement | undefined;
+      for (const [key, text] of Object.entries(r.problems)) {
         if (key === "budsjettering") {
-          this.budsjettering.settFeil(tekst);
-          forste ??= this.budsjettering.element.querySelector("input") ?? undefined;
+          this.budsjettering.setProblem(text);
+          first ??= this.budsjettering.element.querySelector("input") ?? undefined;
           continue;
         }
-        const f = this.felt.get(key);
-        f?.settFeil(tekst);
-        if (f) forste ??= f.input;
+        const f = this.field.get(key);
+        f?.setProblem(text);
+        if (f) first ??= f.input;
       }
-      if (forste?.closest("details")) (forste.closest("details") as HTMLDetailsElement).open = true;
-      forste?.focus();
-      erstatt(this.resultat, r.andre.length > 0 ? meldingsboks("feil", "Oppsettet kan ikke lagres", [h("ul", {}, ...r.andre.map((a) => h("li", {}, a)))]) : null);
-      this.app.melding(`Oppsettet er ikke lagret: rett ${antall(Object.keys(r.feil).length + r.andre.length, "felt", "felt")} som er merket.`);
+      if (first?.closest("details")) (first.closest("details") as HTMLDetailsElement).open = true;
+      first?.focus();
+      replace(this.result, r.others.length > 0 ? messageBox("feil", "Oppsettet kan ikke lagres", [h("ul", {}, ...r.others.map((a) => h("li", {}, a)))]) : null);
+      this.app.message(`Oppsettet er ikke lagret: rett ${count(Object.keys(r.problems).length + r.others.length, "felt", "felt")} som er merket.`);
       return;
     }
-    const ark = valgt === NYTT ? SHEET_NAMES[r.oppsett.budsjettering] : valgt;
-    await this.app.kjor(knappen, `Lagrer oppsettet i «${ark}» …`, "skriv", async () => {
-      const { rapport, etter } = await skriv(lagreOppsett(ark, r.oppsett, tidspunkt(new Date())), [ark, SETTINGS_SHEET]);
-      if (isProblems(rapport)) {
-        erstatt(this.resultat, meldingsboks("feil", "Oppsettet er ikke lagret", [meldingsliste(regelFeil(rapport, this.app.tilstand.arkListe), this.app.gaTil)]));
-        this.app.melding("Oppsettet er ikke lagret; se feilene.");
+    const sheet = chosen === NEW_SHEET ? SHEET_NAMES[r.oppsett.budsjettering] : chosen;
+    await this.app.run(button, `Lagrer oppsettet i «${sheet}» …`, "write", async () => {
+      const { report: report, after: after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      if (isProblems(report)) {
+        replace(this.result, messageBox("feil", "Oppsettet er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
+        this.app.message("Oppsettet er ikke lagret; se feilene.");
         return;
       }
-      this.app.leggTilArk(...rapport.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
-      this.app.settAvstemming(ark, etter as NonNullable<typeof etter>);
-      this.bygdFor = this.app.tilstand.lest ?? null;
-      const lest = this.app.tilstand.lest;
-      const videre = knapp("Gå videre til Importer", () => this.app.visSteg("importer"));
-      erstatt(
-        this.resultat,
-        utfall(
-          lest ? "ok" : "advarsel",
-          `${HANDLING.oppsett} i «${ark}».`,
-          rapportTekst(rapport),
-          rapport,
-          this.app.gaTil,
-          lest ? [h("div", { class: "knapper" }, videre)] : [meldingsliste(this.app.tilstand.lesefeil ?? [], this.app.gaTil)],
+      this.app.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
+      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.builtFor = this.app.state.reconciliation ?? null;
+      const reconciliation = this.app.state.reconciliation;
+      const next = actionButton("Gå videre til Importer", () => this.app.showStep("importer"));
+      replace(
+        this.result,
+        outcome(
+          reconciliation ? "ok" : "advarsel",
+          `${ACTIONS.oppsett} i «${sheet}».`,
+          reportText(report),
+          report,
+          this.app.goTo,
+          reconciliation ? [h("div", { class: "knapper" }, next)] : [messageList(this.app.state.readProblems ?? [], this.app.goTo)],
         ),
       );
-      this.app.melding(`${HANDLING.oppsett}. ${rapportTekst(rapport)}`);
-      if (lest) this.app.ferdig("oppsett");
-    }, this.resultat);
+      this.app.message(`${ACTIONS.oppsett}. ${reportText(report)}`);
+      if (reconciliation) this.app.done("oppsett");
+    }, this.result);
   }
 }
 
 function kontoLabel(k: keyof Kontoer): string {
-  const navn = KONTO_NAVN[k];
-  return `Konto for ${navn}`;
+  const name = KONTO_NAMES[k];
+  return `Konto for ${name}`;
 }

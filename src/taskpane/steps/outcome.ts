@@ -1,27 +1,27 @@
 /** What the steps show after a write: what was written, what was left alone and why. */
 import { RunReport } from "../../excel/run";
-import { Barn, h } from "../dom";
-import { meldingsboks, meldingsliste } from "../felt";
-import { antall } from "../view/format";
-import { Sted } from "../view/steder";
+import { Child, h } from "../dom";
+import { messageBox, messageList } from "../field";
+import { count } from "../view/format";
+import { Place } from "../view/messages";
 
 /** `342 celler skrevet; nye ark: A10 SPK brutto, Logg`. */
-export function rapportTekst(r: RunReport): string {
-  const deler = [`${antall(r.cellsWritten, "celle", "celler")} skrevet`];
-  const nye = r.sheetsCreated.filter((n) => n !== "_lonn");
-  if (nye.length > 0) deler.push(`nye ark: ${nye.join(", ")}`);
-  if (r.leftAlone.length > 0) deler.push(`${antall(r.leftAlone.length, "celle", "celler")} latt være`);
-  return `${deler.join("; ")}.`;
+export function reportText(r: RunReport): string {
+  const parts = [`${count(r.cellsWritten, "celle", "celler")} skrevet`];
+  const created = r.sheetsCreated.filter((n) => n !== "_lonn");
+  if (created.length > 0) parts.push(`nye ark: ${created.join(", ")}`);
+  if (r.leftAlone.length > 0) parts.push(`${count(r.leftAlone.length, "celle", "celler")} latt være`);
+  return `${parts.join("; ")}.`;
 }
 
 /** A result box; cells left alone and the plan's notices listed, each with a way to the cell. */
-export function utfall(type: "ok" | "advarsel", tittel: string, tekst: string, r: RunReport, gaTil: (s: Sted) => void, ekstra: readonly Barn[] = []): HTMLElement {
-  const latt = r.leftAlone.map((l) => ({ tekst: `${l.sheet}!${l.address}: ${l.reason}`, sted: { ark: l.sheet, adresse: l.address.split(":")[0] } }));
-  const merknader = (r.notices ?? []).map((n) => ({ tekst: `${n.sheet}!${n.address}: ${n.message}`, sted: { ark: n.sheet, adresse: n.address.split(":")[0] } }));
-  return meldingsboks(type, tittel, [
-    h("p", {}, tekst),
-    latt.length > 0 ? h("details", {}, h("summary", {}, `Latt være (${latt.length})`), meldingsliste(latt, gaTil)) : null,
-    merknader.length > 0 ? h("details", {}, h("summary", {}, `Merknader (${merknader.length})`), meldingsliste(merknader, gaTil)) : null,
-    ...ekstra,
+export function outcome(type: "ok" | "advarsel", title: string, text: string, r: RunReport, goTo: (s: Place) => void, extra: readonly Child[] = []): HTMLElement {
+  const leftAlone = r.leftAlone.map((l) => ({ text: `${l.sheet}!${l.address}: ${l.reason}`, place: { sheet: l.sheet, address: l.address.split(":")[0] } }));
+  const notes = (r.notices ?? []).map((n) => ({ text: `${n.sheet}!${n.address}: ${n.message}`, place: { sheet: n.sheet, address: n.address.split(":")[0] } }));
+  return messageBox(type, title, [
+    h("p", {}, text),
+    leftAlone.length > 0 ? h("details", {}, h("summary", {}, `Latt være (${leftAlone.length})`), messageList(leftAlone, goTo)) : null,
+    notes.length > 0 ? h("details", {}, h("summary", {}, `Merknader (${notes.length})`), messageList(notes, goTo)) : null,
+    ...extra,
   ]);
 }

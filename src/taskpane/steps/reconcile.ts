@@ -5,96 +5,96 @@
  */
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
-import { App, Steg } from "../app";
-import { erstatt, h } from "../dom";
-import { knapp, meldingsboks, meldingsliste } from "../felt";
-import { fyllFraImport } from "../plans";
-import { avstemVisning } from "../view/avstem-view";
-import { HANDLING, tidspunkt } from "../view/logg-tekst";
-import { regelFeil } from "../view/steder";
-import { lesArk, skriv } from "../workbook";
-import { rapportTekst, utfall } from "./felles";
+import { App, Step } from "../app";
+import { replace, h } from "../dom";
+import { actionButton, messageBox, messageList } from "../field";
+import { fillFromImport } from "../plans";
+import { reconcileView } from "../view/reconcile-view";
+import { ACTIONS, timestamp } from "../view/log-text";
+import { problemMessages } from "../view/messages";
+import { readSheets, write } from "../workbook";
+import { reportText, outcome } from "./outcome";
 
-export class AvstemSteg implements Steg {
+export class ReconcileStep implements Step {
   readonly element = h("div", { id: "panel-avstem" });
-  private readonly klar = h("div");
-  private readonly rapport = h("div", { id: "avstem-rapport" });
-  private readonly resultat = h("div", { id: "avstem-resultat" });
+  private readonly ready = h("div");
+  private readonly report = h("div", { id: "avstem-rapport" });
+  private readonly result = h("div", { id: "avstem-resultat" });
 
   constructor(private readonly app: App) {
-    const nytt = knapp("Les arket og avstem på nytt", () => void this.lesPaNytt(nytt), { id: "avstem-les" });
-    erstatt(
+    const fresh = actionButton("Les arket og avstem på nytt", () => void this.readAgain(fresh), { id: "avstem-les" });
+    replace(
       this.element,
       h("p", { class: "undertekst" }, "Fyller kolonnene B–F og K–N; formler, forklaringer og signaturer blir stående."),
-      this.klar,
-      h("div", { class: "knapper" }, nytt),
-      this.rapport,
-      this.resultat,
+      this.ready,
+      h("div", { class: "knapper" }, fresh),
+      this.report,
+      this.result,
     );
   }
 
-  vis(): void {
-    const t = this.app.tilstand;
+  show(): void {
+    const t = this.app.state;
     if (t.import) {
-      const fyll = knapp("Fyll avstemmingsarket", () => void this.fyll(fyll), { primaer: true, id: "avstem-fyll" });
-      erstatt(this.klar, meldingsboks("info", `Klar til å skrive importen fra ${t.import.kilder} i «${t.ark}».`, [h("div", { class: "knapper" }, fyll)]));
-    } else if (t.sisteFylling) {
-      erstatt(this.klar, h("p", {}, "Importen er skrevet i arket. Skriv forklaringer i kolonne J og les arket på nytt; nye eksporter leses inn under Importer."));
+      const fill = actionButton("Fyll avstemmingsarket", () => void this.fill(fill), { primary: true, id: "avstem-fyll" });
+      replace(this.ready, messageBox("info", `Klar til å skrive importen fra ${t.import.sources} i «${t.sheet}».`, [h("div", { class: "knapper" }, fill)]));
+    } else if (t.lastFill) {
+      replace(this.ready, h("p", {}, "Importen er skrevet i arket. Skriv forklaringer i kolonne J og les arket på nytt; nye eksporter leses inn under Importer."));
     } else {
-      erstatt(this.klar, h("p", {}, "Ingen import venter. Les inn eksportene under Importer, eller avstem det som står i arket."));
+      replace(this.ready, h("p", {}, "Ingen import venter. Les inn eksportene under Importer, eller avstem det som står i arket."));
     }
-    this.visResultat();
+    this.showResult();
   }
 
-  private async fyll(knappen: HTMLButtonElement): Promise<void> {
-    if (this.app.erOpptatt) return;
-    const t = this.app.tilstand;
+  private async fill(button: HTMLButtonElement): Promise<void> {
+    if (this.app.isBusy) return;
+    const t = this.app.state;
     const imp = t.import;
-    const ark = t.ark;
-    if (!imp || !ark) return;
-    await this.app.kjor(knappen, `Fyller «${ark}» …`, "skriv", async () => {
-      const { rapport, etter } = await skriv(fyllFraImport(ark, imp.data, imp.lestMed, imp.andre, tidspunkt(new Date())), [ark, SETTINGS_SHEET]);
-      if (isProblems(rapport)) {
-        erstatt(this.rapport, meldingsboks("feil", "Arket er ikke fylt", [meldingsliste(regelFeil(rapport, t.arkListe), this.app.gaTil)]));
-        this.app.melding("Arket er ikke fylt; se feilene.");
+    const sheet = t.sheet;
+    if (!imp || !sheet) return;
+    await this.app.run(button, `Fyller «${sheet}» …`, "write", async () => {
+      const { report: report, after: after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      if (isProblems(report)) {
+        replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, t.sheetNames), this.app.goTo)]));
+        this.app.message("Arket er ikke fylt; se feilene.");
         return;
       }
-      this.app.leggTilArk(...rapport.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
+      this.app.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
       t.import = undefined;
-      t.sisteFylling = rapport;
+      t.lastFill = report;
       t.bilag = undefined;
-      this.app.settAvstemming(ark, etter as NonNullable<typeof etter>);
-      this.app.ferdig("avstem");
-      erstatt(this.rapport, utfall(rapport.leftAlone.length > 0 ? "advarsel" : "ok", `${HANDLING.fyll}.`, rapportTekst(rapport), rapport, this.app.gaTil));
-      this.vis();
-      const flagg = this.app.tilstand.lest?.avstemming.flags.length ?? 0;
-      this.app.melding(`Arket er fylt. ${rapportTekst(rapport)} ${flagg === 0 ? "Ingen flagg." : `${flagg} flagg å se på.`}`);
-    }, this.rapport);
+      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.app.done("avstem");
+      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.fill}.`, reportText(report), report, this.app.goTo));
+      this.show();
+      const flags = this.app.state.reconciliation?.avstemming.flags.length ?? 0;
+      this.app.message(`Arket er fylt. ${reportText(report)} ${flags === 0 ? "Ingen flagg." : `${flags} flagg å se på.`}`);
+    }, this.report);
   }
 
-  private async lesPaNytt(knappen: HTMLButtonElement): Promise<void> {
-    if (this.app.erOpptatt) return;
-    const ark = this.app.tilstand.ark;
-    if (!ark) return;
-    await this.app.kjor(knappen, `Leser «${ark}» …`, "les", async () => {
-      this.app.settAvstemming(ark, await lesArk([ark, SETTINGS_SHEET]));
-      this.app.tilstand.bilag = undefined;
-      erstatt(this.rapport);
-      this.visResultat();
-      const flagg = this.app.tilstand.lest?.avstemming.flags.length;
-      this.app.melding(flagg === undefined ? "Arket kan ikke avstemmes; se feilene." : `Avstemt på nytt: ${flagg === 0 ? "ingen flagg" : `${flagg} flagg`}.`);
-    }, this.rapport);
+  private async readAgain(button: HTMLButtonElement): Promise<void> {
+    if (this.app.isBusy) return;
+    const sheet = this.app.state.sheet;
+    if (!sheet) return;
+    await this.app.run(button, `Leser «${sheet}» …`, "read", async () => {
+      this.app.setReconciliation(sheet, await readSheets([sheet, SETTINGS_SHEET]));
+      this.app.state.bilag = undefined;
+      replace(this.report);
+      this.showResult();
+      const flags = this.app.state.reconciliation?.avstemming.flags.length;
+      this.app.message(flags === undefined ? "Arket kan ikke avstemmes; se feilene." : `Avstemt på nytt: ${flags === 0 ? "ingen flagg" : `${flags} flagg`}.`);
+    }, this.report);
   }
 
-  private visResultat(): void {
-    const { lest, lesefeil } = this.app.tilstand;
-    if (!lest) {
-      erstatt(this.resultat, lesefeil ? meldingsboks("feil", "Arket kan ikke avstemmes", [meldingsliste(lesefeil, this.app.gaTil)]) : null);
+  private showResult(): void {
+    const { reconciliation: reconciliation, readProblems: readProblems } = this.app.state;
+    if (!reconciliation) {
+      replace(this.result, readProblems ? messageBox("feil", "Arket kan ikke avstemmes", [messageList(readProblems, this.app.goTo)]) : null);
       return;
     }
-    const v = avstemVisning(lest.avstemming, lest.fromSheet.map);
-    erstatt(
-      this.resultat,
+    const v = reconcileView(reconciliation.avstemming, reconciliation.fromSheet.map);
+    replace(
+      this.result,
       h(
         "table",
         { class: "tabell", id: "avstem-tabell" },
@@ -105,33 +105,33 @@ export class AvstemSteg implements Steg {
           h("th", { class: "tall", attrs: { scope: "col" } }, "T"),
           h("th", { class: "tall", attrs: { scope: "col" } }, "Flagg"),
         )),
-        h("tbody", {}, ...v.rader.map((r) => h("tr", {},
+        h("tbody", {}, ...v.rows.map((r) => h("tr", {},
           h("th", { attrs: { scope: "row" } }, r.termin),
           h("td", { class: "tall" }, r.R),
           h("td", { class: "tall" }, r.T),
-          h("td", { class: "tall" }, r.flagg === 0 ? "–" : String(r.flagg)),
+          h("td", { class: "tall" }, r.flags === 0 ? "–" : String(r.flags)),
         ))),
         h("tfoot", {}, h("tr", {}, h("th", { attrs: { scope: "row" } }, "Sum"), h("td", { class: "tall" }, v.sum.R), h("td", { class: "tall" }, v.sum.T), h("td"))),
       ),
       h("p", { class: "undertekst" }, `AGA som bokføres for året: ${v.aarsAga}.`),
       h("h3", { id: "avstem-flagg-tittel" }, "Flagg"),
-      h("p", {}, v.oppsummering),
-      v.flagg.length > 0
+      h("p", {}, v.summary),
+      v.flags.length > 0
         ? h(
             "ul",
             { class: "flagg", attrs: { "aria-labelledby": "avstem-flagg-tittel" } },
-            ...v.flagg.map((f) =>
+            ...v.flags.map((f) =>
               h(
                 "li",
                 { class: f.kind },
                 h("p", {}, h("strong", {}, f.type)),
-                h("p", {}, f.melding),
-                f.sted ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.knapp}: ${f.type}` }, on: { click: () => this.app.gaTil(f.sted as NonNullable<typeof f.sted>) } }, f.knapp as string) : null,
+                h("p", {}, f.message),
+                f.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.button}: ${f.type}` }, on: { click: () => this.app.goTo(f.place as NonNullable<typeof f.place>) } }, f.button as string) : null,
               ),
             ),
           )
         : null,
-      h("div", { class: "knapper" }, knapp("Gå videre til Bilag", () => this.app.visSteg("bilag"), { id: "avstem-videre" })),
+      h("div", { class: "knapper" }, actionButton("Gå videre til Bilag", () => this.app.showStep("bilag"), { id: "avstem-videre" })),
     );
   }
 }

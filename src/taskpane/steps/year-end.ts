@@ -7,135 +7,135 @@
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { terminMonthsLabel } from "../../core/rules/termin";
-import { App, Steg } from "../app";
-import { erstatt, h } from "../dom";
-import { Felt, knapp, meldingsboks, meldingsliste, tekstfelt } from "../felt";
-import { lagreAarsavslutning } from "../plans";
-import { aarsSkjemaFra, AarsSkjema, justeringVisning, lesAarsSkjema, saldoVisning } from "../view/aars-view";
-import { antall } from "../view/format";
-import { HANDLING, tidspunkt } from "../view/logg-tekst";
-import { regelFeil } from "../view/steder";
-import { skriv } from "../workbook";
-import { rapportTekst, utfall } from "./felles";
+import { App, Step } from "../app";
+import { replace, h } from "../dom";
+import { Field, actionButton, messageBox, messageList, textField } from "../field";
+import { saveYearEnd } from "../plans";
+import { yearEndFormFrom, YearEndForm, adjustmentView, readYearEndForm, saldoView } from "../view/year-end-view";
+import { count } from "../view/format";
+import { ACTIONS, timestamp } from "../view/log-text";
+import { problemMessages } from "../view/messages";
+import { write } from "../workbook";
+import { reportText, outcome } from "./outcome";
 
-export class AarsSteg implements Steg {
+export class YearEndStep implements Step {
   readonly element = h("div", { id: "panel-aars" });
-  private bygdFor: unknown = null;
-  private skjema: AarsSkjema | undefined;
-  private readonly felt = new Map<string, Felt>();
-  private readonly rapport = h("div", { id: "aars-rapport" });
-  private readonly resultat = h("div", { id: "aars-resultat" });
+  private builtFor: unknown = null;
+  private form: YearEndForm | undefined;
+  private readonly field = new Map<string, Field>();
+  private readonly report = h("div", { id: "aars-rapport" });
+  private readonly result = h("div", { id: "aars-resultat" });
 
   constructor(private readonly app: App) {}
 
-  vis(): void {
-    const lest = this.app.tilstand.lest;
-    if (!lest) return;
-    if (this.bygdFor !== lest || this.element.childElementCount === 0) {
-      this.bygdFor = lest;
-      this.bygg(aarsSkjemaFra(lest.fromSheet));
+  show(): void {
+    const reconciliation = this.app.state.reconciliation;
+    if (!reconciliation) return;
+    if (this.builtFor !== reconciliation || this.element.childElementCount === 0) {
+      this.builtFor = reconciliation;
+      this.build(yearEndFormFrom(reconciliation.fromSheet));
     }
-    this.visResultat();
+    this.showResult();
   }
 
-  private tekst(key: string, label: string, verdi: string, valg: Parameters<typeof tekstfelt>[2] = {}): HTMLElement {
-    const f = tekstfelt(`aars-${key.replace(/\./g, "-")}`, label, { verdi, ...valg });
-    this.felt.set(key, f);
+  private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
+    const f = textField(`aars-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
+    this.field.set(key, f);
     return f.element;
   }
 
-  private bygg(s: AarsSkjema): void {
-    this.skjema = s;
-    this.felt.clear();
-    const lagre = knapp("Lagre årsavslutningen", () => void this.lagre(lagre), { primaer: true, id: "aars-lagre" });
-    erstatt(
+  private build(s: YearEndForm): void {
+    this.form = s;
+    this.field.clear();
+    const save = actionButton("Lagre årsavslutningen", () => void this.save(save), { primary: true, id: "aars-lagre" });
+    replace(
       this.element,
       h("p", { class: "undertekst" }, "Saldoene skal være 0 ved årets slutt. Signerte terminer står som de er."),
       h(
         "form",
-        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.lagre(lagre); } } },
+        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.save(save); } } },
         h("h3", {}, "Saldokontroll"),
         ...s.saldoer.map((f) =>
-          h("fieldset", {}, h("legend", {}, `Konto ${f.navn}`), h("div", { class: "rad" },
-            this.tekst(`saldo.${f.key}.ib`, "IB 01.01", f.ib, { inputmode: "decimal" }),
-            this.tekst(`saldo.${f.key}.bevegelse`, "Bevegelse i år", f.bevegelse, { inputmode: "decimal" }),
+          h("fieldset", {}, h("legend", {}, `Konto ${f.name}`), h("div", { class: "rad" },
+            this.text(`saldo.${f.key}.ib`, "IB 01.01", f.ib, { inputmode: "decimal" }),
+            this.text(`saldo.${f.key}.bevegelse`, "Bevegelse i år", f.bevegelse, { inputmode: "decimal" }),
           )),
         ),
         h("h3", {}, "AGA-justering"),
-        this.tekst("nySats", "Oppdatert AGA-sats (%)", s.nySats, { inputmode: "decimal", hjelp: "Faktisk snittsats til og med periode 11. Tomt: ingen justering." }),
+        this.text("nySats", "Oppdatert AGA-sats (%)", s.newRate, { inputmode: "decimal", help: "Faktisk snittsats til og med periode 11. Tomt: ingen justering." }),
         h("h3", {}, "Signering per termin"),
-        ...s.signeringer.map((t) =>
+        ...s.signOffs.map((t) =>
           h(
             "fieldset",
             {},
-            h("legend", {}, `T${t.termin} (${terminMonthsLabel(t.termin)})${t.last ? ": signert" : ""}`),
+            h("legend", {}, `T${t.termin} (${terminMonthsLabel(t.termin)})${t.signed ? ": signert" : ""}`),
             h("div", { class: "rad" },
-              this.tekst(`sign.${t.termin}.status`, "Kode", t.status, { readonly: t.last }),
-              this.tekst(`sign.${t.termin}.signatur`, "Signatur", t.signatur, { readonly: t.last }),
-              this.tekst(`sign.${t.termin}.dato`, "Dato", t.dato, { readonly: t.last, inputmode: "numeric" }),
+              this.text(`sign.${t.termin}.status`, "Kode", t.status, { readonly: t.signed }),
+              this.text(`sign.${t.termin}.signatur`, "Signatur", t.signatur, { readonly: t.signed }),
+              this.text(`sign.${t.termin}.dato`, "Dato", t.dato, { readonly: t.signed, inputmode: "numeric" }),
             ),
           ),
         ),
         h("p", { class: "hjelp" }, "Koden er avstemmingskoden fra avstemmingsmappen, f.eks. «Kunde følger opp»."),
-        h("div", { class: "knapper" }, lagre),
+        h("div", { class: "knapper" }, save),
       ),
-      this.rapport,
-      this.resultat,
+      this.report,
+      this.result,
     );
   }
 
-  private lesSkjema(): AarsSkjema {
-    const s = this.skjema as AarsSkjema;
-    const v = (key: string) => this.felt.get(key)?.input.value ?? "";
+  private readForm(): YearEndForm {
+    const s = this.form as YearEndForm;
+    const v = (key: string) => this.field.get(key)?.input.value ?? "";
     return {
       saldoer: s.saldoer.map((f) => ({ ...f, ib: v(`saldo.${f.key}.ib`), bevegelse: v(`saldo.${f.key}.bevegelse`) })),
-      nySats: v("nySats"),
-      signeringer: s.signeringer.map((t) => ({ ...t, status: v(`sign.${t.termin}.status`), signatur: v(`sign.${t.termin}.signatur`), dato: v(`sign.${t.termin}.dato`) })),
+      newRate: v("nySats"),
+      signOffs: s.signOffs.map((t) => ({ ...t, status: v(`sign.${t.termin}.status`), signatur: v(`sign.${t.termin}.signatur`), dato: v(`sign.${t.termin}.dato`) })),
     };
   }
 
-  private async lagre(knappen: HTMLButtonElement): Promise<void> {
-    if (this.app.erOpptatt) return;
-    const ark = this.app.tilstand.ark;
-    if (!ark || !this.skjema) return;
-    for (const f of this.felt.values()) f.settFeil();
-    const r = lesAarsSkjema(this.lesSkjema());
+  private async save(button: HTMLButtonElement): Promise<void> {
+    if (this.app.isBusy) return;
+    const sheet = this.app.state.sheet;
+    if (!sheet || !this.form) return;
+    for (const f of this.field.values()) f.setProblem();
+    const r = readYearEndForm(this.readForm());
     if (!r.ok) {
-      let forste: HTMLElement | undefined;
-      for (const [key, tekst] of Object.entries(r.feil)) {
-        const f = this.felt.get(key);
-        f?.settFeil(tekst);
-        if (f) forste ??= f.input;
+      let first: HTMLElement | undefined;
+      for (const [key, text] of Object.entries(r.problems)) {
+        const f = this.field.get(key);
+        f?.setProblem(text);
+        if (f) first ??= f.input;
       }
-      forste?.focus();
-      this.app.melding(`Årsavslutningen er ikke lagret: rett ${antall(Object.keys(r.feil).length, "felt", "felt")} som er merket.`);
+      first?.focus();
+      this.app.message(`Årsavslutningen er ikke lagret: rett ${count(Object.keys(r.problems).length, "felt", "felt")} som er merket.`);
       return;
     }
-    await this.app.kjor(knappen, "Lagrer årsavslutningen …", "skriv", async () => {
-      const { rapport, etter } = await skriv(lagreAarsavslutning(ark, r.input, tidspunkt(new Date())), [ark, SETTINGS_SHEET]);
-      if (isProblems(rapport)) {
-        erstatt(this.rapport, meldingsboks("feil", "Årsavslutningen er ikke lagret", [meldingsliste(regelFeil(rapport, this.app.tilstand.arkListe), this.app.gaTil)]));
-        this.app.melding("Årsavslutningen er ikke lagret; se feilene.");
+    await this.app.run(button, "Lagrer årsavslutningen …", "write", async () => {
+      const { report: report, after: after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      if (isProblems(report)) {
+        replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
+        this.app.message("Årsavslutningen er ikke lagret; se feilene.");
         return;
       }
-      this.app.settAvstemming(ark, etter as NonNullable<typeof etter>);
-      this.app.tilstand.bilag = undefined;
-      this.app.ferdig("aars");
-      erstatt(this.rapport, utfall(rapport.leftAlone.length > 0 ? "advarsel" : "ok", `${HANDLING.aars}.`, rapportTekst(rapport), rapport, this.app.gaTil));
-      this.bygdFor = null;
-      this.vis();
-      this.app.melding(`${HANDLING.aars}. ${rapportTekst(rapport)}`);
-    }, this.rapport);
+      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.app.state.bilag = undefined;
+      this.app.done("aars");
+      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.yearEnd}.`, reportText(report), report, this.app.goTo));
+      this.builtFor = null;
+      this.show();
+      this.app.message(`${ACTIONS.yearEnd}. ${reportText(report)}`);
+    }, this.report);
   }
 
-  private visResultat(): void {
-    const lest = this.app.tilstand.lest;
-    if (!lest) return;
-    const a = lest.avstemming;
-    const saldo = saldoVisning(a.saldokontroll, lest.fromSheet.oppsett);
-    const j = a.agaJustering ? justeringVisning(a.agaJustering) : undefined;
-    erstatt(
-      this.resultat,
+  private showResult(): void {
+    const reconciliation = this.app.state.reconciliation;
+    if (!reconciliation) return;
+    const a = reconciliation.avstemming;
+    const saldo = saldoView(a.saldokontroll, reconciliation.fromSheet.oppsett);
+    const j = a.agaJustering ? adjustmentView(a.agaJustering) : undefined;
+    replace(
+      this.result,
       saldo.length > 0
         ? h(
             "table",
@@ -150,10 +150,10 @@ export class AarsSteg implements Steg {
             "table",
             { class: "tabell", id: "aars-justering" },
             h("caption", {}, "AGA-justering for året"),
-            h("tbody", {}, ...j.linjer.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, l.navn), h("td", { class: "tall" }, l.verdi)))),
+            h("tbody", {}, ...j.lines.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, l.name), h("td", { class: "tall" }, l.value)))),
           )
         : null,
-      j ? h("div", { class: "knapper" }, knapp("Lag justeringsbilaget under Bilag", () => this.app.visSteg("bilag"), { id: "aars-til-bilag" })) : null,
+      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.app.showStep("bilag"), { id: "aars-til-bilag" })) : null,
     );
   }
 }

@@ -15,17 +15,17 @@ export function kr(ore: Ore): string {
 }
 
 /** `13,87 %` for 0.1387 (no-break space before the sign). */
-export function prosent(fraction: number): string {
+export function percent(fraction: number): string {
   return percentText(fraction).replace(" ", NBSP);
 }
 
 /** `29.02.2024` from `2024-02-29`. */
-export function datoTekst(iso: string): string {
+export function dateText(iso: string): string {
   const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 /** `1 celle`, `3 celler`. */
-export function antall(n: number, en: string, flere: string): string {
-  return `${n} ${n === 1 ? en : flere}`;
+export function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }

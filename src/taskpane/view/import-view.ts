@@ -7,45 +7,45 @@ import { ImportedTerminer, TerminPreview } from "../../core/import/aggregate";
 import { SAMPLE_SAP_LONNSARTER, SapLonnsarter } from "../../core/import/sap";
 import { ReadSummary } from "../../core/import/types";
 import { Ore } from "../../core/money/ore";
-import { antall, kr } from "./format";
-import { lesKoder } from "./input";
+import { count, kr } from "./format";
+import { parseCodes } from "./input";
 
-export type Kilde = "sap" | "unit4" | "spk";
-export const KILDER: readonly Kilde[] = ["sap", "unit4", "spk"];
+export type Source = "sap" | "unit4" | "spk";
+export const SOURCES: readonly Source[] = ["sap", "unit4", "spk"];
 
-export const KILDE_NAVN: Readonly<Record<Kilde, string>> = {
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = {
   sap: "SAP lønnsartrapport",
   unit4: "Unit4 saldo-/transaksjonsliste",
   spk: "SPK-faktura",
 };
 
 /** The sheet names the pane suggests when a workbook has them (case does not matter). */
-export const FORESLATTE_ARK: Readonly<Record<Kilde, readonly string[]>> = {
+export const SUGGESTED_SHEETS: Readonly<Record<Source, readonly string[]>> = {
   sap: ["SAP", "SAP lønnsarter", "Lønnsarter"],
   unit4: ["Unit4", "Unit4 saldo", "Saldo"],
   spk: ["SPK", "SPK faktura", "Faktura"],
 };
 
-export interface KildeSkjema {
+export interface SourceForm {
   /** `SAP`, `'SAP eksport'!A1:F80`; empty when not used. */
-  readonly omrade: string;
+  readonly range: string;
   /** Text pasted instead of a range (CSV or tab-separated from Excel); wins over `omrade`. */
-  readonly limtInn: string;
+  readonly pastedText: string;
 }
 
-export interface ImportSkjema {
-  readonly kilder: Readonly<Record<Kilde, KildeSkjema>>;
+export interface ImportForm {
+  readonly sources: Readonly<Record<Source, SourceForm>>;
   /** Comma-separated wage types for B and C. */
   readonly lonnsarterB: string;
   readonly lonnsarterC: string;
 }
 
-interface Lagret {
-  readonly omrade?: string;
+interface Saved {
+  readonly range?: string;
   readonly lonnsarter?: SapLonnsarter;
 }
 
-function parse(text: string | undefined): Lagret {
+function parse(text: string | undefined): Saved {
   if (!text) return {};
   try {
     const v: unknown = JSON.parse(text);
@@ -56,7 +56,7 @@ function parse(text: string | undefined): Lagret {
     const ag = list(l?.arbeidsgiverandel);
     const mi = list(l?.medlemsinnskudd);
     return {
-      ...(typeof o.omrade === "string" ? { omrade: o.omrade } : {}),
+      ...(typeof o.omrade === "string" ? { range: o.omrade } : {}),
       ...(ag && mi ? { lonnsarter: { arbeidsgiverandel: ag, medlemsinnskudd: mi } } : {}),
     };
   } catch {
@@ -69,68 +69,69 @@ function parse(text: string | undefined): Lagret {
  * exports (`SAP`, `Unit4`, `SPK`), else empty. Wage types default to empty: the reader then uses
  * the sample's and says so, rather than the pane pretending to know a customer's SAP.
  */
-export function importSkjemaFra(andre: Readonly<Record<string, string>>, ark: readonly string[]): ImportSkjema {
-  const stored = Object.fromEntries(KILDER.map((k) => [k, parse(andre[`import.${k}`])])) as Record<Kilde, Lagret>;
-  const finn = (k: Kilde): string => {
-    const lagret = stored[k].omrade;
-    if (lagret) return lagret;
-    for (const navn of FORESLATTE_ARK[k]) {
-      const hit = ark.find((a) => a.toLowerCase() === navn.toLowerCase());
+export function importFormFrom(others: Readonly<Record<string, string>>, sheet: readonly string[]): ImportForm {
+  const stored = Object.fromEntries(SOURCES.map((k) => [k, parse(others[`import.${k}`])])) as Record<Source, Saved>;
+  const find = (k: Source): string => {
+    const saved = stored[k].range;
+    if (saved) return saved;
+    for (const name of SUGGESTED_SHEETS[k]) {
+      const hit = sheet.find((a) => a.toLowerCase() === name.toLowerCase());
       if (hit) return hit;
     }
     return "";
   };
   const lonnsarter = stored.sap.lonnsarter;
   return {
-    kilder: Object.fromEntries(KILDER.map((k) => [k, { omrade: finn(k), limtInn: "" }])) as Record<Kilde, KildeSkjema>,
+    sources: Object.fromEntries(SOURCES.map((k) => [k, { range: find(k), pastedText: "" }])) as Record<Source, SourceForm>,
     lonnsarterB: lonnsarter ? lonnsarter.arbeidsgiverandel.join(", ") : "",
     lonnsarterC: lonnsarter ? lonnsarter.medlemsinnskudd.join(", ") : "",
   };
 }
 
 /** The wage types of the form, or undefined when both are empty (the reader's sample default). */
-export function lonnsarterFra(s: ImportSkjema): SapLonnsarter | { readonly feil: string } | undefined {
-  const b = lesKoder(s.lonnsarterB);
-  const c = lesKoder(s.lonnsarterC);
+export function lonnsarterFrom(s: ImportForm): SapLonnsarter | { readonly problems: string } | undefined {
+  const b = parseCodes(s.lonnsarterB);
+  const c = parseCodes(s.lonnsarterC);
   if (b.length === 0 && c.length === 0) return undefined;
-  if (b.length === 0 || c.length === 0) return { feil: "Fyll inn lønnsartene for både arbeidsgiverandel (B) og medlemsinnskudd (C), eller la begge stå tomme." };
+  if (b.length === 0 || c.length === 0) return { problems: "Fyll inn lønnsartene for både arbeidsgiverandel (B) og medlemsinnskudd (C), eller la begge stå tomme." };
   return { arbeidsgiverandel: b, medlemsinnskudd: c };
 }
 
 /** What the fill stores in `_lonn`: the ranges used (not pasted text) and the wage types. */
-export function importInnstillinger(s: ImportSkjema): Record<string, string> {
-  const lonnsarter = lonnsarterFra(s);
+export function importSettings(s: ImportForm): Record<string, string> {
+  const lonnsarter = lonnsarterFrom(s);
   const out: Record<string, string> = {};
-  for (const k of KILDER) {
-    const omrade = s.kilder[k].limtInn.trim() === "" ? s.kilder[k].omrade.trim() : "";
-    const lagret: Lagret = {
-      ...(omrade ? { omrade } : {}),
-      ...(k === "sap" && lonnsarter && !("feil" in lonnsarter) ? { lonnsarter } : {}),
+  for (const k of SOURCES) {
+    const range = s.sources[k].pastedText.trim() === "" ? s.sources[k].range.trim() : "";
+    // The `_lonn` format's field names: `omrade`, `lonnsarter`.
+    const stored = {
+      ...(range ? { omrade: range } : {}),
+      ...(k === "sap" && lonnsarter && !("problems" in lonnsarter) ? { lonnsarter } : {}),
     };
-    out[`import.${k}`] = Object.keys(lagret).length > 0 ? JSON.stringify(lagret) : "";
+    out[`import.${k}`] = Object.keys(stored).length > 0 ? JSON.stringify(stored) : "";
   }
   return out;
 }
 
-export const SAMPLE_LONNSARTER_TEKST = `${SAMPLE_SAP_LONNSARTER.arbeidsgiverandel.join(", ")} / ${SAMPLE_SAP_LONNSARTER.medlemsinnskudd.join(", ")}`;
+export const SAMPLE_LONNSARTER_TEXT = `${SAMPLE_SAP_LONNSARTER.arbeidsgiverandel.join(", ")} / ${SAMPLE_SAP_LONNSARTER.medlemsinnskudd.join(", ")}`;
 
 /** One line of the preview: DFØ's column letter, what it is, the amount as text. */
-export interface PreviewLinje {
-  readonly kolonne: string;
-  readonly navn: string;
-  readonly verdi: string;
+export interface PreviewLine {
+  readonly column: string;
+  readonly name: string;
+  readonly value: string;
 }
 
-export interface TerminKort {
+export interface TerminCard {
   readonly termin: number;
   /** `T1 (jan–feb)`. */
-  readonly tittel: string;
-  readonly linjer: readonly PreviewLinje[];
+  readonly title: string;
+  readonly lines: readonly PreviewLine[];
   /** `SAP 7 linjer, Unit4 6, SPK 4`. */
-  readonly rader: string;
+  readonly rows: string;
 }
 
-const PREVIEW_FELT: readonly (readonly [keyof TerminPreview, string])[] = [
+const PREVIEW_FIELDS: readonly (readonly [keyof TerminPreview, string])[] = [
   ["B", "SAP arbeidsgiverandel"],
   ["C", "SAP medlemsinnskudd"],
   ["D", "Unit4 pensjonsutgift"],
@@ -143,21 +144,21 @@ const PREVIEW_FELT: readonly (readonly [keyof TerminPreview, string])[] = [
 ];
 
 /** The preview, one card per termin; a field the exports have no lines for is left out. */
-export function terminKort(imported: ImportedTerminer): TerminKort[] {
+export function terminCards(imported: ImportedTerminer): TerminCard[] {
   return imported.preview.map((p) => ({
     termin: p.termin,
-    tittel: `${p.label} (${p.maaneder})`,
-    linjer: PREVIEW_FELT.flatMap(([key, navn]) => {
+    title: `${p.label} (${p.maaneder})`,
+    lines: PREVIEW_FIELDS.flatMap(([key, name]) => {
       const v = p[key];
       if (v === undefined) return [];
-      return [{ kolonne: String(key), navn, verdi: typeof v === "number" ? kr(v as Ore) : String(v) }];
+      return [{ column: String(key), name: name, value: typeof v === "number" ? kr(v as Ore) : String(v) }];
     }),
-    rader: `SAP ${antall(p.rader.sap, "linje", "linjer")}, Unit4 ${p.rader.unit4}, SPK ${p.rader.spk}`,
+    rows: `SAP ${count(p.rader.sap, "linje", "linjer")}, Unit4 ${p.rader.unit4}, SPK ${p.rader.spk}`,
   }));
 }
 
 /** `SAP: 37 av 50 rader brukt (overskrift i rad 4); utelatt: andre lønnsarter (1000): 12, summeringslinjer: 1.` */
-export function sammendrag(s: ReadSummary): string {
+export function summary(s: ReadSummary): string {
   const ignored = s.ignored.map((i) => `${i.reason}: ${i.count}`).join(", ");
-  return `${s.sheet}: ${s.usedRows} av ${antall(s.dataRows, "rad", "rader")} brukt (overskrift i rad ${s.headerRow})${ignored ? `; utelatt: ${ignored}` : ""}.`;
+  return `${s.sheet}: ${s.usedRows} av ${count(s.dataRows, "rad", "rader")} brukt (overskrift i rad ${s.headerRow})${ignored ? `; utelatt: ${ignored}` : ""}.`;
 }

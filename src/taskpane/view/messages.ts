@@ -5,27 +5,27 @@
  */
 import { formatProblem, Problem, Problems } from "../../core/problem/problem";
 
-export interface Sted {
-  readonly ark: string;
+export interface Place {
+  readonly sheet: string;
   /** A1 address on the sheet, `C9`. */
-  readonly adresse: string;
+  readonly address: string;
 }
 
-export interface Melding {
-  readonly tekst: string;
-  readonly sted?: Sted;
+export interface Message {
+  readonly text: string;
+  readonly place?: Place;
 }
 
-const finnes = (ark: string, arkListe: readonly string[]): string | undefined => arkListe.find((a) => a.toLowerCase() === ark.toLowerCase());
+const existing = (sheet: string, sheetNames: readonly string[]): string | undefined => sheetNames.find((a) => a.toLowerCase() === sheet.toLowerCase());
 
 /** A problem as an item: its text, and its cell when the sheet exists. */
-export function melding(p: Problem, arkListe: readonly string[]): Melding {
-  const ark = p.sheet !== undefined ? finnes(p.sheet, arkListe) : undefined;
-  const adresse = p.cell?.split(":")[0];
-  return { tekst: formatProblem(p), ...(ark && adresse ? { sted: { ark, adresse } } : {}) };
+export function message(p: Problem, sheetNames: readonly string[]): Message {
+  const sheet = p.sheet !== undefined ? existing(p.sheet, sheetNames) : undefined;
+  const address = p.cell?.split(":")[0];
+  return { text: formatProblem(p), ...(sheet && address ? { place: { sheet: sheet, address: address } } : {}) };
 }
 
 /** Every problem one item, in the order core reported them. */
-export function regelFeil(error: Problems, arkListe: readonly string[]): Melding[] {
-  return error.list.map((p) => melding(p, arkListe));
+export function problemMessages(error: Problems, sheetNames: readonly string[]): Message[] {
+  return error.list.map((p) => message(p, sheetNames));
 }

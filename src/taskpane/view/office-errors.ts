@@ -7,12 +7,12 @@
  * to run it again once the cause is gone.
  */
 
-const ETTER: Readonly<Record<"les" | "skriv", string>> = {
-  les: "Arbeidsboken er ikke endret.",
-  skriv: "Kjør handlingen på nytt når dette er rettet: den skriver de samme verdiene, så ingenting blir dobbelt.",
+const AFTERWARDS: Readonly<Record<"read" | "write", string>> = {
+  read: "Arbeidsboken er ikke endret.",
+  write: "Kjør handlingen på nytt når dette er rettet: den skriver de samme verdiene, så ingenting blir dobbelt.",
 };
 
-const KODER: Readonly<Record<string, string>> = {
+const OFFICE_CODES: Readonly<Record<string, string>> = {
   ItemNotFound: "Fant ikke arket eller området. Sjekk at navnet er skrevet som i arkfanen (f.eks. SAP eller 'SAP eksport'!A1:F200), og prøv igjen.",
   InvalidReference: "Adressen er ikke et gyldig område. Skriv et arknavn eller et område som 'SAP'!A1:F200.",
   InvalidArgument: "Excel godtok ikke verdiene som skulle skrives. Prøv igjen; gjentar feilen seg, meld den med teksten under.",
@@ -29,9 +29,9 @@ const KODER: Readonly<Record<string, string>> = {
 };
 
 /** The message for a thrown error (Office.js or other), ending with what it means for the workbook. */
-export function feilmelding(error: unknown, fase: "les" | "skriv"): string {
+export function officeErrorMessage(error: unknown, phase: "read" | "write"): string {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  const detalj = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  const hva = typeof code === "string" && KODER[code] ? KODER[code] : `Noe gikk galt${detalj ? `: ${detalj}` : ""}. Prøv igjen; gjentar feilen seg, lukk og åpne tillegget.`;
-  return `${hva} ${ETTER[fase]}`;
+  const detail = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const what = typeof code === "string" && OFFICE_CODES[code] ? OFFICE_CODES[code] : `Noe gikk galt${detail ? `: ${detail}` : ""}. Prøv igjen; gjentar feilen seg, lukk og åpne tillegget.`;
+  return `${what} ${AFTERWARDS[phase]}`;
 }

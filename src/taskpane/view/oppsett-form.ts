@@ -7,15 +7,15 @@ import { isValidOrgnr, normalOrgnr } from "../../core/rules/orgnr";
 import { KONTO_KEYS, oppsettProblems } from "../../core/spk/oppsett";
 import { Budsjettering, DEFAULT_KONTOER, DEFAULT_TOLERANSE, DEFAULT_VESENTLIGHETSGRENSE, Dimensjon, Kontoer, Modus, Oppsett } from "../../core/spk/types";
 import { DIMENSION_COUNT } from "../../core/spk/sheet/layout";
-import { belopFelt, lesAar, lesBelop, lesProsent, prosentFelt } from "./input";
+import { amountFieldText, parseYearField, parseAmountField, parsePercentField, percentFieldText } from "./input";
 
-export interface DimensjonFelt {
-  readonly navn: string;
-  readonly verdi: string;
+export interface DimensjonFields {
+  readonly name: string;
+  readonly value: string;
   readonly pakrevd: boolean;
 }
 
-export interface OppsettSkjema {
+export interface OppsettForm {
   readonly budsjettering: Budsjettering;
   readonly modus: Modus;
   readonly aar: string;
@@ -28,34 +28,34 @@ export interface OppsettSkjema {
   readonly vesentlighetsgrense: string;
   readonly kontoer: Readonly<Record<keyof Kontoer, string>>;
   /** Unit4 dim_1 … dim_7, in order. */
-  readonly dimensjoner: readonly DimensjonFelt[];
+  readonly dimensjoner: readonly DimensjonFields[];
   readonly bilagsart: string;
   readonly firma: string;
 }
 
 /** Field keys, also the suffix of the field's DOM id: `aar`, `konto.differanse`, `dim.1.navn`. */
-export type FeltNokkel = string;
-export type Feltfeil = Readonly<Record<FeltNokkel, string>>;
+export type FieldKey = string;
+export type FieldProblems = Readonly<Record<FieldKey, string>>;
 
-export type SkjemaResultat =
+export type FormResult =
   | { readonly ok: true; readonly oppsett: Oppsett }
-  | { readonly ok: false; readonly feil: Feltfeil; readonly andre: readonly string[] };
+  | { readonly ok: false; readonly problems: FieldProblems; readonly others: readonly string[] };
 
 /** The form for a workbook's Oppsett, or the defaults (DFØ's accounts, 1 kr, 5 %) for a new sheet. */
-export function skjemaFra(oppsett: Oppsett | undefined, iAar: number): OppsettSkjema {
-  const dims: DimensjonFelt[] = Array.from({ length: DIMENSION_COUNT }, (_, i) => {
+export function formFrom(oppsett: Oppsett | undefined, thisYear: number): OppsettForm {
+  const dims: DimensjonFields[] = Array.from({ length: DIMENSION_COUNT }, (_, i) => {
     const d = oppsett?.dimensjoner.find((x) => x.nummer === i + 1);
-    return { navn: d?.navn ?? "", verdi: d?.verdi ?? "", pakrevd: d?.pakrevd ?? false };
+    return { name: d?.navn ?? "", value: d?.verdi ?? "", pakrevd: d?.pakrevd ?? false };
   });
   return {
     budsjettering: oppsett?.budsjettering ?? "brutto",
     modus: oppsett?.modus ?? "terminvis",
-    aar: String(oppsett?.aar ?? iAar),
+    aar: String(oppsett?.aar ?? thisYear),
     virksomhet: oppsett?.virksomhet ?? "",
     orgnr: oppsett?.orgnr ?? "",
-    agaSats: oppsett ? prosentFelt(oppsett.agaSats) : "",
-    toleranse: belopFelt(oppsett?.toleranse ?? DEFAULT_TOLERANSE),
-    vesentlighetsgrense: prosentFelt(oppsett?.vesentlighetsgrense ?? DEFAULT_VESENTLIGHETSGRENSE),
+    agaSats: oppsett ? percentFieldText(oppsett.agaSats) : "",
+    toleranse: amountFieldText(oppsett?.toleranse ?? DEFAULT_TOLERANSE),
+    vesentlighetsgrense: percentFieldText(oppsett?.vesentlighetsgrense ?? DEFAULT_VESENTLIGHETSGRENSE),
     kontoer: { ...(oppsett?.kontoer ?? DEFAULT_KONTOER) },
     dimensjoner: dims,
     bilagsart: oppsett?.bilagsart ?? "",
@@ -68,70 +68,70 @@ export function skjemaFra(oppsett: Oppsett | undefined, iAar: number): OppsettSk
  * several values, stored in `_lonn`). `arkBudsjettering`: the kind of the existing sheet chosen,
  * which the form must not flip (the sheet's balance block is made for one kind).
  */
-export function lesSkjema(s: OppsettSkjema, tidligere?: Oppsett, arkBudsjettering?: Budsjettering): SkjemaResultat {
-  const feil: Record<string, string> = {};
-  const aar = lesAar(s.aar);
-  if (!aar.ok) feil.aar = aar.feil;
-  const sats = lesProsent(s.agaSats, "AGA-snittsats");
-  if (!sats.ok) feil.agaSats = sats.feil;
-  const toleranse = lesBelop(s.toleranse, DEFAULT_TOLERANSE);
-  if (!toleranse.ok) feil.toleranse = toleranse.feil;
-  else if (toleranse.verdi < 0) feil.toleranse = "Toleransen kan ikke være negativ.";
-  const vesentlighet = s.vesentlighetsgrense.trim() === "" ? ({ ok: true, verdi: DEFAULT_VESENTLIGHETSGRENSE } as const) : lesProsent(s.vesentlighetsgrense, "vesentlighetsgrense");
-  if (!vesentlighet.ok) feil.vesentlighetsgrense = vesentlighet.feil;
+export function readForm(s: OppsettForm, earlier?: Oppsett, sheetBudsjettering?: Budsjettering): FormResult {
+  const problems: Record<string, string> = {};
+  const aar = parseYearField(s.aar);
+  if (!aar.ok) problems.aar = aar.problems;
+  const rate = parsePercentField(s.agaSats, "AGA-snittsats");
+  if (!rate.ok) problems.agaSats = rate.problems;
+  const toleranse = parseAmountField(s.toleranse, DEFAULT_TOLERANSE);
+  if (!toleranse.ok) problems.toleranse = toleranse.problems;
+  else if (toleranse.value < 0) problems.toleranse = "Toleransen kan ikke være negativ.";
+  const vesentlighet = s.vesentlighetsgrense.trim() === "" ? ({ ok: true, value: DEFAULT_VESENTLIGHETSGRENSE } as const) : parsePercentField(s.vesentlighetsgrense, "vesentlighetsgrense");
+  if (!vesentlighet.ok) problems.vesentlighetsgrense = vesentlighet.problems;
 
   let orgnr: string | undefined;
   if (s.orgnr.trim() !== "") {
     const nr = normalOrgnr(s.orgnr);
-    if (nr === undefined) feil.orgnr = "Organisasjonsnummeret må ha ni sifre.";
-    else if (!isValidOrgnr(nr)) feil.orgnr = `${nr} har feil kontrollsiffer; sjekk nummeret.`;
+    if (nr === undefined) problems.orgnr = "Organisasjonsnummeret må ha ni sifre.";
+    else if (!isValidOrgnr(nr)) problems.orgnr = `${nr} har feil kontrollsiffer; sjekk nummeret.`;
     else orgnr = nr;
   }
-  if (arkBudsjettering !== undefined && arkBudsjettering !== s.budsjettering) {
-    feil.budsjettering =
-      `Arket er laget for ${arkBudsjettering}budsjetterte. Velg «Nytt ark» for å lage et eget ark for ${s.budsjettering}, ` +
-      `eller behold ${arkBudsjettering}.`;
+  if (sheetBudsjettering !== undefined && sheetBudsjettering !== s.budsjettering) {
+    problems.budsjettering =
+      `Arket er laget for ${sheetBudsjettering}budsjetterte. Velg «Nytt ark» for å lage et eget ark for ${s.budsjettering}, ` +
+      `eller behold ${sheetBudsjettering}.`;
   }
 
   const kontoer = {} as Record<keyof Kontoer, string>;
   for (const key of KONTO_KEYS) {
     const konto = (s.kontoer[key] ?? "").trim();
-    if (konto === "") feil[`konto.${key}`] = "Fyll inn kontonummeret.";
+    if (konto === "") problems[`konto.${key}`] = "Fyll inn kontonummeret.";
     kontoer[key] = konto;
   }
 
   const dimensjoner: Dimensjon[] = [];
   s.dimensjoner.forEach((d, i) => {
-    const nummer = i + 1;
-    const navn = d.navn.trim();
-    const verdi = d.verdi.trim();
-    const fordeling = tidligere?.dimensjoner.find((x) => x.nummer === nummer)?.fordeling;
-    if (navn === "" && verdi === "" && !d.pakrevd && !fordeling) return;
-    if (navn === "") feil[`dim.${nummer}.navn`] = "Gi dimensjonen et navn, f.eks. Koststed.";
+    const number = i + 1;
+    const name = d.name.trim();
+    const value = d.value.trim();
+    const fordeling = earlier?.dimensjoner.find((x) => x.nummer === number)?.fordeling;
+    if (name === "" && value === "" && !d.pakrevd && !fordeling) return;
+    if (name === "") problems[`dim.${number}.navn`] = "Gi dimensjonen et navn, f.eks. Koststed.";
     dimensjoner.push({
-      nummer,
-      navn: navn || `Dimensjon ${nummer}`,
-      ...(verdi !== "" ? { verdi } : {}),
+      nummer: number,
+      navn: name || `Dimensjon ${number}`,
+      ...(value !== "" ? { verdi: value } : {}),
       ...(fordeling ? { fordeling } : {}),
       ...(d.pakrevd ? { pakrevd: true } : {}),
     });
   });
 
-  if (Object.keys(feil).length > 0 || !aar.ok || !sats.ok || !toleranse.ok || !vesentlighet.ok) return { ok: false, feil, andre: [] };
+  if (Object.keys(problems).length > 0 || !aar.ok || !rate.ok || !toleranse.ok || !vesentlighet.ok) return { ok: false, problems: problems, others: [] };
   const oppsett: Oppsett = {
     virksomhet: s.virksomhet.trim(),
     ...(orgnr ? { orgnr } : {}),
-    aar: aar.verdi,
+    aar: aar.value,
     budsjettering: s.budsjettering,
     modus: s.modus,
-    agaSats: sats.verdi,
-    toleranse: toleranse.verdi,
-    vesentlighetsgrense: vesentlighet.verdi,
+    agaSats: rate.value,
+    toleranse: toleranse.value,
+    vesentlighetsgrense: vesentlighet.value,
     kontoer,
     dimensjoner,
     bilagsart: s.bilagsart.trim(),
     firma: s.firma.trim(),
   };
-  const andre = oppsettProblems(oppsett);
-  return andre.length > 0 ? { ok: false, feil: {}, andre } : { ok: true, oppsett };
+  const others = oppsettProblems(oppsett);
+  return others.length > 0 ? { ok: false, problems: {}, others: others } : { ok: true, oppsett };
 }

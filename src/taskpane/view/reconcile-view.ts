@@ -5,35 +5,35 @@
 import { Avstemming, Flag, FlagKind } from "../../core/spk/types";
 import { SheetMap } from "../../core/spk/sheet/locate";
 import { kr } from "./format";
-import { Sted } from "./steder";
+import { Place } from "./messages";
 
-export interface TerminRad {
+export interface TerminRow {
   readonly termin: string;
   readonly R: string;
   readonly T: string;
-  readonly flagg: number;
+  readonly flags: number;
 }
 
-export interface FlaggVisning {
+export interface FlagView {
   readonly type: string;
   readonly kind: FlagKind;
-  readonly melding: string;
-  readonly sted?: Sted;
+  readonly message: string;
+  readonly place?: Place;
   /** `Gå til J13`. */
-  readonly knapp?: string;
+  readonly button?: string;
 }
 
-export interface AvstemVisning {
-  readonly rader: readonly TerminRad[];
+export interface ReconcileView {
+  readonly rows: readonly TerminRow[];
   readonly sum: { readonly R: string; readonly T: string };
   /** The AGA the year's vouchers post (ΣT terminvis, ROUND(ΣR × S; 2) årsslutt). */
   readonly aarsAga: string;
-  readonly flagg: readonly FlaggVisning[];
+  readonly flags: readonly FlagView[];
   /** `2 flagg: 1 uforklart, 1 vesentlig` or `Ingen flagg`. */
-  readonly oppsummering: string;
+  readonly summary: string;
 }
 
-export const FLAGG_TYPE: Readonly<Record<FlagKind, string>> = {
+export const FLAG_TYPES: Readonly<Record<FlagKind, string>> = {
   uforklart: "Uforklart differanse",
   vesentlig: "Vesentlig differanse",
   posteringsregel: "Brudd på posteringsregelen",
@@ -43,26 +43,26 @@ export const FLAGG_TYPE: Readonly<Record<FlagKind, string>> = {
  * The cell to go to: where the user acts. An unexplained difference is fixed by writing the
  * explanation in J; a material one is looked into from Q; a broken posting rule shows in O or P.
  */
-export function flaggSted(flag: Flag, map: SheetMap): Sted | undefined {
+export function flagPlace(flag: Flag, map: SheetMap): Place | undefined {
   if (flag.termin === null) return undefined;
   const row = map.terminRows.get(flag.termin);
   if (row === undefined) return undefined;
   const col = flag.kind === "uforklart" ? "J" : flag.kind === "vesentlig" ? "Q" : flag.kolonner[0] ?? "Q";
-  return { ark: map.sheet, adresse: `${col}${row}` };
+  return { sheet: map.sheet, address: `${col}${row}` };
 }
 
-export function avstemVisning(a: Avstemming, map: SheetMap): AvstemVisning {
-  const flagg = a.flags.map((f) => {
-    const sted = flaggSted(f, map);
-    return { type: FLAGG_TYPE[f.kind], kind: f.kind, melding: f.melding, ...(sted ? { sted, knapp: `Gå til ${sted.adresse}` } : {}) };
+export function reconcileView(a: Avstemming, map: SheetMap): ReconcileView {
+  const flags = a.flags.map((f) => {
+    const place = flagPlace(f, map);
+    return { type: FLAG_TYPES[f.kind], kind: f.kind, message: f.melding, ...(place ? { place: place, button: `Gå til ${place.address}` } : {}) };
   });
   const count = (k: FlagKind) => a.flags.filter((f) => f.kind === k).length;
-  const deler = (["uforklart", "vesentlig", "posteringsregel"] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k === "posteringsregel" ? "brudd på posteringsregelen" : k}`);
+  const parts = (["uforklart", "vesentlig", "posteringsregel"] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k === "posteringsregel" ? "brudd på posteringsregelen" : k}`);
   return {
-    rader: a.terminer.map((t) => ({ termin: `T${t.termin}`, R: kr(t.R), T: kr(t.T), flagg: t.flags.length })),
+    rows: a.terminer.map((t) => ({ termin: `T${t.termin}`, R: kr(t.R), T: kr(t.T), flags: t.flags.length })),
     sum: { R: kr(a.sum.R), T: kr(a.sum.T) },
     aarsAga: kr(a.aarsAga ?? a.sum.T),
-    flagg,
-    oppsummering: flagg.length === 0 ? "Ingen flagg: alle differanser er forklart eller innenfor toleransen." : `${flagg.length} flagg: ${deler.join(", ")}.`,
+    flags: flags,
+    summary: flags.length === 0 ? "Ingen flagg: alle differanser er forklart eller innenfor toleransen." : `${flags.length} flagg: ${parts.join(", ")}.`,
   };
 }

@@ -4,110 +4,110 @@
  * `planAvstemming` writes; and core's balance control and AGA adjustment as text.
  */
 import { ORE_ZERO } from "../../core/money/ore";
-import { controlAccounts, KONTO_NAVN } from "../../core/spk/oppsett";
+import { controlAccounts, KONTO_NAMES } from "../../core/spk/oppsett";
 import { AgaJustering, Kontoer, KontoSaldo, Oppsett, SaldoKontroll, TerminInput } from "../../core/spk/types";
-import { AvstemmingFraArk } from "../../core/spk/sheet/read";
-import { kr, prosent } from "./format";
-import { belopFelt, lesBelop, lesDato, lesProsent, prosentFelt } from "./input";
+import { AvstemmingFromSheet } from "../../core/spk/sheet/read";
+import { kr, percent } from "./format";
+import { amountFieldText, parseAmountField, parseDateField, parsePercentField, percentFieldText } from "./input";
 
-export interface SaldoFelt {
+export interface SaldoField {
   readonly key: keyof Kontoer;
   readonly konto: string;
   /** `2630 medlemsinnskudd`. */
-  readonly navn: string;
+  readonly name: string;
   readonly ib: string;
   readonly bevegelse: string;
 }
 
-export interface SigneringFelt {
+export interface SignOffField {
   readonly termin: number;
   readonly status: string;
   readonly signatur: string;
   readonly dato: string;
   /** Already signed on the sheet: the sheet keeps what is there (sign-off cells are written only while empty). */
-  readonly last: boolean;
+  readonly signed: boolean;
 }
 
-export interface AarsSkjema {
-  readonly saldoer: readonly SaldoFelt[];
-  readonly nySats: string;
-  readonly signeringer: readonly SigneringFelt[];
+export interface YearEndForm {
+  readonly saldoer: readonly SaldoField[];
+  readonly newRate: string;
+  readonly signOffs: readonly SignOffField[];
 }
 
-export function aarsSkjemaFra(fra: AvstemmingFraArk): AarsSkjema {
-  const { oppsett } = fra;
+export function yearEndFormFrom(reading: AvstemmingFromSheet): YearEndForm {
+  const { oppsett } = reading;
   return {
     saldoer: controlAccounts(oppsett.budsjettering).map((key) => {
       const konto = oppsett.kontoer[key];
-      const s = fra.saldoer.find((x) => x.konto === konto);
-      return { key, konto, navn: `${konto} ${KONTO_NAVN[key]}`, ib: s ? belopFelt(s.ib) : "", bevegelse: s ? belopFelt(s.bevegelse) : "" };
+      const s = reading.saldoer.find((x) => x.konto === konto);
+      return { key, konto, name: `${konto} ${KONTO_NAMES[key]}`, ib: s ? amountFieldText(s.ib) : "", bevegelse: s ? amountFieldText(s.bevegelse) : "" };
     }),
-    nySats: fra.oppdatertAgaSats !== undefined ? prosentFelt(fra.oppdatertAgaSats) : "",
-    signeringer: [1, 2, 3, 4, 5, 6].map((termin) => {
-      const t = fra.terminer.find((x) => x.termin === termin);
+    newRate: reading.oppdatertAgaSats !== undefined ? percentFieldText(reading.oppdatertAgaSats) : "",
+    signOffs: [1, 2, 3, 4, 5, 6].map((termin) => {
+      const t = reading.terminer.find((x) => x.termin === termin);
       const status = t?.status ?? "";
       const signatur = t?.signatur ?? "";
       const dato = t?.dato ?? "";
-      return { termin, status, signatur, dato, last: status !== "" || signatur !== "" || dato !== "" };
+      return { termin, status, signatur, dato, signed: status !== "" || signatur !== "" || dato !== "" };
     }),
   };
 }
 
-export interface AarsInput {
+export interface YearEndInput {
   readonly saldoer: readonly KontoSaldo[];
   readonly oppdatertAgaSats?: number;
   /** Only termins with something new to sign; texts only. */
-  readonly signeringer: readonly Partial<TerminInput>[];
+  readonly signOffs: readonly Partial<TerminInput>[];
 }
 
-export type AarsResultat = { readonly ok: true; readonly input: AarsInput } | { readonly ok: false; readonly feil: Readonly<Record<string, string>> };
+export type YearEndResult = { readonly ok: true; readonly input: YearEndInput } | { readonly ok: false; readonly problems: Readonly<Record<string, string>> };
 
 /** Field keys: `saldo.<key>.ib`, `saldo.<key>.bevegelse`, `nySats`, `sign.<termin>.dato`. */
-export function lesAarsSkjema(s: AarsSkjema): AarsResultat {
-  const feil: Record<string, string> = {};
+export function readYearEndForm(s: YearEndForm): YearEndResult {
+  const problems: Record<string, string> = {};
   const saldoer: KontoSaldo[] = [];
   for (const f of s.saldoer) {
     if (f.ib.trim() === "" && f.bevegelse.trim() === "") continue;
-    const ib = lesBelop(f.ib, ORE_ZERO);
-    const bevegelse = lesBelop(f.bevegelse, ORE_ZERO);
-    if (!ib.ok) feil[`saldo.${f.key}.ib`] = ib.feil;
-    if (!bevegelse.ok) feil[`saldo.${f.key}.bevegelse`] = bevegelse.feil;
-    if (ib.ok && bevegelse.ok) saldoer.push({ konto: f.konto, ib: ib.verdi, bevegelse: bevegelse.verdi });
+    const ib = parseAmountField(f.ib, ORE_ZERO);
+    const bevegelse = parseAmountField(f.bevegelse, ORE_ZERO);
+    if (!ib.ok) problems[`saldo.${f.key}.ib`] = ib.problems;
+    if (!bevegelse.ok) problems[`saldo.${f.key}.bevegelse`] = bevegelse.problems;
+    if (ib.ok && bevegelse.ok) saldoer.push({ konto: f.konto, ib: ib.value, bevegelse: bevegelse.value });
   }
   let oppdatertAgaSats: number | undefined;
-  if (s.nySats.trim() !== "") {
-    const r = lesProsent(s.nySats, "AGA-sats");
-    if (r.ok) oppdatertAgaSats = r.verdi;
-    else feil.nySats = r.feil;
+  if (s.newRate.trim() !== "") {
+    const r = parsePercentField(s.newRate, "AGA-sats");
+    if (r.ok) oppdatertAgaSats = r.value;
+    else problems.nySats = r.problems;
   }
-  const signeringer: Partial<TerminInput>[] = [];
-  for (const t of s.signeringer) {
-    if (t.last) continue;
-    const dato = lesDato(t.dato);
-    if (!dato.ok) feil[`sign.${t.termin}.dato`] = dato.feil;
+  const signOffs: Partial<TerminInput>[] = [];
+  for (const t of s.signOffs) {
+    if (t.signed) continue;
+    const dato = parseDateField(t.dato);
+    if (!dato.ok) problems[`sign.${t.termin}.dato`] = dato.problems;
     const status = t.status.trim();
     const signatur = t.signatur.trim();
-    if (status === "" && signatur === "" && (!dato.ok || dato.verdi === "")) continue;
-    if (signatur === "") feil[`sign.${t.termin}.signatur`] = "Den som avstemmer signerer: fyll inn signatur.";
-    if (dato.ok && dato.verdi === "") feil[`sign.${t.termin}.dato`] = "Fyll inn datoen for avstemmingen.";
-    if (dato.ok) signeringer.push({ termin: t.termin, ...(status ? { status } : {}), ...(signatur ? { signatur } : {}), ...(dato.verdi ? { dato: dato.verdi } : {}) });
+    if (status === "" && signatur === "" && (!dato.ok || dato.value === "")) continue;
+    if (signatur === "") problems[`sign.${t.termin}.signatur`] = "Den som avstemmer signerer: fyll inn signatur.";
+    if (dato.ok && dato.value === "") problems[`sign.${t.termin}.dato`] = "Fyll inn datoen for avstemmingen.";
+    if (dato.ok) signOffs.push({ termin: t.termin, ...(status ? { status } : {}), ...(signatur ? { signatur } : {}), ...(dato.value ? { dato: dato.value } : {}) });
   }
-  if (Object.keys(feil).length > 0) return { ok: false, feil };
-  return { ok: true, input: { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}), signeringer } };
+  if (Object.keys(problems).length > 0) return { ok: false, problems: problems };
+  return { ok: true, input: { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}), signOffs: signOffs } };
 }
 
-export interface SaldoRad {
+export interface SaldoRow {
   readonly konto: string;
   readonly ub: string;
   readonly differanse: string;
   readonly ok: boolean;
 }
 
-export function saldoVisning(kontroll: readonly SaldoKontroll[], oppsett: Oppsett): SaldoRad[] {
-  return kontroll.map((s) => {
+export function saldoView(control: readonly SaldoKontroll[], oppsett: Oppsett): SaldoRow[] {
+  return control.map((s) => {
     const key = controlAccounts(oppsett.budsjettering).find((k) => oppsett.kontoer[k] === s.konto);
     return {
-      konto: key ? `${s.konto} ${KONTO_NAVN[key]}` : s.konto,
+      konto: key ? `${s.konto} ${KONTO_NAMES[key]}` : s.konto,
       ub: kr(s.ub),
       differanse: kr(s.differanse),
       ok: s.differanse === 0,
@@ -115,18 +115,18 @@ export function saldoVisning(kontroll: readonly SaldoKontroll[], oppsett: Oppset
   });
 }
 
-export interface JusteringVisning {
-  readonly linjer: readonly { readonly navn: string; readonly verdi: string }[];
+export interface AdjustmentView {
+  readonly lines: readonly { readonly name: string; readonly value: string }[];
 }
 
-export function justeringVisning(j: AgaJustering): JusteringVisning {
+export function adjustmentView(j: AgaJustering): AdjustmentView {
   return {
-    linjer: [
-      { navn: "Oppdatert AGA-sats", verdi: prosent(j.nySats) },
-      { navn: "Sum differanse (ΣR)", verdi: kr(j.sumR) },
-      { navn: "AGA bokført for året", verdi: kr(j.sumT) },
-      { navn: "AGA med oppdatert sats", verdi: kr(j.nyAga) },
-      { navn: "Justering", verdi: kr(j.justering) },
+    lines: [
+      { name: "Oppdatert AGA-sats", value: percent(j.nySats) },
+      { name: "Sum differanse (ΣR)", value: kr(j.sumR) },
+      { name: "AGA bokført for året", value: kr(j.sumT) },
+      { name: "AGA med oppdatert sats", value: kr(j.nyAga) },
+      { name: "Justering", value: kr(j.justering) },
     ],
   };
 }
