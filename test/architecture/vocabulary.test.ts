@@ -97,7 +97,7 @@ function declared(path: string): Declared[] {
     } else if (ts.isVariableDeclaration(node) || (ts.isParameter(node) && !excelParameters)) {
       if (ts.isIdentifier(node.name)) add(node.name);
       else node.name.elements.forEach((e) => ts.isBindingElement(e) && !e.propertyName && add(e.name));
-    } else if (properties && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) || ts.isGetAccessor(node))) {
+    } else if (properties && (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isGetAccessor(node))) {
       add(node.name);
     }
     ts.forEachChild(node, visit);
