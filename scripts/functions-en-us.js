@@ -50,7 +50,8 @@ const ENGLISH = {
   AGA_SONE: {
     description: "The employer's contribution (AGA) zone of a municipality: I, Ia, II, III, IV, IVa or V (municipalities as of 2024).",
     parameters: {
-      kommunenummer: "The municipality number as a number (301) or text (\"0301\").",
+      kommunenummer:
+        "The municipality number as a number (301) or text (\"0301\"). Svalbard and Jan Mayen (2100–2211) and the continental shelf (2311, 2321) have no zone: #N/A, give the zone directly.",
       delomraade: "For municipalities with several zones: the name of the former municipality, e.g. Midsund.",
     },
   },

@@ -95,12 +95,26 @@ describe("kommune → zone (traps of §6)", () => {
     expect(split.sort()).toEqual(["1506", "1508", "1577", "1579", "4225", "4602", "4621", "4640", "4647", "5006", "5057", "5059"]);
   });
 
-  test("Svalbard is no zone", () => {
-    for (const k of [2111, "2100", 2211]) {
+  test("Svalbard (2100, 2111, 2121, 2131) and Jan Mayen (2211) are no zone", () => {
+    for (const k of [2100, "2111", 2121, 2131, 2211]) {
       const r = agaSone(k);
       expect(kindOf(r)).toBe("notAvailable");
       expect(messageOf(r)).toMatch(/Svalbard.*ikke en arbeidsgiveravgiftssone/);
     }
+  });
+
+  test("2311 and 2321 are the continental shelf, not Svalbard: refused, named, zone to be given directly", () => {
+    for (const [k, where] of [[2311, "sør"], ["2321", "nord"]] as const) {
+      const r = agaSone(k);
+      expect(kindOf(r)).toBe("notAvailable");
+      expect(messageOf(r)).not.toMatch(/Svalbard/);
+      expect(messageOf(r)).toContain(`kontinentalsokkelen ${where} for 62° N`);
+      expect(messageOf(r)).toMatch(/oppgi sonen direkte/i);
+      const amount = aga(100000, k, 2024);
+      expect(kindOf(amount)).toBe("notAvailable");
+      expect(messageOf(amount)).toBe(messageOf(r));
+    }
+    expect(aga(100000, "I", 2024)).toBe(14100);
   });
 
   test("Molde needs a delområde, and the message names them", () => {

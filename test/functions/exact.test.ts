@@ -78,6 +78,12 @@ describe("rates-and-rules.md §6: the known wrong claims stay wrong", () => {
   test("Trondheim is zone I; Alta and Hammerfest zone V; Svalbard is no zone; there is no zone 6", () => {
     expect(show(f.agaSone([[5001], [5601], [5603]]))).toEqual([["I"], ["V"], ["V"]]);
     expect(one(f.agaSone([[2111]]))).toMatch(/^#N\/A: Svalbard/);
+    // 2311/2321 are the continental shelf (SSB/NAV code lists), not Svalbard.
+    expect(one(f.agaSone([[2311]]))).toBe(
+      "#N/A: 2311 er koden for kontinentalsokkelen sør for 62° N, ikke en kommune. Kildene bak kommunetabellen gir ingen " +
+        "arbeidsgiveravgiftssone for sokkelen; oppgi sonen direkte (I, Ia, II, III, IV, IVa eller V).",
+    );
+    expect(one(f.aga([[100000]], [[2321]], [[2024]]))).toMatch(/^#N\/A: 2321 er koden for kontinentalsokkelen nord for 62° N/);
     expect(one(f.agaSats([["6"]], [[2024]]))).toMatch(/^#VALUE!: /);
   });
   test("ekstra AGA was still there in 2024 (above 850 000), and gone from 2025", () => {

@@ -1,6 +1,7 @@
 import { notAvailable, Result, valueError } from "../errors";
 import { Zone, ZONES } from "../rates/aga";
 import { KOMMUNE_SONER, KOMMUNE_SONER_VALID_FROM, KommuneZone } from "../rates/kommune-soner";
+import { AREAS_OUTSIDE_KOMMUNER, OutsideArea } from "../rates/outside-kommuner";
 import { foldedWords, foldNorwegian } from "../text";
 
 const ZONE_BY_TEXT = new Map<string, Zone>([
@@ -23,13 +24,19 @@ export function parseKommunenummer(input: string | number): string | undefined {
   return /^\d{3,4}$/.test(t) && Number(t) >= 101 ? t.padStart(4, "0") : undefined;
 }
 
-/** Svalbard, Jan Mayen and the dependencies are outside the zone system (S12). */
-const OUTSIDE_ZONES = new Set(["2100", "2111", "2121", "2131", "2211", "2311"]);
-
 const SVALBARD_MESSAGE =
   "Svalbard og Jan Mayen er ikke en arbeidsgiveravgiftssone (heller ikke sone V). " +
   "0 % gjelder etter egne vilkår i avgiftsvedtaket § 3 (arbeidsgiver hjemmehørende der og arbeid utført der, " +
   "eller lønn skattlagt etter svalbardskatteloven).";
+
+/** Svalbard and Jan Mayen are outside the zone system (S12); the shelf codes have no rule in our sources. */
+function outsideMessage(nummer: string, area: OutsideArea): string {
+  if (area.kind === "svalbard") return SVALBARD_MESSAGE;
+  return (
+    `${nummer} er koden for ${area.name}, ikke en kommune. Kildene bak kommunetabellen gir ingen ` +
+    "arbeidsgiveravgiftssone for sokkelen; oppgi sonen direkte (I, Ia, II, III, IV, IVa eller V)."
+  );
+}
 
 /** Words that describe a part of a kommune without naming it. */
 const FILLER = new Set(["gamle", "gamla", "tidligere", "deler", "del", "av", "og", "er", "over", "til", "grensejustert", "kommune"]);
@@ -60,7 +67,8 @@ function describeChoices(rows: readonly KommuneZone[]): string {
 export function agaSone(kommune: string | number, delomraade?: string): Result<Zone> {
   const nummer = parseKommunenummer(kommune);
   if (nummer === undefined) return valueError(`«${kommune}» er ikke et kommunenummer (fire sifre, f.eks. 0301 eller 301).`);
-  if (OUTSIDE_ZONES.has(nummer)) return notAvailable(SVALBARD_MESSAGE);
+  const outside = AREAS_OUTSIDE_KOMMUNER.get(nummer);
+  if (outside) return notAvailable(outsideMessage(nummer, outside));
   const rows = KOMMUNE_SONER.get(nummer);
   if (!rows) return notAvailable(`Kommunenummer ${nummer} finnes ikke i kommunekatalogen (kommunestrukturen fra 2024).`);
   if (rows.length === 1) return rows[0].zone;
