@@ -143,9 +143,33 @@ describe("kommune → zone (traps of §6)", () => {
     const unknown = agaSone(4602, "Bergen");
     expect(kindOf(unknown)).toBe("notAvailable");
     expect(messageOf(unknown)).toMatch(/Gamle Flora.*Gamle Vågsøy/);
-    const ambiguous = agaSone(4621, "Ullensvang"); // Voss: both rows mention Ullensvang
+    const ambiguous = agaSone(5059, "gamle"); // only filler words: no part named
     expect(kindOf(ambiguous)).toBe("notAvailable");
     expect(messageOf(ambiguous)).toMatch(/flere soner/);
+  });
+
+  test("Voss: zone I is old Voss; zone II is old Granvin and the area taken over from Ullensvang", () => {
+    // The catalogue's «Deler av tidligere Ullensvang er grensejustert over til Voss» sits on the
+    // receiving kommune's main row, as at Stavanger, Aukra, Indre Fosen and Tvedestrand.
+    expect(agaSone(4621, "Ullensvang")).toBe("II");
+    expect(agaSone(4621, "Granvin")).toBe("II");
+    expect(agaSone(4621, "gamle Granvin")).toBe("II");
+    expect(agaSone(4621, "Voss")).toBe("I");
+    expect(agaSone(4621, "øvrige")).toBe("I");
+    expect(messageOf(agaSone(4621))).toBe(
+      "Voss (4621) har flere soner: «Gamle Granvin og Ullensvang» → sone II; «øvrige Voss» → sone I. " +
+        "Oppgi delområde (navnet på den gamle kommunen).",
+    );
+  });
+
+  test("a «… er grensejustert over til …» comment is a note, never a part with its own zone", () => {
+    for (const [nummer, rows] of KOMMUNE_SONER) {
+      const main = rows.filter((r) => r.delomraade === "");
+      expect({ nummer, mainRows: main.length <= 1 }).toEqual({ nummer, mainRows: true });
+      for (const r of rows) expect(r.delomraade).not.toMatch(/grensejustert/);
+    }
+    expect(KOMMUNE_SONER.get("1103")![0].note).toBe("Deler av tidligere Hjelmeland er grensejustert over til Stavanger");
+    expect(KOMMUNE_SONER.get("4621")!.map((r) => [r.zone, r.delomraade])).toEqual([["II", "Gamle Granvin og Ullensvang"], ["I", ""]]);
   });
 
   test("kommunenummer forms", () => {

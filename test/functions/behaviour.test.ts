@@ -153,6 +153,9 @@ describe("AGA_SONE", () => {
       ["#N/A: Molde (1506) har flere soner: «Gamle Midsund og Nesset» → sone II; «øvrige Molde» → sone I. Oppgi delområde (navnet på den gamle kommunen)."],
     ]);
   });
+  test("Voss: Ullensvang and Granvin are zone II, old Voss zone I", () => {
+    expect(show(f.agaSone(col([4621, 4621, 4621]), col(["Ullensvang", "Granvin", "Voss"])))).toEqual(col(["II", "II", "I"]));
+  });
   test("a zone is not a kommunenummer; a boolean is no kommune", () => {
     expect(one(f.agaSone([["Ia"]]))).toMatch(/^#VALUE!: «Ia» er ikke et kommunenummer/);
     expect(one(f.agaSone([[true]]))).toBe("#VALUE!: Kommunenummeret er en sannhetsverdi (SANN).");
