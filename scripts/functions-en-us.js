@@ -52,7 +52,7 @@ const ENGLISH = {
     parameters: {
       kommunenummer:
         "The municipality number as a number (301) or text (\"0301\"). Svalbard and Jan Mayen (2100–2211) and the continental shelf (2311, 2321) have no zone: #N/A, give the zone directly.",
-      delomraade: "For municipalities with several zones: the name of the former municipality, e.g. Midsund.",
+      delomraade: "For municipalities with several zones: the name of the former municipality, e.g. Midsund, Orkdal or Fræna.",
     },
   },
   AGA_SATS: {

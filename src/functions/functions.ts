@@ -56,7 +56,7 @@ export function trygdeavgiftSats(aar: unknown[][], inntektstype?: unknown[][]): 
  * Arbeidsgiveravgiftssonen for en kommune: I, Ia, II, III, IV, IVa eller V (kommunestrukturen fra 2024).
  * @customfunction AGA_SONE AGA_SONE
  * @param kommunenummer Kommunenummeret som tall (301) eller tekst ("0301"). Svalbard og Jan Mayen (2100–2211) og kontinentalsokkelen (2311, 2321) har ingen sone: #N/A, oppgi sonen direkte.
- * @param [delomraade] For kommuner med flere soner: navnet på den gamle kommunen, f.eks. Midsund.
+ * @param [delomraade] For kommuner med flere soner: navnet på den gamle kommunen, f.eks. Midsund, Orkdal eller Fræna.
  * @returns Sonen med romertall.
  */
 export function agaSone(kommunenummer: unknown[][], delomraade?: unknown[][]): unknown[][] {

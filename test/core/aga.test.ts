@@ -3,6 +3,7 @@ import { isRuleError, RuleError } from "../../src/core/errors";
 import { aga, agaFribelop, agaSats, ekstraAga } from "../../src/core/rules/aga";
 import { agaSone, parseKommunenummer, parseZone } from "../../src/core/rules/aga-sone";
 import { KOMMUNE_SONER } from "../../src/core/rates/kommune-soner";
+import { MAIN_PART_OLD_KOMMUNER } from "../../src/core/rates/kommune-changes";
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 /** rates-and-rules.md §3.1, typed in again: unchanged 2020–2026. */
@@ -137,6 +138,50 @@ describe("kommune → zone (traps of §6)", () => {
     [1508, "Sandøy", "II"], [1577, "Hornindal", "II"], [4621, "Granvin", "II"],
   ])("%i %s → %s", (k, part, zone) => {
     expect(agaSone(k, part)).toBe(zone);
+  });
+
+  /**
+   * Every old kommune (up to 2019) of the twelve split kommuner, from SSB's change table of
+   * 1 January 2020 (Klass 131; opisthokonta/kommuneendringer data-raw/changetables.json @75597a8),
+   * with the zone Skatteetaten's catalogue gives its part. Snillfjord is only partly in Orkland.
+   */
+  const OLD_KOMMUNER: [number, string, string][] = [
+    [1506, "Molde", "I"], [1506, "Nesset", "II"], [1506, "Midsund", "II"],
+    [1508, "Ålesund", "I"], [1508, "Ørskog", "I"], [1508, "Skodje", "I"], [1508, "Sandøy", "II"],
+    [1577, "Volda", "I"], [1577, "Hornindal", "II"],
+    [1579, "Fræna", "I"], [1579, "Eide", "Ia"],
+    [4225, "Lyngdal", "I"], [4225, "Audnedal", "Ia"],
+    [4602, "Flora", "Ia"], [4602, "Vågsøy", "II"],
+    [4621, "Voss", "I"], [4621, "Granvin", "II"],
+    [4640, "Sogndal", "Ia"], [4640, "Balestrand", "II"], [4640, "Leikanger", "II"],
+    [4647, "Førde", "Ia"], [4647, "Gaular", "II"], [4647, "Jølster", "II"], [4647, "Naustdal", "II"],
+    [5006, "Steinkjer", "I"], [5006, "Verran", "II"],
+    [5057, "Ørland", "II"], [5057, "Bjugn", "III"],
+    [5059, "Orkdal", "I"], [5059, "Agdenes", "II"], [5059, "Meldal", "III"], [5059, "Snillfjord", "III"],
+  ];
+
+  test.each(OLD_KOMMUNER)("%i: the old kommune %s is accepted as delområde → %s", (k, old, zone) => {
+    expect(agaSone(k, old)).toBe(zone);
+    expect(agaSone(k, `gamle ${old}`)).toBe(zone);
+  });
+
+  test("the main part's old kommune by name: Orkdal (Orkland), Fræna (Hustadvika)", () => {
+    expect(agaSone(5059, "Orkdal")).toBe("I");
+    expect(agaSone(1579, "Fræna")).toBe("I");
+    expect(agaSone(1579, "FRÆNA")).toBe("I");
+    expect(agaSone(1579, "fraena")).toBe("I");
+    expect(messageOf(agaSone(5059))).toContain("«øvrige Orkland (gamle Orkdal)» → sone I");
+    expect(messageOf(agaSone(1508))).toContain("«øvrige Ålesund (gamle Ålesund, Ørskog og Skodje)» → sone I");
+    // Where the old kommune has the new kommune's name, the label stays short.
+    expect(messageOf(agaSone(1506))).toContain("«øvrige Molde» → sone I");
+  });
+
+  test("the table of main parts covers exactly the split kommuner that have a main row", () => {
+    const withMainRow = [...KOMMUNE_SONER.entries()]
+      .filter(([, rows]) => rows.length > 1 && rows.some((r) => r.delomraade === ""))
+      .map(([k]) => k);
+    expect([...MAIN_PART_OLD_KOMMUNER.keys()].sort()).toEqual(withMainRow.sort());
+    expect(withMainRow).toHaveLength(10); // Kinn and Sunnfjord name every part
   });
 
   test("an unknown or ambiguous delområde is #N/A naming the choices", () => {

@@ -153,6 +153,9 @@ describe("AGA_SONE", () => {
       ["#N/A: Molde (1506) har flere soner: «Gamle Midsund og Nesset» → sone II; «øvrige Molde» → sone I. Oppgi delområde (navnet på den gamle kommunen)."],
     ]);
   });
+  test("the old kommune of a split kommune's main part is accepted: Orkdal, Fræna", () => {
+    expect(show(f.agaSone(col([5059, 1579, 1508]), col(["Orkdal", "Fræna", "Skodje"])))).toEqual(col(["I", "I", "I"]));
+  });
   test("Voss: Ullensvang and Granvin are zone II, old Voss zone I", () => {
     expect(show(f.agaSone(col([4621, 4621, 4621]), col(["Ullensvang", "Granvin", "Voss"])))).toEqual(col(["II", "II", "I"]));
   });

@@ -1,6 +1,7 @@
 import { notAvailable, Result, valueError } from "../errors";
 import { Zone, ZONES } from "../rates/aga";
 import { KOMMUNE_SONER, KOMMUNE_SONER_VALID_FROM, KommuneZone } from "../rates/kommune-soner";
+import { MAIN_PART_OLD_KOMMUNER } from "../rates/kommune-changes";
 import { AREAS_OUTSIDE_KOMMUNER, OutsideArea } from "../rates/outside-kommuner";
 import { foldedWords, foldNorwegian } from "../text";
 
@@ -46,23 +47,59 @@ function significantWords(text: string): string[] {
   return foldedWords(text).filter((w) => !FILLER.has(w));
 }
 
-/** The label a user sees for one part of a split kommune. */
-export function partLabel(row: KommuneZone): string {
-  return row.delomraade || `øvrige ${row.kommunenavn}`;
+/** One part of a kommune with several zones, as the user chooses it. */
+interface Part {
+  readonly zone: Zone;
+  /** What the user sees: the catalogue's comment, or «øvrige X» for the main row. */
+  readonly label: string;
+  /** The folded words a delområde may use to pick this part. */
+  readonly words: ReadonlySet<string>;
 }
 
-function partWords(row: KommuneZone): Set<string> {
-  return new Set(row.delomraade ? foldedWords(row.delomraade) : [...foldedWords(row.kommunenavn), ...REST_WORDS]);
+/** «Ålesund, Ørskog og Skodje». */
+function listNames(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
 }
 
-function describeChoices(rows: readonly KommuneZone[]): string {
-  return rows.map((r) => `«${partLabel(r)}» → sone ${r.zone}`).join("; ");
+/**
+ * A row of the catalogue as a part. A row without a comment is the main part: the rest of the
+ * kommune, picked by the kommune's name, «øvrige», or the name of an old kommune in it
+ * (MAIN_PART_OLD_KOMMUNER: Orkdal in Orkland, Fræna in Hustadvika).
+ */
+function partOf(row: KommuneZone): Part {
+  if (row.delomraade) return { zone: row.zone, label: row.delomraade, words: new Set(foldedWords(row.delomraade)) };
+  const old = (MAIN_PART_OLD_KOMMUNER.get(row.kommunenummer) ?? []).map((k) => k.kommunenavn);
+  const sameName = old.every((n) => foldNorwegian(n) === foldNorwegian(row.kommunenavn));
+  return {
+    zone: row.zone,
+    label: sameName ? `øvrige ${row.kommunenavn}` : `øvrige ${row.kommunenavn} (gamle ${listNames(old)})`,
+    words: new Set([...foldedWords(row.kommunenavn), ...REST_WORDS, ...old.flatMap(foldedWords)]),
+  };
+}
+
+function describeChoices(parts: readonly Part[]): string {
+  return parts.map((p) => `«${p.label}» → sone ${p.zone}`).join("; ");
+}
+
+/** The part of a kommune with several zones that `delomraade` names, or #N/A naming the choices. */
+function pickPart(name: string, parts: readonly Part[], delomraade: string | undefined): Result<Zone> {
+  const wanted = delomraade === undefined ? [] : significantWords(delomraade);
+  if (wanted.length === 0) {
+    return notAvailable(`${name} har flere soner: ${describeChoices(parts)}. Oppgi delområde (navnet på den gamle kommunen).`);
+  }
+  const matches = parts.filter((part) => wanted.every((w) => part.words.has(w)));
+  const zones = new Set(matches.map((p) => p.zone));
+  if (zones.size === 1) return matches[0].zone;
+  if (matches.length === 0) {
+    return notAvailable(`Fant ikke delområdet «${delomraade}» i ${name}. Valg: ${describeChoices(parts)}.`);
+  }
+  return notAvailable(`Delområdet «${delomraade}» passer på flere soner i ${name}: ${describeChoices(matches)}.`);
 }
 
 /**
  * The zone of a kommune (Skatteetaten's Kommunekatalog, kommune structure from 2024).
  * For the twelve kommuner with several zones, `delomraade` picks the part by the old kommune's
- * name (`Midsund`, `gamle Flora`); the kommune's own name picks the rest.
+ * name (`Midsund`, `gamle Flora`, `Orkdal`); the kommune's own name picks the rest.
  */
 export function agaSone(kommune: string | number, delomraade?: string): Result<Zone> {
   const nummer = parseKommunenummer(kommune);
@@ -72,22 +109,7 @@ export function agaSone(kommune: string | number, delomraade?: string): Result<Z
   const rows = KOMMUNE_SONER.get(nummer);
   if (!rows) return notAvailable(`Kommunenummer ${nummer} finnes ikke i kommunekatalogen (kommunestrukturen fra 2024).`);
   if (rows.length === 1) return rows[0].zone;
-
-  const name = `${rows[0].kommunenavn} (${nummer})`;
-  const wanted = delomraade === undefined ? [] : significantWords(delomraade);
-  if (wanted.length === 0) {
-    return notAvailable(`${name} har flere soner: ${describeChoices(rows)}. Oppgi delområde (navnet på den gamle kommunen).`);
-  }
-  const matches = rows.filter((row) => {
-    const words = partWords(row);
-    return wanted.every((w) => words.has(w));
-  });
-  const zones = new Set(matches.map((r) => r.zone));
-  if (zones.size === 1) return matches[0].zone;
-  if (matches.length === 0) {
-    return notAvailable(`Fant ikke delområdet «${delomraade}» i ${name}. Valg: ${describeChoices(rows)}.`);
-  }
-  return notAvailable(`Delområdet «${delomraade}» passer på flere soner i ${name}: ${describeChoices(matches)}.`);
+  return pickPart(`${rows[0].kommunenavn} (${nummer})`, rows.map(partOf), delomraade);
 }
 
 /** A zone written as a zone, or a kommunenummer whose zone is looked up (one zone only). */
