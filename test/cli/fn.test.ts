@@ -42,6 +42,12 @@ describe("lonn fn (in process)", () => {
     expect((await lonn("TRYGDEAVGIFT_SATS", "2026")).out).toBe("0.076");
     expect((await lonn("AGA_SONE", "0301")).out).toBe("I");
     expect((await lonn("AGA_SONE", "1506", "Midsund")).out).toBe("II");
+    expect((await lonn("AGA", "100000", "5401", "2023")).out).toBe("7900");
+    expect((await lonn("AGA", "100000", "3101", "2024")).out).toBe("14100");
+    expect(await lonn("AGA", "100000", "3001", "2024")).toEqual({
+      code: 1, out: "#N/A: 3001 Halden er kommunenummeret til og med 2023; fra 2024 er det 3101.", err: "",
+    });
+    expect((await lonn("AGA_SONE", "5059", "Orkdal")).out).toBe("I");
     expect((await lonn("GRUNNBELOP", "2024-06-01")).out).toBe("124028");
     expect((await lonn("SPK_TERMIN", "2024-03")).out).toBe("2");
     expect((await lonn("SPK_TERMIN", "202411")).out).toBe("6");

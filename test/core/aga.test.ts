@@ -3,7 +3,8 @@ import { isRuleError, RuleError } from "../../src/core/errors";
 import { aga, agaFribelop, agaSats, ekstraAga } from "../../src/core/rules/aga";
 import { agaSone, parseKommunenummer, parseZone } from "../../src/core/rules/aga-sone";
 import { KOMMUNE_SONER } from "../../src/core/rates/kommune-soner";
-import { MAIN_PART_OLD_KOMMUNER } from "../../src/core/rates/kommune-changes";
+import { KOMMUNENUMMER_2024_CHANGES, MAIN_PART_OLD_KOMMUNER } from "../../src/core/rates/kommune-changes";
+import { foldedWords } from "../../src/core/text";
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 /** rates-and-rules.md §3.1, typed in again: unchanged 2020–2026. */
@@ -225,6 +226,85 @@ describe("kommune → zone (traps of §6)", () => {
     expect(parseKommunenummer("Oslo")).toBeUndefined();
     expect(kindOf(agaSone("Oslo"))).toBe("value");
     expect(kindOf(agaSone(9999))).toBe("notAvailable");
+  });
+});
+
+describe("2022–2023: the zones of 2022 with the kommunenummer of 2020–2023", () => {
+  test("the required results: 5401 Tromsø in 2023 is IVa, 3101 Halden in 2024 is I", () => {
+    expect(aga(100000, 5401, 2023)).toBe(7900);
+    expect(aga(100000, 3101, 2024)).toBe(14100);
+    expect(aga(100000, 3001, 2023)).toBe(14100);
+    expect(aga(100000, "3001", 2022)).toBe(14100);
+    expect(aga(100000, 5444, 2023)).toBe(0); // Sør-Varanger, zone V
+    expect(fraction(agaSats(5401, 2023, "jordbruk"))).toBe(0.051);
+    expect(fraction(agaSats(3820, 2023))).toBe(0.106); // Seljord → 4022, zone II
+  });
+
+  test("a 2020–2023 number from 2024 on, and a 2024 number before 2024, are refused naming the right number", () => {
+    const old = aga(100000, 3001, 2024);
+    expect(kindOf(old)).toBe("notAvailable");
+    expect(messageOf(old)).toBe("3001 Halden er kommunenummeret til og med 2023; fra 2024 er det 3101.");
+    expect(messageOf(agaSats(5401, 2025))).toBe("5401 Tromsø er kommunenummeret til og med 2023; fra 2024 er det 5501.");
+    const renumbered = aga(100000, 3101, 2023);
+    expect(kindOf(renumbered)).toBe("notAvailable");
+    expect(messageOf(renumbered)).toBe("3101 Halden er kommunenummeret fra 2024; til og med 2023 er det 3001.");
+    expect(messageOf(agaSats("5501", 2022))).toBe("5501 Tromsø er kommunenummeret fra 2024; til og med 2023 er det 5401.");
+  });
+
+  test("1507 Ålesund (2020–2023) became 1508 Ålesund and 1580 Haram: in 2022–2023 it needs the delområde", () => {
+    const r = agaSats(1507, 2023);
+    expect(kindOf(r)).toBe("notAvailable");
+    expect(messageOf(r)).toBe(
+      "Ålesund (1507) har flere soner: «Sandøy» → sone II; «øvrige Ålesund (gamle Ålesund, Ørskog og Skodje)» → sone I; " +
+        "«Haram» → sone Ia. Oppgi delområde (navnet på den gamle kommunen).",
+    );
+    expect(agaSone(1507, "Haram")).toBe("Ia");
+    expect(agaSone(1507, "Sandøy")).toBe("II");
+    expect(agaSone(1507, "Skodje")).toBe("I");
+    expect(agaSone(1507, "Ålesund")).toBe("I");
+    expect(messageOf(aga(1, 1507, 2024))).toBe("1507 Ålesund er kommunenummeret til og med 2023; fra 2024 er det 1508 Ålesund eller 1580 Haram.");
+    expect(messageOf(aga(1, 1580, 2023))).toBe("1580 Haram er kommunenummeret fra 2024; til og med 2023 var det en del av 1507 Ålesund.");
+    expect(messageOf(aga(1, 1508, 2023))).toBe("1508 Ålesund er kommunenummeret fra 2024; til og med 2023 var det en del av 1507 Ålesund.");
+    expect(aga(100000, 1580, 2024)).toBe(10600);
+  });
+
+  test("2020–2021 stay refused for every kommunenummer (other zones then)", () => {
+    for (const k of [3001, 3101, 5401, 301]) {
+      const r = aga(100000, k, 2021);
+      expect(kindOf(r)).toBe("notAvailable");
+      expect(messageOf(r)).toMatch(/soneinndelingen fra 2022; for 2021 må sonen oppgis direkte/);
+    }
+  });
+
+  test("AGA_SONE has no year: a number of either structure names one place, with its zone from 2022", () => {
+    expect(agaSone(3001)).toBe("I");
+    expect(agaSone(5401)).toBe("IVa");
+    expect(agaSone(3101)).toBe("I");
+    expect(agaSone(5501)).toBe("IVa");
+    expect(agaSone(3820)).toBe("II");
+  });
+
+  test("the change table: every 2020–2023 number gives its 2024 kommune's zone", () => {
+    const old = new Set(KOMMUNENUMMER_2024_CHANGES.map((c) => c.before));
+    const renumbered = new Set(KOMMUNENUMMER_2024_CHANGES.map((c) => c.after));
+    // Viken 51, Vestfold og Telemark 23, Troms og Finnmark 39, and 1507 Ålesund.
+    expect([...old].filter((k) => k.startsWith("30"))).toHaveLength(51);
+    expect([...old].filter((k) => k.startsWith("38"))).toHaveLength(23);
+    expect([...old].filter((k) => k.startsWith("54"))).toHaveLength(39);
+    expect(old.size).toBe(114);
+    expect(renumbered.size).toBe(115);
+    // 357 kommuner from 2024; 356 in 2020–2023.
+    expect(KOMMUNE_SONER.size - renumbered.size + old.size).toBe(356);
+    for (const c of KOMMUNENUMMER_2024_CHANGES) {
+      expect({ c, oldOnly: !KOMMUNE_SONER.has(c.before), newExists: KOMMUNE_SONER.has(c.after), notBoth: !old.has(c.after) })
+        .toEqual({ c, oldOnly: true, newExists: true, notBoth: true });
+      if (c.before === "1507") continue;
+      // A typo in a number would show as a different name.
+      const newWords = new Set(foldedWords(KOMMUNE_SONER.get(c.after)![0].kommunenavn));
+      expect({ c, sameName: foldedWords(c.beforeName).some((w) => newWords.has(w)) }).toEqual({ c, sameName: true });
+      expect(agaSone(c.before)).toBe(agaSone(c.after));
+      expect(fraction(agaSats(c.before, 2023))).toBe(fraction(agaSats(c.after, 2024)));
+    }
   });
 });
 

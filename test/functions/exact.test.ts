@@ -95,6 +95,23 @@ describe("rates-and-rules.md §6: the known wrong claims stay wrong", () => {
   });
 });
 
+describe("2022–2023: the zones of 2022 with the kommunenummer of 2020–2023", () => {
+  test("AGA(100000; 5401; 2023) = 7900 (Tromsø, IVa) and AGA(100000; 3101; 2024) = 14100 (Halden, I)", () => {
+    expect(one(f.aga([[100000]], [[5401]], [[2023]]))).toBe(7900);
+    expect(one(f.aga([[100000]], [[3101]], [[2024]]))).toBe(14100);
+    expect(one(f.aga([[100000]], [[3001]], [[2023]]))).toBe(14100);
+    expect(show(f.aga([[100000]], [[3001], [3001], ["3101"]], [[2023], [2024], [2023]]))).toEqual([
+      [14100],
+      ["#N/A: 3001 Halden er kommunenummeret til og med 2023; fra 2024 er det 3101."],
+      ["#N/A: 3101 Halden er kommunenummeret fra 2024; til og med 2023 er det 3001."],
+    ]);
+    expect(one(f.agaSnittsats(col([3e6, 1e6]), col([3001, 5401]), 2023))).toBeCloseTo((3e6 * 0.141 + 1e6 * 0.079) / 4e6, 15);
+  });
+  test("AGA_SONE without a year answers a 2020–2023 number with the zone of 2022 on", () => {
+    expect(show(f.agaSone(col([3001, 5401, 1507, 1507]), col([null, null, "Haram", "Skodje"])))).toEqual(col(["I", "IVa", "Ia", "I"]));
+  });
+});
+
 describe("the same figures as the core, to the øre", () => {
   const incomes = [0, 1, 0.01, 54650, 54650.01, 69650.5, 99650, 99654.99, 120000, 143175, 500000, 1_000_000, 12_345_678.91, -500, 0.005];
   const types = ["lønn", "næring", "pensjon", "L", "N", "P", "fiske", "jordbruk", "Lønn", "lonn"];

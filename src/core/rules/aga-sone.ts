@@ -1,7 +1,7 @@
-import { notAvailable, Result, valueError } from "../errors";
+import { isRuleError, notAvailable, Result, valueError } from "../errors";
 import { Zone, ZONES } from "../rates/aga";
 import { KOMMUNE_SONER, KOMMUNE_SONER_VALID_FROM, KommuneZone } from "../rates/kommune-soner";
-import { MAIN_PART_OLD_KOMMUNER } from "../rates/kommune-changes";
+import { KOMMUNENUMMER_2024_FROM, MAIN_PART_OLD_KOMMUNER, NEW_IN_2024, RENUMBERED_2024, RenumberedKommune } from "../rates/kommune-changes";
 import { AREAS_OUTSIDE_KOMMUNER, OutsideArea } from "../rates/outside-kommuner";
 import { foldedWords, foldNorwegian } from "../text";
 
@@ -96,23 +96,97 @@ function pickPart(name: string, parts: readonly Part[], delomraade: string | und
   return notAvailable(`Delområdet «${delomraade}» passer på flere soner i ${name}: ${describeChoices(matches)}.`);
 }
 
+/** A kommune as the lookup sees it: its name for messages and its parts (one for most kommuner). */
+interface ZoneKommune {
+  readonly name: string;
+  readonly parts: readonly Part[];
+}
+
+function kommune2024(nummer: string): ZoneKommune | undefined {
+  const rows = KOMMUNE_SONER.get(nummer);
+  return rows && { name: `${rows[0].kommunenavn} (${nummer})`, parts: rows.map(partOf) };
+}
+
 /**
- * The zone of a kommune (Skatteetaten's Kommunekatalog, kommune structure from 2024).
- * For the twelve kommuner with several zones, `delomraade` picks the part by the old kommune's
- * name (`Midsund`, `gamle Flora`, `Orkdal`); the kommune's own name picks the rest.
+ * A 2020–2023 kommunenummer that changed in 2024, with the zones of what it became (the zones are
+ * those of 2022 on). A kommune that became several (1507 Ålesund → 1508 Ålesund and 1580 Haram)
+ * has their parts: a kommune with one zone is one part, named by its name («Haram»).
+ */
+function kommune2023(nummer: string, renumbered: RenumberedKommune): ZoneKommune {
+  const parts = renumbered.after.flatMap((after) => {
+    const rows = KOMMUNE_SONER.get(after) ?? [];
+    if (rows.length !== 1 || renumbered.after.length === 1) return rows.map(partOf);
+    const part = partOf(rows[0]);
+    return [{ ...part, label: rows[0].kommunenavn, words: new Set([...part.words].filter((w) => !REST_WORDS.includes(w))) }];
+  });
+  return { name: `${renumbered.kommunenavn} (${nummer})`, parts };
+}
+
+const LAST_YEAR_BEFORE_2024 = KOMMUNENUMMER_2024_FROM - 1;
+
+function named(nummer: string): string {
+  const renumbered = RENUMBERED_2024.get(nummer);
+  return `${nummer} ${renumbered ? renumbered.kommunenavn : (KOMMUNE_SONER.get(nummer)?.[0].kommunenavn ?? "")}`.trim();
+}
+
+/**
+ * The kommune a kommunenummer names in a year's numbering: up to 2023 the numbers of 2020–2023,
+ * from 2024 the numbers of 2024 (SSB's change table, kommune-changes.ts). Without a year, either:
+ * no number means one thing in one numbering and another in the other.
+ */
+function findKommune(nummer: string, year: number | undefined): Result<ZoneKommune> {
+  const outside = AREAS_OUTSIDE_KOMMUNER.get(nummer);
+  if (outside) return notAvailable(outsideMessage(nummer, outside));
+  const renumbered = RENUMBERED_2024.get(nummer);
+  if (renumbered) {
+    if (year !== undefined && year >= KOMMUNENUMMER_2024_FROM) {
+      const now = renumbered.after.length === 1 ? renumbered.after[0] : renumbered.after.map(named).join(" eller ");
+      return notAvailable(
+        `${named(nummer)} er kommunenummeret til og med ${LAST_YEAR_BEFORE_2024}; fra ${KOMMUNENUMMER_2024_FROM} er det ${now}.`,
+      );
+    }
+    return kommune2023(nummer, renumbered);
+  }
+  const kommune = kommune2024(nummer);
+  if (!kommune) {
+    return notAvailable(
+      `Kommunenummer ${nummer} finnes ikke i kommunekatalogen (kommunenumrene fra ${KOMMUNENUMMER_2024_FROM} eller for 2020–${LAST_YEAR_BEFORE_2024}).`,
+    );
+  }
+  const before = NEW_IN_2024.get(nummer);
+  if (before && year !== undefined && year < KOMMUNENUMMER_2024_FROM) {
+    const split = before.length === 1 && (RENUMBERED_2024.get(before[0])?.after.length ?? 0) > 1;
+    const then = split ? `var det en del av ${named(before[0])}` : `er det ${before.join(" og ")}`;
+    return notAvailable(`${named(nummer)} er kommunenummeret fra ${KOMMUNENUMMER_2024_FROM}; til og med ${LAST_YEAR_BEFORE_2024} ${then}.`);
+  }
+  return kommune;
+}
+
+function zoneOf(nummer: string, delomraade: string | undefined, year: number | undefined): Result<Zone> {
+  const kommune = findKommune(nummer, year);
+  if (isRuleError(kommune)) return kommune;
+  if (kommune.parts.length === 1) return kommune.parts[0].zone;
+  return pickPart(kommune.name, kommune.parts, delomraade);
+}
+
+/**
+ * The zone of a kommune (Skatteetaten's Kommunekatalog: the zones from 2022, the kommunenummer
+ * from 2024). A kommunenummer of 2020–2023 that changed in 2024 (3001 Halden, 5401 Tromsø) gives
+ * the zone of what it became: no year is needed, since no number names two places.
+ * For the kommuner with several zones, `delomraade` picks the part by the old kommune's name
+ * (`Midsund`, `gamle Flora`, `Orkdal`); the kommune's own name picks the rest.
  */
 export function agaSone(kommune: string | number, delomraade?: string): Result<Zone> {
   const nummer = parseKommunenummer(kommune);
   if (nummer === undefined) return valueError(`«${kommune}» er ikke et kommunenummer (fire sifre, f.eks. 0301 eller 301).`);
-  const outside = AREAS_OUTSIDE_KOMMUNER.get(nummer);
-  if (outside) return notAvailable(outsideMessage(nummer, outside));
-  const rows = KOMMUNE_SONER.get(nummer);
-  if (!rows) return notAvailable(`Kommunenummer ${nummer} finnes ikke i kommunekatalogen (kommunestrukturen fra 2024).`);
-  if (rows.length === 1) return rows[0].zone;
-  return pickPart(`${rows[0].kommunenavn} (${nummer})`, rows.map(partOf), delomraade);
+  return zoneOf(nummer, delomraade, undefined);
 }
 
-/** A zone written as a zone, or a kommunenummer whose zone is looked up (one zone only). */
+/**
+ * A zone written as a zone, or a kommunenummer whose zone is looked up (one zone only) in the
+ * year's numbering: 2022–2023 the kommunenummer of 2020–2023, from 2024 those of 2024. Before 2022
+ * the zones were others, and a kommunenummer is refused.
+ */
 export function resolveZone(input: string | number, year: number): Result<Zone> {
   const zone = parseZone(input);
   if (zone) return zone;
@@ -125,5 +199,5 @@ export function resolveZone(input: string | number, year: number): Result<Zone> 
       `Kommunetabellen gjelder soneinndelingen fra ${KOMMUNE_SONER_VALID_FROM}; for ${year} må sonen oppgis direkte.`,
     );
   }
-  return agaSone(nummer);
+  return zoneOf(nummer, undefined, year);
 }
