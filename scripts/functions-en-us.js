@@ -76,7 +76,7 @@ const ENGLISH = {
   },
   AGA_FRIBELOP: {
     description:
-      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then the full zone I rate.",
+      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then the full zone I rate. Agriculture, forestry and fishing in zone Ia pay 10.6 % without the cap (use AGA with næring jordbruk). The state administration and health trusts have no allowance; they use the ordinary differentiated rates (use AGA).",
     parameters: {
       grunnlag: "The contribution basis for the period, in NOK.",
       tidligere_grunnlag_i_aar: "The basis earlier in the year (before the period), in NOK.",

@@ -89,7 +89,7 @@ export function aga(grunnlag: unknown[][], sone_eller_kommunenummer: unknown[][]
 }
 
 /**
- * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter full sats (sone I).
+ * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter full sats (sone I). Jordbruk, skogbruk og fiske i sone Ia betaler 10,6 % uten tak (bruk AGA med næring jordbruk). Statsforvaltningen og helseforetak har ikke fribeløp; de bruker de ordinære differensierte satsene (bruk AGA).
  * @customfunction AGA_FRIBELOP AGA_FRIBELOP
  * @param grunnlag Avgiftsgrunnlaget i perioden, i kroner.
  * @param tidligere_grunnlag_i_aar Grunnlaget tidligere i året (før perioden), i kroner.
