@@ -69,9 +69,12 @@ describe("lonn fn (in process)", () => {
     expect((await lonn("TRYGDEAVGIFT", "[[120000]]", "2026")).out).toBe("[[5087.5]]");
   });
 
-  test("#NUM! and other errors print their code and message", async () => {
+  test("errors print their code and message; a number out of range is #VALUE!, as in Excel", async () => {
     const r = await lonn("SPK_TERMIN", "13");
-    expect(r).toEqual({ code: 1, out: "#NUM!: Måneden må være et helt tall 1–12 (fikk 13).", err: "" });
+    expect(r).toEqual({ code: 1, out: "#VALUE!: Måneden må være et helt tall 1–12 (fikk 13).", err: "" });
+    expect(await lonn("AGA_FRIBELOP", "1", "-1", "Ia", "2024")).toEqual({
+      code: 1, out: "#VALUE!: Tidligere grunnlag i år kan ikke være negativt.", err: "",
+    });
     expect((await lonn("G_SNITT", "2017")).out).toMatch(/^#N\/A: Ingen G-snitt for 2017/);
   });
 

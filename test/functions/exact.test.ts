@@ -16,7 +16,8 @@ import { agaSnittsats } from "../../src/core/rules/snittsats";
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const col = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
 /** A core result as a shown cell: errors as `#CODE: message`. */
-const CODE = { value: "#VALUE!", notAvailable: "#N/A", number: "#NUM!" } as const;
+// A number outside any sensible range shows as #VALUE! in Excel: the message would be lost on #NUM!.
+const CODE = { value: "#VALUE!", notAvailable: "#N/A", number: "#VALUE!" } as const;
 const core = (r: unknown): unknown => (isRuleError(r) ? `${CODE[(r as RuleError).kind]}: ${(r as RuleError).message}` : r);
 
 describe("rates-and-rules.md §1.2–1.3", () => {
