@@ -48,16 +48,19 @@ const ENGLISH = {
     },
   },
   AGA_SONE: {
-    description: "The employer's contribution (AGA) zone of a municipality: I, Ia, II, III, IV, IVa or V (municipalities as of 2024).",
+    description:
+      "The employer's contribution (AGA) zone of a municipality: I, Ia, II, III, IV, IVa or V (zones from 2022). Takes municipality numbers from 2024 and those of 2020–2023 (3001 Halden gives the zone of 3101); no year, since no number means two places. 2020–2021 had other zones.",
     parameters: {
-      kommunenummer: "The municipality number as a number (301) or text (\"0301\").",
-      delomraade: "For municipalities with several zones: the name of the former municipality, e.g. Midsund.",
+      kommunenummer:
+        "The municipality number as a number (301) or text (\"0301\"), from 2024 or 2020–2023. Svalbard and Jan Mayen (2100–2211) and the continental shelf (2311, 2321) have no zone: #N/A, give the zone directly.",
+      delomraade: "For municipalities with several zones: the name of the former municipality, e.g. Midsund, Orkdal or Fræna.",
     },
   },
   AGA_SATS: {
     description: "The employer's contribution rate for a zone or municipality, as a fraction (format the cell as a percentage).",
     parameters: {
-      sone_eller_kommunenummer: "The zone (I, Ia, 1a, II, …, V) or a municipality number with a single zone.",
+      sone_eller_kommunenummer:
+        "The zone (I, Ia, 1a, II, …, V) or a municipality number with a single zone, as numbered that year: 2022–2023 the number of 2020–2023 (3001), from 2024 the new one (3101).",
       aar: "The year, e.g. 2026.",
       naering: "ordinær (ordinary, default), jordbruk (agriculture: its own rate in IVa) or sektorunntak (sector exception: the zone I rate in every zone).",
     },
@@ -66,18 +69,18 @@ const ENGLISH = {
     description: "Employer's contribution: basis × the zone's rate, rounded to øre. A negative basis (a correction) gives a negative contribution.",
     parameters: {
       grunnlag: "The contribution basis in NOK.",
-      sone_eller_kommunenummer: "The zone (I, Ia, II, …, V) or a municipality number with a single zone.",
+      sone_eller_kommunenummer: "The zone (I, Ia, II, …, V) or a municipality number with a single zone, as numbered that year (2022–2023: 3001; from 2024: 3101).",
       aar: "The year, e.g. 2026.",
       naering: "ordinær (ordinary, default), jordbruk (agriculture) or sektorunntak (sector exception).",
     },
   },
   AGA_FRIBELOP: {
     description:
-      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then the full zone I rate.",
+      "Employer's contribution with the allowance (zone Ia, and sector exceptions in II–V): the reduced rate until the year's saving reaches the allowance, then the full zone I rate. Agriculture, forestry and fishing in zone Ia pay 10.6 % without the cap (use AGA with næring jordbruk). The state administration and health trusts have no allowance; they use the ordinary differentiated rates (use AGA).",
     parameters: {
       grunnlag: "The contribution basis for the period, in NOK.",
       tidligere_grunnlag_i_aar: "The basis earlier in the year (before the period), in NOK.",
-      sone: "The zone (Ia, II, III, IV, IVa, V) or a municipality number.",
+      sone: "The zone (Ia, II, III, IV, IVa, V) or a municipality number, as numbered that year.",
       aar: "The year, e.g. 2026.",
     },
   },

@@ -5,15 +5,22 @@ import { ErrorKind, RuleError } from "../core/errors";
 export type CellResult = number | string | CustomFunctions.Error;
 export type Matrix = CellResult[][];
 
+/**
+ * The Excel error for a kind of rule error. Every error a user can act on must show its Norwegian
+ * message, and Excel keeps a custom function's message only on #VALUE! and #N/A: on #NUM! (and
+ * the other codes) the cell shows the bare code. So the core's "number" kind, a number outside
+ * any sensible range (an amount of 1e14, month 13, a negative year-to-date basis, weights that are
+ * all 0), becomes #VALUE! here, although DESIGN.md §2 says #NUM!: with #NUM! the message that says
+ * what is wrong would be invisible. #NUM! is never returned.
+ */
 function codeOf(kind: ErrorKind): CustomFunctions.ErrorCode {
   // Read at call time: the host (Excel, or the CLI's shim) provides CustomFunctions.
   switch (kind) {
     case "value":
+    case "number":
       return CustomFunctions.ErrorCode.invalidValue;
     case "notAvailable":
       return CustomFunctions.ErrorCode.notAvailable;
-    case "number":
-      return CustomFunctions.ErrorCode.invalidNumber;
   }
 }
 

@@ -53,10 +53,10 @@ export function trygdeavgiftSats(aar: unknown[][], inntektstype?: unknown[][]): 
 }
 
 /**
- * Arbeidsgiveravgiftssonen for en kommune: I, Ia, II, III, IV, IVa eller V (kommunestrukturen fra 2024).
+ * Arbeidsgiveravgiftssonen for en kommune: I, Ia, II, III, IV, IVa eller V (soneinndelingen fra 2022). Tar kommunenummer fra 2024 og de fra 2020–2023 (3001 Halden gir sonen til 3101); uten år, siden ingen nummer betyr to steder. For 2020–2021 gjaldt andre soner.
  * @customfunction AGA_SONE AGA_SONE
- * @param kommunenummer Kommunenummeret som tall (301) eller tekst ("0301").
- * @param [delomraade] For kommuner med flere soner: navnet på den gamle kommunen, f.eks. Midsund.
+ * @param kommunenummer Kommunenummeret som tall (301) eller tekst ("0301"), fra 2024 eller 2020–2023. Svalbard og Jan Mayen (2100–2211) og kontinentalsokkelen (2311, 2321) har ingen sone: #N/A, oppgi sonen direkte.
+ * @param [delomraade] For kommuner med flere soner: navnet på den gamle kommunen, f.eks. Midsund, Orkdal eller Fræna.
  * @returns Sonen med romertall.
  */
 export function agaSone(kommunenummer: unknown[][], delomraade?: unknown[][]): unknown[][] {
@@ -66,7 +66,7 @@ export function agaSone(kommunenummer: unknown[][], delomraade?: unknown[][]): u
 /**
  * Arbeidsgiveravgiftssatsen for en sone eller kommune, som brøk (formater cellen som prosent).
  * @customfunction AGA_SATS AGA_SATS
- * @param sone_eller_kommunenummer Sonen (I, Ia, 1a, II, …, V) eller et kommunenummer med én sone.
+ * @param sone_eller_kommunenummer Sonen (I, Ia, 1a, II, …, V) eller et kommunenummer med én sone, slik nummeret var det året: 2022–2023 nummeret fra 2020–2023 (3001), fra 2024 det nye (3101).
  * @param aar Året, f.eks. 2026.
  * @param [naering] ordinær (standard), jordbruk (egen sats i IVa) eller sektorunntak (sone I-satsen i alle soner).
  * @returns Satsen som brøk.
@@ -79,7 +79,7 @@ export function agaSats(sone_eller_kommunenummer: unknown[][], aar: unknown[][],
  * Arbeidsgiveravgift: grunnlag × sonens sats, avrundet til øre. Negativt grunnlag (korreksjon) gir negativ avgift.
  * @customfunction AGA AGA
  * @param grunnlag Avgiftsgrunnlaget i kroner.
- * @param sone_eller_kommunenummer Sonen (I, Ia, II, …, V) eller et kommunenummer med én sone.
+ * @param sone_eller_kommunenummer Sonen (I, Ia, II, …, V) eller et kommunenummer med én sone, slik nummeret var det året (2022–2023: 3001; fra 2024: 3101).
  * @param aar Året, f.eks. 2026.
  * @param [naering] ordinær (standard), jordbruk eller sektorunntak.
  * @returns Arbeidsgiveravgiften i kroner.
@@ -89,11 +89,11 @@ export function aga(grunnlag: unknown[][], sone_eller_kommunenummer: unknown[][]
 }
 
 /**
- * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter full sats (sone I).
+ * Arbeidsgiveravgift med fribeløp (sone Ia, og sektorunntak i II–V): redusert sats til årets innsparing når fribeløpet, deretter full sats (sone I). Jordbruk, skogbruk og fiske i sone Ia betaler 10,6 % uten tak (bruk AGA med næring jordbruk). Statsforvaltningen og helseforetak har ikke fribeløp; de bruker de ordinære differensierte satsene (bruk AGA).
  * @customfunction AGA_FRIBELOP AGA_FRIBELOP
  * @param grunnlag Avgiftsgrunnlaget i perioden, i kroner.
  * @param tidligere_grunnlag_i_aar Grunnlaget tidligere i året (før perioden), i kroner.
- * @param sone Sonen (Ia, II, III, IV, IVa, V) eller et kommunenummer.
+ * @param sone Sonen (Ia, II, III, IV, IVa, V) eller et kommunenummer, slik nummeret var det året.
  * @param aar Året, f.eks. 2026.
  * @returns Arbeidsgiveravgiften for perioden i kroner.
  */

@@ -42,6 +42,12 @@ describe("lonn fn (in process)", () => {
     expect((await lonn("TRYGDEAVGIFT_SATS", "2026")).out).toBe("0.076");
     expect((await lonn("AGA_SONE", "0301")).out).toBe("I");
     expect((await lonn("AGA_SONE", "1506", "Midsund")).out).toBe("II");
+    expect((await lonn("AGA", "100000", "5401", "2023")).out).toBe("7900");
+    expect((await lonn("AGA", "100000", "3101", "2024")).out).toBe("14100");
+    expect(await lonn("AGA", "100000", "3001", "2024")).toEqual({
+      code: 1, out: "#N/A: 3001 Halden er kommunenummeret til og med 2023; fra 2024 er det 3101.", err: "",
+    });
+    expect((await lonn("AGA_SONE", "5059", "Orkdal")).out).toBe("I");
     expect((await lonn("GRUNNBELOP", "2024-06-01")).out).toBe("124028");
     expect((await lonn("SPK_TERMIN", "2024-03")).out).toBe("2");
     expect((await lonn("SPK_TERMIN", "202411")).out).toBe("6");
@@ -63,9 +69,12 @@ describe("lonn fn (in process)", () => {
     expect((await lonn("TRYGDEAVGIFT", "[[120000]]", "2026")).out).toBe("[[5087.5]]");
   });
 
-  test("#NUM! and other errors print their code and message", async () => {
+  test("errors print their code and message; a number out of range is #VALUE!, as in Excel", async () => {
     const r = await lonn("SPK_TERMIN", "13");
-    expect(r).toEqual({ code: 1, out: "#NUM!: Måneden må være et helt tall 1–12 (fikk 13).", err: "" });
+    expect(r).toEqual({ code: 1, out: "#VALUE!: Måneden må være et helt tall 1–12 (fikk 13).", err: "" });
+    expect(await lonn("AGA_FRIBELOP", "1", "-1", "Ia", "2024")).toEqual({
+      code: 1, out: "#VALUE!: Tidligere grunnlag i år kan ikke være negativt.", err: "",
+    });
     expect((await lonn("G_SNITT", "2017")).out).toMatch(/^#N\/A: Ingen G-snitt for 2017/);
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import { isRuleError } from "../../src/core/errors";
+import { SOURCES } from "../../src/core/rates/sources";
 import {
   parseIncomeType, trygdeavgift, trygdeavgiftSamlet, trygdeavgiftSats,
 } from "../../src/core/rules/trygdeavgift";
@@ -196,5 +197,13 @@ describe("properties", () => {
       expect(tax.lte(aboveLimit.times(0.25).plus(0.005))).toBe(true);
       expect(tax.decimalPlaces()).toBeLessThanOrEqual(2);
     }), { numRuns: 2000 });
+  });
+});
+
+describe("sources", () => {
+  test("the lower limit and the 25 % rule are folketrygdloven § 23-3 fjerde ledd (the 2015 text was read as nr. 3 tredje ledd)", () => {
+    expect(SOURCES.S8).toMatch(/^Folketrygdloven § 23-3 fjerde ledd \(/);
+    expect(SOURCES.S8).toContain("§ 23-3 nr. 3 tredje ledd");
+    expect(SOURCES.S8).toContain("Prop. 1 LS (2014–2015)");
   });
 });

@@ -3,8 +3,10 @@
  * different shapes, one bad cell among good ones, empty cells (0 on desktop, null on the web),
  * text, booleans and forgiving spellings.
  */
-import { codeOf, one, show, StubError } from "./custom-functions-stub";
+import { codeOf, one, show, shown, StubError } from "./custom-functions-stub";
 import * as f from "../../src/functions/functions";
+import { RuleError } from "../../src/core/errors";
+import { toExcelError } from "../../src/functions/errors";
 
 const col = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
 
@@ -49,7 +51,8 @@ describe("only the bad cell is an error", () => {
       "#VALUE!: Inntekten «120000» er tekst, ikke et tall. Tekst regnes ikke om til tall; skriv tallet i en tallcelle (sjekk om cellen er formatert som tekst).",
     ]);
     expect(show(result[2])).toEqual(["#VALUE!: Inntekten er en sannhetsverdi (SANN), ikke et tall."]);
-    expect(codeOf(result[3][0])).toBe("#NUM!");
+    // 1e14 is no sensible amount: #VALUE! with its message (Excel would drop the message on #NUM!).
+    expect(show(result[3])).toEqual(["#VALUE!: Inntekten (100000000000000) er utenfor et rimelig beløpsområde (±10 000 milliarder kr)."]);
     expect(result[4][0]).toBe(0);
     expect(codeOf(result[5][0])).toBe("#VALUE!");
     expect((result[5][0] as StubError).message).toContain("«1 234,50»");
@@ -78,7 +81,7 @@ describe("only the bad cell is an error", () => {
       ["#N/A: Ingen satser for trygdeavgift for 2019; tabellene dekker 2020–2026."],
     ]);
     expect(one(f.trygdeavgift([[1]], [[2024]], [["bank"]]))).toMatch(/^#VALUE!: Ukjent inntektstype «bank»/);
-    expect(one(f.trygdeavgift([[1]], [[2024.5]]))).toMatch(/^#NUM!: Året må være et helt tall/);
+    expect(one(f.trygdeavgift([[1]], [[2024.5]]))).toMatch(/^#VALUE!: Året må være et helt tall/);
   });
 });
 
@@ -153,6 +156,12 @@ describe("AGA_SONE", () => {
       ["#N/A: Molde (1506) har flere soner: «Gamle Midsund og Nesset» → sone II; «øvrige Molde» → sone I. Oppgi delområde (navnet på den gamle kommunen)."],
     ]);
   });
+  test("the old kommune of a split kommune's main part is accepted: Orkdal, Fræna", () => {
+    expect(show(f.agaSone(col([5059, 1579, 1508]), col(["Orkdal", "Fræna", "Skodje"])))).toEqual(col(["I", "I", "I"]));
+  });
+  test("Voss: Ullensvang and Granvin are zone II, old Voss zone I", () => {
+    expect(show(f.agaSone(col([4621, 4621, 4621]), col(["Ullensvang", "Granvin", "Voss"])))).toEqual(col(["II", "II", "I"]));
+  });
   test("a zone is not a kommunenummer; a boolean is no kommune", () => {
     expect(one(f.agaSone([["Ia"]]))).toMatch(/^#VALUE!: «Ia» er ikke et kommunenummer/);
     expect(one(f.agaSone([[true]]))).toBe("#VALUE!: Kommunenummeret er en sannhetsverdi (SANN).");
@@ -165,9 +174,9 @@ describe("AGA_SONE", () => {
 });
 
 describe("AGA_FRIBELOP and EKSTRA_AGA", () => {
-  test("empty earlier basis is 0; negative earlier basis is #NUM!", () => {
+  test("empty earlier basis is 0; negative earlier basis is #VALUE! with its message", () => {
     expect(one(f.agaFribelop([[1_000_000]], [[null]], [["Ia"]], [[2024]]))).toBe(106000);
-    expect(codeOf((f.agaFribelop([[1]], [[-1]], [["Ia"]], [[2024]]) as unknown[][])[0][0])).toBe("#NUM!");
+    expect(one(f.agaFribelop([[1]], [[-1]], [["Ia"]], [[2024]]))).toBe("#VALUE!: Tidligere grunnlag i år kan ikke være negativt.");
     expect(one(f.ekstraAga([[1_000_000]], [[2024]]))).toBe(7500);
     expect(one(f.ekstraAga([[1_000_000]], [[2024]], [[null]]))).toBe(7500);
   });
@@ -189,8 +198,8 @@ describe("GRUNNBELOP and SPK_TERMIN", () => {
     expect(show(f.spkTermin(col([1, 2, 3, 12, "3", 45444, "2024-03", "202411", 202402, "15.03.2024", "2024-12-31"])))).toEqual(
       col([1, 1, 2, 6, 2, 3, 2, 6, 1, 2, 6]),
     );
-    expect(one(f.spkTermin([[13]]))).toBe("#NUM!: Måneden må være et helt tall 1–12 (fikk 13).");
-    expect(one(f.spkTermin([[2.5]]))).toBe("#NUM!: Måneden må være et helt tall 1–12 (fikk 2.5).");
+    expect(one(f.spkTermin([[13]]))).toBe("#VALUE!: Måneden må være et helt tall 1–12 (fikk 13).");
+    expect(one(f.spkTermin([[2.5]]))).toBe("#VALUE!: Måneden må være et helt tall 1–12 (fikk 2.5).");
     expect(one(f.spkTermin([[0]]))).toBe("#VALUE!: Datoen eller måneden mangler.");
     expect(one(f.spkTermin([["mars"]]))).toMatch(/^#VALUE!: «mars» er ikke en dato eller periode/);
   });
@@ -205,7 +214,7 @@ describe("FORDEL", () => {
   test("empty weights count as 0; a bad weight is one error naming it", () => {
     expect(show(f.fordel([[100]], col([1, null, 1])))).toEqual(col([50, 0, 50]));
     expect(one(f.fordel([[100]], col([1, "x", 1])))).toMatch(/^#VALUE!: Vekten på rad 2 «x» er tekst/);
-    expect(one(f.fordel([[100]], [[0, 0]]))).toMatch(/^#NUM!: Vektene må være 0 eller større/);
+    expect(one(f.fordel([[100]], [[0, 0]]))).toMatch(/^#VALUE!: Vektene må være 0 eller større/);
     expect(one(f.fordel(col([1, 2]), [[1]]))).toBe("#VALUE!: Beløpet må være én celle.");
   });
 });
@@ -219,7 +228,16 @@ describe("AGA_SNITTSATS", () => {
   test("a basis without rate, zones without year, and no basis at all are errors", () => {
     expect(one(f.agaSnittsats(col([1, 2]), col([0.141, null])))).toBe("#VALUE!: Satsen eller sonen mangler på rad 2.");
     expect(one(f.agaSnittsats(col([1]), col(["I"])))).toMatch(/^#VALUE!: rad 1: «I» er en sone/);
-    expect(codeOf((f.agaSnittsats(col([0, 0]), col([0.141, 0.051])) as unknown[][])[0][0])).toBe("#NUM!");
+    expect(one(f.agaSnittsats(col([0, 0]), col([0.141, 0.051])))).toBe("#VALUE!: Summen av grunnlaget er 0, så snittsatsen er ikke definert.");
     expect(one(f.agaSnittsats(col([1]), col([0.141]), [[2024, 2025]]))).toMatch(/^#VALUE!/);
+  });
+});
+
+describe("every error shows its message in Excel", () => {
+  test("each kind of rule error becomes #VALUE! or #N/A (Excel keeps the message on those only), never #NUM!", () => {
+    const kinds: [RuleError["kind"], string][] = [["value", "#VALUE!"], ["notAvailable", "#N/A"], ["number", "#VALUE!"]];
+    for (const [kind, code] of kinds) {
+      expect(shown(toExcelError(new RuleError(kind, "Meldingen.")))).toBe(`${code}: Meldingen.`);
+    }
   });
 });

@@ -16,7 +16,8 @@ import { agaSnittsats } from "../../src/core/rules/snittsats";
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const col = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
 /** A core result as a shown cell: errors as `#CODE: message`. */
-const CODE = { value: "#VALUE!", notAvailable: "#N/A", number: "#NUM!" } as const;
+// A number outside any sensible range shows as #VALUE! in Excel: the message would be lost on #NUM!.
+const CODE = { value: "#VALUE!", notAvailable: "#N/A", number: "#VALUE!" } as const;
 const core = (r: unknown): unknown => (isRuleError(r) ? `${CODE[(r as RuleError).kind]}: ${(r as RuleError).message}` : r);
 
 describe("rates-and-rules.md §1.2–1.3", () => {
@@ -78,6 +79,12 @@ describe("rates-and-rules.md §6: the known wrong claims stay wrong", () => {
   test("Trondheim is zone I; Alta and Hammerfest zone V; Svalbard is no zone; there is no zone 6", () => {
     expect(show(f.agaSone([[5001], [5601], [5603]]))).toEqual([["I"], ["V"], ["V"]]);
     expect(one(f.agaSone([[2111]]))).toMatch(/^#N\/A: Svalbard/);
+    // 2311/2321 are the continental shelf (SSB/NAV code lists), not Svalbard.
+    expect(one(f.agaSone([[2311]]))).toBe(
+      "#N/A: 2311 er koden for kontinentalsokkelen sør for 62° N, ikke en kommune. Kildene bak kommunetabellen gir ingen " +
+        "arbeidsgiveravgiftssone for sokkelen; oppgi sonen direkte (I, Ia, II, III, IV, IVa eller V).",
+    );
+    expect(one(f.aga([[100000]], [[2321]], [[2024]]))).toMatch(/^#N\/A: 2321 er koden for kontinentalsokkelen nord for 62° N/);
     expect(one(f.agaSats([["6"]], [[2024]]))).toMatch(/^#VALUE!: /);
   });
   test("ekstra AGA was still there in 2024 (above 850 000), and gone from 2025", () => {
@@ -86,6 +93,23 @@ describe("rates-and-rules.md §6: the known wrong claims stay wrong", () => {
   test("G changes on 1 May; G-snitt as NAV publishes it", () => {
     expect(show(f.grunnbelop([["2024-04-30"], ["2024-05-01"], ["01.06.2026"]]))).toEqual([[118620], [124028], [136549]]);
     expect(one(f.gSnitt([[2026]]))).toBe(134419);
+  });
+});
+
+describe("2022–2023: the zones of 2022 with the kommunenummer of 2020–2023", () => {
+  test("AGA(100000; 5401; 2023) = 7900 (Tromsø, IVa) and AGA(100000; 3101; 2024) = 14100 (Halden, I)", () => {
+    expect(one(f.aga([[100000]], [[5401]], [[2023]]))).toBe(7900);
+    expect(one(f.aga([[100000]], [[3101]], [[2024]]))).toBe(14100);
+    expect(one(f.aga([[100000]], [[3001]], [[2023]]))).toBe(14100);
+    expect(show(f.aga([[100000]], [[3001], [3001], ["3101"]], [[2023], [2024], [2023]]))).toEqual([
+      [14100],
+      ["#N/A: 3001 Halden er kommunenummeret til og med 2023; fra 2024 er det 3101."],
+      ["#N/A: 3101 Halden er kommunenummeret fra 2024; til og med 2023 er det 3001."],
+    ]);
+    expect(one(f.agaSnittsats(col([3e6, 1e6]), col([3001, 5401]), 2023))).toBeCloseTo((3e6 * 0.141 + 1e6 * 0.079) / 4e6, 15);
+  });
+  test("AGA_SONE without a year answers a 2020–2023 number with the zone of 2022 on", () => {
+    expect(show(f.agaSone(col([3001, 5401, 1507, 1507]), col([null, null, "Haram", "Skodje"])))).toEqual(col(["I", "IVa", "Ia", "I"]));
   });
 });
 

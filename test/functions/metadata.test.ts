@@ -86,6 +86,25 @@ describe("generated metadata (functions.json, Norwegian)", () => {
   });
 });
 
+describe("help texts that carry a rule", () => {
+  const help = (m: Metadata, id: string) => m.functions.find((fn) => fn.id === id)!;
+
+  test("AGA_FRIBELOP: jordbruk etc. in Ia pay 10,6 % without the cap; statsforvaltningen and helseforetak have no fribeløp", () => {
+    const nb = help(generated, "AGA_FRIBELOP").description!;
+    expect(nb).toMatch(/[Jj]ordbruk, skogbruk og fiske i sone Ia betaler 10,6 % uten tak/);
+    expect(nb).toMatch(/[Ss]tatsforvaltningen og helseforetak har ikke fribeløp/);
+    const en = help(english, "AGA_FRIBELOP").description!;
+    expect(en).toMatch(/10\.6 % without the cap/);
+    expect(en).toMatch(/state administration and health trusts have no allowance/);
+  });
+
+  test("AGA_SONE says which kommunenummer it takes without a year, and what it refuses", () => {
+    const nb = help(generated, "AGA_SONE");
+    expect(nb.description).toMatch(/2020–2023/);
+    expect(nb.parameters[0].description).toMatch(/kontinentalsokkelen \(2311, 2321\) har ingen sone/);
+  });
+});
+
 describe("nb (default) and en-US metadata", () => {
   test("same ids, names, parameters, order and flags; only the texts differ", () => {
     const strip = (m: Metadata) =>

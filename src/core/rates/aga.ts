@@ -20,7 +20,9 @@ type ZoneRates = Readonly<Record<Zone, string>>;
  * - `full`: the zone I rate, paid in every zone by sector-excepted employers (sektorunntak) and
  *   in zone Ia once the fribeløp is used up.
  * - `fribelop`: the largest yearly saving, (full − reduced rate) × basis, for zone Ia and for
- *   sector-excepted employers in zones II–V (S10, S11).
+ *   sector-excepted employers in zones II–V (S10, S11). Not for jordbruk, skogbruk and fiske in
+ *   zone Ia (10,6 % without the cap: `jordbruk`), nor for statsforvaltningen and helseforetak,
+ *   which «skal anvende ordinære differensierte satser» (S11).
  * - `ekstra`: the extra 5 % on one employee's yearly basis above a threshold, if the year has it.
  */
 export interface AgaYear {

@@ -9,7 +9,17 @@
  * Zones use the a-melding codes 1, 1a, 2, 3, 4, 4a, 5. The zone assignment dates from 1 January 2022;
  * it is not valid for 2020–2021, when about 14 kommuner or areas had other zones.
  * Twelve kommuner have several zones (by grunnkrets / old kommune); `delomraade` keeps
- * Skatteetaten's comment for them. Caveat: the two Voss (4621) comments look swapped in the source.
+ * Skatteetaten's comment for them.
+ *
+ * How the comments are read (kommune-soner.ts): a comment «… er grensejustert over til Y» is a
+ * note on the row it stands on, not the name of a part. The catalogue puts it on the main row of
+ * the RECEIVING kommune Y: Stavanger («Deler av tidligere Hjelmeland …»), Aukra («… Sandøy …»),
+ * Indre Fosen («… Verran …») and Tvedestrand («Røysland …») each have one row and that note
+ * (the Røysland note is repeated on Risør, the giving kommune, also a single row).
+ * Voss (4621) follows the same pattern: its zone 1 row, «Deler av tidligere Ullensvang er
+ * grensejustert over til Voss», is the main row, i.e. old Voss; its zone 2 row, «Gamle Granvin og
+ * Ullensvang», is old Granvin plus the area taken over from Ullensvang (4618 Ullensvang is zone 2).
+ * So Voss → I, Granvin → II, Ullensvang → II.
  */
 export const KOMMUNE_SONER_CSV = `kommunenummer,kommunenavn,sone,gyldig_fra,delomraade
 0301,Oslo,1,2024-01-01,

@@ -5,9 +5,19 @@ export interface KommuneZone {
   readonly kommunenummer: string;
   readonly kommunenavn: string;
   readonly zone: Zone;
-  /** Skatteetaten's comment for one part of a kommune with several zones; "" for the rest. */
+  /** Skatteetaten's comment naming one part of a kommune with several zones; "" for the rest. */
   readonly delomraade: string;
+  /** Skatteetaten's comment when it is a note on the row, not the name of a part (a grensejustering). */
+  readonly note: string;
 }
+
+/**
+ * «Deler av tidligere X er grensejustert over til Y», «Røysland er grensejustert over til
+ * Tvedestrand»: the catalogue puts such a note on the row of the kommune itself (the receiving
+ * one, at Stavanger, Aukra, Indre Fosen, Tvedestrand and Voss; the giving one at Risør), never as
+ * the name of a part with its own zone. See kommune-soner.data.ts.
+ */
+const GRENSEJUSTERING = /\bgrensejustert over til\b/i;
 
 /** The first year the table may be used for (see kommune-soner.data.ts). */
 export const KOMMUNE_SONER_VALID_FROM = 2022;
@@ -42,11 +52,12 @@ function parseTable(csv: string): ReadonlyMap<string, readonly KommuneZone[]> {
   const [header, ...lines] = csv.trim().split("\n");
   if (header !== "kommunenummer,kommunenavn,sone,gyldig_fra,delomraade") throw new Error("Ukjent kolonneoppsett i sonetabellen");
   for (const line of lines) {
-    const [kommunenummer, kommunenavn, code, , delomraade = ""] = csvFields(line);
+    const [kommunenummer, kommunenavn, code, , comment = ""] = csvFields(line);
     const zone = ZONE_BY_CODE.get(code);
     if (!zone || !/^\d{4}$/.test(kommunenummer)) throw new Error(`Ugyldig rad i sonetabellen: ${line}`);
+    const isNote = GRENSEJUSTERING.test(comment);
     const rows = byNumber.get(kommunenummer) ?? [];
-    rows.push({ kommunenummer, kommunenavn, zone, delomraade });
+    rows.push({ kommunenummer, kommunenavn, zone, delomraade: isNote ? "" : comment, note: isNote ? comment : "" });
     byNumber.set(kommunenummer, rows);
   }
   return byNumber;

@@ -10,7 +10,7 @@ export const SOURCES = {
   S5: "regjeringen.no, «Skattesatser 2025»; efacta-kopi av vedtatt tabell 2024/2025",
   S6: "regjeringen.no, «Skattesatser 2026» (vedtatte satser 2025 og forslag 2026; kopi merket «2026-regler»)",
   S7: "Skatteetaten/trekktabell, Konstanter.java per år (trekkrutine2020–2026) og Skatteberegning.beregnTrygdeavgift",
-  S8: "Folketrygdloven § 23-3 nr. 3 tredje ledd (lovtekst i Prop. 1 LS (2014–2015))",
+  S8: "Folketrygdloven § 23-3 fjerde ledd (teksten for 2015 lest som § 23-3 nr. 3 tredje ledd i Prop. 1 LS (2014–2015))",
   S10: "Skatteetaten, SKD-melding om arbeidsgiveravgift til folketrygden (2024)",
   S11: "Skatte-ABC 2021–2022, A-14 «Arbeidsgiveravgift – avgiftssatser», pkt. 4.3 «Fribeløpsordningen i sone Ia»",
   S12: "Skatte-ABC (gjeldende), A-14-2.4 «Svalbard»",

@@ -8,7 +8,7 @@ import { terminOfMonth } from "./termin";
  *
  * A number is an Excel date serial (1900 system) up to the end of 2099. Payroll exports also
  * write periods as yyyymm and dates as yyyymmdd numbers: 190001–999912 with a month 01–12 is a
- * period, and 19000101–99991231 a date. Any other number is #NUM!: a serial in 2100 or later is
+ * period, and 19000101–99991231 a date. Any other number is a "number" error (#VALUE! in Excel): a serial in 2100 or later is
  * no payroll date but a typo (202413), and reading it as one would give a silently wrong answer.
  * Text is read by `parseDateText`.
  */
