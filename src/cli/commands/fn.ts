@@ -42,6 +42,10 @@ export const FUNCTIONS: Readonly<Record<string, Entry>> = {
   SPK_TERMIN: entry(declared.spkTermin as Declared, "dato_eller_maaned"),
   AGA_SNITTSATS: entry(declared.agaSnittsats as Declared, "grunnlag satser_eller_soner [aar]"),
   FORDEL: entry(declared.fordel as Declared, "belop vekter"),
+  VIRKEDAG: entry(declared.virkedag as Declared, "dato [dager]"),
+  FORFALL_FORSKUDDSTREKK: entry(declared.forfallForskuddstrekk as Declared, "utbetalingsdato"),
+  FORFALL_AGA: entry(declared.forfallAga as Declared, "termin aar"),
+  FERIEPENGER: entry(declared.feriepenger as Declared, "grunnlag opptjeningsaar [sats] [over_60]"),
 };
 
 const signature = (id: string, e: Entry): string => `${id}(${e.params.join("; ")})`;

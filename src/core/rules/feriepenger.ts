@@ -62,14 +62,19 @@ export function feriepengerOf(grunnlag: Exact, sats: Rate, over60: boolean, year
   return roundKroner(plus(base, times(sign(grunnlag) < 0 ? negate(capped) : capped, OVER_60_EXTRA)));
 }
 
+/** The same on a grunnlag as a cell holds it, checked; the year and rate resolved once by the caller (a column). */
+export function feriepengerOfAmount(grunnlag: number, sats: Rate, over60: boolean, year: FeriepengerYear): Result<number> {
+  const amount = checkedAmount(grunnlag, "Feriepengegrunnlaget");
+  // Excel shows a message only with #VALUE! and #N/A, so an absurd amount is #VALUE! here.
+  if (isRuleError(amount)) return valueError(amount.message);
+  return feriepengerOf(amount, sats, over60, year);
+}
+
 /** FERIEPENGER(grunnlag; opptjeningsår; [sats]; [over_60]) on plain numbers. */
 export function feriepenger(grunnlag: number, opptjeningsaar: number, sats?: number, over60 = false): Result<number> {
   const year = feriepengerYear(opptjeningsaar);
   if (isRuleError(year)) return year;
   const r = feriepengerRate(sats);
   if (isRuleError(r)) return r;
-  const amount = checkedAmount(grunnlag, "Feriepengegrunnlaget");
-  // Excel shows a message only with #VALUE! and #N/A, so an absurd amount is #VALUE! here.
-  if (isRuleError(amount)) return valueError(amount.message);
-  return feriepengerOf(amount, r, over60, year);
+  return feriepengerOfAmount(grunnlag, r, over60, year);
 }
