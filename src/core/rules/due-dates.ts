@@ -29,7 +29,8 @@ export function checkTermin(termin: number): Result<number> {
 
 /**
  * A termin's due date: the 15th of the month after the termin (termin 6: 15 January of the
- * next year), moved by § 10-2. AGA has always been paid so, and forskuddstrekk up to 2025.
+ * next year), moved by § 10-2: AGA's deadline, before and after 2026, and forskuddstrekk's up
+ * to and including 2025.
  */
 export function dueDateTermin(termin: number, year: number): Result<CalendarDate> {
   const t = checkTermin(termin);
