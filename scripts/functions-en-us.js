@@ -127,6 +127,39 @@ const ENGLISH = {
       vekter: "The weights (a range of numbers ≥ 0); the result has the same shape.",
     },
   },
+  VIRKEDAG: {
+    description:
+      "The working day a number of working days from a date, like WORKDAY with the Norwegian holidays: Saturdays, Sundays, public holidays and 1 and 17 May are not working days (Tax Payment Act § 10-2); 24 and 31 December are.",
+    parameters: {
+      dato: "The date to count from (Excel date, 2026-01-23 or 23.01.2026).",
+      dager: "Working days after the date (empty = 1); 0 gives the date itself if it is a working day, else the next one; a negative number counts back.",
+    },
+  },
+  FORFALL_FORSKUDDSTREKK: {
+    description:
+      "The payment deadline for tax withheld (forskuddstrekk) from one pay run: from 2026 the first working day after the pay date; up to 2025 the period's deadline (the 15th of the month after the two-month period, moved to the next working day).",
+    parameters: {
+      utbetalingsdato: "The pay date (Excel date, 2026-01-23 or 23.01.2026).",
+    },
+  },
+  FORFALL_AGA: {
+    description:
+      "The payment deadline for employer's contribution (AGA) for a two-month period (termin): the 15th of the month after it (termin 6: 15 January of the next year), moved to the next working day when it falls on a Saturday, Sunday or public holiday.",
+    parameters: {
+      termin: "The period 1–6 (1 = January–February … 6 = November–December), also T1 or jan–feb.",
+      aar: "The year of the period, e.g. 2026.",
+    },
+  },
+  FERIEPENGER: {
+    description:
+      "Holiday pay (feriepenger): basis × rate, and for employees over 60 an extra 2.3 % of the basis up to 6 G (the G in force on 31 December of the earning year), rounded to øre. A negative basis (a correction) gives negative holiday pay.",
+    parameters: {
+      grunnlag: "The holiday pay basis in NOK, earned in the earning year.",
+      opptjeningsaar: "The earning year (the year before the holiday year), e.g. 2025.",
+      sats: "The rate as a fraction: empty = 0.102 (10.2 %, the Holidays Act); 0.12 by agreement and in the state.",
+      over_60: "TRUE (or 1) for an employee who turns 60 in the holiday year at the latest; empty = FALSE.",
+    },
+  },
 };
 
 /** The generated (Norwegian) metadata as an object. */

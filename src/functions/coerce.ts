@@ -73,6 +73,26 @@ export function amountNumberOf(value: unknown, what: string): Result<number> {
   return notANumber(v, what);
 }
 
+/** A number that has a default when missing (blank); text and booleans are #VALUE!. */
+export function optionalNumberOf(value: unknown, what: string): Result<number | undefined> {
+  const v = plain(value);
+  if (typeof v === "number") return v;
+  if (isBlank(v)) return undefined;
+  return notANumber(v, what);
+}
+
+/**
+ * A yes/no: Excel's TRUE/FALSE (SANN/USANN), or 1/0 as people also write it; blank is no.
+ * Other numbers and text are #VALUE!: guessing that 2 or «ja» means yes could be wrong.
+ */
+export function flagOf(value: unknown, what: string): Result<boolean> {
+  const v = plain(value);
+  if (typeof v === "boolean") return v;
+  if (v === 1) return true;
+  if (v === 0 || isBlank(v)) return false;
+  return valueError(`${what} må være SANN eller USANN (eller 1 eller 0); fikk ${describe(v)}.`);
+}
+
 /** A year: a number (checked by the rules: whole, in the tables) or four digits as text; undefined when missing. */
 export function optionalYearOf(value: unknown): Result<number | undefined> {
   const v = plain(value);

@@ -12,9 +12,11 @@
  * wrappers check them.
  */
 import { agaCells, agaFribelopCells, agaSatsCells, agaSnittsatsCells, agaSoneCells, ekstraAgaCells } from "./aga";
+import { feriepengerCells } from "./feriepenger";
 import { fordelCells } from "./fordel";
 import { grunnbelopCells, gSnittCells, spkTerminCells } from "./grunnbelop";
 import { trygdeavgiftCells, trygdeavgiftSamletCells, trygdeavgiftSatsCells } from "./trygdeavgift";
+import { dueDateAgaCells, dueDateForskuddstrekkCells, virkedagCells } from "./virkedag";
 
 /**
  * Trygdeavgift av én inntektstype: 0 opp til nedre grense, deretter satsen av hele inntekten, men aldri mer enn 25 % av inntekten over grensen. Ingen øvre grense.
@@ -164,4 +166,49 @@ export function agaSnittsats(grunnlag: unknown[][], satser_eller_soner: unknown[
  */
 export function fordel(belop: unknown[][], vekter: unknown[][]): unknown[][] {
   return fordelCells(belop, vekter);
+}
+
+/**
+ * Virkedagen et antall virkedager fra en dato, som ARBEIDSDAG med norske helligdager: lørdag, søndag, helligdager og 1. og 17. mai er ikke virkedager (skattebetalingsloven § 10-2); 24. og 31. desember er det.
+ * @customfunction VIRKEDAG VIRKEDAG
+ * @param dato Datoen det telles fra (Excel-dato, 2026-01-23 eller 23.01.2026).
+ * @param [dager] Antall virkedager etter datoen (tom = 1); 0 gir datoen selv hvis den er en virkedag, ellers neste virkedag; negativt tall teller bakover.
+ * @returns Datoen som Excel-dato (formater cellen som dato).
+ */
+export function virkedag(dato: unknown[][], dager?: unknown[][]): unknown[][] {
+  return virkedagCells(dato, dager);
+}
+
+/**
+ * Betalingsfristen for forskuddstrekk fra én lønnsutbetaling: fra 2026 første virkedag etter utbetalingsdatoen; til og med 2025 terminens frist (den 15. i måneden etter terminen, flyttet til neste virkedag).
+ * @customfunction FORFALL_FORSKUDDSTREKK FORFALL_FORSKUDDSTREKK
+ * @param utbetalingsdato Utbetalingsdatoen (Excel-dato, 2026-01-23 eller 23.01.2026).
+ * @returns Forfallsdatoen som Excel-dato (formater cellen som dato).
+ */
+export function forfallForskuddstrekk(utbetalingsdato: unknown[][]): unknown[][] {
+  return dueDateForskuddstrekkCells(utbetalingsdato);
+}
+
+/**
+ * Betalingsfristen for arbeidsgiveravgift for en termin: den 15. i måneden etter terminen (termin 6: 15. januar året etter), flyttet til neste virkedag når den faller på lørdag, søndag eller helligdag.
+ * @customfunction FORFALL_AGA FORFALL_AGA
+ * @param termin Terminen 1–6 (1 = januar–februar … 6 = november–desember), også T1 eller jan–feb.
+ * @param aar Året terminen hører til, f.eks. 2026.
+ * @returns Forfallsdatoen som Excel-dato (formater cellen som dato).
+ */
+export function forfallAga(termin: unknown[][], aar: unknown[][]): unknown[][] {
+  return dueDateAgaCells(termin, aar);
+}
+
+/**
+ * Feriepenger: grunnlag × sats, for arbeidstakere over 60 med 2,3 % ekstra av grunnlaget opp til 6 G (G per 31. desember i opptjeningsåret), avrundet til øre. Negativt grunnlag (korreksjon) gir negative feriepenger.
+ * @customfunction FERIEPENGER FERIEPENGER
+ * @param grunnlag Feriepengegrunnlaget i kroner, opptjent i opptjeningsåret.
+ * @param opptjeningsaar Opptjeningsåret (året før ferieåret), f.eks. 2025.
+ * @param [sats] Satsen som brøk: tom = 0,102 (10,2 %, ferieloven); 0,12 etter avtale og i staten.
+ * @param [over_60] SANN (eller 1) for en arbeidstaker som fyller 60 år senest i ferieåret; tom = USANN.
+ * @returns Feriepengene i kroner, avrundet til øre.
+ */
+export function feriepenger(grunnlag: unknown[][], opptjeningsaar: unknown[][], sats?: unknown[][], over_60?: unknown[][]): unknown[][] {
+  return feriepengerCells(grunnlag, opptjeningsaar, sats, over_60);
 }

@@ -1,14 +1,16 @@
 /**
  * Whatever Excel (or a user) passes, every function answers with a rectangular array of finite
  * numbers, texts and Excel errors with a message: never an exception, NaN, Infinity, null or
- * undefined. Amounts come out in whole øre, rates as fractions in [0, 1), termins 1–6.
+ * undefined. Amounts come out in whole øre, rates as fractions in [0, 1), termins 1–6, dates as
+ * whole Excel date serials of real days.
  */
 import fc from "fast-check";
 import { ErrorCode, StubError } from "./custom-functions-stub";
+import { fromExcelSerial } from "../../src/core/calendar";
 import * as f from "../../src/functions/functions";
 
 type Fn = (...args: unknown[]) => unknown;
-type Kind = "amount" | "rate" | "termin" | "zone";
+type Kind = "amount" | "rate" | "termin" | "zone" | "date";
 
 const FUNCTIONS: [string, Fn, number, Kind][] = [
   ["TRYGDEAVGIFT", f.trygdeavgift as Fn, 3, "amount"],
@@ -24,6 +26,10 @@ const FUNCTIONS: [string, Fn, number, Kind][] = [
   ["SPK_TERMIN", f.spkTermin as Fn, 1, "termin"],
   ["AGA_SNITTSATS", f.agaSnittsats as Fn, 3, "rate"],
   ["FORDEL", f.fordel as Fn, 2, "amount"],
+  ["VIRKEDAG", f.virkedag as Fn, 2, "date"],
+  ["FORFALL_FORSKUDDSTREKK", f.forfallForskuddstrekk as Fn, 1, "date"],
+  ["FORFALL_AGA", f.forfallAga as Fn, 2, "date"],
+  ["FERIEPENGER", f.feriepenger as Fn, 4, "amount"],
 ];
 
 /**
@@ -86,6 +92,7 @@ function checkCell(name: string, kind: Kind, value: unknown): void {
   if (kind === "amount") expect(Math.round(x * 100) / 100).toBe(x);
   if (kind === "rate") expect(x >= 0 && x < 1).toBe(true);
   if (kind === "termin") expect([1, 2, 3, 4, 5, 6]).toContain(x);
+  if (kind === "date") expect(Number.isInteger(x) && fromExcelSerial(x) !== undefined).toBe(true);
   if (name && Object.is(x, -0)) throw new Error(`${name} returned -0`);
 }
 

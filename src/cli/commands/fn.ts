@@ -5,14 +5,18 @@
  * Arguments, one per function parameter:
  *   - starting with `[`: JSON, a range as rows of columns, e.g. `[[120000],[80000]]` (null = empty cell)
  *   - a plain decimal number (`120000`, `-1234.5`, `1e6`): a number
+ *   - `TRUE`/`FALSE` or `SANN`/`USANN`, in any case: the boolean Excel passes for them
  *   - an empty string `""`: an empty cell
  *   - anything else: text, as typed (`lønn`, `0301`, `2024-06-01`)
  *
  * Output: a single value plainly (`5087.5`, text as is); a range result (or any range argument)
- * as one line of JSON. An error prints as `#N/A: message` (inside JSON, as that string).
+ * as one line of JSON. A function that answers with a date (an Excel date serial in the cell)
+ * prints it as `YYYY-MM-DD`, inside JSON too. An error prints as `#N/A: message` (inside JSON,
+ * as that string).
  * Exit status: 0 when every value is fine, 1 when the result is or contains an error, 2 for a
  * usage error (unknown function, wrong number of arguments, bad JSON).
  */
+import { fromExcelSerial, isoDate } from "../../core/calendar";
 import * as declared from "../../functions/functions";
 import { installCustomFunctionsShim, isFunctionError } from "../custom-functions-shim";
 import type { CliIO } from "../io";
@@ -23,9 +27,12 @@ interface Entry {
   readonly fn: Declared;
   /** Parameter names as in the metadata; optional ones in brackets. */
   readonly params: readonly string[];
+  /** The function answers with dates (Excel date serials), which the command prints as dates. */
+  readonly dates?: true;
 }
 
 const entry = (fn: Declared, params: string): Entry => ({ fn, params: params.split(" ") });
+const dateEntry = (fn: Declared, params: string): Entry => ({ ...entry(fn, params), dates: true });
 
 /** Id → the declared function and its parameters (checked against the generated metadata by a test). */
 export const FUNCTIONS: Readonly<Record<string, Entry>> = {
@@ -42,6 +49,10 @@ export const FUNCTIONS: Readonly<Record<string, Entry>> = {
   SPK_TERMIN: entry(declared.spkTermin as Declared, "dato_eller_maaned"),
   AGA_SNITTSATS: entry(declared.agaSnittsats as Declared, "grunnlag satser_eller_soner [aar]"),
   FORDEL: entry(declared.fordel as Declared, "belop vekter"),
+  VIRKEDAG: dateEntry(declared.virkedag as Declared, "dato [dager]"),
+  FORFALL_FORSKUDDSTREKK: dateEntry(declared.forfallForskuddstrekk as Declared, "utbetalingsdato"),
+  FORFALL_AGA: dateEntry(declared.forfallAga as Declared, "termin aar"),
+  FERIEPENGER: entry(declared.feriepenger as Declared, "grunnlag opptjeningsaar [sats] [over_60]"),
 };
 
 const signature = (id: string, e: Entry): string => `${id}(${e.params.join("; ")})`;
@@ -49,7 +60,7 @@ const signature = (id: string, e: Entry): string => `${id}(${e.params.join("; ")
 function usage(): string {
   return [
     "Bruk: lonn fn NAVN ARG…   (f.eks. lonn fn TRYGDEAVGIFT 120000 2026)",
-    "Argumenter: tall (120000, -1234.5), tekst (lønn, 0301, 2024-06-01), \"\" for tom celle,",
+    "Argumenter: tall (120000, -1234.5), tekst (lønn, 0301, 2024-06-01), SANN/USANN (TRUE/FALSE), \"\" for tom celle,",
     "eller et område som JSON med rader av kolonner: '[[120000],[80000]]'.",
     "Funksjoner:",
     ...Object.entries(FUNCTIONS).map(([id, e]) => `  ${signature(id, e)}`),
@@ -57,6 +68,8 @@ function usage(): string {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** The words Excel reads as booleans, in English and Norwegian Excel. */
+const BOOLEANS: Readonly<Record<string, boolean>> = { TRUE: true, SANN: true, FALSE: false, USANN: false };
 
 class UsageError extends Error {}
 
@@ -76,6 +89,8 @@ export function parseArg(text: string, position: number): unknown {
   }
   if (text === "") return null;
   if (NUMBER.test(text)) return Number(text);
+  const word = text.toUpperCase();
+  if (Object.prototype.hasOwnProperty.call(BOOLEANS, word)) return BOOLEANS[word];
   return text;
 }
 
@@ -88,10 +103,16 @@ function errorText(error: { code: string; message?: string }): string {
   return error.message ? `${error.code}: ${error.message}` : error.code;
 }
 
+/** A date serial as `YYYY-MM-DD`; a number that is no date serial stays a number (it cannot come from a date function). */
+function dateCell(value: unknown): unknown {
+  const date = typeof value === "number" ? fromExcelSerial(value) : undefined;
+  return date ? isoDate(date) : value;
+}
+
 /** A result cell for JSON output: errors become their `#CODE: message` text. */
-function jsonCell(value: unknown): unknown {
+function jsonCell(value: unknown, dates: boolean): unknown {
   if (isFunctionError(value)) return errorText(value);
-  return value;
+  return dates ? dateCell(value) : value;
 }
 
 function containsError(result: unknown): boolean {
@@ -142,10 +163,13 @@ export async function fnCommand(args: string[], io: CliIO): Promise<number> {
       io.out(errorText(value));
       return 1;
     }
-    io.out(typeof value === "number" ? formatNumber(value) : String(value));
+    const shown = target.dates ? dateCell(value) : value;
+    io.out(typeof shown === "number" ? formatNumber(shown) : String(shown));
     return 0;
   }
-  const rows = Array.isArray(result) ? result.map((row: unknown) => (Array.isArray(row) ? row.map(jsonCell) : jsonCell(row))) : jsonCell(result);
+  const dates = target.dates === true;
+  const cell = (value: unknown) => jsonCell(value, dates);
+  const rows = Array.isArray(result) ? result.map((row: unknown) => (Array.isArray(row) ? row.map(cell) : cell(row))) : cell(result);
   io.out(JSON.stringify(rows));
   return containsError(result) ? 1 : 0;
 }
