@@ -1,6 +1,7 @@
 /**
  * Runs the production webpack build once into a temporary directory and checks what ships:
  * the files exist, the manifest points only at ADDIN_PUBLIC_URL, functions.json is valid metadata.
+ * A production build without ADDIN_PUBLIC_URL fails.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -12,6 +13,13 @@ import { manifestUrls, parseXml } from "../manifest/manifestXml";
 const ROOT = nodePath.resolve(__dirname, "..", "..");
 const PUBLIC_URL = "https://lonn.test.example/tillegg/v1/";
 const WEBPACK_CLI = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+
+/** The environment without ADDIN_PUBLIC_URL (a developer may have it exported). */
+function envWithoutPublicUrl(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.ADDIN_PUBLIC_URL;
+  return env;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require(nodePath.join(ROOT, "webpack.config.js")) as {
@@ -93,6 +101,29 @@ describe("production build (webpack --mode production)", () => {
   });
 });
 
+describe("a production build without ADDIN_PUBLIC_URL", () => {
+  test("fails, says how to fix it in Norwegian and English, and writes nothing", async () => {
+    const out = nodePath.join(fs.mkdtempSync(nodePath.join(os.tmpdir(), "lonn-build-nourl-")), "dist");
+    try {
+      const result = await promisify(execFile)(process.execPath, [WEBPACK_CLI, "--mode", "production", "--output-path", out], {
+        cwd: ROOT,
+        env: envWithoutPublicUrl(),
+        maxBuffer: 16 * 1024 * 1024,
+      }).then(
+        () => ({ code: 0, stderr: "" }),
+        (err: { code?: number; stderr?: string }) => ({ code: err.code ?? -1, stderr: err.stderr ?? "" }),
+      );
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("ADDIN_PUBLIC_URL er ikke satt");
+      expect(result.stderr).toContain("ADDIN_PUBLIC_URL is not set");
+      expect(result.stderr).toContain("ADDIN_PUBLIC_URL=https://");
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      fs.rmSync(nodePath.dirname(out), { recursive: true, force: true });
+    }
+  });
+});
+
 describe("webpack.config.js", () => {
   const saved = process.env.ADDIN_PUBLIC_URL;
   afterEach(() => {
@@ -100,8 +131,8 @@ describe("webpack.config.js", () => {
     else process.env.ADDIN_PUBLIC_URL = saved;
   });
 
-  test("rejects an ADDIN_PUBLIC_URL that is not https or lacks the trailing slash", async () => {
-    for (const bad of ["https://lonn.example.no/addin", "http://lonn.example.no/"]) {
+  test("rejects a missing ADDIN_PUBLIC_URL, or one that is not https or lacks the trailing slash", async () => {
+    for (const bad of ["", "https://lonn.example.no/addin", "http://lonn.example.no/"]) {
       process.env.ADDIN_PUBLIC_URL = bad;
       await expect(webpackConfig({}, { mode: "production" })).rejects.toThrow(/ADDIN_PUBLIC_URL/);
     }
