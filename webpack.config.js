@@ -1,7 +1,7 @@
 /**
  * Webpack build for the add-in (shared runtime: one page, taskpane.html, carries both bundles).
  *
- *   npm run build       production build into dist/ (needs ADDIN_PUBLIC_URL; manifest URLs rewritten to it)
+ *   npm run build       production build into dist/ (needs ADDIN_PUBLIC_URL; manifest URLs rewritten to it; no source maps)
  *   npm run build:dev   development build into dist/ (manifest unchanged, https://localhost:3000/)
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs certificates
  *
@@ -102,9 +102,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? "development" : "production",
-    // No eval-based source maps: the task pane's CSP forbids 'unsafe-eval'.
-    // Production maps are separate .map files, never inline.
-    devtool: "source-map",
+    // Development: separate .map files, never eval-based (the task pane's CSP forbids 'unsafe-eval').
+    // Production: no maps at all, so dist/ does not publish the TypeScript sources next to the add-in.
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: FUNCTIONS_FILE,

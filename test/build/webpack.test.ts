@@ -1,7 +1,8 @@
 /**
  * Runs the production webpack build once into a temporary directory and checks what ships:
- * the files exist, the manifest points only at ADDIN_PUBLIC_URL, functions.json is valid metadata.
- * A production build without ADDIN_PUBLIC_URL fails.
+ * the files exist, the manifest points only at ADDIN_PUBLIC_URL, functions.json is valid metadata,
+ * no source maps. A development build next to it keeps its maps; a production build without
+ * ADDIN_PUBLIC_URL fails.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -13,6 +14,13 @@ import { manifestUrls, parseXml } from "../manifest/manifestXml";
 const ROOT = nodePath.resolve(__dirname, "..", "..");
 const PUBLIC_URL = "https://lonn.test.example/tillegg/v1/";
 const WEBPACK_CLI = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(nodePath.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
+  );
+}
 
 /** The environment without ADDIN_PUBLIC_URL (a developer may have it exported). */
 function envWithoutPublicUrl(): NodeJS.ProcessEnv {
@@ -82,13 +90,17 @@ describe("production build (webpack --mode production)", () => {
     for (const fn of metadata.functions) expect(fn.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
   });
 
-  test("functions.js registers the functions; bundles have no inline source maps and no eval", () => {
+  test("functions.js registers the functions; bundles have no eval", () => {
     expect(read("functions.js")).toMatch(/CustomFunctions\.associate\("/);
-    for (const file of ["functions.js", "taskpane.js"]) {
-      const code = read(file);
-      expect(code).not.toMatch(/sourceMappingURL=data:/);
-      expect(code).not.toMatch(/\beval\(/);
-    }
+    for (const file of ["functions.js", "taskpane.js"]) expect(read(file)).not.toMatch(/\beval\(/);
+  });
+
+  test("ships no source maps: no .map file and no sourceMappingURL comment in any file", () => {
+    const files = filesUnder(out);
+    expect(files).toEqual(expect.arrayContaining(["taskpane.js", "functions.js", "taskpane.css"]));
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    const text = files.filter((f) => /\.(js|css|html|json|xml)$/.test(f));
+    expect(text.filter((f) => read(f).includes("sourceMappingURL"))).toEqual([]);
   });
 
   test("taskpane.html loads office.js from the CDN and both bundles", () => {
@@ -98,6 +110,34 @@ describe("production build (webpack --mode production)", () => {
     expect(html).toMatch(/src="?functions\.js/);
     expect(html).toMatch(/Content-Security-Policy/);
     expect(html).not.toMatch(/unsafe-eval/);
+  });
+});
+
+describe("development build (webpack --mode development)", () => {
+  let out: string;
+  const read = (file: string): string => fs.readFileSync(nodePath.join(out, file), "utf8");
+
+  beforeAll(async () => {
+    out = fs.mkdtempSync(nodePath.join(os.tmpdir(), "lonn-build-dev-"));
+    await promisify(execFile)(process.execPath, [WEBPACK_CLI, "--mode", "development", "--output-path", out], {
+      cwd: ROOT,
+      env: envWithoutPublicUrl(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  });
+
+  afterAll(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  test("keeps separate source maps, linked from each bundle, and no eval (the CSP forbids it)", () => {
+    for (const bundle of ["taskpane.js", "functions.js"]) {
+      const code = read(bundle);
+      expect(code.trimEnd().endsWith(`//# sourceMappingURL=${bundle}.map`)).toBe(true);
+      expect(code).not.toMatch(/\beval\(|sourceMappingURL=data:/);
+      const map = JSON.parse(read(`${bundle}.map`)) as { sources: string[] };
+      expect(map.sources.some((s) => s.includes("src/"))).toBe(true);
+    }
   });
 });
 
