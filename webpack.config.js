@@ -6,8 +6,8 @@
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs certificates
  *
  * Output (dist/): taskpane.html, taskpane.css, taskpane.js, functions.js, functions.json (generated from the
- * JSDoc in src/functions/functions.ts), functions.en-US.json (if it exists), assets/icon-*.png,
- * manifest.xml.
+ * JSDoc in src/functions/functions.ts), functions.en-US.json (if it exists), hjelp.html and hjelp.css
+ * (the help page, built from functions.json: src/help/), assets/icon-*.png, manifest.xml.
  */
 "use strict";
 
@@ -17,6 +17,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HelpPagePlugin = require("./src/help/plugin");
 
 /** The URL every manifest.xml URL starts with during development. */
 const DEV_URL = "https://localhost:3000/";
@@ -144,6 +145,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: FUNCTIONS_FILE,
       }),
+      // hjelp.html: the manifest's SupportUrl and LearnMoreUrl, rendered from the functions.json above.
+      new HelpPagePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as nodePath from "path";
 import { promisify } from "util";
-import { manifestUrls, parseXml } from "../manifest/manifestXml";
+import { child, manifestUrls, parseXml, path } from "../manifest/manifestXml";
 
 const ROOT = nodePath.resolve(__dirname, "..", "..");
 const PUBLIC_URL = "https://lonn.test.example/tillegg/v1/";
@@ -63,6 +63,8 @@ describe("production build (webpack --mode production)", () => {
       "taskpane.js",
       "functions.js",
       "functions.json",
+      "hjelp.html",
+      "hjelp.css",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
@@ -83,6 +85,18 @@ describe("production build (webpack --mode production)", () => {
     expect(urls).toContain(`${PUBLIC_URL}functions.en-US.json`);
   });
 
+  test("every manifest URL names a file the build wrote; SupportUrl and Learn more are the help page", () => {
+    const root = parseXml(read("manifest.xml"));
+    const missing = manifestUrls(root)
+      .map((url) => url.slice(PUBLIC_URL.length))
+      .filter((rel) => !fs.existsSync(nodePath.join(out, rel)));
+    expect(missing).toEqual([]);
+    expect(child(root, "SupportUrl").attrs.DefaultValue).toBe(`${PUBLIC_URL}hjelp.html`);
+    const urlResources = path(root, "VersionOverrides", "Resources", "bt:Urls").children;
+    const learnMore = urlResources.find((el) => el.attrs.id === "GetStarted.LearnMoreUrl");
+    expect(learnMore?.attrs.DefaultValue).toBe(`${PUBLIC_URL}hjelp.html`);
+  });
+
   test("functions.json is custom-functions metadata", () => {
     const metadata = JSON.parse(read("functions.json")) as { functions: Array<{ id: string; name: string }> };
     expect(Array.isArray(metadata.functions)).toBe(true);
@@ -101,6 +115,28 @@ describe("production build (webpack --mode production)", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     const text = files.filter((f) => /\.(js|css|html|json|xml)$/.test(f));
     expect(text.filter((f) => read(f).includes("sourceMappingURL"))).toEqual([]);
+  });
+
+  test("hjelp.html lists every function of the functions.json it ships with, with each argument", () => {
+    const html = read("hjelp.html");
+    const metadata = JSON.parse(read("functions.json")) as { functions: Array<{ name: string; parameters?: Array<{ name: string; optional?: boolean }> }> };
+    for (const fn of metadata.functions) {
+      const params = (fn.parameters ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name));
+      expect(html).toContain(`LONN.${fn.name}(${params.join("; ")})`);
+    }
+    expect(html).toContain("=LONN.TRYGDEAVGIFT(120000;2026)");
+    expect(html).toContain("5\u00a0087,50");
+    expect(html).toContain("=LONN.AGA_SONE(5001)");
+  });
+
+  test("hjelp.html is plain HTML under a no-script policy, with its stylesheet and nothing from elsewhere", () => {
+    const html = read("hjelp.html");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/Content-Security-Policy"? content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"/);
+    const refs = [...html.matchAll(/\s(?:src|href)=("[^"]*"|[^\s>]+)/g)].map((m) => m[1].replace(/"/g, "")).filter((r) => !r.startsWith("#"));
+    expect(refs.sort()).toEqual(["assets/icon-32.png", "hjelp.css"]);
+    for (const ref of refs) expect(fs.existsSync(nodePath.join(out, ref))).toBe(true);
+    expect(read("hjelp.css")).toMatch(/\.eksempler/);
   });
 
   test("taskpane.html loads office.js from the CDN and both bundles", () => {
