@@ -147,6 +147,13 @@ describe("production build (webpack --mode production)", () => {
     expect(html).toMatch(/Content-Security-Policy/);
     expect(html).not.toMatch(/unsafe-eval/);
   });
+
+  test("the pane frames nothing (office.js's telemetry frame stays blocked) and its body always scrolls (WebView2)", () => {
+    const csp = read("taskpane.html").match(/Content-Security-Policy"? content="([^"]+)"/)?.[1] ?? "";
+    expect(csp.split(";").map((d) => d.trim())).toContain("frame-src 'none'");
+    expect(csp).not.toMatch(/oaspapps|aria\.microsoft|\*/);
+    expect(read("taskpane.css")).toMatch(/(^|})body\{[^}]*overflow-y:scroll/);
+  });
 });
 
 describe("development build (webpack --mode development)", () => {
