@@ -115,6 +115,13 @@ export const READ_BYTES_PER_SYNC = 4_000_000;
  */
 const MAX_CELL_BYTES = 32_767 * 3 + 3;
 
+/**
+ * A range of up to this many cells (a monthly export) is read in one block, in the two syncs it
+ * always took. It fits the budget while its cells average under 2 000 bytes, far more than any
+ * field of an export; a heavier one is refused by Excel and read again in halves (readUsedPart).
+ */
+const READ_WHOLE_MAX_CELLS = 2_000;
+
 /** How many times the rows of the block before a block may have: blocks are sized from rows already read, and this bounds the guess. */
 const GROWTH = 32;
 
@@ -152,7 +159,8 @@ function tooLarge(error: unknown): boolean {
 
 /**
  * Reads the used part of `range` in blocks of whole rows, one sync each, every block sized so its
- * answer stays under READ_BYTES_PER_SYNC: the first from Excel's limit per cell, every later one
+ * answer stays under READ_BYTES_PER_SYNC. A small range is one block; in a bigger one the first
+ * block is sized from Excel's limit per cell, every later one
  * from the heaviest row of the block before (and at most GROWTH times its rows). The last block,
  * not all of them, so a few heavy rows do not slow the rest of the sheet down.
  *
@@ -170,7 +178,7 @@ async function readUsedPart(context: Excel.RequestContext, sheet: Excel.Workshee
   const start = { row: used.rowIndex, col: used.columnIndex };
   const cols = used.columnCount;
   const values: Grid = [];
-  let rows = safeRows(cols);
+  let rows = used.rowCount * cols <= READ_WHOLE_MAX_CELLS ? used.rowCount : safeRows(cols);
   // After a refusal: no block starting before `ceilingEnd` may have more than `ceiling` rows.
   let ceiling = Infinity;
   let ceilingEnd = 0;
@@ -207,8 +215,8 @@ async function readUsedPart(context: Excel.RequestContext, sheet: Excel.Workshee
 
 /**
  * Reads "Ark!B3:F40", "'SAP eksport'!A:H" or a bare sheet name (the whole sheet), trimmed to the
- * cells in use. One sync for the used range, then one per block (readUsedPart): a few for a sheet
- * of short numbers, more only when the texts are long.
+ * cells in use. Two syncs for up to READ_WHOLE_MAX_CELLS cells; for more, one sync for the used
+ * range and one per block (readUsedPart): a few for a sheet of short numbers, more for long texts.
  */
 export async function readRange(context: Excel.RequestContext, address: string): Promise<RangeRead> {
   const { sheet: name, local } = address.includes("!") ? splitAddress(address) : { sheet: address, local: "" };

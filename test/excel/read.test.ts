@@ -94,6 +94,17 @@ describe("readRange and readSelection", () => {
     expect(await withExcel(host, (ctx) => readRange(ctx, "Tomt"))).toEqual({ sheet: "Tomt", origin: "A1", values: [] });
   });
 
+  test("an export of up to 2 000 cells is read in one block (two syncs, as the pane counts on); one cell more in several", async () => {
+    const grid = Array.from({ length: 250 }, (_, i) => [`T${(i % 6) + 1}`, "CUS&OPAL34", i * 100.5, "Ansatt Ålesund", 2024, "01.2024", i, "kr"]);
+    const small = new FakeExcelHost().seed("SAP", grid);
+    expect((await withExcel(small, (ctx) => readRange(ctx, "SAP"))).values).toEqual(grid);
+    expect(small.syncCount).toBe(2);
+    const bigger = new FakeExcelHost().seed("SAP", [...grid, ["T1"]]);
+    expect((await withExcel(bigger, (ctx) => readRange(ctx, "SAP"))).values).toEqual([...grid, ["T1", "", "", "", "", "", "", ""]]);
+    // 251 × 8 cells: 5 rows as if every cell were as heavy as Excel allows, 160 (32 × 5), the other 86.
+    expect(bigger.syncCount).toBe(1 + 3);
+  });
+
   test("a sheet of short numbers reads in few blocks, each answer under the byte budget", async () => {
     const rows = 62_500; // 250 000 cells
     const grid = Array.from({ length: rows }, (_, i) => [i, i * 2, i * 3 + 0.5, -i]);
