@@ -1,13 +1,13 @@
 /**
  * Webpack build for the add-in (shared runtime: one page, taskpane.html, carries both bundles).
  *
- *   npm run build       production build into dist/ (manifest URLs rewritten to ADDIN_PUBLIC_URL)
+ *   npm run build       production build into dist/ (needs ADDIN_PUBLIC_URL; manifest URLs rewritten to it; no source maps)
  *   npm run build:dev   development build into dist/ (manifest unchanged, https://localhost:3000/)
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs certificates
  *
  * Output (dist/): taskpane.html, taskpane.css, taskpane.js, functions.js, functions.json (generated from the
- * JSDoc in src/functions/functions.ts), functions.en-US.json (if it exists), assets/icon-*.png,
- * manifest.xml.
+ * JSDoc in src/functions/functions.ts), functions.en-US.json (if it exists), hjelp.html and hjelp.css
+ * (the help page, built from functions.json: src/help/), assets/icon-*.png, manifest.xml.
  */
 "use strict";
 
@@ -17,24 +17,28 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HelpPagePlugin = require("./src/help/plugin");
 
 /** The URL every manifest.xml URL starts with during development. */
 const DEV_URL = "https://localhost:3000/";
-/** Used for production builds when ADDIN_PUBLIC_URL is not set (with a warning). */
-const DEFAULT_PUBLIC_URL = "https://lonnsavstemming.example.no/";
 const DEV_SERVER_PORT = 3000;
 
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
 
-/** Reads and checks ADDIN_PUBLIC_URL (production builds only). */
+/**
+ * Reads and checks ADDIN_PUBLIC_URL (production builds only). Without it there is no address to
+ * put in dist/manifest.xml, and a manifest full of placeholder URLs would install an add-in that
+ * cannot load: so the build stops and says how to fix it.
+ */
 function publicUrl() {
   const fromEnv = process.env.ADDIN_PUBLIC_URL;
   if (!fromEnv) {
-    console.warn(
-      `\n[lonn] ADDIN_PUBLIC_URL er ikke satt; dist/manifest.xml peker på ${DEFAULT_PUBLIC_URL}\n` +
-        `[lonn] ADDIN_PUBLIC_URL is not set; dist/manifest.xml points at ${DEFAULT_PUBLIC_URL}\n`,
+    throw new Error(
+      "ADDIN_PUBLIC_URL er ikke satt: produksjonsbygget trenger adressen der dist/ skal publiseres, " +
+        "f.eks. ADDIN_PUBLIC_URL=https://lonn.example.no/tillegg/ npm run build " +
+        "(ADDIN_PUBLIC_URL is not set: the production build needs the address dist/ will be published at, " +
+        "e.g. ADDIN_PUBLIC_URL=https://lonn.example.no/addin/ npm run build; for a local build use npm run build:dev)",
     );
-    return DEFAULT_PUBLIC_URL;
   }
   if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(fromEnv)) {
     throw new Error(
@@ -99,9 +103,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? "development" : "production",
-    // No eval-based source maps: the task pane's CSP forbids 'unsafe-eval'.
-    // Production maps are separate .map files, never inline.
-    devtool: "source-map",
+    // Development: separate .map files, never eval-based (the task pane's CSP forbids 'unsafe-eval').
+    // Production: no maps at all, so dist/ does not publish the TypeScript sources next to the add-in.
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: FUNCTIONS_FILE,
@@ -141,6 +145,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: FUNCTIONS_FILE,
       }),
+      // hjelp.html: the manifest's SupportUrl and LearnMoreUrl, rendered from the functions.json above.
+      new HelpPagePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -232,6 +232,24 @@ describe("manifest.xml", () => {
     expect(getStarted.children.map((c) => c.name)).toEqual(["Title", "Description", "LearnMoreUrl"]);
   });
 
+  test("SupportUrl (required by the store) is the help page: https, on the one origin, after the icons", () => {
+    const names = root.children.map((c) => c.name);
+    expect(names.indexOf("SupportUrl")).toBe(names.indexOf("HighResolutionIconUrl") + 1);
+    const support = child(root, "SupportUrl").attrs.DefaultValue;
+    expect(support).toBe(`${DEV_ORIGIN}/hjelp.html`);
+    expect(new URL(support).protocol).toBe("https:");
+  });
+
+  test("Learn more (GetStarted.LearnMoreUrl) resolves to the help page, not the task pane", () => {
+    const resid = path(host, "DesktopFormFactor", "GetStarted", "LearnMoreUrl").attrs.resid;
+    expect(resid.length).toBeLessThanOrEqual(MAX_RESID);
+    expect(resourceById.get(resid)?.kind).toBe("bt:Urls");
+    const learnMore = resourceValue(resid);
+    expect(learnMore).toBe(`${DEV_ORIGIN}/hjelp.html`);
+    expect(learnMore).not.toBe(resourceValue("Taskpane.Url"));
+    expect(new URL(learnMore).origin).toBe(new URL(child(root, "SupportUrl").attrs.DefaultValue).origin);
+  });
+
   test("icons exist in assets/ as PNGs of the declared pixel size", () => {
     const iconFile = (url: string): string => {
       const rel = new URL(url).pathname.replace(/^\//, "");
