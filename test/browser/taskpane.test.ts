@@ -19,13 +19,13 @@ import { isRuleError, Result } from "../../src/core/errors";
 import { CSV_KOLONNER, tilCsv } from "../../src/core/voucher/csv";
 import { eksportOppsett } from "../../src/core/voucher/export-check";
 import { GL07_LINJELENGDE, tilGl07 } from "../../src/core/voucher/gl07";
-import { readGrunnlagOgSatser, readVirksomheter } from "../../src/core/import/virksomheter";
+import { readBasesAndRates, readVirksomheter } from "../../src/core/import/virksomheter";
 import { agaSnittsats } from "../../src/core/rules/snittsats";
 import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
 import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
 import { avstem } from "../../src/core/spk/reconcile";
 import { Oppsett, TerminInput } from "../../src/core/spk/types";
-import { lesProsent, prosentFelt } from "../../src/taskpane/view/input";
+import { parsePercentField, percentFieldText } from "../../src/taskpane/view/input";
 import { expectedTotals, OPPSETT, orgnr, sampleSheets } from "../taskpane/samples";
 import type { Harness, Seed } from "./harness";
 import { buildAddin, buildHarness, launch, ROOT, serve, Server } from "./support";
@@ -67,14 +67,14 @@ const SEED: Seed = {
 
 // --- What the model says the pane should produce (core, from the README's figures) -------------
 const expected = expectedTotals("eksempeletaten");
-const grunnlag = readGrunnlagOgSatser({ sheet: "Virksomheter", values: virksomheter }, { aar: 2024 });
+const grunnlag = readBasesAndRates({ sheet: "Virksomheter", values: virksomheter }, { aar: 2024 });
 if (!grunnlag.ok) throw new Error("virksomheter");
 const SNITT = ok(agaSnittsats(grunnlag.value.linjer, 2024));
 /** The rate as the pane writes it: the text it puts in the field, read back exactly. */
 const AGA = (() => {
-  const r = lesProsent(prosentFelt(SNITT), "AGA-snittsats");
-  if (!r.ok) throw new Error(r.feil);
-  return r.verdi;
+  const r = parsePercentField(percentFieldText(SNITT), "AGA-snittsats");
+  if (!r.ok) throw new Error(r.problems);
+  return r.value;
 })();
 const oppsett: Oppsett = { ...OPPSETT, agaSats: AGA };
 const terminer: TerminInput[] = expected.map((t) => ({
@@ -228,7 +228,7 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     await page.locator("#oppsett-snitt summary").click();
     await page.getByLabel("Område med grunnlag og sats eller sone").fill("Virksomheter");
     expect(await syncsOf(page, () => click(page, "oppsett-beregn-snitt"))).toBe(2);
-    expect(await page.getByLabel("AGA-snittsats (%)").inputValue()).toBe(prosentFelt(SNITT));
+    expect(await page.getByLabel("AGA-snittsats (%)").inputValue()).toBe(percentFieldText(SNITT));
     await page.getByLabel("Bilagsart (Unit4)").fill("KB");
     await page.getByLabel("Firmakode (Unit4)").fill("72");
     await page.locator("summary", { hasText: "Dimensjoner i Unit4" }).click();

@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { UNCALCULATED } from "../../src/cli/xlsx/snapshot";
 import { columnLetter } from "../../src/core/sheet/a1";
-import { korreksjonsbilagKolonner } from "../../src/core/workpaper/voucher-sheet";
+import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { BRUTTO, cellsOf, lonn, lonnJson, NETTO, tempDir } from "./helpers";
 
 /** The run without where it came from and what it wrote. */
@@ -162,7 +162,7 @@ describe("round trip through the workbook", () => {
     // ΣR = −3 777,76 + 100 = −3 677,76; AGA = −3 677,76 × 0,1123 = −413,012448 → −413,01
     expect(j.aarsAga).toBe(-413.01);
     const after = await cellsOf(book);
-    const belop = columnLetter(korreksjonsbilagKolonner(0).belop);
+    const belop = columnLetter(voucherColumns(0).belop);
     const rows = [...after.entries()].filter(([k, v]) => new RegExp(`^Korreksjonsbilag!${belop}\\d+$`).test(k) && typeof v === "number").map(([, v]) => v);
     expect(rows).toEqual([-3677.76, 3665.41, 12.35, -413.01, 413.01]);
   });

@@ -10,8 +10,8 @@ import ExcelJS from "exceljs";
 import { columnLetter } from "../../src/core/sheet/a1";
 import { AmeldingFordeling } from "../../src/core/spk/amelding";
 import { Avstemming, Bilag } from "../../src/core/spk/types";
-import { AMELDING_ARK, AMELDING_KOLONNER } from "../../src/core/spk/sheet/amelding-sheet";
-import { KORREKSJONSBILAG_ARK, korreksjonsbilagKolonner } from "../../src/core/workpaper/voucher-sheet";
+import { AMELDING_SHEET, AMELDING_COLUMNS } from "../../src/core/spk/sheet/amelding-sheet";
+import { KORREKSJONSBILAG_ARK, voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { ADJUST_CELLS, BALANCE_COLUMNS, balanceRows, ROWS, SHEET_NAMES, SUM_COLUMNS, terminRow, voucherRow, VOUCHER_COLUMNS } from "../../src/core/spk/sheet/layout";
 import { recalculate } from "../support/libreoffice";
 
@@ -101,7 +101,7 @@ function rowsOf(ws: ExcelJS.Worksheet, col: number): { row: number; id: string; 
 }
 
 function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: readonly Bilag[]): Map<string, Want> {
-  const k = korreksjonsbilagKolonner(a.oppsett.dimensjoner.length);
+  const k = voucherColumns(a.oppsett.dimensjoner.length);
   const L = (c: number) => columnLetter(c);
   const m = new Map<string, Want>();
   const rows = rowsOf(ws, k.linje);
@@ -131,7 +131,7 @@ function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: r
 }
 
 function ameldingExpected(ws: ExcelJS.Worksheet, fordelinger: readonly AmeldingFordeling[]): Map<string, Want> {
-  const k = AMELDING_KOLONNER;
+  const k = AMELDING_COLUMNS;
   const L = (c: number) => columnLetter(c);
   const m = new Map<string, Want>();
   const rows = rowsOf(ws, k.navn);
@@ -224,7 +224,7 @@ export async function checkWorkbookWithLibreOffice(path: string, expected: Expec
   compareFormulas(sheet as ExcelJS.Worksheet, avstemmingExpected(a));
   const kb = wb.getWorksheet(KORREKSJONSBILAG_ARK) as ExcelJS.Worksheet;
   compareFormulas(kb, korreksjonsbilagExpected(kb, a, expected.bilag));
-  const am = wb.getWorksheet(AMELDING_ARK);
+  const am = wb.getWorksheet(AMELDING_SHEET);
   if (expected.amelding) compareFormulas(am as ExcelJS.Worksheet, ameldingExpected(am as ExcelJS.Worksheet, expected.amelding));
   else expect(am).toBeUndefined();
   return recalculated;

@@ -8,19 +8,19 @@ import { isRuleError, Result } from "../../src/core/errors";
 import { importExports, SheetInput } from "../../src/core/import";
 import { readVirksomheter } from "../../src/core/import/virksomheter";
 import { DEFAULT_KONTOER } from "../../src/core/spk/types";
-import { AMELDING_ARK } from "../../src/core/spk/sheet/amelding-sheet";
+import { AMELDING_SHEET } from "../../src/core/spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_ARK } from "../../src/core/workpaper/voucher-sheet";
 import { SETTINGS_SHEET, SHEET_NAMES } from "../../src/core/spk/sheet/layout";
-import { LOGG_ARK, Tidspunkt } from "../../src/core/workpaper/logg";
+import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
 import { readSettings } from "../../src/core/workpaper/settings";
-import { fingeravtrykk, fyllFraImport, lagBilag, lagreAarsavslutning, lagreOppsett, lesAvstemming, skrivBilag } from "../../src/taskpane/plans";
-import { HANDLING } from "../../src/taskpane/view/logg-tekst";
-import { gaTilCelle, lesArbeidsboken, lesArk, lesOmrader, skriv } from "../../src/taskpane/workbook";
+import { fingerprint, fillFromImport, buildBilagResult, saveYearEnd, saveOppsett, readReconciliation, writeBilag } from "../../src/taskpane/plans";
+import { ACTIONS } from "../../src/taskpane/view/log-text";
+import { goToCell, readWorkbook, readSheets, readRanges, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
 import { expectedTotals, OPPSETT, orgnr, sampleSheets } from "./samples";
 
 const ARK = SHEET_NAMES.brutto;
-const TID: Tidspunkt = { year: 2025, month: 1, day: 20, hour: 9, minute: 30, second: 0 };
+const TID: Timestamp = { year: 2025, month: 1, day: 20, hour: 9, minute: 30, second: 0 };
 
 const ok = <T>(r: Result<T>): T => {
   if (isRuleError(r)) throw new Error(r.message);
@@ -47,7 +47,7 @@ async function inHost<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
 }
 
 async function importert(host: FakeExcelHost) {
-  const read = await inHost(host, () => lesOmrader({ sap: "SAP", unit4: "Unit4", spk: "SPK" }));
+  const read = await inHost(host, () => readRanges({ sap: "SAP", unit4: "Unit4", spk: "SPK" }));
   const src = (k: "sap" | "unit4" | "spk"): SheetInput => ({ sheet: read[k]!.sheet, values: read[k]!.values, origin: read[k]!.origin });
   const r = importExports({ sap: src("sap"), unit4: src("unit4"), spk: src("spk") }, { aar: 2024, budsjettering: "brutto", kontoer: DEFAULT_KONTOER });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -57,9 +57,9 @@ async function importert(host: FakeExcelHost) {
 /** The steps up to a filled sheet. */
 async function filled(): Promise<FakeExcelHost> {
   const host = seeded();
-  ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+  ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
   const imp = await importert(host);
-  ok((await inHost(host, () => skriv(fyllFraImport(ARK, imp, OPPSETT, {}, TID)))).rapport);
+  ok((await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, {}, TID)))).report);
   return host;
 }
 
@@ -67,37 +67,37 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
   test("Oppsett: a new workbook gets the A10 sheet, a very hidden _lonn and the first Logg row, in one read and one write", async () => {
     const host = seeded();
     host.resetLog();
-    const { rapport, etter } = await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
+    const { report: rapport, after: etter } = await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
     const r = ok(rapport);
     expect(r.syncs).toBe(2);
     expect(host.runs.map((x) => x.syncs)).toEqual([2, 1]);
-    expect(r.sheetsCreated).toEqual([ARK, SETTINGS_SHEET, LOGG_ARK]);
+    expect(r.sheetsCreated).toEqual([ARK, SETTINGS_SHEET, LOG_SHEET]);
     expect(host.values(ARK, "A4:F4")).toEqual([[2024, "Brutto", "Terminvis", 0.1387, 1, 0.05]]);
     expect(host.sheet(SETTINGS_SHEET).visibility).toBe("VeryHidden");
-    expect(host.values(LOGG_ARK, "B2")).toEqual([[HANDLING.oppsett]]);
-    expect(String(host.cell(LOGG_ARK, "C2").value)).toMatch(/^nye ark: A10 SPK brutto, _lonn; A10 SPK brutto: \d+ celler; _lonn: \d+ celler$/);
-    const lest = ok(lesAvstemming(etter!, ARK));
+    expect(host.values(LOG_SHEET, "B2")).toEqual([[ACTIONS.oppsett]]);
+    expect(String(host.cell(LOG_SHEET, "C2").value)).toMatch(/^nye ark: A10 SPK brutto, _lonn; A10 SPK brutto: \d+ celler; _lonn: \d+ celler$/);
+    const lest = ok(readReconciliation(etter!, ARK));
     expect(lest.fra.oppsett).toEqual(OPPSETT);
   });
 
   test("at pane start the sheet and settings are recognised, in one sync", async () => {
     const host = seeded();
-    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
     host.resetLog();
-    const bok = await inHost(host, () => lesArbeidsboken());
+    const bok = await inHost(host, () => readWorkbook());
     expect(host.syncCount).toBe(1);
     expect(bok.avstemmingsark).toBe(ARK);
-    expect(bok.ark).toEqual(["SAP", "Unit4", "SPK", "Virksomheter", ARK, LOGG_ARK]);
-    expect(ok(lesAvstemming(bok.snapshots, ARK)).fra.oppsett.virksomhet).toBe("Eksempeletaten");
+    expect(bok.sheet).toEqual(["SAP", "Unit4", "SPK", "Virksomheter", ARK, LOG_SHEET]);
+    expect(ok(readReconciliation(bok.snapshots, ARK)).fra.oppsett.virksomhet).toBe("Eksempeletaten");
   });
 
   test("Avstem: the imported totals land in B–F and K–N as the samples' README gives them; formulas stay; flags from the sheet", async () => {
     const host = seeded();
-    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
     const imp = await importert(host);
     host.resetLog();
     const andre = { "import.sap": JSON.stringify({ omrade: "SAP" }) };
-    const { rapport, etter } = await inHost(host, () => skriv(fyllFraImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
+    const { report: rapport, after: etter } = await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
     expect(ok(rapport).syncs).toBe(2);
     // Both the write and the read after it wait while the user edits a cell, instead of failing.
     expect(host.runs.map((x) => [x.syncs, x.options?.delayForCellEdit])).toEqual([[2, true], [1, true]]);
@@ -108,13 +108,13 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       expect(host.cell(ARK, `G${r}`).formula).toBe(`=B${r}-D${r}`);
     }
     expect(ok(readSettings(etter!.get(SETTINGS_SHEET))).andre["import.sap"]).toBe(JSON.stringify({ omrade: "SAP" }));
-    expect(host.values(LOGG_ARK, "B3")).toEqual([[HANDLING.fyll]]);
+    expect(host.values(LOG_SHEET, "B3")).toEqual([[ACTIONS.fill]]);
     // ΣM of the README's table, in øre: 312,55 − 96,10 + 71 480,30 + 148,20 − 18 642,75 − 41,85.
     const sumM = expectedTotals("eksempeletaten").reduce((a, t) => a + Math.round(t.M * 100), 0);
     expect(sumM).toBe(5316035);
-    expect(String(host.cell(LOGG_ARK, "D3").value)).toContain("ΣM 53\u00a0160,35, ΣN 1\u00a0032\u00a0510,94, ΣR 53\u00a0160,35");
+    expect(String(host.cell(LOG_SHEET, "D3").value)).toContain("ΣM 53\u00a0160,35, ΣN 1\u00a0032\u00a0510,94, ΣR 53\u00a0160,35");
 
-    const lest = ok(lesAvstemming(etter!, ARK));
+    const lest = ok(readReconciliation(etter!, ARK));
     expect(lest.avstemming.flags.map((f) => [f.kind, f.termin])).toEqual([["uforklart", 2], ["vesentlig", 3]]);
   });
 
@@ -122,27 +122,27 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const host = await filled();
     const imp = await importert(host);
     const before = host.state();
-    const r = (await inHost(host, () => skriv(fyllFraImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, TID)))).rapport;
+    const r = (await inHost(host, () => write(fillFromImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, TID)))).report;
     expect(isRuleError(r) && r.message).toMatch(/endret siden eksportene ble lest/);
     expect(host.state()).toEqual(before);
   });
 
   test("Bilag: one voucher per termin on Korreksjonsbilag, the A-melding split, a Logg row; a changed reconciliation is refused", async () => {
     const host = await filled();
-    const snaps = await inHost(host, () => lesArk([ARK, SETTINGS_SHEET]));
-    const read = await inHost(host, () => lesOmrader({ v: "Virksomheter" }));
+    const snaps = await inHost(host, () => readSheets([ARK, SETTINGS_SHEET]));
+    const read = await inHost(host, () => readRanges({ v: "Virksomheter" }));
     const virk = readVirksomheter({ sheet: "Virksomheter", values: read.v!.values }, { aar: 2024 });
     if (!virk.ok) throw new Error("virksomheter");
-    const preview = ok(lagBilag(ok(lesAvstemming(snaps, ARK)), virk.value.virksomheter));
+    const preview = ok(buildBilagResult(ok(readReconciliation(snaps, ARK)), virk.value.virksomheter));
     expect(preview.bilag.map((b) => b.id)).toEqual([1, 2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`));
     expect(preview.fordelinger?.map((f) => f.sumEndring)).toEqual(expectedTotals("eksempeletaten").map((t) => t.M));
 
     host.resetLog();
-    const r = ok((await inHost(host, () => skriv(skrivBilag(ARK, virk.value.virksomheter, fingeravtrykk(preview.bilag), TID)))).rapport);
+    const r = ok((await inHost(host, () => write(writeBilag(ARK, virk.value.virksomheter, fingerprint(preview.bilag), TID)))).report);
     expect(r.syncs).toBe(2);
     expect(host.values(KORREKSJONSBILAG_ARK, "A4:F4")).toEqual([["SPK-2024-T1", expect.any(Number), 202402, "T1", 1, "5420"]]);
-    expect(host.cell(AMELDING_ARK, "A4").value).toBe("SPK-2024-T1");
-    expect(host.values(LOGG_ARK, "B4")).toEqual([[HANDLING.bilag]]);
+    expect(host.cell(AMELDING_SHEET, "A4").value).toBe("SPK-2024-T1");
+    expect(host.values(LOG_SHEET, "B4")).toEqual([[ACTIONS.bilag]]);
 
     // A co-author changes T1's invoice remainder after the preview: the write is refused whole.
     await inHost(host, () => Excel.run(async (ctx) => {
@@ -150,7 +150,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       await ctx.sync();
     }));
     const before = host.state();
-    const refused = (await inHost(host, () => skriv(skrivBilag(ARK, virk.value.virksomheter, fingeravtrykk(preview.bilag), TID)))).rapport;
+    const refused = (await inHost(host, () => write(writeBilag(ARK, virk.value.virksomheter, fingerprint(preview.bilag), TID)))).report;
     expect(isRuleError(refused) && refused.message).toMatch(/endret siden forhåndsvisningen/);
     expect(host.state()).toEqual(before);
   });
@@ -166,28 +166,28 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       oppdatertAgaSats: 0.14,
       signeringer: [{ termin: 1, status: "A", signatur: "KN", dato: "15.03.2024" }, { termin: 2, signatur: "KN", dato: "15.05.2024" }],
     };
-    const r = ok((await inHost(host, () => skriv(lagreAarsavslutning(ARK, input, TID)))).rapport);
+    const r = ok((await inHost(host, () => write(saveYearEnd(ARK, input, TID)))).report);
     expect(host.values(ARK, "U12:W12")).toEqual([["A", "KN", "15.03.2024"]]);
     expect(host.values(ARK, "V13")).toEqual([["PO"]]);
     expect(r.leftAlone.map((l) => l.address)).toContain("V13");
     expect(host.values(ARK, "A33:C35")).toEqual([[expect.anything(), 0, 0], [expect.anything(), "", ""], [expect.anything(), 0, 53160.35]]);
     expect(host.values(ARK, "A39")).toEqual([[0.14]]);
-    expect(String(host.cell(LOGG_ARK, "D4").value)).toMatch(/AGA-justering/);
+    expect(String(host.cell(LOG_SHEET, "D4").value)).toMatch(/AGA-justering/);
 
-    const lest = ok(lesAvstemming(await inHost(host, () => lesArk([ARK, SETTINGS_SHEET])), ARK));
+    const lest = ok(readReconciliation(await inHost(host, () => readSheets([ARK, SETTINGS_SHEET])), ARK));
     expect(lest.avstemming.agaJustering?.nySats).toBe(0.14);
   });
 
   test("Oppsett again: a changed account is written as text (no apostrophe in the text-formatted cell), with a second Logg row", async () => {
     const host = seeded();
-    ok((await inHost(host, () => skriv(lagreOppsett(ARK, OPPSETT, TID)))).rapport);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
     const kontoer = { ...OPPSETT.kontoer, differanse: "5421" };
-    const r = ok((await inHost(host, () => skriv(lagreOppsett(ARK, { ...OPPSETT, kontoer }, TID)))).rapport);
+    const r = ok((await inHost(host, () => write(saveOppsett(ARK, { ...OPPSETT, kontoer }, TID)))).report);
     expect(host.cell(ARK, "B6")).toMatchObject({ value: "5421", numberFormat: "@" });
     expect(host.cell(ARK, "B6").formula).toBeUndefined();
     expect(r.sheetsCreated).toEqual([]);
-    expect(host.values(LOGG_ARK, "B2:B3")).toEqual([[HANDLING.oppsett], [HANDLING.oppsett]]);
-    expect(String(host.cell(LOGG_ARK, "C3").value)).toBe("A10 SPK brutto: 1 celle");
+    expect(host.values(LOG_SHEET, "B2:B3")).toEqual([[ACTIONS.oppsett], [ACTIONS.oppsett]]);
+    expect(String(host.cell(LOG_SHEET, "C3").value)).toBe("A10 SPK brutto: 1 celle");
   });
 
   test("a hand-made reconciliation sheet named in _lonn is recognised at start (a second sync reads it)", async () => {
@@ -196,10 +196,10 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       .seed(navn, [["År", 2024], ["Budsjettering", "Brutto"], ["AGA-snittsats", 0.14], ["Termin"], ["T1"], ["T2"], ["T3"], ["T4"], ["T5"], ["T6"], ["Sum"]])
       .seed(SETTINGS_SHEET, [["Nøkkel", "Verdi"], ["avstemmingsark", navn]]);
     host.resetLog();
-    const bok = await inHost(host, () => lesArbeidsboken());
+    const bok = await inHost(host, () => readWorkbook());
     expect(host.syncCount).toBe(2);
     expect(bok.avstemmingsark).toBe(navn);
-    const lest = ok(lesAvstemming(bok.snapshots, navn));
+    const lest = ok(readReconciliation(bok.snapshots, navn));
     expect(lest.fra.map.ours).toBe(false);
     expect([lest.fra.oppsett.aar, lest.fra.oppsett.agaSats, lest.fra.map.terminRows.get(1)]).toEqual([2024, 0.14, 5]);
   });
@@ -207,8 +207,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
   test("at start in a new workbook, also where Excel refuses calls chained on a missing sheet (nullObjectChains: fail)", async () => {
     for (const nullObjectChains of ["propagate", "fail"] as const) {
       const host = new FakeExcelHost({ nullObjectChains }).seed("Ark1");
-      const bok = await inHost(host, () => lesArbeidsboken());
-      expect({ nullObjectChains, ark: bok.ark, avstemmingsark: bok.avstemmingsark, syncs: host.syncCount }).toEqual({
+      const bok = await inHost(host, () => readWorkbook());
+      expect({ nullObjectChains, ark: bok.sheet, avstemmingsark: bok.avstemmingsark, syncs: host.syncCount }).toEqual({
         nullObjectChains, ark: ["Ark1"], avstemmingsark: undefined, syncs: nullObjectChains === "fail" ? 3 : 1,
       });
     }
@@ -217,7 +217,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
   test("going to a cell activates its sheet and selects it, in one sync", async () => {
     const host = await filled();
     host.resetLog();
-    await inHost(host, () => gaTilCelle(ARK, "J13"));
+    await inHost(host, () => goToCell(ARK, "J13"));
     expect(host.syncCount).toBe(1);
     expect(host.workbook.selection?.sheet.name).toBe(ARK);
     expect(host.writes.map((w) => w.kind)).toEqual(["worksheet.activate", "select"]);

@@ -1,5 +1,5 @@
 import { isRuleError } from "../../../src/core/errors";
-import { readGrunnlagOgSatser, readVirksomheter } from "../../../src/core/import/virksomheter";
+import { readBasesAndRates, readVirksomheter } from "../../../src/core/import/virksomheter";
 import { ImportResult } from "../../../src/core/import/types";
 import { agaSats } from "../../../src/core/rules/aga";
 import { agaSnittsats } from "../../../src/core/rules/snittsats";
@@ -92,7 +92,7 @@ describe("readGrunnlagOgSatser", () => {
       [100000, "", "III"],
       [50000, "", 5501],
     ];
-    const read = ok(readGrunnlagOgSatser({ sheet: "Snitt", values: grid }, { aar: 2024 }));
+    const read = ok(readBasesAndRates({ sheet: "Snitt", values: grid }, { aar: 2024 }));
     expect(read.linjer).toEqual([
       { grunnlag: 600000, satsEllerSone: 0.141 },
       { grunnlag: 300000, satsEllerSone: 0.079 },
@@ -111,13 +111,13 @@ describe("readGrunnlagOgSatser", () => {
 
   test("the same virksomheter sheet serves both uses", () => {
     const grid = [["Virksomhetsnummer", "Navn", "Sone", "Grunnlag"], [A, "a", "I", 100], [B, "b", "V", 300]];
-    const read = ok(readGrunnlagOgSatser({ sheet: "V", values: grid }, { aar: 2024 }));
+    const read = ok(readBasesAndRates({ sheet: "V", values: grid }, { aar: 2024 }));
     expect(read.linjer).toEqual([{ grunnlag: 100, satsEllerSone: "I" }, { grunnlag: 300, satsEllerSone: "V" }]);
   });
 
   test("bad rates and zones are named by cell", () => {
     const grid = [["Grunnlag", "Sats", "Kommunenummer"], [1, "1,5", ""], [1, "", "9999"], [1, "", ""], ["", 0.1, ""]];
-    const r = readGrunnlagOgSatser({ sheet: "S", values: grid }, { aar: 2024 });
+    const r = readBasesAndRates({ sheet: "S", values: grid }, { aar: 2024 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.cell, e.message.slice(0, 30)])).toEqual([
@@ -129,7 +129,7 @@ describe("readGrunnlagOgSatser", () => {
   });
 
   test("without a rate or zone column: refused", () => {
-    const r = readGrunnlagOgSatser({ sheet: "S", values: [["Grunnlag", "Navn"], [1, "x"]] }, { aar: 2024 });
+    const r = readBasesAndRates({ sheet: "S", values: [["Grunnlag", "Navn"], [1, "x"]] }, { aar: 2024 });
     expect(r.ok ? "" : r.errors[0].message).toMatch(/«Sats» eller «Sone»/);
   });
 });

@@ -1,6 +1,6 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { NS4102_LONNSKONTOER } from "../../../src/core/payroll/kontoer";
-import { lagLonnsbilag, Lonnsbilag, LonnsRad } from "../../../src/core/payroll/lonnsbilag";
+import { lagLonnsbilag, Lonnsbilag, PayrollRow } from "../../../src/core/payroll/lonnsbilag";
 
 function ok(r: Lonnsbilag | RuleError): Lonnsbilag {
   if (isRuleError(r)) throw new Error(r.message);
@@ -11,7 +11,7 @@ const lines = (b: Lonnsbilag) => b.bilag.linjer.map((l) => [l.konto, l.belop]);
 const msg = (r: Lonnsbilag | RuleError) => (r as RuleError).message;
 
 describe("lønnsbilag 2025 (no ekstra AGA), zones I, III and V", () => {
-  const rader: LonnsRad[] = [
+  const rader: PayrollRow[] = [
     // net 50 000 − 14 250 − 312,50 − 450 − 2 000 = 32 987,50
     { navn: "Kari", bruttoLonn: 50000, forskuddstrekk: 14250, forsikringstrekk: 312.5, fagforeningstrekk: 450,
       andreTrekk: [{ navn: "Husleie", belop: 2000 }], agaGrunnlag: 50000, sone: "I" },
@@ -71,7 +71,7 @@ describe("lønnsbilag 2025 (no ekstra AGA), zones I, III and V", () => {
 
 describe("each deduction on its own account", () => {
   const base = { navn: "A", bruttoLonn: 1000, agaGrunnlag: 0, sone: "V" };
-  const credit = (r: Partial<LonnsRad>) => lines(ok(lagLonnsbilag([{ ...base, ...r }], { dato: "2025-01-31" })));
+  const credit = (r: Partial<PayrollRow>) => lines(ok(lagLonnsbilag([{ ...base, ...r }], { dato: "2025-01-31" })));
   test("forskuddstrekk → 2600", () => expect(credit({ forskuddstrekk: 300 })).toEqual([["5000", 1000], ["2600", -300], ["2930", -700]]));
   test("forsikringstrekk → 2640", () => expect(credit({ forsikringstrekk: 12.34 })).toEqual([["5000", 1000], ["2640", -12.34], ["2930", -987.66]]));
   test("fagforeningstrekk → 2650", () => expect(credit({ fagforeningstrekk: 99 })).toEqual([["5000", 1000], ["2650", -99], ["2930", -901]]));
@@ -90,13 +90,13 @@ describe("each deduction on its own account", () => {
 
 describe("AGA on the summed basis per zone (as the a-melding)", () => {
   test("two employees at 12,50 in zone I: round(25 × 14,1 %) = 3,53, not 2 × round(1,7625) = 3,52", () => {
-    const r = (navn: string): LonnsRad => ({ navn, bruttoLonn: 12.5, agaGrunnlag: 12.5, sone: "I" });
+    const r = (navn: string): PayrollRow => ({ navn, bruttoLonn: 12.5, agaGrunnlag: 12.5, sone: "I" });
     const b = ok(lagLonnsbilag([r("A"), r("B")], { dato: "2025-03-31" }));
     expect(b.agaPerSone).toEqual([{ sone: "I", grunnlag: 25, sats: 0.141, aga: 3.53 }]);
   });
 
   test("zone Ia: the reduced rate within the fribeløp, the full rate once it is used up", () => {
-    const row: LonnsRad = { navn: "A", bruttoLonn: 100000, agaGrunnlag: 100000, sone: "Ia" };
+    const row: PayrollRow = { navn: "A", bruttoLonn: 100000, agaGrunnlag: 100000, sone: "Ia" };
     // 100 000 × 10,6 % = 10 600 while the saving (3,5 %) is below 850 000
     expect(ok(lagLonnsbilag([row], { dato: "2025-01-31", tidligereGrunnlagSoneIa: 0 })).agaPerSone[0].aga).toBe(10600);
     // after 30 M kr basis the saving 1 050 000 > 850 000: full 14,1 % → 14 100
@@ -106,8 +106,8 @@ describe("AGA on the summed basis per zone (as the a-melding)", () => {
 });
 
 describe("ekstra AGA", () => {
-  const stor: LonnsRad = { navn: "Stor", bruttoLonn: 100000, forskuddstrekk: 45000, agaGrunnlag: 100000, sone: "I", grunnlagHittilIAr: 800000 };
-  const liten: LonnsRad = { navn: "Liten", bruttoLonn: 50000, forskuddstrekk: 15000, agaGrunnlag: 50000, sone: "I", grunnlagHittilIAr: 300000 };
+  const stor: PayrollRow = { navn: "Stor", bruttoLonn: 100000, forskuddstrekk: 45000, agaGrunnlag: 100000, sone: "I", grunnlagHittilIAr: 800000 };
+  const liten: PayrollRow = { navn: "Liten", bruttoLonn: 50000, forskuddstrekk: 15000, agaGrunnlag: 50000, sone: "I", grunnlagHittilIAr: 300000 };
 
   test("2024: 5 % on the part above 850 000 (800 000 + 100 000 → 50 000 above → 2 500)", () => {
     const b = ok(lagLonnsbilag([stor, liten], { dato: "2024-10-25" }));
@@ -133,7 +133,7 @@ describe("ekstra AGA", () => {
   test("2024 needs the year-to-date basis of each employee; a summary row gives its basis above the threshold", () => {
     expect(msg(lagLonnsbilag([{ ...stor, grunnlagHittilIAr: undefined }], { dato: "2024-10-25" })))
       .toMatch(/Ansatt «Stor» \(rad 1\): oppgi grunnlaget hittil i år/);
-    const v: LonnsRad = { navn: "Etaten", gjelder: "virksomhet", bruttoLonn: 1e6, agaGrunnlag: 1e6, sone: "I", ekstraAgaGrunnlag: 10000 };
+    const v: PayrollRow = { navn: "Etaten", gjelder: "virksomhet", bruttoLonn: 1e6, agaGrunnlag: 1e6, sone: "I", ekstraAgaGrunnlag: 10000 };
     expect(ok(lagLonnsbilag([v], { dato: "2024-10-25" })).ekstraAga).toBe(500);
     expect(msg(lagLonnsbilag([{ ...v, ekstraAgaGrunnlag: undefined }], { dato: "2024-10-25" }))).toMatch(/Virksomhet «Etaten» \(rad 1\)/);
   });

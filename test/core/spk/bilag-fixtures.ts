@@ -1,4 +1,4 @@
-import { Avstemming, DEFAULT_KONTOER, Oppsett, Summer, TerminInput, TerminResultat } from "../../../src/core/spk/types";
+import { Avstemming, DEFAULT_KONTOER, Oppsett, Summer, TerminInput, TerminResult } from "../../../src/core/spk/types";
 
 /** Test fixtures: reconciliation results built by hand, as the model would hand them over. */
 export function oppsett(overrides: Partial<Oppsett> = {}): Oppsett {
@@ -25,7 +25,7 @@ const EMPTY_INPUT: Omit<TerminInput, "termin"> = {
 };
 
 /** A termin result with the figures a voucher reads (R, O, P, S, T); the rest 0. T is given, as the model computes it. */
-export function termin(nr: number, f: { R?: number; O?: number; P?: number; T?: number; S?: number } = {}): TerminResultat {
+export function termin(nr: number, f: { R?: number; O?: number; P?: number; T?: number; S?: number } = {}): TerminResult {
   const R = f.R ?? 0;
   return {
     termin: nr, input: { termin: nr, ...EMPTY_INPUT },
@@ -33,13 +33,13 @@ export function termin(nr: number, f: { R?: number; O?: number; P?: number; T?: 
   };
 }
 
-export function summer(terminer: readonly TerminResultat[]): Summer {
+export function summer(terminer: readonly TerminResult[]): Summer {
   // Test-side sums in øre, so the fixture never carries a float artefact.
   const s = (k: "O" | "P" | "Q" | "R" | "T") => terminer.reduce((acc, t) => acc + Math.round(t[k] * 100), 0) / 100;
   return { B: 0, C: 0, D: 0, E: 0, F: 0, G: 0, H: 0, I: 0, L: 0, M: 0, N: 0, O: s("O"), P: s("P"), Q: s("Q"), R: s("R"), T: s("T") };
 }
 
-export function avstemming(o: Oppsett, terminer: readonly TerminResultat[], extra: Partial<Avstemming> = {}): Avstemming {
+export function avstemming(o: Oppsett, terminer: readonly TerminResult[], extra: Partial<Avstemming> = {}): Avstemming {
   return { oppsett: o, terminer, sum: summer(terminer), flags: [], saldokontroll: [], ...extra };
 }
 

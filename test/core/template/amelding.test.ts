@@ -1,6 +1,6 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
-import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/spk/sheet/amelding-sheet";
+import { AMELDING_SHEET, planAmeldingSheet } from "../../../src/core/spk/sheet/amelding-sheet";
 import { NUMBER_FORMATS, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
 import { SimSheet } from "./korreksjonsbilag-sim";
@@ -21,13 +21,13 @@ const fordeling = (ts: ReturnType<typeof termin>[]) => ok(lagAmeldingFordeling(a
 const f1 = fordeling([termin(1, { R: 1234.57, T: 84.32, S: 0.0683 })]);
 
 function write(sheet: SimSheet, f = f1): WritePlan {
-  const plan = ok(planAmeldingArk(f, o, sheet.snapshot()));
+  const plan = ok(planAmeldingSheet(f, o, sheet.snapshot()));
   sheet.apply(plan);
   return plan;
 }
 
 describe("A-melding fordeling sheet", () => {
-  const sheet = new SimSheet(AMELDING_ARK);
+  const sheet = new SimSheet(AMELDING_SHEET);
   const plan = write(sheet);
 
   test("header and one row per virksomhet with core's figures", () => {
@@ -53,7 +53,7 @@ describe("A-melding fordeling sheet", () => {
   });
 
   test("regenerating keeps a user's row below and a note column; twice = same", () => {
-    const s = new SimSheet(AMELDING_ARK);
+    const s = new SimSheet(AMELDING_SHEET);
     write(s);
     s.set(2, 11, "Notat");
     s.set(4, 11, "ny virksomhet fra mars");

@@ -5,7 +5,7 @@ import { join } from "path";
 import { isRuleError, RuleError } from "../../../src/core/errors";
 import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
 import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
-import { AMELDING_ARK, planAmeldingArk } from "../../../src/core/spk/sheet/amelding-sheet";
+import { AMELDING_SHEET, planAmeldingSheet } from "../../../src/core/spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/workpaper/voucher-sheet";
 import { mergePlans } from "../../../src/core/workpaper/write-plan";
 import { withLibreOffice } from "../../support/engines";
@@ -36,7 +36,7 @@ withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 
     { virksomhetsnummer: "123456785", sone: "III", grunnlag: 1 },
     { virksomhetsnummer: "987654325", sone: "V", grunnlag: 1 },
   ]));
-  const plan = mergePlans(ok(planKorreksjonsbilagArk(bilag, o)), ok(planAmeldingArk(split, o)));
+  const plan = mergePlans(ok(planKorreksjonsbilagArk(bilag, o)), ok(planAmeldingSheet(split, o)));
 
   const dir = mkdtempSync(join(tmpdir(), "lonn-kb-"));
   const file = join(dir, "bilag.xlsx");
@@ -53,7 +53,7 @@ withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 
   // T3: control row 17
   expect([value(kb, "H17"), value(kb, "I17"), value(kb, "J17"), value(kb, "M17")]).toEqual([320.49, 320.49, 0, "I balanse"]);
 
-  const am = wb.getWorksheet(AMELDING_ARK)!;
+  const am = wb.getWorksheet(AMELDING_SHEET)!;
   // T1: rows 4–6, sum 7, voucher 8, residual 9. Σ AGA = 58,03 + 26,34 + 0 = 84,37; residual 0,05
   expect([value(am, "H7"), value(am, "J7"), value(am, "K7")]).toEqual([1234.57, 84.37, "Lik differansen"]);
   expect(value(am, "J9")).toBe(0.05);
