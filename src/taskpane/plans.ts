@@ -21,7 +21,7 @@ import { ACTIONS, yearEndTotals, reconciliationTotals, bilagTotals, oppsettTotal
 
 /** An action: the sheets it reads before planning, and the plan builder. */
 export interface Action {
-  readonly sheet: readonly string[];
+  readonly sheetsToRead: readonly string[];
   readonly plan: PlanBuilder;
 }
 
@@ -44,7 +44,7 @@ const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, tota
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
 export function saveOppsett(sheet: string, oppsett: Oppsett, time: Timestamp): Action {
   return {
-    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
+    sheetsToRead: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) =>
       logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) }), snaps, ACTIONS.oppsett, oppsettTotals(oppsett), time),
   };
@@ -62,7 +62,7 @@ function sameBasis(a: Oppsett, b: Oppsett): boolean {
  */
 export function fillFromImport(sheet: string, imported: ImportedTerminer, readWith: Oppsett, others: Readonly<Record<string, string>>, time: Timestamp): Action {
   return {
-    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
+    sheetsToRead: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) => {
       const reconciliation = readReconciliation(snaps, sheet);
       if (isProblems(reconciliation)) return reconciliation;
@@ -97,7 +97,7 @@ export function buildBilagResult(reconciliation: SheetReading, virksomheter: rea
  */
 export function writeBilag(sheet: string, virksomheter: readonly VirksomhetGrunnlag[] | undefined, expected: string | undefined, time: Timestamp): Action {
   return {
-    sheet: [...spkSheetsToRead(sheet), LOG_SHEET],
+    sheetsToRead: [...spkSheetsToRead(sheet), LOG_SHEET],
     plan: (snaps) => {
       const reconciliation = readReconciliation(snaps, sheet);
       if (isProblems(reconciliation)) return reconciliation;
@@ -119,7 +119,7 @@ export function writeBilag(sheet: string, virksomheter: readonly VirksomhetGrunn
  */
 export function saveYearEnd(sheet: string, input: YearEndInput, time: Timestamp): Action {
   return {
-    sheet: [sheet, SETTINGS_SHEET, LOG_SHEET],
+    sheetsToRead: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) => {
       const reconciliation = readReconciliation(snaps, sheet, input);
       if (isProblems(reconciliation)) return reconciliation;

@@ -93,7 +93,7 @@ export function goToCell(sheet: string, address: string): Promise<void> {
 
 /** A planned write (read, plan, write once), then a read of `etterpa` for what the pane shows next. */
 export async function write(h: Action, readAfter: readonly string[] = []): Promise<{ report: Checked<RunReport>; after?: Snapshots }> {
-  const report = await runPlanned(h.plan, h.sheet);
+  const report = await runPlanned(h.plan, h.sheetsToRead);
   if (isProblems(report) || readAfter.length === 0) return { report: report };
   return { report: report, after: await readSheets(readAfter) };
 }
