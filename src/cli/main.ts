@@ -7,7 +7,7 @@
  *
  * Each command lives in commands/ and returns its exit code.
  */
-import { CliIO, nodeIO } from "./io";
+import { CliIO, nodeIO, printableIO } from "./io";
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -24,7 +24,8 @@ const USAGE = `Bruk:
   lonn avstem --summary FIL|MAPPE …          én linje per virksomhet (lonn avstem --help: alle valg)
   lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)`;
 
-export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
+export async function run(argv: string[], rawIO: CliIO = nodeIO): Promise<number> {
+  const io = printableIO(rawIO);
   const [name, ...rest] = argv;
   if (!name || name === "-h" || name === "--help" || name === "hjelp") {
     io.out(USAGE);

@@ -5,6 +5,7 @@
  * own line and the others still run.
  */
 import { kroner } from "../core/money/ore";
+import { oneLine } from "../core/text";
 import { formatProblem, isProblems, Problems } from "../core/problem/problem";
 import { FlagKind } from "../core/spk/types";
 import { runSpk, SpkRun } from "../core/usecase/spk";
@@ -37,7 +38,7 @@ function line(run: SpkRun, file: string): string {
   const a = run.avstemming;
   const c = counts(run);
   return [
-    (a.oppsett.virksomhet || "(uten navn)").padEnd(W.virksomhet), String(a.oppsett.aar).padEnd(W.aar), a.oppsett.budsjettering.padEnd(W.budsj),
+    (oneLine(a.oppsett.virksomhet) || "(uten navn)").padEnd(W.virksomhet), String(a.oppsett.aar).padEnd(W.aar), a.oppsett.budsjettering.padEnd(W.budsj),
     kr(a.sum.R).padStart(W.belop), kr(a.sum.T).padStart(W.belop), kr(a.aarsAga ?? a.sum.T).padStart(W.belop),
     String(run.bilag.length).padStart(W.bilag), (run.bilag.every(isBalanced) ? "ja" : "NEI").padEnd(W.balanse),
     ...KINDS.map((k) => String(c[k]).padStart(W.flagg)), file,
@@ -58,7 +59,7 @@ export async function summarize(paths: readonly string[], io: CliIO, json: boole
     if (isProblems(r)) {
       failed++;
       const problems = problemsOf(r);
-      io.out(json ? JSON.stringify({ fil: file, feil: problems }) : `FEIL  ${file}: ${problems.join(" | ")}`);
+      io.out(json ? JSON.stringify({ fil: file, feil: problems }) : `FEIL  ${oneLine(file)}: ${problems.map(oneLine).join(" | ")}`);
       continue;
     }
     if (json) {

@@ -17,3 +17,30 @@ export function foldNorwegian(text: string): string {
 export function foldedWords(text: string): string[] {
   return foldNorwegian(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
+
+/** How much of a user's text a message repeats: enough to recognise it, not a whole pasted file. */
+export const ECHO_MAX = 80;
+
+/**
+ * The message with every «quoted» echo of user text longer than `max` characters cut, saying how
+ * long it was: «AAAA…» (100 000 tegn). A cell with a whole file pasted into it must not make a
+ * message of that size.
+ */
+export function cutEchoes(message: string, max = ECHO_MAX): string {
+  return message.replace(/«([^«»]*)»/g, (whole, inner: string) =>
+    [...inner].length <= max ? whole : `«${[...inner].slice(0, max).join("")}…» (${String([...inner].length).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} tegn)`,
+  );
+}
+
+/** Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional overrides, which can rewrite a terminal or hide text. */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** An ANSI/VT escape sequence (CSI … final byte, OSC … BEL/ST, or ESC and one character). */
+const ESCAPES = /\u001b(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(\u0007|\u001b\\)|.)/g;
+
+/** Text safe to print: escape sequences and control characters removed (line breaks and tabs kept). */
+export function printable(text: string): string {
+  return text.replace(ESCAPES, "").replace(UNPRINTABLE, "");
+}
+
+/** A user's text on one line: line breaks and tabs become spaces, then `printable`. */
+export const oneLine = (text: string): string => printable(text.replace(/[\r\n\t]+/g, " "));

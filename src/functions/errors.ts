@@ -1,5 +1,6 @@
 /* global CustomFunctions */
 import { ErrorKind, RuleError } from "../core/errors";
+import { cutEchoes } from "../core/text";
 
 /** What a custom function puts in a cell: a number, a text, or an Excel error with a message. */
 export type CellResult = number | string | CustomFunctions.Error;
@@ -25,7 +26,7 @@ function codeOf(kind: ErrorKind): CustomFunctions.ErrorCode {
 }
 
 export function toExcelError(error: RuleError): CustomFunctions.Error {
-  return new CustomFunctions.Error(codeOf(error.kind), error.message);
+  return new CustomFunctions.Error(codeOf(error.kind), cutEchoes(error.message));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `lonn avstem` without `--json`: the run as a readable Norwegian summary. Every figure is the model's. */
 import { percentText } from "../../core/money/format";
+import { oneLine } from "../../core/text";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "../../core/spk/oppsett";
 import { Bilag, Flag, FlagKind } from "../../core/spk/types";
 import { SpkRun } from "../../core/usecase/spk";
@@ -22,7 +23,7 @@ export const isBalanced = (b: Bilag): boolean => bilagSum(b) === 0;
 
 export function heading(run: SpkRun): string {
   const o = run.avstemming.oppsett;
-  return `${o.virksomhet || "(uten navn)"} ${o.aar} – ${BUDSJETTERING_TEXT[o.budsjettering].toLowerCase()}, ${MODUS_TEXT[o.modus].toLowerCase()}, AGA-snittsats ${percentText(o.agaSats)}`;
+  return `${oneLine(o.virksomhet) || "(uten navn)"} ${o.aar} – ${BUDSJETTERING_TEXT[o.budsjettering].toLowerCase()}, ${MODUS_TEXT[o.modus].toLowerCase()}, AGA-snittsats ${percentText(o.agaSats)}`;
 }
 
 export function terminTable(run: SpkRun): string[] {
@@ -45,7 +46,7 @@ export function bilagLines(bilag: readonly Bilag[], withLines = true): string[] 
     if (!withLines) continue;
     const rows = b.linjer.map((l) => {
       const dims = Object.entries(l.dimensjoner).map(([n, v]) => `dim_${n}=${v}`).join(" ");
-      return [`    ${l.konto}`, kr(l.belop), dims, l.tekst];
+      return [`    ${oneLine(l.konto)}`, kr(l.belop), oneLine(dims), oneLine(l.tekst)];
     });
     out.push(...table(rows, [0, 2, 3]));
   }
@@ -74,10 +75,10 @@ export function resultText(run: SpkRun, sheet?: XlsxApplyReport): string[] {
   }
   if (a.flags.length > 0) {
     out.push("Flagg:");
-    for (const f of a.flags) out.push(`  - ${f.melding}`);
+    for (const f of a.flags) out.push(`  - ${oneLine(f.melding)}`);
     out.push("");
   }
-  for (const m of run.inputs.notes) out.push(`Merknad: ${m}`);
+  for (const m of run.inputs.notes) out.push(`Merknad: ${oneLine(m)}`);
   if (sheet) for (const n of sheet.notices) out.push(`Merk: ${n.sheet}!${n.address}: ${n.message}`);
   while (out[out.length - 1] === "") out.pop();
   return out;

@@ -10,6 +10,7 @@
  */
 import { RuleError } from "../errors";
 import { quoteSheet } from "../sheet/reference";
+import { cutEchoes } from "../text";
 import { moreProblems, rejectedHeading } from "./messages";
 
 /** Where a problem is. Every part is optional: the more is known, the sooner the user finds it. */
@@ -69,7 +70,7 @@ export function placeText(p: Place): string {
 /** One line: `SAP!C14: «12,3,4» er ikke et beløp.`, `scenario.json: terminer[2].aar er ikke et tall.` */
 export function formatProblem(p: Problem): string {
   const where = placeText(p);
-  const what = p.path !== undefined ? `${p.path} ${p.message}` : p.message;
+  const what = cutEchoes(p.path !== undefined ? `${p.path} ${p.message}` : p.message);
   return where ? `${where}: ${what}` : what;
 }
 

@@ -25,8 +25,21 @@ const BOM = "\uFEFF";
 const SEPARATOR = ";";
 const CRLF = "\r\n";
 
-/** Quoted when it holds the separator, a quote, a line break or edge spaces; quotes doubled. */
-export function csvField(value: string): string {
+/** A field that is a plain number as we write amounts, ids and dates: safe as it is. */
+const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * A text a spreadsheet would run as a formula when the CSV is opened (CSV injection, OWASP):
+ * it starts with `=`, `+`, `-`, `@`, a tab or a carriage return. Such a field gets a leading
+ * apostrophe, which Excel and LibreOffice show as text; numbers (`-1234,56`) stay numbers.
+ */
+export function neutralised(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** Neutralised (above), then quoted when it holds the separator, a quote, a line break or edge spaces; quotes doubled. */
+export function csvField(raw: string): string {
+  const value = neutralised(raw);
   return /[;"\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
