@@ -3,6 +3,7 @@
  * or the SAP, Unit4 and SPK exports with an oppsett file. Each gives the use case's inputs, or every
  * problem with the input, each with its file and its field, cell or row.
  */
+import { append } from "../core/list";
 import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
 import { importExports, parseCsv, SheetInput } from "../core/import";
@@ -232,7 +233,7 @@ export async function readExportFiles(
   let heading: string | undefined;
   for (const s of [oppsett, ...sources]) {
     if (isProblems(s)) {
-      found.push(...s.list);
+      append(found, s.list);
       heading ??= s.heading;
     }
   }

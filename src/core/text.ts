@@ -33,8 +33,10 @@ export function cutEchoes(message: string, max = ECHO_MAX): string {
 }
 
 /** Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional overrides, which can rewrite a terminal or hide text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** An ANSI/VT escape sequence (CSI … final byte, OSC … BEL/ST, or ESC and one character). */
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ESCAPES = /\u001b(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(\u0007|\u001b\\)|.)/g;
 
 /** Text safe to print: escape sequences and control characters removed (line breaks and tabs kept). */

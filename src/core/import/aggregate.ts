@@ -1,3 +1,4 @@
+import { append } from "../list";
 import { isRuleError } from "../errors";
 import { Ore } from "../money/ore";
 import { terminMonthsLabel } from "../rules/termin";
@@ -96,7 +97,7 @@ export function importExports(sources: ImportSources, config: ImportConfig): Che
   const take = <T>(result: Checked<T> | undefined): T | undefined => {
     if (!result) return undefined;
     if (!isProblems(result)) return result;
-    errors.push(...result.list);
+    append(errors, result.list);
     return undefined;
   };
   const sap = take(sources.sap && readSap(sources.sap, { ...config.sap, aar: config.aar }));

@@ -1,3 +1,4 @@
+import { maxOf } from "../list";
 import type Decimal from "decimal.js";
 import { Dec, Exact, roundToOre, sign, toDecimal } from "./exact";
 
@@ -16,7 +17,7 @@ export function allocateOre(amount: Exact, weights: readonly Exact[]): number[] 
   const magnitude = Math.abs(totalOre);
 
   // Scale the weights to integers so shares and remainders are exact integer arithmetic.
-  const decimals = Math.max(0, ...weights.map((w) => toDecimal(w).decimalPlaces()));
+  const decimals = maxOf(weights.map((w) => toDecimal(w).decimalPlaces()), 0);
   const scale = new Dec(10).pow(decimals);
   const scaled = weights.map((w) => toDecimal(w).times(scale));
   const totalWeight = scaled.reduce((acc, w) => acc.plus(w), new Dec(0));

@@ -1,7 +1,7 @@
 import { isoDate, parseDateText } from "../calendar";
 import { isRuleError, valueError } from "../errors";
 import { checkedAmount } from "../money/amount";
-import { Exact, plus, roundToOre, sign, ZERO } from "../money/exact";
+import { Exact, plus, sign, ZERO } from "../money/exact";
 import { Zone, ZONES } from "../rates/aga";
 import { agaFribelopOf, agaOf, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";

@@ -4,6 +4,7 @@
  * a half-written .xlsx, so a plan that would fail halfway is refused here, whole, with every
  * problem named.
  */
+import { append } from "../list";
 import { Problem } from "../problem/problem";
 import { cellAddress, parseRange, RangeRef } from "../sheet/a1";
 import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "./write-plan";
@@ -94,7 +95,7 @@ export function planProblems(plan: WritePlan): Problem[] {
   for (const w of plan.writes) {
     const { problem, range } = rangeProblem(w.sheet, w.address);
     if (problem || !range) out.push(problem ?? at(w.sheet, w.address, "ugyldig område"));
-    else out.push(...gridProblems(w.sheet, w.address, range, w.cells));
+    else append(out, gridProblems(w.sheet, w.address, range, w.cells));
     if (w.style !== undefined && !(w.style in STYLES)) out.push(at(w.sheet, w.address, `ukjent stil «${w.style}»`));
   }
   for (const f of plan.formats) {

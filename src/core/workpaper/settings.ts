@@ -5,6 +5,7 @@ import { isBlank } from "../sheet/cell";
 import { cellOf, SheetSnapshot } from "../sheet/snapshot";
 import { MAX_DIMENSJONER as DIMENSION_COUNT } from "../voucher/dimensions";
 import { DimensjonsAndel } from "../voucher/types";
+import { maxOf, minOf } from "../list";
 import { readText } from "./cell-values";
 import { Cell, emptyPlan, RangeWrite, WritePlan } from "./write-plan";
 
@@ -147,8 +148,8 @@ export function planSettings(settings: LonnSettings, existing?: SheetSnapshot): 
   const plan = emptyPlan();
   const sheets = [{ name: SETTINGS_SHEET, visibility: "veryHidden" as const, columnWidths: { A: 26, B: 40, C: 60 } }];
   if (cells.size === 0) return { ...plan, sheets };
-  const first = Math.min(...cells.keys());
-  const lastRow = Math.max(...cells.keys());
+  const first = minOf(cells.keys());
+  const lastRow = maxOf(cells.keys());
   const grid: Cell[][] = [];
   for (let r = first; r <= lastRow; r++) grid.push(cells.get(r) ?? [null, null, null]);
   const write: RangeWrite = { sheet: SETTINGS_SHEET, address: rangeOf({ row: first - 1, col: 0 }, grid.length, 3), cells: grid, numberFormat: "@" };

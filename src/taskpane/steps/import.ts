@@ -3,6 +3,7 @@
  * read and checked by core, and the totals per termin shown before anything is written. Errors are
  * listed with sheet and cell; a click selects the cell.
  */
+import { append } from "../../core/list";
 import { importExports, ImportSources, SheetInput } from "../../core/import";
 import { parseCsv } from "../../core/import/csv";
 import { isProblems, Problem, rejected } from "../../core/problem/problem";
@@ -126,7 +127,7 @@ export class ImportStep implements Step {
         const sheet = `${SHORT_NAMES[k]} (limt inn)`;
         const parsed = parseCsv(text, { sheet });
         if (!isProblems(parsed)) pasted[k] = { sheet, values: parsed.values };
-        else problems.push(...parsed.list);
+        else append(problems, parsed.list);
       } else if (address !== "") {
         const name = address.includes("!") ? splitSheetAddress(address).sheet : address;
         if (!sheet.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
