@@ -18,7 +18,7 @@ import { isBalanced } from "./report/text";
 const KINDS: readonly FlagKind[] = ["uforklart", "vesentlig", "posteringsregel"];
 
 function counts(run: SpkRun): Record<FlagKind, number> {
-  const out = { uforklart: 0, vesentlig: 0, posteringsregel: 0 } as Record<FlagKind, number>;
+  const out: Record<FlagKind, number> = { uforklart: 0, vesentlig: 0, posteringsregel: 0, saldo: 0 };
   for (const f of run.avstemming.flags) out[f.kind]++;
   return out;
 }

@@ -11,6 +11,7 @@ import { planAvstemming } from "../core/spk/sheet/plan";
 import { reconcile } from "../core/spk/reconcile";
 import { emptyTermin } from "../core/spk/termin-fields";
 import { Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
+import { reconciliationCells } from "../core/spk/sheet/amelding-sheet";
 import { planDerivedSheets, readSpkSheet, SheetReconciliation, spkSheetsToRead, SpkVouchers, vouchersOf } from "../core/usecase/spk";
 import { LOG_SHEET, withLogRow, Timestamp } from "../core/workpaper/logg";
 import { SETTINGS_SHEET } from "../core/workpaper/settings";
@@ -106,7 +107,7 @@ export function writeBilag(sheet: string, virksomheter: readonly VirksomhetGrunn
       if (expected !== undefined && fingerprint(r.bilag) !== expected) {
         return problems("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
       }
-      const plan = planDerivedSheets(r, reconciliation.fromSheet.oppsett, (s) => snaps.get(s));
+      const plan = planDerivedSheets(r, reconciliation.fromSheet.oppsett, (s) => snaps.get(s), reconciliationCells(reconciliation.fromSheet.map));
       return logged(plan, snaps, ACTIONS.bilag, bilagTotals(r.bilag, r.amelding), time);
     },
   };

@@ -12,6 +12,7 @@ const FLAG_WORDS: Readonly<Record<FlagKind, string>> = {
   uforklart: "uforklart",
   vesentlig: "vesentlig",
   posteringsregel: "posteringsregel",
+  saldo: "saldo",
 };
 
 function flagSummary(flags: readonly Flag[]): string {

@@ -1,7 +1,7 @@
-import { compare, rate, times } from "../money/exact";
 import { kronerText, percentText } from "../money/format";
-import { absOre, exactOf, Ore, plusOre } from "../money/ore";
-import { Flag, Oppsett } from "./types";
+import { Ore, plusOre } from "../money/ore";
+import { isMaterial, overTolerance } from "../workpaper/control";
+import { Flag, Oppsett, SaldoKontroll } from "./types";
 
 /** One termin's figures the flags look at. */
 export interface FlagFigures {
@@ -24,21 +24,28 @@ const SAP_UNIT4: Readonly<Record<"G" | "H" | "I", string>> = {
 };
 
 /**
- * The flags of DESIGN.md §3.1 for one termin. The comparisons are exact and strict: a difference
- * of exactly the tolerance is within it.
+ * The flags of DESIGN.md §3.1 for one termin (core/workpaper/control: the comparisons are exact
+ * and strict; a difference of exactly the tolerance is within it).
  *
  * - uforklart: |G|, |H| or |I| above the tolerance and J empty (blank text counts as empty: it
- *   explains nothing).
- * - vesentlig: |Q| > vesentlighetsgrense × |B + C|. With B + C = 0 any Q ≠ 0 is material, as the
- *   definition gives. The absolute value only matters for a negative provision (a correction
- *   termin), where the limit would otherwise be negative and even Q = 0 "material".
+ *   explains nothing). Only when SAP and Unit4 are both there.
+ * - vesentlig: |Q| above the tolerance and > vesentlighetsgrense × |B + C| (within the tolerance a
+ *   difference is rounding, never material). With B + C = 0 any Q above the tolerance is material.
+ *   Only when SAP and the invoice are both there.
  * - posteringsregel (brutto only): L must equal B and N must equal C, so O and P must be 0.
  */
-export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, forklaring: string | undefined): Flag[] {
+export function terminFlags(
+  oppsett: Oppsett,
+  termin: number,
+  f: FlagFigures,
+  forklaring: string | undefined,
+  sources: { readonly sapUnit4: boolean; readonly sapFaktura: boolean } = { sapUnit4: true, sapFaktura: true },
+): Flag[] {
   const flags: Flag[] = [];
   const toleranse = oppsett.toleranse;
+  const thresholds = { tolerance: toleranse, materiality: oppsett.vesentlighetsgrense };
 
-  const over = (["G", "H", "I"] as const).filter((col) => absOre(f[col]) > toleranse);
+  const over = sources.sapUnit4 ? (["G", "H", "I"] as const).filter((col) => overTolerance(f[col], toleranse)) : [];
   if (over.length > 0 && (forklaring ?? "").trim() === "") {
     const list = over.map((col) => `${col} (${SAP_UNIT4[col]}) = ${kr(f[col])}`).join(", ");
     flags.push({
@@ -50,8 +57,7 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
   }
 
   const grunnlag = plusOre(f.B, f.C);
-  const grense = times(exactOf(absOre(grunnlag)), rate(oppsett.vesentlighetsgrense));
-  if (compare(exactOf(absOre(f.Q)), grense) > 0) {
+  if (sources.sapFaktura && isMaterial(f.Q, grunnlag, thresholds)) {
     const hvorfor = grunnlag === 0
       ? "avsetningen fra SAP (B + C) er 0"
       : `over ${percentText(oppsett.vesentlighetsgrense)} av avsetningen fra SAP (B + C = ${kr(grunnlag)})`;
@@ -63,7 +69,7 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
     });
   }
 
-  if (oppsett.budsjettering === "brutto") {
+  if (oppsett.budsjettering === "brutto" && sources.sapFaktura) {
     const brudd = (["O", "P"] as const).filter((col) => f[col] !== 0);
     if (brudd.length > 0) {
       const text = { O: "O = L − B", P: "P = N − C" };
@@ -79,4 +85,16 @@ export function terminFlags(oppsett: Oppsett, termin: number, f: FlagFigures, fo
     }
   }
   return flags;
+}
+
+/** Year end (DESIGN.md §3.4): every control account whose balance is not 0 is a flag. */
+export function saldoFlags(kontroll: readonly SaldoKontroll[]): Flag[] {
+  return kontroll
+    .filter((s) => s.differanse !== 0)
+    .map((s) => ({
+      kind: "saldo" as const,
+      termin: null,
+      kolonner: ["F"],
+      melding: `Årsavslutning: konto ${s.konto} har saldo ${kr(s.ub)} ved årets slutt; den skal være 0. Finn posteringen som mangler (eller er ført to ganger) og korriger den før årsregnskapet.`,
+    }));
 }

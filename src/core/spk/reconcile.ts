@@ -1,12 +1,12 @@
-import { minusOre, Ore, plusOre, sumOre } from "../money/ore";
+import { minusOre, Ore, ORE_ZERO, plusOre, sumOre } from "../money/ore";
 import { RATE_FRACTION_HINT } from "../problem/messages";
 import { Checked, isProblems, ProblemList } from "../problem/problem";
 import { agaOnDifference } from "./aga-differanse";
 import { agaAdjustment, balanceControl } from "./control";
-import { terminFlags } from "./flags";
+import { saldoFlags, terminFlags } from "./flags";
 import { oppsettProblems } from "./oppsett";
 import { isRateFraction } from "../money/rate-fraction";
-import { AMOUNT_COLUMNS, emptyTermin } from "./termin-fields";
+import { AMOUNT_COLUMNS, emptyTermin, hasSource } from "./termin-fields";
 import { AgaJustering, Avstemming, KontoSaldo, Oppsett, SaldoKontroll, Summer, TerminInput, TerminResult } from "./types";
 
 /** What the year-end parts of the reconciliation need besides the termins. */
@@ -64,11 +64,13 @@ function computeTermin(oppsett: Oppsett, input: TerminInput): TerminResult {
   const O = minusOre(L, B);
   const P = minusOre(N, C);
   const Q = minusOre(sumOre([L, M, N]), plusOre(B, C));
-  const R = oppsett.budsjettering === "brutto" ? M : Q;
+  const avstemt = (input.mangler ?? []).length === 0;
+  const R = avstemt ? (oppsett.budsjettering === "brutto" ? M : Q) : ORE_ZERO;
   const S = oppsett.agaSats;
   const T = agaOnDifference(R, S);
-  const flags = terminFlags(oppsett, input.termin, { B, C, G, H, I, O, P, Q }, input.forklaring);
-  return { termin: input.termin, input, G, H, I, O, P, Q, R, S, T, flags };
+  const sources = { sapUnit4: hasSource(input, "sap") && hasSource(input, "unit4"), sapFaktura: hasSource(input, "sap") && hasSource(input, "faktura") };
+  const flags = terminFlags(oppsett, input.termin, { B, C, G, H, I, O, P, Q }, input.forklaring, sources);
+  return { termin: input.termin, input, avstemt, G, H, I, O, P, Q, R, S, T, flags };
 }
 
 function summer(rows: readonly TerminResult[]): Summer {
@@ -89,8 +91,9 @@ function summer(rows: readonly TerminResult[]): Summer {
  * rate, T = round(R × S, 2); exact sums; the flags; and, when given, the year-end balance control
  * and AGA adjustment.
  *
- * Always six termins in order: a termin missing from `terminer` is an all-zero row, as an empty
- * row of the sheet is. `aarsAga` is the AGA the year's vouchers post: ΣT terminvis,
+ * Always six termins in order. A termin missing from `terminer`, or lacking a source (SAP,
+ * Unit4, the invoice), is not reconciled: no R and T, no voucher, no flag about Q (DESIGN.md:
+ * missing is not zero). `aarsAga` is the AGA the year's vouchers post: ΣT terminvis,
  * round(ΣR × S, 2) årsslutt (T per termin is still shown).
  *
  * Every problem with the input is reported at once; nothing is computed then.
@@ -132,7 +135,7 @@ export function reconcile(oppsett: Oppsett, terminer: readonly TerminInput[], ex
     oppsett,
     terminer: results,
     sum: sumRow,
-    flags: results.flatMap((t) => t.flags),
+    flags: [...results.flatMap((t) => t.flags), ...saldoFlags(saldo)],
     saldokontroll: saldo,
     ...(justering ? { agaJustering: justering } : {}),
     aarsAga,

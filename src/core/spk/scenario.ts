@@ -5,7 +5,7 @@ import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, KONTO_KEYS } from "./o
 import { isRateFraction } from "../money/rate-fraction";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
 import { ReconcileExtras } from "./reconcile";
-import { AMOUNT_COLUMNS, AmountField, emptyTermin, TEXT_COLUMNS } from "./termin-fields";
+import { AMOUNT_COLUMNS, AmountField, emptyTermin, KILDE_NAMES, KILDER, TEXT_COLUMNS } from "./termin-fields";
 import {
   Budsjettering,
   DEFAULT_KONTOER,
@@ -18,6 +18,7 @@ import {
   Modus,
   Oppsett,
   Scenario,
+  Kilde,
   TerminInput,
   VirksomhetGrunnlag,
 } from "./types";
@@ -164,9 +165,43 @@ export function parseModus(text: string): Modus | undefined {
   return undefined;
 }
 
+/**
+ * A termin's eight amounts. Each is required: a missing one would otherwise count as 0 without a
+ * word. A source whose figures are not there yet (the invoice for termin 6) is given as null in
+ * all its fields, and the termin is then not reconciled.
+ */
+function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: Kilde[] } {
+  const amounts = {} as Record<AmountField, Ore>;
+  const mangler: Kilde[] = [];
+  for (const kilde of KILDER) {
+    const columns = AMOUNT_COLUMNS.filter((c) => c.kilde === kilde);
+    const nulls = columns.filter((c) => f.obj[c.field] === null);
+    if (nulls.length === columns.length) {
+      mangler.push(kilde);
+      for (const c of columns) amounts[c.field] = ORE_ZERO;
+      continue;
+    }
+    for (const c of columns) {
+      if (f.obj[c.field] === null) {
+        f.problems.add({
+          path: f.at(c.field),
+          message: `er null, men ${KILDE_NAMES[kilde]} har tall for terminen; null betyr at kilden mangler og må stå i alle feltene ${columns.map((x) => x.field).join(", ")}.`,
+        });
+        amounts[c.field] = ORE_ZERO;
+      } else if (f.obj[c.field] === undefined) {
+        f.problems.add({ path: f.at(c.field), message: "mangler (et beløp, 0 eller null når kilden ikke finnes ennå)." });
+        amounts[c.field] = ORE_ZERO;
+      } else {
+        amounts[c.field] = f.amount(c.field);
+      }
+    }
+  }
+  return { amounts, mangler };
+}
+
 function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefined {
   const termin = f.integer("termin", true, 1, 6);
-  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, f.amount(c.field)])) as Record<AmountField, Ore>;
+  const { amounts, mangler } = readAmounts(f);
   const texts: Record<string, string> = {};
   for (const c of TEXT_COLUMNS) {
     const t = f.text(c.field, false, c.field !== "forklaring");
@@ -179,7 +214,7 @@ function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefin
     return undefined;
   }
   seen.set(termin, f.path);
-  return { termin, ...amounts, ...texts };
+  return { termin, ...amounts, ...texts, ...(mangler.length > 0 ? { mangler } : {}) };
 }
 
 function readKontoer(top: Fields): Partial<Kontoer> | undefined {

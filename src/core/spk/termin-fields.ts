@@ -1,5 +1,5 @@
 import { Ore, ORE_ZERO } from "../money/ore";
-import { TerminInput } from "./types";
+import { Kilde, TerminInput } from "./types";
 
 /**
  * The input columns of DFØ's termin table (DESIGN.md §3.1) tied to the fields of TerminInput.
@@ -23,6 +23,8 @@ export interface AmountColumn {
   readonly field: AmountField;
   /** DFØ's column letter. */
   readonly col: "B" | "C" | "D" | "E" | "F" | "L" | "M" | "N";
+  /** The export the figure comes from. */
+  readonly kilde: Kilde;
   /** Norwegian name for messages. */
   readonly navn: string;
 }
@@ -39,14 +41,14 @@ export interface TextColumn {
 }
 
 export const AMOUNT_COLUMNS: readonly AmountColumn[] = [
-  { field: "sapArbeidsgiverandel", col: "B", navn: "SAP arbeidsgiverandel" },
-  { field: "sapMedlemsinnskudd", col: "C", navn: "SAP medlemsinnskudd" },
-  { field: "unit4Pensjonsutgift", col: "D", navn: "Unit4 bokført pensjonsutgift" },
-  { field: "unit4AvsetningArbeidsgiverandel", col: "E", navn: "Unit4 avsetning arbeidsgiverandel" },
-  { field: "unit4Medlemsinnskudd", col: "F", navn: "Unit4 medlemsinnskudd" },
-  { field: "fakturaArbeidsgiverandel", col: "L", navn: "faktura arbeidsgiverandel" },
-  { field: "fakturaDifferanse", col: "M", navn: "faktura differanse (2820)" },
-  { field: "fakturaMedlemsinnskudd", col: "N", navn: "faktura medlemsinnskudd" },
+  { field: "sapArbeidsgiverandel", col: "B", navn: "SAP arbeidsgiverandel", kilde: "sap" },
+  { field: "sapMedlemsinnskudd", col: "C", navn: "SAP medlemsinnskudd", kilde: "sap" },
+  { field: "unit4Pensjonsutgift", col: "D", navn: "Unit4 bokført pensjonsutgift", kilde: "unit4" },
+  { field: "unit4AvsetningArbeidsgiverandel", col: "E", navn: "Unit4 avsetning arbeidsgiverandel", kilde: "unit4" },
+  { field: "unit4Medlemsinnskudd", col: "F", navn: "Unit4 medlemsinnskudd", kilde: "unit4" },
+  { field: "fakturaArbeidsgiverandel", col: "L", navn: "faktura arbeidsgiverandel", kilde: "faktura" },
+  { field: "fakturaDifferanse", col: "M", navn: "faktura differanse (2820)", kilde: "faktura" },
+  { field: "fakturaMedlemsinnskudd", col: "N", navn: "faktura medlemsinnskudd", kilde: "faktura" },
 ];
 
 export const TEXT_COLUMNS: readonly TextColumn[] = [
@@ -57,8 +59,28 @@ export const TEXT_COLUMNS: readonly TextColumn[] = [
   { field: "dato", col: "W", navn: "dato", onlyWhenEmpty: true },
 ];
 
-/** A termin with every amount 0 and no texts: what a missing termin counts as. */
+export const KILDER: readonly Kilde[] = ["sap", "unit4", "faktura"];
+
+/** How the sources are named to the user. */
+export const KILDE_NAMES: Readonly<Record<Kilde, string>> = { sap: "SAP", unit4: "Unit4", faktura: "SPK-fakturaen" };
+
+/** A termin with nothing from any source: not reconciled (DESIGN.md: missing is not zero). */
 export function emptyTermin(termin: number): TerminInput {
   const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, ORE_ZERO])) as Record<AmountField, Ore>;
-  return { termin, ...amounts };
+  return { termin, ...amounts, mangler: KILDER };
 }
+
+/**
+ * A termin from the fields an import or a sheet row has: a source with no field at all is
+ * missing; within a source that is there, a field it lacks is 0.
+ */
+export function completeTermin(partial: Partial<TerminInput> & { readonly termin: number }): TerminInput {
+  const present = new Set(AMOUNT_COLUMNS.filter((c) => partial[c.field] !== undefined).map((c) => c.kilde));
+  const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, partial[c.field] ?? ORE_ZERO])) as Record<AmountField, Ore>;
+  const mangler = KILDER.filter((k) => !present.has(k));
+  const { mangler: _given, ...rest } = partial;
+  return { ...rest, ...amounts, ...(mangler.length > 0 ? { mangler } : {}) };
+}
+
+/** Whether the termin has figures from `kilde`. */
+export const hasSource = (t: TerminInput, kilde: Kilde): boolean => !(t.mangler ?? []).includes(kilde);

@@ -67,10 +67,21 @@ export interface Oppsett {
 export const DEFAULT_TOLERANSE = 100 as Ore;
 export const DEFAULT_VESENTLIGHETSGRENSE = 0.05;
 
-/** One termin's inputs. Missing amounts are 0; missing texts are "". */
+/**
+ * Where a termin's figures come from: SAP (B, C), Unit4 (D, E, F), the SPK invoice (K–N). A termin
+ * lacking one is not reconciled: its figures are not 0, they are missing.
+ */
+export type Kilde = "sap" | "unit4" | "faktura";
+
+/**
+ * One termin's inputs. Within a source that is there, an empty amount is 0; a source that is not
+ * there at all is listed in `mangler` (its amounts read 0 but mean nothing).
+ */
 export interface TerminInput {
   /** 1–6. */
   readonly termin: number;
+  /** The sources this termin has no figures from; absent or empty: it has them all. */
+  readonly mangler?: readonly Kilde[];
   /** B: SAP arbeidsgiverandel (wage-type report CUS&OPAL34). */
   readonly sapArbeidsgiverandel: Ore;
   /** C: SAP medlemsinnskudd (CUS&OPAL75). */
@@ -116,10 +127,12 @@ export interface Scenario extends Partial<Omit<Oppsett, "virksomhet" | "aar" | "
 export type FlagKind =
   /** |G|, |H| or |I| above the tolerance and no explanation in J. */
   | "uforklart"
-  /** |Q| > vesentlighetsgrense × (B + C). */
+  /** |Q| above the tolerance and > vesentlighetsgrense × (B + C). */
   | "vesentlig"
   /** Brutto: O or P is not 0, so the invoice was not posted by DFØ's rule. */
-  | "posteringsregel";
+  | "posteringsregel"
+  /** Year end: a control account's balance is not 0 (DESIGN.md §3.4). */
+  | "saldo";
 
 export interface Flag {
   readonly kind: FlagKind;
@@ -134,6 +147,12 @@ export interface Flag {
 export interface TerminResult {
   readonly termin: number;
   readonly input: TerminInput;
+  /**
+   * True when every source is there. A termin that is not reconciled has no R or T (empty in the
+   * sheet, null in --json), posts no voucher and raises no flag about Q; G, H and I mean something
+   * when SAP and Unit4 are there, O, P and Q when SAP and the invoice are.
+   */
+  readonly avstemt: boolean;
   readonly G: Ore;
   readonly H: Ore;
   readonly I: Ore;

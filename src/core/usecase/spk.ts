@@ -11,9 +11,10 @@ import { SheetSnapshot } from "../sheet/snapshot";
 import { buildAmeldingFordeling, AmeldingFordeling } from "../spk/amelding";
 import { buildKorreksjonsbilag } from "../spk/bilag";
 import { reconcile } from "../spk/reconcile";
-import { AMELDING_SHEET, planAmeldingSheet } from "../spk/sheet/amelding-sheet";
+import { AMELDING_SHEET, planAmeldingSheet, ReconciliationCells, reconciliationCells } from "../spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
 import { SHEET_NAMES } from "../spk/sheet/layout";
+import { layoutMap, locate } from "../spk/sheet/locate";
 import { planAvstemming } from "../spk/sheet/plan";
 import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
 import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, VirksomhetGrunnlag } from "../spk/types";
@@ -98,8 +99,11 @@ export function spkExportSettings(oppsett: Oppsett): ExportSettings {
 /** The sheets a plan of the reconciliation reads before it is made. */
 export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET];
 
-/** The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`. */
-export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snapshots: Snapshots): Checked<WritePlan> {
+/**
+ * The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`
+ * (whose checks refer to the reconciliation's cells where `reconciliation` says they are).
+ */
+export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snapshots: Snapshots, reconciliation: ReconciliationCells): Checked<WritePlan> {
   const problems = new ProblemList();
   const plans: WritePlan[] = [];
   const take = (plan: Checked<WritePlan>, sheet: string) => {
@@ -107,7 +111,7 @@ export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snaps
     else plans.push(plan);
   };
   take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET)), KORREKSJONSBILAG_SHEET);
-  if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET)), AMELDING_SHEET);
+  if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET), reconciliation), AMELDING_SHEET);
   return problems.result(() => mergePlans(...plans));
 }
 
@@ -128,7 +132,8 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
     ...(existing ? { existing } : {}),
     ...(settings ? { settings } : {}),
   });
-  const derived = planDerivedSheets(run, inputs.oppsett, snapshots);
+  const map = existing ? locate(existing) : layoutMap(sheet);
+  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(isProblems(map) ? layoutMap(sheet) : map));
   const problems = new ProblemList();
   if (isProblems(main)) problems.addAll(main, { sheet });
   if (isProblems(derived)) problems.addAll(derived);

@@ -1,117 +1,160 @@
 import { Checked, problems } from "../problem/problem";
 import { columnLetter, rangeOf } from "../sheet/a1";
-import { Cell, FormatWrite, RangeWrite, StyleName, WritePlan } from "./write-plan";
 import { isEmptyRow, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
+import { Cell, FormatWrite, RangeWrite, StyleName, WritePlan } from "./write-plan";
 
 /**
  * Regenerating a generated table inside a sheet the user also writes in (the Korreksjonsbilag and
- * A-melding fordeling sheets): our rows are recognised by column A (a voucher id), replaced where
- * they are, and new ones go into empty rows below; every other row, and every column right of the
- * table, is left exactly as it is. Plain range writes only (no table.rows.add), so co-authors and
- * LibreOffice see ordinary cells. The same input gives the same writes, so writing twice gives the
- * same sheet.
+ * A-melding fordeling sheets): our rows are recognised by column A (a voucher id), and every row
+ * has a key (voucher id and line). A run writes the table again in order into our old rows and
+ * the empty rows below the header; a user's own row in between is skipped, never written. What the
+ * user wrote to the right of the table on one of our rows stays with its key: when the vouchers
+ * change and the row moves, the note moves with it; when its voucher is gone, its row stays as it
+ * was, so no note is ever lost or left beside another voucher. Plain range writes only (no
+ * table.rows.add), so co-authors and LibreOffice see ordinary cells. The same input gives the same
+ * writes, so writing twice gives the same sheet.
  */
 
-export interface GenerertTabell {
-  readonly ark: string;
-  readonly tittel: string;
-  readonly merknad: string;
+export interface GeneratedTable {
+  readonly sheet: string;
+  readonly title: string;
+  readonly note: string;
   /** Header labels from column A; the first one marks our header row. */
-  readonly overskrifter: readonly string[];
+  readonly headings: readonly string[];
   /** Our rows: a column-A value this returns true for. */
-  readonly erGenerert: (columnA: string) => boolean;
+  readonly isGenerated: (columnA: string) => boolean;
+  /** The key of one of our rows, from its cells as the sheet holds them (text, trimmed). */
+  readonly keyOf: (cells: readonly string[]) => string;
   /** Number format per column (index), applied to generated rows. */
-  readonly kolonneformat: readonly (string | undefined)[];
+  readonly columnFormats: readonly (string | undefined)[];
 }
 
 export interface GeneratedRow {
-  readonly celler: readonly Cell[];
-  readonly stil?: StyleName;
+  /** The same key `keyOf` gives for this row once it is written. */
+  readonly key: string;
+  readonly cells: readonly Cell[];
+  readonly style?: StyleName;
   /** Styles on single columns of this row (e.g. formula cells). */
-  readonly kolonnestil?: Readonly<Record<number, StyleName>>;
+  readonly columnStyles?: Readonly<Record<number, StyleName>>;
 }
 
 /** Where the table sits and which rows the new content goes to (0-based rows). */
 export interface RowPlan {
   /** True when the sheet had no table of ours: title, note and header are written. */
-  readonly ny: boolean;
-  readonly tittelrad: number;
-  readonly overskriftsrad: number;
+  readonly isNew: boolean;
+  readonly titleRow: number;
+  readonly headerRow: number;
   /** The rows the generated content goes to, in order. */
-  readonly plasser: readonly number[];
+  readonly rows: readonly number[];
   /** Rows of ours the new content does not need: cleared. */
-  readonly tommes: readonly number[];
+  readonly cleared: readonly number[];
   /** Columns the previous header had (a narrower table now clears the rest of them). */
-  readonly gammelBredde: number;
+  readonly oldWidth: number;
+  /** The user's cells right of the table, by the key of the row they were written beside. */
+  readonly notes: ReadonlyMap<string, readonly Cell[]>;
+  /** Rows (of ours or given up) whose note columns must be rewritten: what moves in, or empty. */
+  readonly noteRows: ReadonlySet<number>;
+  /** The first column right of the table, and how many note columns the sheet uses. */
+  readonly noteStart: number;
+  readonly noteWidth: number;
 }
 
 function text(v: unknown): string {
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-function cellOf(s: SheetSnapshot, r: number, c: number): string {
+function shown(s: SheetSnapshot, r: number, c: number): string {
   return text(s.formulas[r]?.[c]) || text(s.values[r]?.[c]);
 }
 
+/** A cell as a plan writes it back: its formula, or its value. */
+function asCell(s: SheetSnapshot, r: number, c: number): Cell {
+  const f = s.formulas[r]?.[c];
+  if (typeof f === "string" && f.startsWith("=")) return { formula: f };
+  const v = s.values[r]?.[c];
+  return typeof v === "number" || typeof v === "boolean" ? v : text(v);
+}
+
 /**
- * Finds our table in the snapshot and chooses the rows for `antall` generated rows: first our
- * old rows and empty rows below the header, in sheet order (a user's row in between is skipped,
- * never written), then the rows after the sheet's last used row.
+ * Finds our table in the snapshot and chooses the rows for the generated rows with `keys`, in
+ * order: first our old rows and empty rows below the header, in sheet order, then the rows after
+ * the sheet's last used row. An old row of ours whose key is gone but which has a note keeps its
+ * place and content.
  */
-export function planRows(snapshot: SheetSnapshot | undefined, tabell: GenerertTabell, count: number): Checked<RowPlan> {
-  const s: SheetSnapshot = snapshot ?? { name: tabell.ark, values: [], formulas: [] };
-  const width = tabell.overskrifter.length;
+export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTable, keys: readonly string[]): Checked<RowPlan> {
+  const s: SheetSnapshot = snapshot ?? { name: table.sheet, values: [], formulas: [] };
+  const width = table.headings.length;
   const last = lastUsedRow(s) - 1;
   let header = -1;
   for (let r = 0; r <= last; r++) {
-    if (text(s.values[r]?.[0]) === tabell.overskrifter[0] && text(s.formulas[r]?.[0]).startsWith("=") === false) {
+    if (text(s.values[r]?.[0]) === table.headings[0] && text(s.formulas[r]?.[0]).startsWith("=") === false) {
       header = r;
       break;
     }
   }
   const isNew = header < 0;
-  const tittelrad = isNew ? (last < 0 ? 0 : last + 2) : Math.max(0, header - 2);
-  if (isNew) header = tittelrad + 2;
+  const titleRow = isNew ? (last < 0 ? 0 : last + 2) : Math.max(0, header - 2);
+  if (isNew) header = titleRow + 2;
 
   let oldWidth = width;
   if (!isNew) {
     const row = s.values[header] ?? [];
-    const end = row.findIndex((v, c) => c > 0 && text(v) === tabell.overskrifter[width - 1]);
+    const end = row.findIndex((v, c) => c > 0 && text(v) === table.headings[width - 1]);
     if (end > 0) oldWidth = end + 1;
   }
+  const noteStart = Math.max(width, oldWidth);
+  let sheetWidth = noteStart;
+  for (let r = header + 1; r <= last; r++) sheetWidth = Math.max(sheetWidth, s.values[r]?.length ?? 0, s.formulas[r]?.length ?? 0);
+  const noteWidth = sheetWidth - noteStart;
 
+  const wanted = new Set(keys);
+  const notes = new Map<string, Cell[]>();
   const ours: number[] = [];
+  const kept: number[] = [];
   const candidates: number[] = [];
   for (let r = header + 1; r <= last; r++) {
-    const mine = tabell.erGenerert(text(s.values[r]?.[0])) && !text(s.formulas[r]?.[0]).startsWith("=");
-    if (mine) ours.push(r);
-    if (mine || isEmptyRow(s, r)) candidates.push(r);
+    const mine = table.isGenerated(text(s.values[r]?.[0])) && !text(s.formulas[r]?.[0]).startsWith("=");
+    if (mine) {
+      const key = table.keyOf(Array.from({ length: width }, (_, c) => shown(s, r, c)));
+      const note = Array.from({ length: noteWidth }, (_, i) => asCell(s, r, noteStart + i));
+      const hasNote = note.some((c) => c !== "");
+      if (hasNote && !wanted.has(key)) {
+        kept.push(r);
+        continue;
+      }
+      if (hasNote && !notes.has(key)) notes.set(key, note);
+      ours.push(r);
+      candidates.push(r);
+    } else if (isEmptyRow(s, r)) {
+      candidates.push(r);
+    }
   }
-  for (let r = Math.max(last + 1, header + 1); candidates.length < count; r++) candidates.push(r);
-  const plasser = candidates.slice(0, count);
-  const used = new Set(plasser);
-  const tommes = ours.filter((r) => !used.has(r));
+  for (let r = Math.max(last + 1, header + 1); candidates.length < keys.length; r++) candidates.push(r);
+  const rows = candidates.slice(0, keys.length);
+  const used = new Set(rows);
+  const cleared = ours.filter((r) => !used.has(r));
+  const noteRows = new Set(ours.filter((r) => notes.size > 0 && noteWidth > 0));
 
   // A wider table (more dimensions) must not write into a column the user has taken.
   if (width > oldWidth) {
-    const rows = [header, ...ours, ...plasser.filter((r) => r <= last)];
-    for (const r of rows) {
+    const check = [header, ...ours, ...kept, ...rows.filter((r) => r <= last)];
+    for (const r of check) {
       for (let c = oldWidth; c < width; c++) {
-        if (cellOf(s, r, c) !== "" && !(r === header && text(s.values[r]?.[c]) === tabell.overskrifter[c])) {
+        if (shown(s, r, c) !== "" && !(r === header && text(s.values[r]?.[c]) === table.headings[c])) {
           return problems(
-            `Tabellen trenger kolonne ${columnLetter(c)}, men cellen er i bruk («${cellOf(s, r, c)}»). ` +
+            `Tabellen trenger kolonne ${columnLetter(c)}, men cellen er i bruk («${shown(s, r, c)}»). ` +
               "Flytt innholdet til høyre før bilagene lages på nytt.",
-            { sheet: tabell.ark, cell: `${columnLetter(c)}${r + 1}` },
+            { sheet: table.sheet, cell: `${columnLetter(c)}${r + 1}` },
           );
         }
       }
     }
   }
-  return { ny: isNew, tittelrad, overskriftsrad: header, plasser, tommes, gammelBredde: oldWidth };
+  return { isNew, titleRow, headerRow: header, rows, cleared, oldWidth, notes, noteRows, noteStart, noteWidth };
 }
 
 /** Runs of consecutive rows: [[5,6,7],[9]]. */
-export function lop(rows: readonly number[]): number[][] {
+export function runs(rows: readonly number[]): number[][] {
   const sorted = [...rows].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const r of sorted) {
@@ -123,53 +166,67 @@ export function lop(rows: readonly number[]): number[][] {
 }
 
 /** `H5:H7,H9` for the cells of column `col` in the given rows (0-based), for SUM(...). */
-export function celleliste(col: number, rows: readonly number[]): string {
+export function cellList(col: number, rows: readonly number[]): string {
   const L = columnLetter(col);
-  return lop(rows).map((run) => (run.length === 1 ? `${L}${run[0] + 1}` : `${L}${run[0] + 1}:${L}${run[run.length - 1] + 1}`)).join(",");
+  return runs(rows).map((run) => (run.length === 1 ? `${L}${run[0] + 1}` : `${L}${run[0] + 1}:${L}${run[run.length - 1] + 1}`)).join(",");
 }
 
 /**
  * The writes for a planned table: header (and title/note for a new table), the generated rows
  * into their planned rows, "" into our old rows no longer needed and into columns a narrower
- * table gave up. Formats go in `formats`, which shells apply before values.
+ * table gave up, and the user's notes beside the rows they belong to. Formats go in `formats`,
+ * which shells apply before values.
  */
-export function writeTable(tabell: GenerertTabell, plan: RowPlan, rows: readonly GeneratedRow[]): WritePlan {
-  const sheet = tabell.ark;
-  const width = tabell.overskrifter.length;
+export function writeTable(table: GeneratedTable, plan: RowPlan, generated: readonly GeneratedRow[]): WritePlan {
+  const sheet = table.sheet;
+  const width = table.headings.length;
   const writes: RangeWrite[] = [];
   const formats: FormatWrite[] = [];
 
-  if (plan.ny) {
-    writes.push({ sheet, address: rangeOf({ row: plan.tittelrad, col: 0 }, 1, 1), cells: [[tabell.tittel]], style: "title" });
-    writes.push({ sheet, address: rangeOf({ row: plan.tittelrad + 1, col: 0 }, 1, 1), cells: [[tabell.merknad]], style: "note" });
+  if (plan.isNew) {
+    writes.push({ sheet, address: rangeOf({ row: plan.titleRow, col: 0 }, 1, 1), cells: [[table.title]], style: "title" });
+    writes.push({ sheet, address: rangeOf({ row: plan.titleRow + 1, col: 0 }, 1, 1), cells: [[table.note]], style: "note" });
   }
-  const headerCells: Cell[] = [...tabell.overskrifter];
-  for (let c = width; c < plan.gammelBredde; c++) headerCells.push("");
-  writes.push({ sheet, address: rangeOf({ row: plan.overskriftsrad, col: 0 }, 1, headerCells.length), cells: [headerCells] });
-  formats.push({ sheet, address: rangeOf({ row: plan.overskriftsrad, col: 0 }, 1, width), style: "header" });
+  const headerCells: Cell[] = [...table.headings];
+  for (let c = width; c < plan.oldWidth; c++) headerCells.push("");
+  writes.push({ sheet, address: rangeOf({ row: plan.headerRow, col: 0 }, 1, headerCells.length), cells: [headerCells] });
+  formats.push({ sheet, address: rangeOf({ row: plan.headerRow, col: 0 }, 1, width), style: "header" });
 
   const byRow = new Map<number, GeneratedRow>();
-  plan.plasser.forEach((r, i) => byRow.set(r, rows[i]));
-  for (const run of lop(plan.plasser)) {
+  plan.rows.forEach((r, i) => byRow.set(r, generated[i]));
+  for (const run of runs(plan.rows)) {
     const start = { row: run[0], col: 0 };
     const cells = run.map((r) => {
-      const row = [...byRow.get(r)!.celler];
-      for (let c = width; c < plan.gammelBredde; c++) row.push("");
+      const row = [...(byRow.get(r) as GeneratedRow).cells];
+      for (let c = width; c < plan.oldWidth; c++) row.push("");
       return row;
     });
     writes.push({ sheet, address: rangeOf(start, run.length, cells[0].length), cells });
-    tabell.kolonneformat.forEach((numberFormat, col) => {
+    table.columnFormats.forEach((numberFormat, col) => {
       if (numberFormat) formats.push({ sheet, address: rangeOf({ row: run[0], col }, run.length, 1), numberFormat });
     });
   }
-  for (const r of plan.plasser) {
-    const row = byRow.get(r)!;
-    if (row.stil) formats.push({ sheet, address: rangeOf({ row: r, col: 0 }, 1, width), style: row.stil });
-    for (const [col, stil] of Object.entries(row.kolonnestil ?? {})) formats.push({ sheet, address: rangeOf({ row: r, col: Number(col) }, 1, 1), style: stil });
+  for (const r of plan.rows) {
+    const row = byRow.get(r) as GeneratedRow;
+    if (row.style) formats.push({ sheet, address: rangeOf({ row: r, col: 0 }, 1, width), style: row.style });
+    for (const [col, style] of Object.entries(row.columnStyles ?? {})) formats.push({ sheet, address: rangeOf({ row: r, col: Number(col) }, 1, 1), style });
   }
-  for (const run of lop(plan.tommes)) {
-    const clearWidth = Math.max(width, plan.gammelBredde);
+  for (const run of runs(plan.cleared)) {
+    const clearWidth = Math.max(width, plan.oldWidth);
     writes.push({ sheet, address: rangeOf({ row: run[0], col: 0 }, run.length, clearWidth), cells: run.map(() => Array<Cell>(clearWidth).fill("")) });
+  }
+  // Notes follow their key: every row whose notes could change gets what belongs there now.
+  if (plan.noteWidth > 0 && plan.notes.size > 0) {
+    const target = new Map<number, readonly Cell[]>();
+    for (const r of plan.noteRows) target.set(r, Array<Cell>(plan.noteWidth).fill(""));
+    plan.rows.forEach((r, i) => {
+      const note = plan.notes.get(generated[i].key);
+      if (note) target.set(r, note);
+      else if (plan.noteRows.has(r)) target.set(r, Array<Cell>(plan.noteWidth).fill(""));
+    });
+    for (const [r, cells] of [...target].sort((a, b) => a[0] - b[0])) {
+      writes.push({ sheet, address: rangeOf({ row: r, col: plan.noteStart }, 1, plan.noteWidth), cells: [[...cells]] });
+    }
   }
   return { sheets: [], writes, formats, names: [], conditionalFormats: [], leftAlone: [] };
 }

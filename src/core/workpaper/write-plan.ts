@@ -12,6 +12,12 @@
 export interface Formula {
   /** With the leading "=", as Office.js `range.formulas` takes it: `=B12-D12`. (exceljs wants it without.) */
   readonly formula: string;
+  /**
+   * The formula's result as core computed it, when core knows it. The CLI stores it in the .xlsx
+   * next to the formula, so previews (mail, Teams, mobile) and readers that do not recalculate
+   * show the figure; Excel recalculates anyway. "" for an empty result.
+   */
+  readonly value?: number | string | boolean;
 }
 
 /** What one cell gets: a constant, a formula, or null to leave the cell exactly as it is. */

@@ -37,6 +37,7 @@ export const FLAG_TYPES: Readonly<Record<FlagKind, string>> = {
   uforklart: "Uforklart differanse",
   vesentlig: "Vesentlig differanse",
   posteringsregel: "Brudd på posteringsregelen",
+  saldo: "Saldo ved årsslutt",
 };
 
 /**

@@ -2,7 +2,7 @@ import { isRuleError, Result } from "../../errors";
 import { ORE_ZERO, Ore } from "../../money/ore";
 import { Checked, isProblems, ProblemList } from "../../problem/problem";
 import { DEFAULT_MODUS, KONTO_KEYS, KONTO_NAMES } from "../oppsett";
-import { AMOUNT_COLUMNS, AmountField, TEXT_COLUMNS } from "../termin-fields";
+import { AMOUNT_COLUMNS, AmountField, completeTermin, TEXT_COLUMNS } from "../termin-fields";
 import {
 Budsjettering,
 DEFAULT_KONTOER,
@@ -207,7 +207,9 @@ function readOppsett(r: SheetReader, settings: LonnSettings | undefined): Oppset
 function readTerminer(r: SheetReader): TerminInput[] {
   const out: TerminInput[] = [];
   for (const [termin, row] of r.map.terminRows) {
-    const amounts = {} as Record<AmountField, Ore>;
+    // An empty cell is 0 within a source that has figures in the row; a source whose cells are
+    // all empty is missing, and the termin is not reconciled (as the sheet's formulas show it).
+    const amounts: Partial<Record<AmountField, Ore>> = {};
     let ok = true;
     for (const c of AMOUNT_COLUMNS) {
       const address = `${c.col}${row}`;
@@ -215,8 +217,8 @@ function readTerminer(r: SheetReader): TerminInput[] {
       if (isRuleError(v)) {
         r.add(address, v.message);
         ok = false;
-      } else {
-        amounts[c.field] = v ?? ORE_ZERO;
+      } else if (v !== undefined) {
+        amounts[c.field] = v;
       }
     }
     const texts: Partial<Record<string, string>> = {};
@@ -224,7 +226,7 @@ function readTerminer(r: SheetReader): TerminInput[] {
       const text = readText(r.value(`${c.col}${row}`), c.field === "dato");
       if (text !== undefined) texts[c.field] = text;
     }
-    if (ok) out.push({ termin, ...amounts, ...texts });
+    if (ok) out.push(completeTermin({ termin, ...amounts, ...texts }));
   }
   return out;
 }
