@@ -85,6 +85,9 @@ function scalarValue(oppsett: Oppsett, key: ScalarKey): string | number {
       return BUDSJETTERING_TEXT[oppsett.budsjettering];
     case "modus":
       return MODUS_TEXT[oppsett.modus];
+    case "toleranse":
+      // The model holds øre; the cell holds kroner as the user types them.
+      return kroner(oppsett.toleranse);
     default:
       return oppsett[key];
   }
