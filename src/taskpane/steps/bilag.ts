@@ -213,7 +213,8 @@ export class BilagStep implements Step {
     const csv = toCsv(b.result.bilag, eo);
     const gl07 = toGl07(b.result.bilag, eo);
     const name = `SPK-korreksjonsbilag-${oppsett.aar}`;
-    const problems = [csv, gl07].filter(isProblems).map((e) => e.message);
+    // One item per problem; CSV and GL07 are checked alike, so the same problem is listed once.
+    const problems = [csv, gl07].filter(isProblems).flatMap((e) => e.lines);
     replace(
       this.exportPanel,
       h("h3", {}, "Eksport til Unit4"),

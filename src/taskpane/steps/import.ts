@@ -118,7 +118,7 @@ export class ImportStep implements Step {
     const pasted: Partial<Record<Source, SheetInput>> = {};
     const addresses: Partial<Record<Source, string>> = {};
     const problems: Problem[] = [];
-    const sheet = new Set(this.app.state.sheetNames.map((a) => a.toLowerCase()));
+    const knownSheets = new Set(this.app.state.sheetNames.map((a) => a.toLowerCase()));
     for (const k of SOURCES) {
       const text = s.sources[k].pastedText;
       const address = s.sources[k].range.trim();
@@ -129,7 +129,7 @@ export class ImportStep implements Step {
         else problems.push(...parsed.list);
       } else if (address !== "") {
         const name = address.includes("!") ? splitSheetAddress(address).sheet : address;
-        if (!sheet.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
+        if (!knownSheets.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
         else addresses[k] = address;
       }
     }
@@ -173,7 +173,7 @@ export class ImportStep implements Step {
       this.app.done("importer");
       this.showPreview();
       this.result.scrollIntoView({ block: "start" });
-      this.app.message(`Leste ${sources}. Se over tallene per termin; ingenting er skrevet ennå.`);
+      this.app.message(`Leste ${sourceNames}. Se over tallene per termin; ingenting er skrevet ennå.`);
     }, this.result);
   }
 
