@@ -27,7 +27,7 @@ import { reportText, outcome } from "./outcome";
 export class BilagStep implements Step {
   readonly element = h("div", { id: "panel-bilag" });
   private readonly virksomheter: Field;
-  private readonly problems = h("div", { id: "bilag-feil" });
+  private readonly problemBox = h("div", { id: "bilag-feil" });
   private readonly summary = h("div", { id: "bilag-oppsummering" });
   private readonly result = h("div", { id: "bilag-resultat" });
   private readonly exportPanel = h("div", { id: "bilag-eksport" });
@@ -44,7 +44,7 @@ export class BilagStep implements Step {
       h("datalist", { id: "bilag-arkliste" }),
       this.virksomheter.element,
       h("div", { class: "knapper" }, actionButton("Bruk markert område", () => void this.useSelection(), { id: "bilag-markert" }), show),
-      this.problems,
+      this.problemBox,
       this.summary,
       this.exportPanel,
       this.result,
@@ -75,7 +75,7 @@ export class BilagStep implements Step {
 
   private async preview(button: HTMLButtonElement): Promise<void> {
     if (this.app.isBusy) return;
-    const { sheet: sheet, sheetNames: sheetNames } = this.app.state;
+    const { sheet, sheetNames } = this.app.state;
     if (!sheet) return;
     const address = this.virksomheter.input.value.trim();
     this.virksomheter.setProblem();
@@ -88,12 +88,12 @@ export class BilagStep implements Step {
       }
     }
     await this.app.run(button, "Lager bilagene …", "read", async () => {
-      replace(this.problems);
+      replace(this.problemBox);
       const snaps = await readSheets([sheet, SETTINGS_SHEET]);
       this.app.setReconciliation(sheet, snaps);
       const reconciliation = readReconciliation(snaps, sheet);
       if (isProblems(reconciliation)) {
-        replace(this.problems, messageBox("feil", "Arket kan ikke avstemmes", [messageList(problemMessages(reconciliation, sheetNames), this.app.goTo)]));
+        replace(this.problemBox, messageBox("feil", "Arket kan ikke avstemmes", [messageList(problemMessages(reconciliation, sheetNames), this.app.goTo)]));
         this.app.message("Bilagene kan ikke lages; se feilene.");
         return;
       }
@@ -102,7 +102,7 @@ export class BilagStep implements Step {
         const read = (await readRanges({ v: address })).v;
         const r = read ? readVirksomheter({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar: reconciliation.fromSheet.oppsett.aar }) : undefined;
         if (r && isProblems(r)) {
-          replace(this.problems, messageBox("feil", "Virksomhetslisten har feil", [messageList(problemMessages(r, sheetNames), this.app.goTo)]));
+          replace(this.problemBox, messageBox("feil", "Virksomhetslisten har feil", [messageList(problemMessages(r, sheetNames), this.app.goTo)]));
           this.app.message("Virksomhetslisten har feil; se listen.");
           return;
         }
@@ -110,33 +110,33 @@ export class BilagStep implements Step {
       }
       const result = buildBilagResult(reconciliation, virksomheter);
       if (isProblems(result)) {
-        replace(this.problems, messageBox("feil", "Bilagene kan ikke lages", [messageList(problemMessages(result, sheetNames), this.app.goTo)]));
+        replace(this.problemBox, messageBox("feil", "Bilagene kan ikke lages", [messageList(problemMessages(result, sheetNames), this.app.goTo)]));
         this.app.message("Bilagene kan ikke lages; se feilene.");
         return;
       }
-      this.app.state.bilag = { result: result, fingerprint: fingerprint(result.bilag), ...(virksomheter ? { virksomheter } : {}) };
+      this.app.state.bilag = { result, fingerprint: fingerprint(result.bilag), ...(virksomheter ? { virksomheter } : {}) };
       this.showResult();
       this.app.message(`${count(result.bilag.length, "bilag", "bilag")} klare${result.amelding ? ` og ${count(result.amelding.length, "A-melding-fordeling", "A-melding-fordelinger")}` : ""}. Ingenting er skrevet ennå.`);
-    }, this.problems);
+    }, this.problemBox);
   }
 
   private async writeBilag(button: HTMLButtonElement): Promise<void> {
     if (this.app.isBusy) return;
-    const { sheet: sheet, bilag } = this.app.state;
+    const { sheet, bilag } = this.app.state;
     if (!sheet || !bilag) return;
     await this.app.run(button, "Skriver bilagene …", "write", async () => {
-      const { report: report } = await write(writeBilag(sheet, bilag.virksomheter, bilag.fingerprint, timestamp(new Date())));
+      const { report } = await write(writeBilag(sheet, bilag.virksomheter, bilag.fingerprint, timestamp(new Date())));
       if (isProblems(report)) {
-        replace(this.problems, messageBox("feil", "Bilagene er ikke skrevet", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
+        replace(this.problemBox, messageBox("feil", "Bilagene er ikke skrevet", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
         this.app.message("Bilagene er ikke skrevet; se feilene.");
         return;
       }
       this.app.addSheets(...report.sheetsCreated);
       this.app.done("bilag");
       const derivedSheets = [KORREKSJONSBILAG_SHEET, ...(bilag.result.amelding ? [AMELDING_SHEET] : [])];
-      replace(this.problems, outcome("ok", `${ACTIONS.bilag}: ${derivedSheets.join(" og ")}.`, reportText(report), report, this.app.goTo));
+      replace(this.problemBox, outcome("ok", `${ACTIONS.bilag}: ${derivedSheets.join(" og ")}.`, reportText(report), report, this.app.goTo));
       this.app.message(`Bilagene er skrevet. ${reportText(report)}`);
-    }, this.problems);
+    }, this.problemBox);
   }
 
   private showResult(): void {
@@ -147,7 +147,7 @@ export class BilagStep implements Step {
       replace(this.exportPanel);
       return;
     }
-    const { result: result } = b;
+    const { result } = b;
     const oppsett = result.fromSheet.oppsett;
     const bilag = bilagView(result.bilag, oppsett.dimensjoner);
     const amelding = ameldingView(result.amelding ?? []);
@@ -214,12 +214,12 @@ export class BilagStep implements Step {
     const gl07 = toGl07(b.result.bilag, eo);
     const name = `SPK-korreksjonsbilag-${oppsett.aar}`;
     // One item per problem; CSV and GL07 are checked alike, so the same problem is listed once.
-    const problems = [csv, gl07].filter(isProblems).flatMap((e) => e.lines);
+    const exportProblems = [csv, gl07].filter(isProblems).flatMap((e) => e.lines);
     replace(
       this.exportPanel,
       h("h3", {}, "Eksport til Unit4"),
-      problems.length > 0
-        ? messageBox("advarsel", "Eksporten kan ikke lages ennå", [h("ul", {}, ...[...new Set(problems)].map((f) => h("li", {}, f))), h("p", {}, "Fyll inn det som mangler under Oppsett (bilagsart, firmakode, påkrevde dimensjoner) og lag bilagene på nytt.")])
+      exportProblems.length > 0
+        ? messageBox("advarsel", "Eksporten kan ikke lages ennå", [h("ul", {}, ...[...new Set(exportProblems)].map((f) => h("li", {}, f))), h("p", {}, "Fyll inn det som mangler under Oppsett (bilagsart, firmakode, påkrevde dimensjoner) og lag bilagene på nytt.")])
         : null,
       h(
         "div",

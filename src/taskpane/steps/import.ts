@@ -20,8 +20,8 @@ const SHORT_NAMES: Readonly<Record<Source, string>> = { sap: "SAP", unit4: "Unit
 export class ImportStep implements Step {
   readonly element = h("div", { id: "panel-importer" });
   private builtFor: unknown = null;
-  private readonly range = new Map<Source, Field>();
-  private readonly pasted = new Map<Source, Field<HTMLTextAreaElement>>();
+  private readonly rangeFields = new Map<Source, Field>();
+  private readonly pastedFields = new Map<Source, Field<HTMLTextAreaElement>>();
   private lonnB!: Field;
   private lonnC!: Field;
   private readonly result = h("div", { id: "importer-resultat" });
@@ -36,8 +36,8 @@ export class ImportStep implements Step {
   }
 
   private build(s: ImportForm): void {
-    this.range.clear();
-    this.pasted.clear();
+    this.rangeFields.clear();
+    this.pastedFields.clear();
     const sources = SOURCES.map((k) => {
       const field = textField(`import-${k}`, `${SOURCE_NAMES[k]}: ark eller område`, {
         value: s.sources[k].range,
@@ -45,8 +45,8 @@ export class ImportStep implements Step {
         help: `F.eks. ${SHORT_NAMES[k]} eller '${SHORT_NAMES[k]} eksport'!A1:H200.`,
       });
       const pasted = textArea(`import-${k}-limt`, `Lim inn ${SHORT_NAMES[k]}-eksporten (CSV eller fra Excel)`, { help: "Brukes i stedet for området når den ikke er tom." });
-      this.range.set(k, field);
-      this.pasted.set(k, pasted);
+      this.rangeFields.set(k, field);
+      this.pastedFields.set(k, pasted);
       return h(
         "div",
         { class: "kort" },
@@ -87,7 +87,7 @@ export class ImportStep implements Step {
 
   private form(): ImportForm {
     return {
-      sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.range.get(k)?.input.value ?? "", pastedText: this.pasted.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
+      sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.rangeFields.get(k)?.input.value ?? "", pastedText: this.pastedFields.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
       lonnsarterB: this.lonnB.input.value,
       lonnsarterC: this.lonnC.input.value,
     };
@@ -95,7 +95,7 @@ export class ImportStep implements Step {
 
   private async useSelection(k: Source): Promise<void> {
     await this.app.run(null, "Henter markert område …", "read", async () => {
-      const field = this.range.get(k) as Field;
+      const field = this.rangeFields.get(k) as Field;
       field.input.value = await selectedRange();
       field.setProblem();
       this.app.message(`${SHORT_NAMES[k]}: ${field.input.value}.`);
@@ -107,10 +107,10 @@ export class ImportStep implements Step {
     const reconciliation = this.app.state.reconciliation;
     if (!reconciliation) return;
     const s = this.form();
-    for (const f of [...this.range.values(), ...this.pasted.values(), this.lonnB, this.lonnC]) f.setProblem();
+    for (const f of [...this.rangeFields.values(), ...this.pastedFields.values(), this.lonnB, this.lonnC]) f.setProblem();
     const lonnsarter = lonnsarterFrom(s);
-    if (lonnsarter && "problems" in lonnsarter) {
-      this.lonnB.setProblem(lonnsarter.problems);
+    if (lonnsarter && "problem" in lonnsarter) {
+      this.lonnB.setProblem(lonnsarter.problem);
       this.lonnB.input.focus();
       return;
     }
@@ -129,19 +129,19 @@ export class ImportStep implements Step {
         else problems.push(...parsed.list);
       } else if (address !== "") {
         const name = address.includes("!") ? splitSheetAddress(address).sheet : address;
-        if (!knownSheets.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
+        if (!knownSheets.has(name.toLowerCase())) (this.rangeFields.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
         else addresses[k] = address;
       }
     }
     const empty = SOURCES.every((k) => s.sources[k].pastedText.trim() === "" && s.sources[k].range.trim() === "");
     if (empty) {
-      (this.range.get("sap") as Field).setProblem("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
-      (this.range.get("sap") as Field).input.focus();
+      (this.rangeFields.get("sap") as Field).setProblem("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
+      (this.rangeFields.get("sap") as Field).input.focus();
       return;
     }
-    const invalid = SOURCES.find((k) => this.range.get(k)?.input.getAttribute("aria-invalid") === "true");
+    const invalid = SOURCES.find((k) => this.rangeFields.get(k)?.input.getAttribute("aria-invalid") === "true");
     if (invalid) {
-      this.range.get(invalid)?.input.focus();
+      this.rangeFields.get(invalid)?.input.focus();
       this.app.message("Rett feltene som er merket.");
       return;
     }

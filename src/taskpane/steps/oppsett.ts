@@ -29,10 +29,10 @@ const NEW_SHEET = "";
 export class OppsettStep implements Step {
   readonly element = h("div", { id: "panel-oppsett" });
   private builtFor: unknown = null;
-  private sheet!: Field<HTMLSelectElement>;
+  private sheetChooser!: Field<HTMLSelectElement>;
   private budsjettering!: RadioGroup<Budsjettering>;
   private modus!: RadioGroup<Modus>;
-  private readonly field = new Map<string, Field>();
+  private readonly fields = new Map<string, Field>();
   private dims: { name: Field; value: Field; pakrevd: HTMLInputElement }[] = [];
   private averageRange!: Field;
   private readonly averageAnswer = h("div", { attrs: { "aria-live": "polite" } });
@@ -56,21 +56,21 @@ export class OppsettStep implements Step {
   }
 
   private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
-    const f = textField(`oppsett-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
-    this.field.set(key, f);
+    const f = textField(`oppsett-${key.replace(/\./g, "-")}`, label, { value, ...options });
+    this.fields.set(key, f);
     return f.element;
   }
 
   private build(oppsett: Oppsett | undefined, sheet: string | undefined): void {
     this.earlier = oppsett;
-    this.field.clear();
+    this.fields.clear();
     const s = formFrom(oppsett, new Date().getFullYear());
     const sheetChoice: [string, string][] = [[NEW_SHEET, this.newSheetText(s.budsjettering)], ...this.app.state.sheetNames.map((a): [string, string] => [a, a])];
-    this.sheet = chooser("oppsett-ark", "Avstemmingsark", sheetChoice, sheet ?? NEW_SHEET, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
-    this.sheet.input.addEventListener("change", () => void this.changeSheet());
+    this.sheetChooser = chooser("oppsett-ark", "Avstemmingsark", sheetChoice, sheet ?? NEW_SHEET, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
+    this.sheetChooser.input.addEventListener("change", () => void this.changeSheet());
     this.budsjettering = radios("oppsett-budsjettering", "Budsjettering", [["brutto", "Brutto (A10)"], ["netto", "Netto (A11)"]], s.budsjettering, (b) => {
-      const fresh = this.sheet.input.options[0];
-      fresh.textContent = this.newSheetText(b);
+      const newSheetOption = this.sheetChooser.input.options[0];
+      newSheetOption.textContent = this.newSheetText(b);
     });
     this.modus = radios("oppsett-modus", "Resultatføring", [["terminvis", "Terminvis (anbefalt)"], ["arsslutt", "Ved årsslutt"]], s.modus);
 
@@ -83,11 +83,11 @@ export class OppsettStep implements Step {
       const n = i + 1;
       const name = textField(`oppsett-dim-${n}-navn`, "Navn", { value: d.name });
       const value = textField(`oppsett-dim-${n}-verdi`, "Verdi", { value: d.value });
-      this.field.set(`dim.${n}.navn`, name);
-      this.field.set(`dim.${n}.verdi`, value);
+      this.fields.set(`dim.${n}.navn`, name);
+      this.fields.set(`dim.${n}.verdi`, value);
       const pakrevd = checkbox(`oppsett-dim-${n}-pakrevd`, "Påkrevd på kostnadslinjer", d.pakrevd);
       dimFields.push(h("fieldset", {}, h("legend", {}, `Dimensjon ${n} (dim_${n})`), h("div", { class: "rad" }, name.element, value.element), pakrevd.element));
-      return { name: name, value: value, pakrevd: pakrevd.input };
+      return { name, value, pakrevd: pakrevd.input };
     });
 
     const save = actionButton(sheet ? "Lagre oppsettet" : "Lag avstemmingsarket", () => void this.save(save), { primary: true, id: "oppsett-lagre" });
@@ -102,7 +102,7 @@ export class OppsettStep implements Step {
       h(
         "form",
         { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.save(save); } } },
-        this.sheet.element,
+        this.sheetChooser.element,
         this.budsjettering.element,
         h("div", { class: "rad" }, this.text("aar", "År", s.aar, { inputmode: "numeric" }), this.text("orgnr", "Org.nr. (valgfritt)", s.orgnr, { inputmode: "numeric" })),
         this.text("virksomhet", "Virksomhet", s.virksomhet, { autocomplete: "organization" }),
@@ -147,7 +147,7 @@ export class OppsettStep implements Step {
   }
 
   private value(key: string): string {
-    return this.field.get(key)?.input.value ?? "";
+    return this.fields.get(key)?.input.value ?? "";
   }
 
   private form(): OppsettForm {
@@ -170,7 +170,7 @@ export class OppsettStep implements Step {
 
   /** Another sheet chosen: read it and fill the form from its header. */
   private async changeSheet(): Promise<void> {
-    const chosen = this.sheet.input.value;
+    const chosen = this.sheetChooser.input.value;
     if (chosen === NEW_SHEET) {
       replace(this.result);
       return;
@@ -211,7 +211,7 @@ export class OppsettStep implements Step {
         replace(this.averageAnswer, messageBox("feil", "Snittsatsen kan ikke beregnes", [h("p", {}, average.message)]));
         return;
       }
-      const field = this.field.get("agaSats") as Field;
+      const field = this.fields.get("agaSats") as Field;
       field.input.value = percentFieldText(average);
       field.setProblem();
       const text = `Snittsats ${percent(average)} fra ${count(rows.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
@@ -222,11 +222,11 @@ export class OppsettStep implements Step {
 
   private async save(button: HTMLButtonElement): Promise<void> {
     if (this.app.isBusy) return;
-    for (const f of this.field.values()) f.setProblem();
+    for (const f of this.fields.values()) f.setProblem();
     this.budsjettering.setProblem();
-    const chosen = this.sheet.input.value;
-    const existingSheets = chosen !== NEW_SHEET && this.app.state.sheet === chosen ? this.app.state.reconciliation?.fromSheet.oppsett.budsjettering : undefined;
-    const r = readForm(this.form(), this.earlier, existingSheets);
+    const chosen = this.sheetChooser.input.value;
+    const sheetBudsjettering = chosen !== NEW_SHEET && this.app.state.sheet === chosen ? this.app.state.reconciliation?.fromSheet.oppsett.budsjettering : undefined;
+    const r = readForm(this.form(), this.earlier, sheetBudsjettering);
     if (!r.ok) {
       let first: HTMLElement | undefined;
       for (const [key, text] of Object.entries(r.problems)) {
@@ -235,7 +235,7 @@ export class OppsettStep implements Step {
           first ??= this.budsjettering.element.querySelector("input") ?? undefined;
           continue;
         }
-        const f = this.field.get(key);
+        const f = this.fields.get(key);
         f?.setProblem(text);
         if (f) first ??= f.input;
       }
@@ -247,7 +247,7 @@ export class OppsettStep implements Step {
     }
     const sheet = chosen === NEW_SHEET ? SHEET_NAMES[r.oppsett.budsjettering] : chosen;
     await this.app.run(button, `Lagrer oppsettet i «${sheet}» …`, "write", async () => {
-      const { report: report, after: after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.result, messageBox("feil", "Oppsettet er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
         this.app.message("Oppsettet er ikke lagret; se feilene.");

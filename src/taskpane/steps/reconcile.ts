@@ -22,12 +22,12 @@ export class ReconcileStep implements Step {
   private readonly result = h("div", { id: "avstem-resultat" });
 
   constructor(private readonly app: App) {
-    const fresh = actionButton("Les arket og avstem på nytt", () => void this.readAgain(fresh), { id: "avstem-les" });
+    const readAgain = actionButton("Les arket og avstem på nytt", () => void this.readAgain(readAgain), { id: "avstem-les" });
     replace(
       this.element,
       h("p", { class: "undertekst" }, "Fyller kolonnene B–F og K–N; formler, forklaringer og signaturer blir stående."),
       this.ready,
-      h("div", { class: "knapper" }, fresh),
+      h("div", { class: "knapper" }, readAgain),
       this.report,
       this.result,
     );
@@ -53,7 +53,7 @@ export class ReconcileStep implements Step {
     const sheet = t.sheet;
     if (!imp || !sheet) return;
     await this.app.run(button, `Fyller «${sheet}» …`, "write", async () => {
-      const { report: report, after: after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, t.sheetNames), this.app.goTo)]));
         this.app.message("Arket er ikke fylt; se feilene.");
@@ -87,7 +87,7 @@ export class ReconcileStep implements Step {
   }
 
   private showResult(): void {
-    const { reconciliation: reconciliation, readProblems: readProblems } = this.app.state;
+    const { reconciliation, readProblems } = this.app.state;
     if (!reconciliation) {
       replace(this.result, readProblems ? messageBox("feil", "Arket kan ikke avstemmes", [messageList(readProblems, this.app.goTo)]) : null);
       return;

@@ -22,7 +22,7 @@ export class YearEndStep implements Step {
   readonly element = h("div", { id: "panel-aars" });
   private builtFor: unknown = null;
   private form: YearEndForm | undefined;
-  private readonly field = new Map<string, Field>();
+  private readonly fields = new Map<string, Field>();
   private readonly report = h("div", { id: "aars-rapport" });
   private readonly result = h("div", { id: "aars-resultat" });
 
@@ -39,14 +39,14 @@ export class YearEndStep implements Step {
   }
 
   private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
-    const f = textField(`aars-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
-    this.field.set(key, f);
+    const f = textField(`aars-${key.replace(/\./g, "-")}`, label, { value, ...options });
+    this.fields.set(key, f);
     return f.element;
   }
 
   private build(s: YearEndForm): void {
     this.form = s;
-    this.field.clear();
+    this.fields.clear();
     const save = actionButton("Lagre årsavslutningen", () => void this.save(save), { primary: true, id: "aars-lagre" });
     replace(
       this.element,
@@ -86,7 +86,7 @@ export class YearEndStep implements Step {
 
   private readForm(): YearEndForm {
     const s = this.form as YearEndForm;
-    const v = (key: string) => this.field.get(key)?.input.value ?? "";
+    const v = (key: string) => this.fields.get(key)?.input.value ?? "";
     return {
       saldoer: s.saldoer.map((f) => ({ ...f, ib: v(`saldo.${f.key}.ib`), bevegelse: v(`saldo.${f.key}.bevegelse`) })),
       newRate: v("nySats"),
@@ -98,12 +98,12 @@ export class YearEndStep implements Step {
     if (this.app.isBusy) return;
     const sheet = this.app.state.sheet;
     if (!sheet || !this.form) return;
-    for (const f of this.field.values()) f.setProblem();
+    for (const f of this.fields.values()) f.setProblem();
     const r = readYearEndForm(this.readForm());
     if (!r.ok) {
       let first: HTMLElement | undefined;
       for (const [key, text] of Object.entries(r.problems)) {
-        const f = this.field.get(key);
+        const f = this.fields.get(key);
         f?.setProblem(text);
         if (f) first ??= f.input;
       }
@@ -112,7 +112,7 @@ export class YearEndStep implements Step {
       return;
     }
     await this.app.run(button, "Lagrer årsavslutningen …", "write", async () => {
-      const { report: report, after: after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
         this.app.message("Årsavslutningen er ikke lagret; se feilene.");

@@ -22,7 +22,7 @@ const existing = (sheet: string, sheetNames: readonly string[]): string | undefi
 export function message(p: Problem, sheetNames: readonly string[]): Message {
   const sheet = p.sheet !== undefined ? existing(p.sheet, sheetNames) : undefined;
   const address = p.cell?.split(":")[0].replace(/\$/g, "");
-  return { text: formatProblem(p), ...(sheet && address ? { place: { sheet: sheet, address: address } } : {}) };
+  return { text: formatProblem(p), ...(sheet && address ? { place: { sheet, address } } : {}) };
 }
 
 /** Every problem one item, in the order core reported them. */
