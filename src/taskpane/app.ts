@@ -4,24 +4,19 @@
  * (only one at a time; its buttons are disabled while it runs), and going to a cell.
  */
 import { isProblems } from "../core/problem/problem";
-import { ImportedTerminer } from "../core/import/aggregate";
-import { Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
-import { SheetReconciliation } from "../core/usecase/spk";
-import { SETTINGS_SHEET } from "../core/workpaper/settings";
-import { LonnSettings, readSettings } from "../core/workpaper/settings";
-import { RunReport, Snapshots } from "../excel/run";
+import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
+import { Snapshots } from "../excel/run";
 import { replace, h } from "./dom";
-import { BilagResult, readReconciliation } from "./plans";
+import { readReconciliation } from "./plans";
+import { Step, StepContext, StepId, StepState } from "./step-context";
 import { YearEndStep } from "./steps/year-end";
 import { ReconcileStep } from "./steps/reconcile";
 import { BilagStep } from "./steps/bilag";
 import { ImportStep } from "./steps/import";
 import { OppsettStep } from "./steps/oppsett";
 import { officeErrorMessage } from "./view/office-errors";
-import { Message, problemMessages, Place } from "./view/messages";
+import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
-
-export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars";
 
 export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
   { id: "oppsett", name: "Oppsett" },
@@ -31,27 +26,13 @@ export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = 
   { id: "aars", name: "Årsavslutning" },
 ];
 
-export interface Step {
-  readonly element: HTMLElement;
-  /** Called when the step is shown or the workbook state changed. */
-  show(): void;
-}
-
-export interface State {
-  sheetNames: readonly string[];
-  settings?: LonnSettings;
-  /** The reconciliation sheet in use (exists in the workbook). */
-  sheet?: string;
-  reconciliation?: SheetReconciliation;
-  /** Why the sheet could not be read (each with its cell, when it names one). */
-  readProblems?: readonly Message[];
-  import?: { readonly data: ImportedTerminer; readonly readWith: Oppsett; readonly others: Readonly<Record<string, string>>; readonly sources: string };
-  bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
-  lastFill?: RunReport;
+/** The steps' shared state, and which steps are done (only the App's step list reads that). */
+export interface State extends StepState {
   readonly done: Set<StepId>;
 }
 
-export class App {
+/** The pane; the steps get it as their StepContext only. */
+export class App implements StepContext {
   readonly state: State = { sheetNames: [], done: new Set() };
   private active: StepId = "oppsett";
   private busy = false;

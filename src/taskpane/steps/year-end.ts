@@ -7,9 +7,9 @@
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { terminMonthsLabel } from "../../core/rules/termin";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { Field, actionButton, messageBox, messageList, textField } from "../field";
+import { Step, StepContext } from "../step-context";
 import { saveYearEnd } from "../plans";
 import { yearEndFormFrom, YearEndForm, adjustmentView, readYearEndForm, saldoView } from "../view/year-end-view";
 import { count } from "../view/format";
@@ -26,10 +26,10 @@ export class YearEndStep implements Step {
   private readonly report = h("div", { id: "aars-rapport" });
   private readonly result = h("div", { id: "aars-resultat" });
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly pane: StepContext) {}
 
   show(): void {
-    const reconciliation = this.app.state.reconciliation;
+    const reconciliation = this.pane.state.reconciliation;
     if (!reconciliation) return;
     if (this.builtFor !== reconciliation || this.element.childElementCount === 0) {
       this.builtFor = reconciliation;
@@ -95,8 +95,8 @@ export class YearEndStep implements Step {
   }
 
   private async save(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const sheet = this.app.state.sheet;
+    if (this.pane.isBusy) return;
+    const sheet = this.pane.state.sheet;
     if (!sheet || !this.form) return;
     for (const f of this.fields.values()) f.setProblem();
     const r = readYearEndForm(this.readForm());
@@ -108,28 +108,28 @@ export class YearEndStep implements Step {
         if (f) first ??= f.input;
       }
       first?.focus();
-      this.app.message(`Årsavslutningen er ikke lagret: rett ${count(Object.keys(r.problems).length, "felt", "felt")} som er merket.`);
+      this.pane.message(`Årsavslutningen er ikke lagret: rett ${count(Object.keys(r.problems).length, "felt", "felt")} som er merket.`);
       return;
     }
-    await this.app.run(button, "Lagrer årsavslutningen …", "write", async () => {
+    await this.pane.run(button, "Lagrer årsavslutningen …", "write", async () => {
       const { report, after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
-        replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
-        this.app.message("Årsavslutningen er ikke lagret; se feilene.");
+        replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
+        this.pane.message("Årsavslutningen er ikke lagret; se feilene.");
         return;
       }
-      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
-      this.app.state.bilag = undefined;
-      this.app.done("aars");
-      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.yearEnd}.`, reportText(report), report, this.app.goTo));
+      this.pane.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.pane.state.bilag = undefined;
+      this.pane.done("aars");
+      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.yearEnd}.`, reportText(report), report, this.pane.goTo));
       this.builtFor = null;
       this.show();
-      this.app.message(`${ACTIONS.yearEnd}. ${reportText(report)}`);
+      this.pane.message(`${ACTIONS.yearEnd}. ${reportText(report)}`);
     }, this.report);
   }
 
   private showResult(): void {
-    const reconciliation = this.app.state.reconciliation;
+    const reconciliation = this.pane.state.reconciliation;
     if (!reconciliation) return;
     const a = reconciliation.avstemming;
     const saldo = saldoView(a.saldokontroll, reconciliation.fromSheet.oppsett);
@@ -153,7 +153,7 @@ export class YearEndStep implements Step {
             h("tbody", {}, ...j.lines.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, l.name), h("td", { class: "tall" }, l.value)))),
           )
         : null,
-      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.app.showStep("bilag"), { id: "aars-til-bilag" })) : null,
+      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.pane.showStep("bilag"), { id: "aars-til-bilag" })) : null,
     );
   }
 }
