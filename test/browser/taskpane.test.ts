@@ -302,6 +302,7 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
       expect(shown).toEqual({ ...expected[i].tekst, K: expected[i].K });
     });
     expect(await page.locator("#importer-resultat").innerText()).toContain("SAP: 37 av 50 rader brukt (overskrift i rad 4)");
+    expect(await statusText(page)).toBe("Leste SAP, Unit4, SPK. Se over tallene per termin; ingenting er skrevet ennå.");
     await accessible(page, "Importer");
     await screenshot(page, "2-importer");
   });
