@@ -4,23 +4,19 @@
  * (only one at a time; its buttons are disabled while it runs), and going to a cell.
  */
 import { isProblems } from "../core/problem/problem";
-import { ImportedTerminer } from "../core/import/aggregate";
-import { Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
-import { SETTINGS_SHEET } from "../core/workpaper/settings";
-import { LonnSettings, readSettings } from "../core/workpaper/settings";
-import { RunReport, Snapshots } from "../excel/run";
+import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
+import { Snapshots } from "../excel/run";
 import { replace, h } from "./dom";
-import { BilagResult, SheetReading, readReconciliation } from "./plans";
+import { readReconciliation } from "./plans";
+import { Step, StepContext, StepId, StepState } from "./step-context";
 import { YearEndStep } from "./steps/year-end";
 import { ReconcileStep } from "./steps/reconcile";
 import { BilagStep } from "./steps/bilag";
 import { ImportStep } from "./steps/import";
 import { OppsettStep } from "./steps/oppsett";
 import { officeErrorMessage } from "./view/office-errors";
-import { Message, problemMessages, Place } from "./view/messages";
+import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
-
-export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars";
 
 export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
   { id: "oppsett", name: "Oppsett" },
@@ -30,43 +26,29 @@ export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = 
   { id: "aars", name: "Årsavslutning" },
 ];
 
-export interface Step {
-  readonly element: HTMLElement;
-  /** Called when the step is shown or the workbook state changed. */
-  show(): void;
-}
-
-export interface State {
-  sheetNames: readonly string[];
-  settings?: LonnSettings;
-  /** The reconciliation sheet in use (exists in the workbook). */
-  sheet?: string;
-  reconciliation?: SheetReading;
-  /** Why the sheet could not be read (each with its cell, when it names one). */
-  readProblems?: readonly Message[];
-  import?: { readonly data: ImportedTerminer; readonly readWith: Oppsett; readonly others: Readonly<Record<string, string>>; readonly sources: string };
-  bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
-  lastFill?: RunReport;
+/** The steps' shared state, and which steps are done (only the App's step list reads that). */
+export interface State extends StepState {
   readonly done: Set<StepId>;
 }
 
-export class App {
+/** The pane; the steps get it as their StepContext only. */
+export class App implements StepContext {
   readonly state: State = { sheetNames: [], done: new Set() };
   private active: StepId = "oppsett";
   private busy = false;
-  private readonly step: Record<StepId, Step>;
+  private readonly steps: Record<StepId, Step>;
   private readonly stepButtons = new Map<StepId, HTMLButtonElement>();
   private readonly content: HTMLElement;
   private readonly heading: HTMLHeadingElement;
   private readonly status: HTMLElement;
-  private readonly workbook: HTMLElement;
+  private readonly workbookLabel: HTMLElement;
 
   constructor(private readonly root: HTMLElement) {
-    this.workbook = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
+    this.workbookLabel = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
     this.heading = h("h2", { id: "steg-tittel", attrs: { tabindex: "-1" } });
     this.content = h("div", { id: "steg-innhold" });
     this.status = h("div", { class: "status", id: "status", attrs: { role: "status", "aria-live": "polite" } });
-    this.step = {
+    this.steps = {
       oppsett: new OppsettStep(this),
       importer: new ImportStep(this),
       avstem: new ReconcileStep(this),
@@ -97,7 +79,7 @@ export class App {
           "header",
           { class: "topp" },
           h("h1", {}, "Lønnsavstemming"),
-          this.workbook,
+          this.workbookLabel,
           h("button", { type: "button", class: "lenke", id: "les-pa-nytt", on: { click: () => void this.start() } }, "Les arbeidsboken på nytt"),
         ),
         h("nav", { attrs: { "aria-label": "Steg i avstemmingen" } }, list),
@@ -110,7 +92,7 @@ export class App {
 
   /** Outside Office (a plain browser): say where the pane belongs. */
   outsideExcel(): void {
-    replace(this.workbook, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
+    replace(this.workbookLabel, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
     replace(this.content);
   }
 
@@ -118,15 +100,15 @@ export class App {
   async start(): Promise<void> {
     await this.run(null, "Leser arbeidsboken …", "read", async () => {
       const book = await readWorkbook();
-      this.state.sheetNames = book.sheet;
+      this.state.sheetNames = book.sheetNames;
       this.state.settings = book.settings;
-      this.setReconciliation(book.avstemmingsark, book.snapshots);
-      this.message(book.avstemmingsark ? `Fant avstemmingsarket «${book.avstemmingsark}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
+      this.setReconciliation(book.reconciliationSheet, book.snapshots);
+      this.message(book.reconciliationSheet ? `Fant avstemmingsarket «${book.reconciliationSheet}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
     });
     this.showStep(this.state.reconciliation ? (this.active === "oppsett" ? "importer" : this.active) : "oppsett", false);
   }
 
-  /** The reconciliation sheet as just read; `ark` undefined means there is none yet. */
+  /** The reconciliation sheet as just read; `sheet` undefined means there is none yet. */
   setReconciliation(sheet: string | undefined, snaps: Snapshots): void {
     this.state.sheet = sheet;
     this.state.reconciliation = undefined;
@@ -146,20 +128,20 @@ export class App {
   }
 
   /** A new sheet appeared (made by a write): add it to the list. */
-  addSheets(...name: string[]): void {
+  addSheets(...names: string[]): void {
     const have = new Set(this.state.sheetNames.map((a) => a.toLowerCase()));
-    this.state.sheetNames = [...this.state.sheetNames, ...name.filter((n) => !have.has(n.toLowerCase()))];
+    this.state.sheetNames = [...this.state.sheetNames, ...names.filter((n) => !have.has(n.toLowerCase()))];
   }
 
   private updateWorkbookLabel(): void {
-    const { reconciliation: reconciliation, sheet: sheet } = this.state;
+    const { reconciliation, sheet } = this.state;
     if (reconciliation) {
       const o = reconciliation.fromSheet.oppsett;
-      replace(this.workbook, `${sheet} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
+      replace(this.workbookLabel, `${sheet} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
     } else if (sheet) {
-      replace(this.workbook, `${sheet}: kan ikke leses ennå (se Oppsett).`);
+      replace(this.workbookLabel, `${sheet}: kan ikke leses ennå (se Oppsett).`);
     } else {
-      replace(this.workbook, "Ingen avstemming i arbeidsboken ennå.");
+      replace(this.workbookLabel, "Ingen avstemming i arbeidsboken ennå.");
     }
   }
 
@@ -186,7 +168,7 @@ export class App {
     this.active = id;
     const i = STEPS.findIndex((s) => s.id === id);
     replace(this.heading, `Steg ${i + 1} av ${STEPS.length}: ${STEPS[i].name}`);
-    const step = this.step[id];
+    const step = this.steps[id];
     step.show();
     replace(this.content, step.element);
     this.updateStepList();

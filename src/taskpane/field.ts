@@ -25,16 +25,16 @@ interface FieldOptions {
 function connect<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id: string, label: string, input: E, help?: string, after?: Child): Field<E> {
   const helpId = `${id}-hjelp`;
   const problemId = `${id}-feil`;
-  const problems = h("p", { class: "feltfeil", id: problemId });
-  problems.hidden = true;
+  const problemText = h("p", { class: "feltfeil", id: problemId });
+  problemText.hidden = true;
   input.setAttribute("aria-describedby", help ? `${helpId} ${problemId}` : problemId);
-  const element = h("div", { class: "felt" }, h("label", { for: id }, label), input, help ? h("p", { class: "hjelp", id: helpId }, help) : null, after, problems);
+  const element = h("div", { class: "felt" }, h("label", { for: id }, label), input, help ? h("p", { class: "hjelp", id: helpId }, help) : null, after, problemText);
   return {
     element,
     input,
     setProblem(text?: string) {
-      problems.textContent = text ?? "";
-      problems.hidden = !text;
+      problemText.textContent = text ?? "";
+      problemText.hidden = !text;
       if (text) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     },
@@ -79,23 +79,23 @@ export interface RadioGroup<V extends string> {
 
 export function radios<V extends string>(name: string, legend: string, options: readonly (readonly [V, string])[], value: V, changed?: (v: V) => void): RadioGroup<V> {
   const problemId = `${name}-feil`;
-  const problems = h("p", { class: "feltfeil", id: problemId });
-  problems.hidden = true;
+  const problemText = h("p", { class: "feltfeil", id: problemId });
+  problemText.hidden = true;
   const inputs = options.map(([v, text]) => {
     const id = `${name}-${v}`;
-    const input = h("input", { id, type: "radio", attrs: { name: name, value: v } });
+    const input = h("input", { id, type: "radio", attrs: { name, value: v } });
     input.checked = v === value;
     if (changed) input.addEventListener("change", () => input.checked && changed(v));
     return { v, input, label: h("label", { for: id }, input, text) };
   });
-  const element = h("fieldset", { attrs: { "aria-describedby": problemId } }, h("legend", {}, legend), h("div", { class: "valg" }, ...inputs.map((i) => i.label)), problems);
+  const element = h("fieldset", { attrs: { "aria-describedby": problemId } }, h("legend", {}, legend), h("div", { class: "valg" }, ...inputs.map((i) => i.label)), problemText);
   return {
     element,
     value: () => (inputs.find((i) => i.input.checked)?.v ?? options[0][0]) as V,
     set: (v) => inputs.forEach((i) => (i.input.checked = i.v === v)),
     setProblem(text?: string) {
-      problems.textContent = text ?? "";
-      problems.hidden = !text;
+      problemText.textContent = text ?? "";
+      problemText.hidden = !text;
     },
   };
 }
@@ -107,7 +107,7 @@ export function checkbox(id: string, label: string, checked: boolean): { element
 }
 
 export function actionButton(text: string, click: () => void, options: { primary?: boolean; id?: string } = {}): HTMLButtonElement {
-  return h("button", { type: "button", class: options.primary ? "knapp primaer handling" : "knapp handling", ...(options.id ? { id: options.id } : {}), on: { click: click } }, text);
+  return h("button", { type: "button", class: options.primary ? "knapp primaer handling" : "knapp handling", ...(options.id ? { id: options.id } : {}), on: { click } }, text);
 }
 
 /** A message box; `alert` for errors (announced at once), otherwise a plain region. */

@@ -31,11 +31,8 @@ export function existingSheets(snaps: Snapshots): Set<string> {
   return new Set([...snaps].filter(([, s]) => s !== undefined).map(([n]) => n.toLowerCase()));
 }
 
-/** The reconciliation as the sheet holds it now, and core's model of it. */
-export type SheetReading = SheetReconciliation;
-
 /** Reads the reconciliation sheet and computes the model; every problem at its cell. */
-export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pick<YearEndInput, "saldoer" | "oppdatertAgaSats">): Checked<SheetReading> {
+export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pick<YearEndInput, "saldoer" | "oppdatertAgaSats">): Checked<SheetReconciliation> {
   return readSpkSheet((s) => snaps.get(s), sheet, extras);
 }
 
@@ -83,10 +80,10 @@ export function fillFromImport(sheet: string, imported: ImportedTerminer, readWi
 /** The vouchers as text, to see whether the workbook changed between the preview and the write. */
 export const fingerprint = (bilag: readonly Bilag[]): string => JSON.stringify(bilag);
 
-export interface BilagResult extends SheetReading, SpkVouchers {}
+export interface BilagResult extends SheetReconciliation, SpkVouchers {}
 
 /** The vouchers and the A-melding split of the reconciliation as it is now. */
-export function buildBilagResult(reconciliation: SheetReading, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<BilagResult> {
+export function buildBilagResult(reconciliation: SheetReconciliation, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<BilagResult> {
   const v = vouchersOf(reconciliation.avstemming, virksomheter);
   return isProblems(v) ? v : { ...reconciliation, ...v };
 }

@@ -17,10 +17,10 @@ const RUN: Excel.RunOptions = { delayForCellEdit: true };
 
 export interface WorkbookOverview {
   /** Visible sheets, in workbook order. */
-  readonly sheet: readonly string[];
+  readonly sheetNames: readonly string[];
   readonly settings?: LonnSettings;
   /** The reconciliation sheet found: `_lonn`'s `avstemmingsark` if it exists, else A10, else A11. */
-  readonly avstemmingsark?: string;
+  readonly reconciliationSheet?: string;
   readonly snapshots: Snapshots;
 }
 
@@ -44,21 +44,21 @@ export async function readWorkbook(): Promise<WorkbookOverview> {
     }
     const stored = readSettings(snaps.get(SETTINGS_SHEET));
     const settings = isProblems(stored) ? undefined : stored;
-    const sheet = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
+    const sheetNames = [...facts.sheets.values()].filter((s) => s.visibility === "Visible").map((s) => s.name);
     const named = settings?.avstemmingsark;
     const exists = (n: string) => facts.sheets.get(n.toLowerCase())?.name;
     if (named && exists(named) && !first.some((f) => f.toLowerCase() === named.toLowerCase())) {
       const more = await readSnapshots(context, [exists(named) as string]);
       for (const [k, v] of more) snaps.set(k, v);
     }
-    const avstemmingsark = [named, SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => (n ? exists(n) : undefined)).find((n) => n !== undefined && snaps.get(n) !== undefined);
-    return { sheet: sheet, ...(settings ? { settings } : {}), ...(avstemmingsark ? { avstemmingsark } : {}), snapshots: snaps };
+    const reconciliationSheet = [named, SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => (n ? exists(n) : undefined)).find((n) => n !== undefined && snaps.get(n) !== undefined);
+    return { sheetNames, ...(settings ? { settings } : {}), ...(reconciliationSheet ? { reconciliationSheet } : {}), snapshots: snaps };
   });
 }
 
 /** Snapshots of the named sheets (missing ones are undefined). One sync. */
-export function readSheets(name: readonly string[]): Promise<Snapshots> {
-  return Excel.run(RUN, (context) => readSnapshots(context, name));
+export function readSheets(names: readonly string[]): Promise<Snapshots> {
+  return Excel.run(RUN, (context) => readSnapshots(context, names));
 }
 
 /** Several ranges or sheets (`SAP`, `'SAP eksport'!A1:F80`), trimmed to the cells in use. Two syncs each. */
@@ -91,9 +91,9 @@ export function goToCell(sheet: string, address: string): Promise<void> {
   });
 }
 
-/** A planned write (read, plan, write once), then a read of `etterpa` for what the pane shows next. */
-export async function write(h: Action, readAfter: readonly string[] = []): Promise<{ report: Checked<RunReport>; after?: Snapshots }> {
-  const report = await runPlanned(h.plan, h.sheetsToRead);
-  if (isProblems(report) || readAfter.length === 0) return { report: report };
-  return { report: report, after: await readSheets(readAfter) };
+/** A planned write (read, plan, write once), then a read of `readAfter` for what the pane shows next. */
+export async function write(action: Action, readAfter: readonly string[] = []): Promise<{ report: Checked<RunReport>; after?: Snapshots }> {
+  const report = await runPlanned(action.plan, action.sheetsToRead);
+  if (isProblems(report) || readAfter.length === 0) return { report };
+  return { report, after: await readSheets(readAfter) };
 }

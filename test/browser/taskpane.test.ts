@@ -16,17 +16,19 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { isRuleError, Result } from "../../src/core/errors";
-import { CSV_KOLONNER, tilCsv } from "../../src/core/voucher/csv";
-import { eksportOppsett } from "../../src/core/voucher/export-check";
-import { GL07_LINJELENGDE, tilGl07 } from "../../src/core/voucher/gl07";
+import { kroner } from "../../src/core/money/ore";
+import { Checked, isProblems } from "../../src/core/problem/problem";
+import { CSV_COLUMNS, toCsv } from "../../src/core/voucher/csv";
+import { spkExportSettings } from "../../src/core/usecase/spk";
+import { GL07_LINE_LENGTH, toGl07 } from "../../src/core/voucher/gl07";
 import { readBasesAndRates, readVirksomheter } from "../../src/core/import/virksomheter";
 import { agaSnittsats } from "../../src/core/rules/snittsats";
-import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
-import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
-import { avstem } from "../../src/core/spk/reconcile";
+import { buildAmeldingFordeling } from "../../src/core/spk/amelding";
+import { buildKorreksjonsbilag } from "../../src/core/spk/bilag";
+import { reconcile } from "../../src/core/spk/reconcile";
 import { Oppsett, TerminInput } from "../../src/core/spk/types";
 import { parsePercentField, percentFieldText } from "../../src/taskpane/view/input";
-import { expectedTotals, OPPSETT, orgnr, sampleSheets } from "../taskpane/samples";
+import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets } from "../taskpane/samples";
 import type { Harness, Seed } from "./harness";
 import { buildAddin, buildHarness, launch, ROOT, serve, Server } from "./support";
 
@@ -38,8 +40,9 @@ const ARK = "A10 SPK brutto";
 const XSS = "<img src=x onerror=alert(1)>";
 const NB = "\u00a0";
 
-const ok = <T>(r: Result<T>): T => {
-  if (isRuleError(r)) throw new Error(r.message);
+/** The value of a rule's Result (custom-function rules) or of a model's Checked result. */
+const ok = <T>(r: Result<T> | Checked<T>): T => {
+  if (isRuleError(r) || isProblems(r)) throw new Error(r.message);
   return r;
 };
 
@@ -68,18 +71,18 @@ const SEED: Seed = {
 // --- What the model says the pane should produce (core, from the README's figures) -------------
 const expected = expectedTotals("eksempeletaten");
 const grunnlag = readBasesAndRates({ sheet: "Virksomheter", values: virksomheter }, { aar: 2024 });
-if (!grunnlag.ok) throw new Error("virksomheter");
-const SNITT = ok(agaSnittsats(grunnlag.value.linjer, 2024));
+if (isProblems(grunnlag)) throw new Error("virksomheter");
+const SNITT = ok(agaSnittsats(grunnlag.linjer, 2024));
 /** The rate as the pane writes it: the text it puts in the field, read back exactly. */
 const AGA = (() => {
   const r = parsePercentField(percentFieldText(SNITT), "AGA-snittsats");
-  if (!r.ok) throw new Error(r.problems);
+  if (!r.ok) throw new Error(r.problem);
   return r.value;
 })();
 const oppsett: Oppsett = { ...OPPSETT, agaSats: AGA };
 const terminer: TerminInput[] = expected.map((t) => ({
-  termin: t.termin, sapArbeidsgiverandel: t.B, sapMedlemsinnskudd: t.C, unit4Pensjonsutgift: t.D, unit4AvsetningArbeidsgiverandel: t.E,
-  unit4Medlemsinnskudd: t.F, fakturanummer: t.K, fakturaArbeidsgiverandel: t.L, fakturaDifferanse: t.M, fakturaMedlemsinnskudd: t.N,
+  termin: t.termin, sapArbeidsgiverandel: ore(t.B), sapMedlemsinnskudd: ore(t.C), unit4Pensjonsutgift: ore(t.D), unit4AvsetningArbeidsgiverandel: ore(t.E),
+  unit4Medlemsinnskudd: ore(t.F), fakturanummer: t.K, fakturaArbeidsgiverandel: ore(t.L), fakturaDifferanse: ore(t.M), fakturaMedlemsinnskudd: ore(t.N),
 }));
 
 // --- The browser -----------------------------------------------------------------------------
@@ -299,6 +302,7 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
       expect(shown).toEqual({ ...expected[i].tekst, K: expected[i].K });
     });
     expect(await page.locator("#importer-resultat").innerText()).toContain("SAP: 37 av 50 rader brukt (overskrift i rad 4)");
+    expect(await statusText(page)).toBe("Leste SAP, Unit4, SPK. Se over tallene per termin; ingenting er skrevet ennå.");
     await accessible(page, "Importer");
     await screenshot(page, "2-importer");
   });
@@ -348,11 +352,10 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     expect(await page.getByLabel("Virksomheter for A-melding (ark eller område, valgfritt)").inputValue()).toBe("Virksomheter");
     expect(await syncsOf(page, () => click(page, "bilag-vis"))).toBe(3);
 
-    const model = ok(avstem(oppsett, terminer));
-    const bilag = ok(lagKorreksjonsbilag(model));
-    const virk = readVirksomheter({ sheet: "Virksomheter", values: virksomheter }, { aar: 2024 });
-    if (!virk.ok) throw new Error("virksomheter");
-    const fordelinger = ok(lagAmeldingFordeling(model, virk.value.virksomheter));
+    const model = ok(reconcile(oppsett, terminer));
+    const bilag = ok(buildKorreksjonsbilag(model));
+    const virk = ok(readVirksomheter({ sheet: "Virksomheter", values: virksomheter }, { aar: 2024 }));
+    const fordelinger = ok(buildAmeldingFordeling(model, virk.virksomheter));
 
     const captions = await page.locator("#bilag-resultat table caption").allTextContents();
     expect(captions.slice(0, 6)).toEqual(bilag.map((b) => `${b.id} · ${b.dato.split("-").reverse().join(".")} · periode ${b.periode}`));
@@ -364,26 +367,26 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     // One row per voucher line, our id in A and the signed amount in "Beløp", then the control row.
     const rows = (await values(page, "Korreksjonsbilag", "A4:K40")).filter((r) => String(r[0]).startsWith("SPK-"));
     const lines = rows.filter((r) => typeof r[4] === "number");
-    expect(lines.map((r) => [r[0], r[5], r[6], r[9]])).toEqual(bilag.flatMap((b) => b.linjer.map((l) => [b.id, l.konto, l.dimensjoner[1] ?? "", l.belop])));
+    expect(lines.map((r) => [r[0], r[5], r[6], r[9]])).toEqual(bilag.flatMap((b) => b.linjer.map((l) => [b.id, l.konto, l.dimensjoner[1] ?? "", kroner(l.belop)])));
     expect(rows.filter((r) => r[4] === "Sum").length).toBe(6);
     const amelding = (await values(page, "A-melding fordeling", "A4:J60")).filter((r) => /^\d{9}$/.test(String(r[3])));
-    expect(amelding.map((r) => [r[0], r[3], r[7], r[9]])).toEqual(fordelinger.flatMap((f) => f.rader.map((r) => [f.bilagId, r.virksomhetsnummer, r.endringGrunnlag, r.aga])));
+    expect(amelding.map((r) => [r[0], r[3], r[7], r[9]])).toEqual(fordelinger.flatMap((f) => f.rader.map((r) => [f.bilagId, r.virksomhetsnummer, kroner(r.endringGrunnlag), kroner(r.aga)])));
     expect(await values(page, "Logg", "B4")).toEqual([["Korreksjonsbilag og A-melding skrevet"]]);
 
     const download = async (id: string): Promise<Buffer> => {
       const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
       return fs.readFileSync(await d.path());
     };
-    const eo = eksportOppsett(oppsett);
+    const eo = spkExportSettings(oppsett);
     const csv = await download("bilag-csv");
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_KOLONNER.join(";"));
-    expect(csv.toString("utf8")).toBe(ok(tilCsv(bilag, eo)));
+    expect(csv.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_COLUMNS.join(";"));
+    expect(csv.toString("utf8")).toBe(ok(toCsv(bilag, eo)));
     const gl07 = await download("bilag-gl07");
     const gl07Lines = gl07.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07Lines.length).toBe(bilag.reduce((n, b) => n + b.linjer.length, 0));
-    for (const l of gl07Lines) expect(l.length).toBe(GL07_LINJELENGDE);
-    expect(gl07.equals(Buffer.from(ok(tilGl07(bilag, eo)), "latin1"))).toBe(true);
+    for (const l of gl07Lines) expect(l.length).toBe(GL07_LINE_LENGTH);
+    expect(gl07.equals(Buffer.from(ok(toGl07(bilag, eo)), "latin1"))).toBe(true);
   });
 
   test("Årsavslutning: balances, the updated rate and a sign-off saved; the AGA adjustment voucher then written under Bilag", async () => {

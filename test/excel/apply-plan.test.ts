@@ -1,6 +1,6 @@
 /** applyPlan against the strict fake host, with synthetic DFØ-shaped plans. */
 import { applyPlan, MAX_CELLS_PER_WRITE } from "../../src/excel/apply-plan";
-import { PlanError } from "../../src/core/workpaper/plan-check";
+import { formatProblem, Problems } from "../../src/core/problem/problem";
 import { Cell, STYLES, WritePlan } from "../../src/core/workpaper/write-plan";
 import { contains, FakeExcelHost, parseLocal, Rect, splitSheet } from "../fake-excel";
 import { dfoLikePlan, FIRST_ROW, SHEET, withExcel } from "./support";
@@ -272,8 +272,8 @@ describe("nothing is written when the plan cannot be applied", () => {
     const host = new FakeExcelHost().seed("Ark1");
     const plan = dfoLikePlan(6);
     const bad: WritePlan = { ...plan, writes: [...plan.writes, { sheet: SHEET, address: "A1:B2", cells: [[1, 2]] }] };
-    await expect(apply(host, bad)).rejects.toThrow(PlanError);
-    await expect(apply(host, bad)).rejects.toThrow(/A10 SPK brutto!A1:B2: tabellen har ikke størrelsen 2×2/);
+    await expect(apply(host, bad)).rejects.toThrow(Problems);
+    await expect(apply(host, bad)).rejects.toThrow(/'A10 SPK brutto'!A1:B2: tabellen har ikke størrelsen 2×2/);
     expect(host.syncCount).toBe(0);
   });
 
@@ -292,13 +292,13 @@ describe("nothing is written when the plan cannot be applied", () => {
       leftAlone: [],
     };
     const error = await withExcel(host, (ctx) => applyPlan(ctx, bad)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PlanError);
-    expect((error as PlanError).problems).toEqual([
+    expect(error).toBeInstanceOf(Problems);
+    expect((error as Problems).list.map(formatProblem)).toEqual([
       "arknavnet «Ark/1» kan ikke inneholde : \\ / ? * [ ]",
-      "Ark1!1A: «1A» er ikke en A1-adresse",
-      "Ark1!A1, celle 1,1: tallet NaN kan ikke skrives",
-      "Ark1!A2: ukjent stil «fancy»",
-      "«A1» er ikke et gyldig navn i Excel",
+      "Ark1: «1A» er ikke en A1-adresse",
+      "'Ark1'!A1: tallet NaN kan ikke skrives",
+      "'Ark1'!A2: ukjent stil «fancy»",
+      "Ark1: «A1» er ikke et gyldig navn i Excel",
     ]);
     expect(host.writes).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /** runPlanned: read → core plan (pure) → check → apply, writing nothing unless everything is fine. */
-import { valueError } from "../../src/core/errors";
+import { isProblems, problems } from "../../src/core/problem/problem";
 import { WritePlan } from "../../src/core/workpaper/write-plan";
 import { runPlanned, Snapshots } from "../../src/excel/run";
 import { FakeExcelHost } from "../fake-excel";
@@ -35,7 +35,7 @@ describe("runPlanned", () => {
   test("the core's error comes back and nothing at all is written", async () => {
     const host = new FakeExcelHost().seed("Ark1", [[1, 2]]);
     const before = host.state();
-    const error = valueError("rad 3: «12,3,4» er ikke et beløp");
+    const error = problems("rad 3: «12,3,4» er ikke et beløp");
     const result = await installed(host, () => runPlanned(() => error, ["Ark1"]));
     expect(result).toBe(error);
     expect(host.writes).toEqual([]);
@@ -43,21 +43,21 @@ describe("runPlanned", () => {
     expect(host.state()).toEqual(before);
   });
 
-  test("a plan the shell cannot apply comes back as a #VALUE! error naming every problem, with nothing written", async () => {
+  test("a plan the shell cannot apply comes back as Problems naming every problem, with nothing written", async () => {
     const host = new FakeExcelHost().seed("Ark1");
     const plan = dfoLikePlan(6);
     const bad: WritePlan = { ...plan, writes: [...plan.writes, { sheet: "Mangler", address: "A1:B1", cells: [[1]] }] };
     const result = await installed(host, () => runPlanned(() => bad, []));
+    expect(isProblems(result)).toBe(true);
     expect(result).toMatchObject({
-      kind: "value",
-      message: "Skriveplanen kan ikke brukes: Mangler!A1:B1: tabellen har ikke størrelsen 1×2; Mangler!A1:B1: arket «Mangler» finnes ikke, og planen oppretter det ikke",
+      message: "Skriveplanen kan ikke brukes:\nMangler!A1:B1: tabellen har ikke størrelsen 1×2\nMangler!A1:B1: arket «Mangler» finnes ikke, og planen oppretter det ikke",
     });
     expect(host.writes).toEqual([]);
   });
 
   test("the read still works where Excel refuses calls on null objects", async () => {
     const host = new FakeExcelHost({ nullObjectChains: "fail" }).seed("Ark1", [["før"]]);
-    const report = await installed(host, () => runPlanned((snaps) => (snaps.get(SHEET) === undefined ? dfoLikePlan(6) : valueError("feil")), [SHEET, "Ark1"]));
+    const report = await installed(host, () => runPlanned((snaps) => (snaps.get(SHEET) === undefined ? dfoLikePlan(6) : problems("feil")), [SHEET, "Ark1"]));
     expect(report).toMatchObject({ syncs: 4, sheetsCreated: [SHEET, "_lonn"] });
   });
 });

@@ -1,6 +1,10 @@
 /** Test support for src/excel: the fake host as the global Excel, and synthetic plans. */
 import { FakeExcelHost } from "../fake-excel";
+import { asOre, Ore } from "../../src/core/money/ore";
 import { Cell, WritePlan } from "../../src/core/workpaper/write-plan";
+
+/** An amount in kroner (as the sheet holds it) as the model's øre. */
+export const ore = (kroner: number): Ore => asOre(Math.round(kroner * 100));
 
 /** Runs `f` with `host` installed as the global `Excel`/`Office`, through the add-in's typed API. */
 export async function withExcel<R>(host: FakeExcelHost, f: (context: Excel.RequestContext) => Promise<R>): Promise<R> {

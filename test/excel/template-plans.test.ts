@@ -3,41 +3,40 @@
  * host: what the core plans is what the workbook ends up holding, and reading it back gives the
  * same reconciliation.
  */
-import { isRuleError } from "../../src/core/errors";
+import { Checked, isProblems } from "../../src/core/problem/problem";
 import { Bilag, DEFAULT_KONTOER, Oppsett, TerminInput } from "../../src/core/spk/types";
 import { planAvstemming } from "../../src/core/spk/sheet/plan";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../src/core/workpaper/voucher-sheet";
+import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../../src/core/spk/sheet/korreksjonsbilag-sheet";
 import { readAvstemming } from "../../src/core/spk/sheet/read";
-import { Result } from "../../src/core/errors";
 import { WritePlan } from "../../src/core/workpaper/write-plan";
 import { readSnapshots } from "../../src/excel/read";
 import { runPlanned, Snapshots } from "../../src/excel/run";
 import { SETTINGS_SHEET } from "../../src/excel/settings";
 import { contains, FakeExcelHost, parseLocal, splitSheet } from "../fake-excel";
-import { installed, withExcel } from "./support";
+import { installed, ore, withExcel } from "./support";
 
 const SHEET = "A10 SPK brutto";
 
 const OPPSETT: Oppsett = {
   virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,
-  toleranse: 1, vesentlighetsgrense: 0.05, kontoer: DEFAULT_KONTOER, dimensjoner: [], bilagsart: "KB", firma: "72",
+  toleranse: ore(1), vesentlighetsgrense: 0.05, kontoer: DEFAULT_KONTOER, dimensjoner: [], bilagsart: "KB", firma: "72",
 };
 
 const TERMINER: TerminInput[] = [
-  { termin: 1, sapArbeidsgiverandel: 100000, sapMedlemsinnskudd: 20000, unit4Pensjonsutgift: 100000, unit4AvsetningArbeidsgiverandel: 100000,
-    unit4Medlemsinnskudd: 20000, fakturaArbeidsgiverandel: 100000, fakturaDifferanse: 1500.5, fakturaMedlemsinnskudd: 20000,
+  { termin: 1, sapArbeidsgiverandel: ore(100000), sapMedlemsinnskudd: ore(20000), unit4Pensjonsutgift: ore(100000), unit4AvsetningArbeidsgiverandel: ore(100000),
+    unit4Medlemsinnskudd: ore(20000), fakturaArbeidsgiverandel: ore(100000), fakturaDifferanse: ore(1500.5), fakturaMedlemsinnskudd: ore(20000),
     fakturanummer: "2024-0117", status: "A", signatur: "KN", dato: "15.03.2024" },
-  { termin: 2, sapArbeidsgiverandel: 98765.43, sapMedlemsinnskudd: 19753.09, unit4Pensjonsutgift: 98760.43, unit4AvsetningArbeidsgiverandel: 98765.43,
-    unit4Medlemsinnskudd: 19753.09, fakturaArbeidsgiverandel: 98765.43, fakturaDifferanse: -250.75, fakturaMedlemsinnskudd: 19753.09,
+  { termin: 2, sapArbeidsgiverandel: ore(98765.43), sapMedlemsinnskudd: ore(19753.09), unit4Pensjonsutgift: ore(98760.43), unit4AvsetningArbeidsgiverandel: ore(98765.43),
+    unit4Medlemsinnskudd: ore(19753.09), fakturaArbeidsgiverandel: ore(98765.43), fakturaDifferanse: ore(-250.75), fakturaMedlemsinnskudd: ore(19753.09),
     forklaring: "Lønnsoppgjør etterbetalt" },
 ];
 
-const ok = <T>(r: Result<T>): T => {
-  if (isRuleError(r)) throw new Error(r.message);
+const ok = <T>(r: Checked<T>): T => {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 };
 
-const avstemmingPlan = (oppsett: Oppsett, terminer: readonly TerminInput[]) => (snaps: Snapshots): Result<WritePlan> =>
+const avstemmingPlan = (oppsett: Oppsett, terminer: readonly TerminInput[]) => (snaps: Snapshots): Checked<WritePlan> =>
   planAvstemming({ oppsett, terminer, existing: snaps.get(SHEET), settings: snaps.get(SETTINGS_SHEET) });
 
 function fill(host: FakeExcelHost, oppsett = OPPSETT, terminer = TERMINER) {
@@ -144,10 +143,10 @@ describe("planAvstemming through the shell", () => {
   });
 });
 
-describe("planKorreksjonsbilagArk through the shell", () => {
+describe("planKorreksjonsbilagSheet through the shell", () => {
   function bilag(lines: number): Bilag[] {
     const linjer = Array.from({ length: lines }, (_, i) => ({
-      termin: 1, linje: i + 1, konto: i === lines - 1 ? "2820" : "5420", belop: i === lines - 1 ? -(lines - 1) * 10 : 10, tekst: `Linje ${i + 1}`, dimensjoner: {},
+      termin: 1, linje: i + 1, konto: i === lines - 1 ? "2820" : "5420", belop: ore(i === lines - 1 ? -(lines - 1) * 10 : 10), tekst: `Linje ${i + 1}`, dimensjoner: {},
     }));
     return [{ id: "SPK-2024-T1", termin: 1, tekst: "Differanse T1", dato: "2024-03-31", periode: "202403", linjer }];
   }
@@ -155,9 +154,9 @@ describe("planKorreksjonsbilagArk through the shell", () => {
   test("6 and 6 000 voucher lines take the same two syncs; text columns keep their text exactly", async () => {
     for (const lines of [6, 6000]) {
       const host = new FakeExcelHost().seed("Ark1");
-      const report = ok(await installed(host, () => runPlanned((s) => planKorreksjonsbilagArk(bilag(lines), OPPSETT, s.get(KORREKSJONSBILAG_ARK)), [KORREKSJONSBILAG_ARK])));
+      const report = ok(await installed(host, () => runPlanned((s) => planKorreksjonsbilagSheet(bilag(lines), OPPSETT, s.get(KORREKSJONSBILAG_SHEET)), [KORREKSJONSBILAG_SHEET])));
       expect([lines, report.syncs, host.syncCount]).toEqual([lines, 2, 2]);
-      const ids = host.workbook.findSheet(KORREKSJONSBILAG_ARK);
+      const ids = host.workbook.findSheet(KORREKSJONSBILAG_SHEET);
       const found = [...(ids?.entries() ?? [])].filter(([, , c]) => c.value === "SPK-2024-T1");
       expect(found.length).toBe(lines + 1);
       expect(found.every(([, , c]) => c.formula === undefined && c.numberFormat === "@")).toBe(true);

@@ -4,26 +4,27 @@
  * that a refused action leaves the workbook exactly as it was. The browser test clicks through the
  * same actions in the real pane.
  */
-import { isRuleError, Result } from "../../src/core/errors";
 import { importExports, SheetInput } from "../../src/core/import";
 import { readVirksomheter } from "../../src/core/import/virksomheter";
+import { kroner } from "../../src/core/money/ore";
+import { Checked, isProblems } from "../../src/core/problem/problem";
 import { DEFAULT_KONTOER } from "../../src/core/spk/types";
 import { AMELDING_SHEET } from "../../src/core/spk/sheet/amelding-sheet";
-import { KORREKSJONSBILAG_ARK } from "../../src/core/workpaper/voucher-sheet";
-import { SETTINGS_SHEET, SHEET_NAMES } from "../../src/core/spk/sheet/layout";
+import { KORREKSJONSBILAG_SHEET } from "../../src/core/spk/sheet/korreksjonsbilag-sheet";
+import { SHEET_NAMES } from "../../src/core/spk/sheet/layout";
 import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
-import { readSettings } from "../../src/core/workpaper/settings";
+import { readSettings, SETTINGS_SHEET } from "../../src/core/workpaper/settings";
 import { fingerprint, fillFromImport, buildBilagResult, saveYearEnd, saveOppsett, readReconciliation, writeBilag } from "../../src/taskpane/plans";
 import { ACTIONS } from "../../src/taskpane/view/log-text";
 import { goToCell, readWorkbook, readSheets, readRanges, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
-import { expectedTotals, OPPSETT, orgnr, sampleSheets } from "./samples";
+import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets } from "./samples";
 
 const ARK = SHEET_NAMES.brutto;
 const TID: Timestamp = { year: 2025, month: 1, day: 20, hour: 9, minute: 30, second: 0 };
 
-const ok = <T>(r: Result<T>): T => {
-  if (isRuleError(r)) throw new Error(r.message);
+const ok = <T>(r: Checked<T>): T => {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 };
 
@@ -50,8 +51,8 @@ async function importert(host: FakeExcelHost) {
   const read = await inHost(host, () => readRanges({ sap: "SAP", unit4: "Unit4", spk: "SPK" }));
   const src = (k: "sap" | "unit4" | "spk"): SheetInput => ({ sheet: read[k]!.sheet, values: read[k]!.values, origin: read[k]!.origin });
   const r = importExports({ sap: src("sap"), unit4: src("unit4"), spk: src("spk") }, { aar: 2024, budsjettering: "brutto", kontoer: DEFAULT_KONTOER });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
+  if (isProblems(r)) throw new Error(JSON.stringify(r.list));
+  return r;
 }
 
 /** The steps up to a filled sheet. */
@@ -67,8 +68,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
   test("Oppsett: a new workbook gets the A10 sheet, a very hidden _lonn and the first Logg row, in one read and one write", async () => {
     const host = seeded();
     host.resetLog();
-    const { report: rapport, after: etter } = await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
-    const r = ok(rapport);
+    const { report, after } = await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
+    const r = ok(report);
     expect(r.syncs).toBe(2);
     expect(host.runs.map((x) => x.syncs)).toEqual([2, 1]);
     expect(r.sheetsCreated).toEqual([ARK, SETTINGS_SHEET, LOG_SHEET]);
@@ -76,8 +77,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     expect(host.sheet(SETTINGS_SHEET).visibility).toBe("VeryHidden");
     expect(host.values(LOG_SHEET, "B2")).toEqual([[ACTIONS.oppsett]]);
     expect(String(host.cell(LOG_SHEET, "C2").value)).toMatch(/^nye ark: A10 SPK brutto, _lonn; A10 SPK brutto: \d+ celler; _lonn: \d+ celler$/);
-    const lest = ok(readReconciliation(etter!, ARK));
-    expect(lest.fra.oppsett).toEqual(OPPSETT);
+    const lest = ok(readReconciliation(after!, ARK));
+    expect(lest.fromSheet.oppsett).toEqual(OPPSETT);
   });
 
   test("at pane start the sheet and settings are recognised, in one sync", async () => {
@@ -86,9 +87,9 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     host.resetLog();
     const bok = await inHost(host, () => readWorkbook());
     expect(host.syncCount).toBe(1);
-    expect(bok.avstemmingsark).toBe(ARK);
-    expect(bok.sheet).toEqual(["SAP", "Unit4", "SPK", "Virksomheter", ARK, LOG_SHEET]);
-    expect(ok(readReconciliation(bok.snapshots, ARK)).fra.oppsett.virksomhet).toBe("Eksempeletaten");
+    expect(bok.reconciliationSheet).toBe(ARK);
+    expect(bok.sheetNames).toEqual(["SAP", "Unit4", "SPK", "Virksomheter", ARK, LOG_SHEET]);
+    expect(ok(readReconciliation(bok.snapshots, ARK)).fromSheet.oppsett.virksomhet).toBe("Eksempeletaten");
   });
 
   test("Avstem: the imported totals land in B–F and K–N as the samples' README gives them; formulas stay; flags from the sheet", async () => {
@@ -97,8 +98,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const imp = await importert(host);
     host.resetLog();
     const andre = { "import.sap": JSON.stringify({ omrade: "SAP" }) };
-    const { report: rapport, after: etter } = await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
-    expect(ok(rapport).syncs).toBe(2);
+    const { report, after } = await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
+    expect(ok(report).syncs).toBe(2);
     // Both the write and the read after it wait while the user edits a cell, instead of failing.
     expect(host.runs.map((x) => [x.syncs, x.options?.delayForCellEdit])).toEqual([[2, true], [1, true]]);
     for (const t of expectedTotals("eksempeletaten")) {
@@ -107,14 +108,14 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       expect(host.values(ARK, `K${r}:N${r}`)).toEqual([[t.K, t.L, t.M, t.N]]);
       expect(host.cell(ARK, `G${r}`).formula).toBe(`=B${r}-D${r}`);
     }
-    expect(ok(readSettings(etter!.get(SETTINGS_SHEET))).andre["import.sap"]).toBe(JSON.stringify({ omrade: "SAP" }));
+    expect(ok(readSettings(after!.get(SETTINGS_SHEET))).andre["import.sap"]).toBe(JSON.stringify({ omrade: "SAP" }));
     expect(host.values(LOG_SHEET, "B3")).toEqual([[ACTIONS.fill]]);
     // ΣM of the README's table, in øre: 312,55 − 96,10 + 71 480,30 + 148,20 − 18 642,75 − 41,85.
     const sumM = expectedTotals("eksempeletaten").reduce((a, t) => a + Math.round(t.M * 100), 0);
     expect(sumM).toBe(5316035);
     expect(String(host.cell(LOG_SHEET, "D3").value)).toContain("ΣM 53\u00a0160,35, ΣN 1\u00a0032\u00a0510,94, ΣR 53\u00a0160,35");
 
-    const lest = ok(readReconciliation(etter!, ARK));
+    const lest = ok(readReconciliation(after!, ARK));
     expect(lest.avstemming.flags.map((f) => [f.kind, f.termin])).toEqual([["uforklart", 2], ["vesentlig", 3]]);
   });
 
@@ -123,7 +124,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const imp = await importert(host);
     const before = host.state();
     const r = (await inHost(host, () => write(fillFromImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, TID)))).report;
-    expect(isRuleError(r) && r.message).toMatch(/endret siden eksportene ble lest/);
+    expect(isProblems(r) && r.message).toMatch(/endret siden eksportene ble lest/);
     expect(host.state()).toEqual(before);
   });
 
@@ -132,15 +133,15 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const snaps = await inHost(host, () => readSheets([ARK, SETTINGS_SHEET]));
     const read = await inHost(host, () => readRanges({ v: "Virksomheter" }));
     const virk = readVirksomheter({ sheet: "Virksomheter", values: read.v!.values }, { aar: 2024 });
-    if (!virk.ok) throw new Error("virksomheter");
-    const preview = ok(buildBilagResult(ok(readReconciliation(snaps, ARK)), virk.value.virksomheter));
+    if (isProblems(virk)) throw new Error("virksomheter");
+    const preview = ok(buildBilagResult(ok(readReconciliation(snaps, ARK)), virk.virksomheter));
     expect(preview.bilag.map((b) => b.id)).toEqual([1, 2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`));
-    expect(preview.fordelinger?.map((f) => f.sumEndring)).toEqual(expectedTotals("eksempeletaten").map((t) => t.M));
+    expect(preview.amelding?.map((f) => kroner(f.sumEndring))).toEqual(expectedTotals("eksempeletaten").map((t) => t.M));
 
     host.resetLog();
-    const r = ok((await inHost(host, () => write(writeBilag(ARK, virk.value.virksomheter, fingerprint(preview.bilag), TID)))).report);
+    const r = ok((await inHost(host, () => write(writeBilag(ARK, virk.virksomheter, fingerprint(preview.bilag), TID)))).report);
     expect(r.syncs).toBe(2);
-    expect(host.values(KORREKSJONSBILAG_ARK, "A4:F4")).toEqual([["SPK-2024-T1", expect.any(Number), 202402, "T1", 1, "5420"]]);
+    expect(host.values(KORREKSJONSBILAG_SHEET, "A4:F4")).toEqual([["SPK-2024-T1", expect.any(Number), 202402, "T1", 1, "5420"]]);
     expect(host.cell(AMELDING_SHEET, "A4").value).toBe("SPK-2024-T1");
     expect(host.values(LOG_SHEET, "B4")).toEqual([[ACTIONS.bilag]]);
 
@@ -150,8 +151,8 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       await ctx.sync();
     }));
     const before = host.state();
-    const refused = (await inHost(host, () => write(writeBilag(ARK, virk.value.virksomheter, fingerprint(preview.bilag), TID)))).report;
-    expect(isRuleError(refused) && refused.message).toMatch(/endret siden forhåndsvisningen/);
+    const refused = (await inHost(host, () => write(writeBilag(ARK, virk.virksomheter, fingerprint(preview.bilag), TID)))).report;
+    expect(isProblems(refused) && refused.message).toMatch(/endret siden forhåndsvisningen/);
     expect(host.state()).toEqual(before);
   });
 
@@ -162,9 +163,9 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       await ctx.sync();
     }));
     const input = {
-      saldoer: [{ konto: "2630", ib: 0, bevegelse: 0 }, { konto: "2820", ib: 0, bevegelse: 53160.35 }],
+      saldoer: [{ konto: "2630", ib: ore(0), bevegelse: ore(0) }, { konto: "2820", ib: ore(0), bevegelse: ore(53160.35) }],
       oppdatertAgaSats: 0.14,
-      signeringer: [{ termin: 1, status: "A", signatur: "KN", dato: "15.03.2024" }, { termin: 2, signatur: "KN", dato: "15.05.2024" }],
+      signOffs: [{ termin: 1, status: "A", signatur: "KN", dato: "15.03.2024" }, { termin: 2, signatur: "KN", dato: "15.05.2024" }],
     };
     const r = ok((await inHost(host, () => write(saveYearEnd(ARK, input, TID)))).report);
     expect(host.values(ARK, "U12:W12")).toEqual([["A", "KN", "15.03.2024"]]);
@@ -198,17 +199,17 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     host.resetLog();
     const bok = await inHost(host, () => readWorkbook());
     expect(host.syncCount).toBe(2);
-    expect(bok.avstemmingsark).toBe(navn);
+    expect(bok.reconciliationSheet).toBe(navn);
     const lest = ok(readReconciliation(bok.snapshots, navn));
-    expect(lest.fra.map.ours).toBe(false);
-    expect([lest.fra.oppsett.aar, lest.fra.oppsett.agaSats, lest.fra.map.terminRows.get(1)]).toEqual([2024, 0.14, 5]);
+    expect(lest.fromSheet.map.ours).toBe(false);
+    expect([lest.fromSheet.oppsett.aar, lest.fromSheet.oppsett.agaSats, lest.fromSheet.map.terminRows.get(1)]).toEqual([2024, 0.14, 5]);
   });
 
   test("at start in a new workbook, also where Excel refuses calls chained on a missing sheet (nullObjectChains: fail)", async () => {
     for (const nullObjectChains of ["propagate", "fail"] as const) {
       const host = new FakeExcelHost({ nullObjectChains }).seed("Ark1");
       const bok = await inHost(host, () => readWorkbook());
-      expect({ nullObjectChains, ark: bok.sheet, avstemmingsark: bok.avstemmingsark, syncs: host.syncCount }).toEqual({
+      expect({ nullObjectChains, ark: bok.sheetNames, avstemmingsark: bok.reconciliationSheet, syncs: host.syncCount }).toEqual({
         nullObjectChains, ark: ["Ark1"], avstemmingsark: undefined, syncs: nullObjectChains === "fail" ? 3 : 1,
       });
     }

@@ -6,6 +6,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseCsv } from "../../src/core/import/csv";
+import { asOre, Ore } from "../../src/core/money/ore";
+import { isProblems } from "../../src/core/problem/problem";
 import { checkDigit } from "../../src/core/rules/orgnr";
 import { DEFAULT_KONTOER, Oppsett } from "../../src/core/spk/types";
 
@@ -21,14 +23,17 @@ export function sampleSheets(set: SampleSet): Record<keyof typeof FILES, string[
   const out = {} as Record<keyof typeof FILES, string[][]>;
   for (const [sheet, file] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
     const parsed = parseCsv(readFileSync(join(SAMPLES, set, file), "utf8"), { sheet });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    out[sheet] = parsed.value.values;
+    if (isProblems(parsed)) throw new Error(JSON.stringify(parsed.list));
+    out[sheet] = parsed.values;
   }
   return out;
 }
 
 /** Kroner from the README's Norwegian text (`-18 642,75`). */
 export const kroner = (text: string): number => Number(text.replace(/[\s\u00a0]/g, "").replace(",", "."));
+
+/** An amount in kroner (the README's, a sheet's) as the model's øre. */
+export const ore = (kroner: number): Ore => asOre(Math.round(kroner * 100));
 
 export interface ExpectedTermin {
   readonly termin: number;
@@ -67,6 +72,6 @@ export function orgnr(first8: string): string {
 /** The sample's Oppsett as the tests type it: Eksempeletaten, brutto 2024, one dimension. */
 export const OPPSETT: Oppsett = {
   virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,
-  toleranse: 1, vesentlighetsgrense: 0.05, kontoer: DEFAULT_KONTOER,
+  toleranse: ore(1), vesentlighetsgrense: 0.05, kontoer: DEFAULT_KONTOER,
   dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "1001" }], bilagsart: "KB", firma: "72",
 };

@@ -12,10 +12,10 @@ import { AMELDING_SHEET } from "../../core/spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET } from "../../core/spk/sheet/korreksjonsbilag-sheet";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { splitSheetAddress } from "../../core/sheet/reference";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { download } from "../download";
 import { Field, actionButton, messageBox, messageList, textField, textArea } from "../field";
+import { Step, StepContext } from "../step-context";
 import { fingerprint, buildBilagResult, readReconciliation, writeBilag } from "../plans";
 import { ameldingView, bilagView } from "../view/bilag-view";
 import { count } from "../view/format";
@@ -27,12 +27,12 @@ import { reportText, outcome } from "./outcome";
 export class BilagStep implements Step {
   readonly element = h("div", { id: "panel-bilag" });
   private readonly virksomheter: Field;
-  private readonly problems = h("div", { id: "bilag-feil" });
+  private readonly problemBox = h("div", { id: "bilag-feil" });
   private readonly summary = h("div", { id: "bilag-oppsummering" });
   private readonly result = h("div", { id: "bilag-resultat" });
   private readonly exportPanel = h("div", { id: "bilag-eksport" });
 
-  constructor(private readonly app: App) {
+  constructor(private readonly pane: StepContext) {
     this.virksomheter = textField("bilag-virksomheter", "Virksomheter for A-melding (ark eller område, valgfritt)", {
       list: "bilag-arkliste",
       help: "Overskrifter: Virksomhetsnummer, Navn, Sone (eller Kommunenummer), Grunnlag. Tomt: ingen A-melding-fordeling.",
@@ -44,7 +44,7 @@ export class BilagStep implements Step {
       h("datalist", { id: "bilag-arkliste" }),
       this.virksomheter.element,
       h("div", { class: "knapper" }, actionButton("Bruk markert område", () => void this.useSelection(), { id: "bilag-markert" }), show),
-      this.problems,
+      this.problemBox,
       this.summary,
       this.exportPanel,
       this.result,
@@ -52,7 +52,7 @@ export class BilagStep implements Step {
   }
 
   show(): void {
-    const t = this.app.state;
+    const t = this.pane.state;
     const list = this.element.querySelector("#bilag-arkliste") as HTMLElement;
     replace(list, ...t.sheetNames.map((a) => {
       const o = h("option");
@@ -67,15 +67,15 @@ export class BilagStep implements Step {
   }
 
   private async useSelection(): Promise<void> {
-    await this.app.run(null, "Henter markert område …", "read", async () => {
+    await this.pane.run(null, "Henter markert område …", "read", async () => {
       this.virksomheter.input.value = await selectedRange();
-      this.app.message(`Virksomheter: ${this.virksomheter.input.value}.`);
+      this.pane.message(`Virksomheter: ${this.virksomheter.input.value}.`);
     });
   }
 
   private async preview(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const { sheet: sheet, sheetNames: sheetNames } = this.app.state;
+    if (this.pane.isBusy) return;
+    const { sheet, sheetNames } = this.pane.state;
     if (!sheet) return;
     const address = this.virksomheter.input.value.trim();
     this.virksomheter.setProblem();
@@ -87,14 +87,14 @@ export class BilagStep implements Step {
         return;
       }
     }
-    await this.app.run(button, "Lager bilagene …", "read", async () => {
-      replace(this.problems);
+    await this.pane.run(button, "Lager bilagene …", "read", async () => {
+      replace(this.problemBox);
       const snaps = await readSheets([sheet, SETTINGS_SHEET]);
-      this.app.setReconciliation(sheet, snaps);
+      this.pane.setReconciliation(sheet, snaps);
       const reconciliation = readReconciliation(snaps, sheet);
       if (isProblems(reconciliation)) {
-        replace(this.problems, messageBox("feil", "Arket kan ikke avstemmes", [messageList(problemMessages(reconciliation, sheetNames), this.app.goTo)]));
-        this.app.message("Bilagene kan ikke lages; se feilene.");
+        replace(this.problemBox, messageBox("feil", "Arket kan ikke avstemmes", [messageList(problemMessages(reconciliation, sheetNames), this.pane.goTo)]));
+        this.pane.message("Bilagene kan ikke lages; se feilene.");
         return;
       }
       let virksomheter;
@@ -102,52 +102,52 @@ export class BilagStep implements Step {
         const read = (await readRanges({ v: address })).v;
         const r = read ? readVirksomheter({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar: reconciliation.fromSheet.oppsett.aar }) : undefined;
         if (r && isProblems(r)) {
-          replace(this.problems, messageBox("feil", "Virksomhetslisten har feil", [messageList(problemMessages(r, sheetNames), this.app.goTo)]));
-          this.app.message("Virksomhetslisten har feil; se listen.");
+          replace(this.problemBox, messageBox("feil", "Virksomhetslisten har feil", [messageList(problemMessages(r, sheetNames), this.pane.goTo)]));
+          this.pane.message("Virksomhetslisten har feil; se listen.");
           return;
         }
         virksomheter = r?.virksomheter;
       }
       const result = buildBilagResult(reconciliation, virksomheter);
       if (isProblems(result)) {
-        replace(this.problems, messageBox("feil", "Bilagene kan ikke lages", [messageList(problemMessages(result, sheetNames), this.app.goTo)]));
-        this.app.message("Bilagene kan ikke lages; se feilene.");
+        replace(this.problemBox, messageBox("feil", "Bilagene kan ikke lages", [messageList(problemMessages(result, sheetNames), this.pane.goTo)]));
+        this.pane.message("Bilagene kan ikke lages; se feilene.");
         return;
       }
-      this.app.state.bilag = { result: result, fingerprint: fingerprint(result.bilag), ...(virksomheter ? { virksomheter } : {}) };
+      this.pane.state.bilag = { result, fingerprint: fingerprint(result.bilag), ...(virksomheter ? { virksomheter } : {}) };
       this.showResult();
-      this.app.message(`${count(result.bilag.length, "bilag", "bilag")} klare${result.amelding ? ` og ${count(result.amelding.length, "A-melding-fordeling", "A-melding-fordelinger")}` : ""}. Ingenting er skrevet ennå.`);
-    }, this.problems);
+      this.pane.message(`${count(result.bilag.length, "bilag", "bilag")} klare${result.amelding ? ` og ${count(result.amelding.length, "A-melding-fordeling", "A-melding-fordelinger")}` : ""}. Ingenting er skrevet ennå.`);
+    }, this.problemBox);
   }
 
   private async writeBilag(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const { sheet: sheet, bilag } = this.app.state;
+    if (this.pane.isBusy) return;
+    const { sheet, bilag } = this.pane.state;
     if (!sheet || !bilag) return;
-    await this.app.run(button, "Skriver bilagene …", "write", async () => {
-      const { report: report } = await write(writeBilag(sheet, bilag.virksomheter, bilag.fingerprint, timestamp(new Date())));
+    await this.pane.run(button, "Skriver bilagene …", "write", async () => {
+      const { report } = await write(writeBilag(sheet, bilag.virksomheter, bilag.fingerprint, timestamp(new Date())));
       if (isProblems(report)) {
-        replace(this.problems, messageBox("feil", "Bilagene er ikke skrevet", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
-        this.app.message("Bilagene er ikke skrevet; se feilene.");
+        replace(this.problemBox, messageBox("feil", "Bilagene er ikke skrevet", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
+        this.pane.message("Bilagene er ikke skrevet; se feilene.");
         return;
       }
-      this.app.addSheets(...report.sheetsCreated);
-      this.app.done("bilag");
+      this.pane.addSheets(...report.sheetsCreated);
+      this.pane.done("bilag");
       const derivedSheets = [KORREKSJONSBILAG_SHEET, ...(bilag.result.amelding ? [AMELDING_SHEET] : [])];
-      replace(this.problems, outcome("ok", `${ACTIONS.bilag}: ${derivedSheets.join(" og ")}.`, reportText(report), report, this.app.goTo));
-      this.app.message(`Bilagene er skrevet. ${reportText(report)}`);
-    }, this.problems);
+      replace(this.problemBox, outcome("ok", `${ACTIONS.bilag}: ${derivedSheets.join(" og ")}.`, reportText(report), report, this.pane.goTo));
+      this.pane.message(`Bilagene er skrevet. ${reportText(report)}`);
+    }, this.problemBox);
   }
 
   private showResult(): void {
-    const b = this.app.state.bilag;
+    const b = this.pane.state.bilag;
     if (!b) {
       replace(this.summary);
       replace(this.result);
       replace(this.exportPanel);
       return;
     }
-    const { result: result } = b;
+    const { result } = b;
     const oppsett = result.fromSheet.oppsett;
     const bilag = bilagView(result.bilag, oppsett.dimensjoner);
     const amelding = ameldingView(result.amelding ?? []);
@@ -206,25 +206,26 @@ export class BilagStep implements Step {
   }
 
   private showExport(): void {
-    const b = this.app.state.bilag;
+    const b = this.pane.state.bilag;
     if (!b) return;
     const oppsett = b.result.fromSheet.oppsett;
     const eo = spkExportSettings(oppsett);
     const csv = toCsv(b.result.bilag, eo);
     const gl07 = toGl07(b.result.bilag, eo);
     const name = `SPK-korreksjonsbilag-${oppsett.aar}`;
-    const problems = [csv, gl07].filter(isProblems).map((e) => e.message);
+    // One item per problem; CSV and GL07 are checked alike, so the same problem is listed once.
+    const exportProblems = [csv, gl07].filter(isProblems).flatMap((e) => e.lines);
     replace(
       this.exportPanel,
       h("h3", {}, "Eksport til Unit4"),
-      problems.length > 0
-        ? messageBox("advarsel", "Eksporten kan ikke lages ennå", [h("ul", {}, ...[...new Set(problems)].map((f) => h("li", {}, f))), h("p", {}, "Fyll inn det som mangler under Oppsett (bilagsart, firmakode, påkrevde dimensjoner) og lag bilagene på nytt.")])
+      exportProblems.length > 0
+        ? messageBox("advarsel", "Eksporten kan ikke lages ennå", [h("ul", {}, ...[...new Set(exportProblems)].map((f) => h("li", {}, f))), h("p", {}, "Fyll inn det som mangler under Oppsett (bilagsart, firmakode, påkrevde dimensjoner) og lag bilagene på nytt.")])
         : null,
       h(
         "div",
         { class: "knapper" },
-        isProblems(csv) ? null : actionButton("Last ned CSV", () => download(`${name}.csv`, csv, "utf-8", this.app), { id: "bilag-csv" }),
-        isProblems(gl07) ? null : actionButton("Last ned GL07", () => download(`${name}.gl07.txt`, gl07, "latin1", this.app), { id: "bilag-gl07" }),
+        isProblems(csv) ? null : actionButton("Last ned CSV", () => download(`${name}.csv`, csv, "utf-8", this.pane), { id: "bilag-csv" }),
+        isProblems(gl07) ? null : actionButton("Last ned GL07", () => download(`${name}.gl07.txt`, gl07, "latin1", this.pane), { id: "bilag-gl07" }),
       ),
       !isProblems(csv) || !isProblems(gl07)
         ? h(

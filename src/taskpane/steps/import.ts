@@ -8,9 +8,9 @@ import { importExports, ImportSources, SheetInput } from "../../core/import";
 import { parseCsv } from "../../core/import/csv";
 import { isProblems, Problem, rejected } from "../../core/problem/problem";
 import { splitSheetAddress } from "../../core/sheet/reference";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { Field, actionButton, messageBox, messageList, textField, textArea } from "../field";
+import { Step, StepContext } from "../step-context";
 import { count } from "../view/format";
 import { importSettings, importFormFrom, ImportForm, Source, SOURCE_NAMES, SOURCES, lonnsarterFrom, summary, SAMPLE_LONNSARTER_TEXT, terminCards } from "../view/import-view";
 import { problemMessages } from "../view/messages";
@@ -21,24 +21,24 @@ const SHORT_NAMES: Readonly<Record<Source, string>> = { sap: "SAP", unit4: "Unit
 export class ImportStep implements Step {
   readonly element = h("div", { id: "panel-importer" });
   private builtFor: unknown = null;
-  private readonly range = new Map<Source, Field>();
-  private readonly pasted = new Map<Source, Field<HTMLTextAreaElement>>();
+  private readonly rangeFields = new Map<Source, Field>();
+  private readonly pastedFields = new Map<Source, Field<HTMLTextAreaElement>>();
   private lonnB!: Field;
   private lonnC!: Field;
   private readonly result = h("div", { id: "importer-resultat" });
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly pane: StepContext) {}
 
   show(): void {
-    const t = this.app.state;
+    const t = this.pane.state;
     if (this.builtFor === t.reconciliation && this.element.childElementCount > 0) return;
     this.builtFor = t.reconciliation;
     this.build(importFormFrom(t.settings?.andre ?? {}, t.sheetNames));
   }
 
   private build(s: ImportForm): void {
-    this.range.clear();
-    this.pasted.clear();
+    this.rangeFields.clear();
+    this.pastedFields.clear();
     const sources = SOURCES.map((k) => {
       const field = textField(`import-${k}`, `${SOURCE_NAMES[k]}: ark eller område`, {
         value: s.sources[k].range,
@@ -46,8 +46,8 @@ export class ImportStep implements Step {
         help: `F.eks. ${SHORT_NAMES[k]} eller '${SHORT_NAMES[k]} eksport'!A1:H200.`,
       });
       const pasted = textArea(`import-${k}-limt`, `Lim inn ${SHORT_NAMES[k]}-eksporten (CSV eller fra Excel)`, { help: "Brukes i stedet for området når den ikke er tom." });
-      this.range.set(k, field);
-      this.pasted.set(k, pasted);
+      this.rangeFields.set(k, field);
+      this.pastedFields.set(k, pasted);
       return h(
         "div",
         { class: "kort" },
@@ -62,7 +62,7 @@ export class ImportStep implements Step {
     replace(
       this.element,
       h("p", { class: "undertekst" }, "Ingenting skrives før du fyller arket under Avstem."),
-      h("datalist", { id: "import-arkliste" }, ...this.app.state.sheetNames.map((a) => {
+      h("datalist", { id: "import-arkliste" }, ...this.pane.state.sheetNames.map((a) => {
         const o = h("option");
         o.value = a;
         return o;
@@ -83,35 +83,35 @@ export class ImportStep implements Step {
       ),
       this.result,
     );
-    if (this.app.state.import) this.showPreview();
+    if (this.pane.state.import) this.showPreview();
   }
 
   private form(): ImportForm {
     return {
-      sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.range.get(k)?.input.value ?? "", pastedText: this.pasted.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
+      sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.rangeFields.get(k)?.input.value ?? "", pastedText: this.pastedFields.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
       lonnsarterB: this.lonnB.input.value,
       lonnsarterC: this.lonnC.input.value,
     };
   }
 
   private async useSelection(k: Source): Promise<void> {
-    await this.app.run(null, "Henter markert område …", "read", async () => {
-      const field = this.range.get(k) as Field;
+    await this.pane.run(null, "Henter markert område …", "read", async () => {
+      const field = this.rangeFields.get(k) as Field;
       field.input.value = await selectedRange();
       field.setProblem();
-      this.app.message(`${SHORT_NAMES[k]}: ${field.input.value}.`);
+      this.pane.message(`${SHORT_NAMES[k]}: ${field.input.value}.`);
     });
   }
 
   private async read(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const reconciliation = this.app.state.reconciliation;
+    if (this.pane.isBusy) return;
+    const reconciliation = this.pane.state.reconciliation;
     if (!reconciliation) return;
     const s = this.form();
-    for (const f of [...this.range.values(), ...this.pasted.values(), this.lonnB, this.lonnC]) f.setProblem();
+    for (const f of [...this.rangeFields.values(), ...this.pastedFields.values(), this.lonnB, this.lonnC]) f.setProblem();
     const lonnsarter = lonnsarterFrom(s);
-    if (lonnsarter && "problems" in lonnsarter) {
-      this.lonnB.setProblem(lonnsarter.problems);
+    if (lonnsarter && "problem" in lonnsarter) {
+      this.lonnB.setProblem(lonnsarter.problem);
       this.lonnB.input.focus();
       return;
     }
@@ -119,7 +119,7 @@ export class ImportStep implements Step {
     const pasted: Partial<Record<Source, SheetInput>> = {};
     const addresses: Partial<Record<Source, string>> = {};
     const problems: Problem[] = [];
-    const sheet = new Set(this.app.state.sheetNames.map((a) => a.toLowerCase()));
+    const knownSheets = new Set(this.pane.state.sheetNames.map((a) => a.toLowerCase()));
     for (const k of SOURCES) {
       const text = s.sources[k].pastedText;
       const address = s.sources[k].range.trim();
@@ -130,24 +130,24 @@ export class ImportStep implements Step {
         else append(problems, parsed.list);
       } else if (address !== "") {
         const name = address.includes("!") ? splitSheetAddress(address).sheet : address;
-        if (!sheet.has(name.toLowerCase())) (this.range.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
+        if (!knownSheets.has(name.toLowerCase())) (this.rangeFields.get(k) as Field).setProblem(`Fant ikke arket «${name}» i arbeidsboken.`);
         else addresses[k] = address;
       }
     }
     const empty = SOURCES.every((k) => s.sources[k].pastedText.trim() === "" && s.sources[k].range.trim() === "");
     if (empty) {
-      (this.range.get("sap") as Field).setProblem("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
-      (this.range.get("sap") as Field).input.focus();
+      (this.rangeFields.get("sap") as Field).setProblem("Velg minst én eksport: skriv et ark eller område, eller lim inn tekst.");
+      (this.rangeFields.get("sap") as Field).input.focus();
       return;
     }
-    const invalid = SOURCES.find((k) => this.range.get(k)?.input.getAttribute("aria-invalid") === "true");
+    const invalid = SOURCES.find((k) => this.rangeFields.get(k)?.input.getAttribute("aria-invalid") === "true");
     if (invalid) {
-      this.range.get(invalid)?.input.focus();
-      this.app.message("Rett feltene som er merket.");
+      this.rangeFields.get(invalid)?.input.focus();
+      this.pane.message("Rett feltene som er merket.");
       return;
     }
-    this.app.state.import = undefined;
-    await this.app.run(button, "Leser og kontrollerer eksportene …", "read", async () => {
+    this.pane.state.import = undefined;
+    await this.pane.run(button, "Leser og kontrollerer eksportene …", "read", async () => {
       const read = await readRanges(addresses);
       const sources: Record<string, SheetInput> = { ...pasted };
       for (const [k, r] of Object.entries(read)) if (r) sources[k] = { sheet: r.sheet, values: r.values, origin: r.origin };
@@ -157,29 +157,29 @@ export class ImportStep implements Step {
           ? rejected("Importen", problems)
           : importExports(sources as ImportSources, { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) });
       if (isProblems(result)) {
-        const messages = problemMessages(result, this.app.state.sheetNames);
+        const messages = problemMessages(result, this.pane.state.sheetNames);
         replace(
           this.result,
           messageBox("feil", `Importen ble avvist (${count(result.list.length, "feil", "feil")}); ingenting er skrevet`, [
             h("p", {}, "Rett cellene under i eksporten (eller velg riktig område) og les inn på nytt."),
-            messageList(messages, this.app.goTo),
+            messageList(messages, this.pane.goTo),
           ]),
         );
         this.result.scrollIntoView({ block: "start" });
-        this.app.message(`Importen ble avvist med ${count(result.list.length, "feil", "feil")}.`);
+        this.pane.message(`Importen ble avvist med ${count(result.list.length, "feil", "feil")}.`);
         return;
       }
       const sourceNames = SOURCES.filter((k) => sources[k]).map((k) => sources[k].sheet).join(", ");
-      this.app.state.import = { data: result, readWith: oppsett, others: importSettings(s), sources: sourceNames };
-      this.app.done("importer");
+      this.pane.state.import = { data: result, readWith: oppsett, others: importSettings(s), sources: sourceNames };
+      this.pane.done("importer");
       this.showPreview();
       this.result.scrollIntoView({ block: "start" });
-      this.app.message(`Leste ${sources}. Se over tallene per termin; ingenting er skrevet ennå.`);
+      this.pane.message(`Leste ${sourceNames}. Se over tallene per termin; ingenting er skrevet ennå.`);
     }, this.result);
   }
 
   private showPreview(): void {
-    const imp = this.app.state.import;
+    const imp = this.pane.state.import;
     if (!imp) return;
     const { data } = imp;
     const cards = terminCards(data);
@@ -187,7 +187,7 @@ export class ImportStep implements Step {
       this.result,
       messageBox("ok", "Eksportene er lest; ingenting er skrevet ennå", [
         h("ul", {}, ...data.summaries.map((s) => h("li", {}, summary(s)))),
-        h("div", { class: "knapper" }, actionButton("Gå videre til Avstem", () => this.app.showStep("avstem"), { id: "import-videre" })),
+        h("div", { class: "knapper" }, actionButton("Gå videre til Avstem", () => this.pane.showStep("avstem"), { id: "import-videre" })),
       ]),
       data.notes.length > 0 ? messageBox("advarsel", "Merk", [h("ul", {}, ...data.notes.map((n) => h("li", {}, n)))]) : null,
       h("h3", {}, "Totaler per termin"),

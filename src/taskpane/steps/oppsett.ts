@@ -12,9 +12,9 @@ import { KONTO_KEYS, KONTO_NAMES } from "../../core/spk/oppsett";
 import { Budsjettering, Kontoer, Modus, Oppsett } from "../../core/spk/types";
 import { SHEET_NAMES } from "../../core/spk/sheet/layout";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { checkbox, Field, actionButton, messageBox, messageList, radios, RadioGroup, textField, chooser } from "../field";
+import { Step, StepContext } from "../step-context";
 import { saveOppsett } from "../plans";
 import { count, percent } from "../view/format";
 import { percentFieldText } from "../view/input";
@@ -29,20 +29,20 @@ const NEW_SHEET = "";
 export class OppsettStep implements Step {
   readonly element = h("div", { id: "panel-oppsett" });
   private builtFor: unknown = null;
-  private sheet!: Field<HTMLSelectElement>;
+  private sheetChooser!: Field<HTMLSelectElement>;
   private budsjettering!: RadioGroup<Budsjettering>;
   private modus!: RadioGroup<Modus>;
-  private readonly field = new Map<string, Field>();
+  private readonly fields = new Map<string, Field>();
   private dims: { name: Field; value: Field; pakrevd: HTMLInputElement }[] = [];
   private averageRange!: Field;
   private readonly averageAnswer = h("div", { attrs: { "aria-live": "polite" } });
   private readonly result = h("div", { id: "oppsett-resultat" });
   private earlier: Oppsett | undefined;
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly pane: StepContext) {}
 
   show(): void {
-    const t = this.app.state;
+    const t = this.pane.state;
     const source = t.reconciliation ?? t.sheet ?? null;
     if (this.builtFor === source && this.element.childElementCount > 0) return;
     this.builtFor = source;
@@ -50,27 +50,27 @@ export class OppsettStep implements Step {
     if (t.readProblems && t.sheet) {
       replace(this.result, messageBox("advarsel", `Arket «${t.sheet}» kan ikke leses ennå`, [
         h("p", {}, "Rett det som står under, eller fyll inn oppsettet og lagre: tillegget skriver det inn der arket har plass."),
-        messageList(t.readProblems, this.app.goTo),
+        messageList(t.readProblems, this.pane.goTo),
       ]));
     }
   }
 
   private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
-    const f = textField(`oppsett-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
-    this.field.set(key, f);
+    const f = textField(`oppsett-${key.replace(/\./g, "-")}`, label, { value, ...options });
+    this.fields.set(key, f);
     return f.element;
   }
 
   private build(oppsett: Oppsett | undefined, sheet: string | undefined): void {
     this.earlier = oppsett;
-    this.field.clear();
+    this.fields.clear();
     const s = formFrom(oppsett, new Date().getFullYear());
-    const sheetChoice: [string, string][] = [[NEW_SHEET, this.newSheetText(s.budsjettering)], ...this.app.state.sheetNames.map((a): [string, string] => [a, a])];
-    this.sheet = chooser("oppsett-ark", "Avstemmingsark", sheetChoice, sheet ?? NEW_SHEET, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
-    this.sheet.input.addEventListener("change", () => void this.changeSheet());
+    const sheetChoice: [string, string][] = [[NEW_SHEET, this.newSheetText(s.budsjettering)], ...this.pane.state.sheetNames.map((a): [string, string] => [a, a])];
+    this.sheetChooser = chooser("oppsett-ark", "Avstemmingsark", sheetChoice, sheet ?? NEW_SHEET, "Velg arket med avstemmingen, eller la tillegget lage et nytt etter DFØs mal (A10/A11).");
+    this.sheetChooser.input.addEventListener("change", () => void this.changeSheet());
     this.budsjettering = radios("oppsett-budsjettering", "Budsjettering", [["brutto", "Brutto (A10)"], ["netto", "Netto (A11)"]], s.budsjettering, (b) => {
-      const fresh = this.sheet.input.options[0];
-      fresh.textContent = this.newSheetText(b);
+      const newSheetOption = this.sheetChooser.input.options[0];
+      newSheetOption.textContent = this.newSheetText(b);
     });
     this.modus = radios("oppsett-modus", "Resultatføring", [["terminvis", "Terminvis (anbefalt)"], ["arsslutt", "Ved årsslutt"]], s.modus);
 
@@ -83,18 +83,18 @@ export class OppsettStep implements Step {
       const n = i + 1;
       const name = textField(`oppsett-dim-${n}-navn`, "Navn", { value: d.name });
       const value = textField(`oppsett-dim-${n}-verdi`, "Verdi", { value: d.value });
-      this.field.set(`dim.${n}.navn`, name);
-      this.field.set(`dim.${n}.verdi`, value);
+      this.fields.set(`dim.${n}.navn`, name);
+      this.fields.set(`dim.${n}.verdi`, value);
       const pakrevd = checkbox(`oppsett-dim-${n}-pakrevd`, "Påkrevd på kostnadslinjer", d.pakrevd);
       dimFields.push(h("fieldset", {}, h("legend", {}, `Dimensjon ${n} (dim_${n})`), h("div", { class: "rad" }, name.element, value.element), pakrevd.element));
-      return { name: name, value: value, pakrevd: pakrevd.input };
+      return { name, value, pakrevd: pakrevd.input };
     });
 
     const save = actionButton(sheet ? "Lagre oppsettet" : "Lag avstemmingsarket", () => void this.save(save), { primary: true, id: "oppsett-lagre" });
     replace(
       this.element,
       h("p", { class: "undertekst" }, "Oppsettet lagres i arbeidsboken (arkets topp og det skjulte arket _lonn), så alle som deler den ser det samme."),
-      h("datalist", { id: "oppsett-arkliste" }, ...this.app.state.sheetNames.map((a) => {
+      h("datalist", { id: "oppsett-arkliste" }, ...this.pane.state.sheetNames.map((a) => {
         const o = h("option");
         o.value = a;
         return o;
@@ -102,7 +102,7 @@ export class OppsettStep implements Step {
       h(
         "form",
         { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.save(save); } } },
-        this.sheet.element,
+        this.sheetChooser.element,
         this.budsjettering.element,
         h("div", { class: "rad" }, this.text("aar", "År", s.aar, { inputmode: "numeric" }), this.text("orgnr", "Org.nr. (valgfritt)", s.orgnr, { inputmode: "numeric" })),
         this.text("virksomhet", "Virksomhet", s.virksomhet, { autocomplete: "organization" }),
@@ -147,7 +147,7 @@ export class OppsettStep implements Step {
   }
 
   private value(key: string): string {
-    return this.field.get(key)?.input.value ?? "";
+    return this.fields.get(key)?.input.value ?? "";
   }
 
   private form(): OppsettForm {
@@ -170,24 +170,24 @@ export class OppsettStep implements Step {
 
   /** Another sheet chosen: read it and fill the form from its header. */
   private async changeSheet(): Promise<void> {
-    const chosen = this.sheet.input.value;
+    const chosen = this.sheetChooser.input.value;
     if (chosen === NEW_SHEET) {
       replace(this.result);
       return;
     }
-    await this.app.run(null, `Leser «${chosen}» …`, "read", async () => {
+    await this.pane.run(null, `Leser «${chosen}» …`, "read", async () => {
       const snaps = await readSheets([chosen, SETTINGS_SHEET]);
-      this.app.setReconciliation(chosen, snaps);
+      this.pane.setReconciliation(chosen, snaps);
       this.builtFor = null;
       this.show();
-      this.app.message(this.app.state.reconciliation ? `Leste oppsettet fra «${chosen}».` : `«${chosen}» mangler noe; se listen.`);
+      this.pane.message(this.pane.state.reconciliation ? `Leste oppsettet fra «${chosen}».` : `«${chosen}» mangler noe; se listen.`);
     }, this.result);
   }
 
   private async useSelection(): Promise<void> {
-    await this.app.run(null, "Henter markert område …", "read", async () => {
+    await this.pane.run(null, "Henter markert område …", "read", async () => {
       this.averageRange.input.value = await selectedRange();
-      this.app.message(`Området er ${this.averageRange.input.value}.`);
+      this.pane.message(`Området er ${this.averageRange.input.value}.`);
     }, this.averageAnswer);
   }
 
@@ -197,13 +197,13 @@ export class OppsettStep implements Step {
     const aar = Number(this.value("aar"));
     this.averageRange.setProblem(address ? undefined : "Skriv et ark eller område, eller bruk markert område.");
     if (!address) return;
-    await this.app.run(null, `Leser ${address} …`, "read", async () => {
+    await this.pane.run(null, `Leser ${address} …`, "read", async () => {
       const read = (await readRanges({ r: address })).r;
       if (!read) return;
       const rows = readBasesAndRates({ sheet: read.sheet, values: read.values, origin: read.origin }, { aar });
       if (isProblems(rows)) {
-        replace(this.averageAnswer, messageBox("feil", "Området kan ikke brukes", [messageList(problemMessages(rows, this.app.state.sheetNames), this.app.goTo)]));
-        this.app.message("Området har feil; se listen.");
+        replace(this.averageAnswer, messageBox("feil", "Området kan ikke brukes", [messageList(problemMessages(rows, this.pane.state.sheetNames), this.pane.goTo)]));
+        this.pane.message("Området har feil; se listen.");
         return;
       }
       const average = agaSnittsats(rows.linjer, aar);
@@ -211,22 +211,22 @@ export class OppsettStep implements Step {
         replace(this.averageAnswer, messageBox("feil", "Snittsatsen kan ikke beregnes", [h("p", {}, average.message)]));
         return;
       }
-      const field = this.field.get("agaSats") as Field;
+      const field = this.fields.get("agaSats") as Field;
       field.input.value = percentFieldText(average);
       field.setProblem();
       const text = `Snittsats ${percent(average)} fra ${count(rows.linjer.length, "rad", "rader")} i ${read.sheet}; satt inn i AGA-snittsats.`;
       replace(this.averageAnswer, messageBox("ok", text));
-      this.app.message(text);
+      this.pane.message(text);
     }, this.averageAnswer);
   }
 
   private async save(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    for (const f of this.field.values()) f.setProblem();
+    if (this.pane.isBusy) return;
+    for (const f of this.fields.values()) f.setProblem();
     this.budsjettering.setProblem();
-    const chosen = this.sheet.input.value;
-    const existingSheets = chosen !== NEW_SHEET && this.app.state.sheet === chosen ? this.app.state.reconciliation?.fromSheet.oppsett.budsjettering : undefined;
-    const r = readForm(this.form(), this.earlier, existingSheets);
+    const chosen = this.sheetChooser.input.value;
+    const sheetBudsjettering = chosen !== NEW_SHEET && this.pane.state.sheet === chosen ? this.pane.state.reconciliation?.fromSheet.oppsett.budsjettering : undefined;
+    const r = readForm(this.form(), this.earlier, sheetBudsjettering);
     if (!r.ok) {
       let first: HTMLElement | undefined;
       for (const [key, text] of Object.entries(r.problems)) {
@@ -235,29 +235,29 @@ export class OppsettStep implements Step {
           first ??= this.budsjettering.element.querySelector("input") ?? undefined;
           continue;
         }
-        const f = this.field.get(key);
+        const f = this.fields.get(key);
         f?.setProblem(text);
         if (f) first ??= f.input;
       }
       if (first?.closest("details")) (first.closest("details") as HTMLDetailsElement).open = true;
       first?.focus();
       replace(this.result, r.others.length > 0 ? messageBox("feil", "Oppsettet kan ikke lagres", [h("ul", {}, ...r.others.map((a) => h("li", {}, a)))]) : null);
-      this.app.message(`Oppsettet er ikke lagret: rett ${count(Object.keys(r.problems).length + r.others.length, "felt", "felt")} som er merket.`);
+      this.pane.message(`Oppsettet er ikke lagret: rett ${count(Object.keys(r.problems).length + r.others.length, "felt", "felt")} som er merket.`);
       return;
     }
     const sheet = chosen === NEW_SHEET ? SHEET_NAMES[r.oppsett.budsjettering] : chosen;
-    await this.app.run(button, `Lagrer oppsettet i «${sheet}» …`, "write", async () => {
-      const { report: report, after: after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+    await this.pane.run(button, `Lagrer oppsettet i «${sheet}» …`, "write", async () => {
+      const { report, after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
-        replace(this.result, messageBox("feil", "Oppsettet er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
-        this.app.message("Oppsettet er ikke lagret; se feilene.");
+        replace(this.result, messageBox("feil", "Oppsettet er ikke lagret", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
+        this.pane.message("Oppsettet er ikke lagret; se feilene.");
         return;
       }
-      this.app.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
-      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
-      this.builtFor = this.app.state.reconciliation ?? null;
-      const reconciliation = this.app.state.reconciliation;
-      const next = actionButton("Gå videre til Importer", () => this.app.showStep("importer"));
+      this.pane.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
+      this.pane.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.builtFor = this.pane.state.reconciliation ?? null;
+      const reconciliation = this.pane.state.reconciliation;
+      const next = actionButton("Gå videre til Importer", () => this.pane.showStep("importer"));
       replace(
         this.result,
         outcome(
@@ -265,12 +265,12 @@ export class OppsettStep implements Step {
           `${ACTIONS.oppsett} i «${sheet}».`,
           reportText(report),
           report,
-          this.app.goTo,
-          reconciliation ? [h("div", { class: "knapper" }, next)] : [messageList(this.app.state.readProblems ?? [], this.app.goTo)],
+          this.pane.goTo,
+          reconciliation ? [h("div", { class: "knapper" }, next)] : [messageList(this.pane.state.readProblems ?? [], this.pane.goTo)],
         ),
       );
-      this.app.message(`${ACTIONS.oppsett}. ${reportText(report)}`);
-      if (reconciliation) this.app.done("oppsett");
+      this.pane.message(`${ACTIONS.oppsett}. ${reportText(report)}`);
+      if (reconciliation) this.pane.done("oppsett");
     }, this.result);
   }
 }

@@ -15,7 +15,7 @@ export function reportText(r: RunReport): string {
 }
 
 /** A result box; cells left alone and the plan's notices listed, each with a way to the cell. */
-export function outcome(type: "ok" | "advarsel", title: string, text: string, r: RunReport, goTo: (s: Place) => void, extra: readonly Child[] = []): HTMLElement {
+export function outcome(type: "ok" | "advarsel", title: string, text: string, r: RunReport, goTo: (place: Place) => void, extra: readonly Child[] = []): HTMLElement {
   const leftAlone = r.leftAlone.map((l) => ({ text: `${l.sheet}!${l.address}: ${l.reason}`, place: { sheet: l.sheet, address: l.address.split(":")[0] } }));
   const notes = (r.notices ?? []).map((n) => ({ text: `${n.sheet}!${n.address}: ${n.message}`, place: { sheet: n.sheet, address: n.address.split(":")[0] } }));
   return messageBox(type, title, [

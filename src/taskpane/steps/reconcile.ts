@@ -5,9 +5,9 @@
  */
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { actionButton, messageBox, messageList } from "../field";
+import { Step, StepContext } from "../step-context";
 import { fillFromImport } from "../plans";
 import { reconcileView } from "../view/reconcile-view";
 import { ACTIONS, timestamp } from "../view/log-text";
@@ -21,20 +21,20 @@ export class ReconcileStep implements Step {
   private readonly report = h("div", { id: "avstem-rapport" });
   private readonly result = h("div", { id: "avstem-resultat" });
 
-  constructor(private readonly app: App) {
-    const fresh = actionButton("Les arket og avstem på nytt", () => void this.readAgain(fresh), { id: "avstem-les" });
+  constructor(private readonly pane: StepContext) {
+    const readAgain = actionButton("Les arket og avstem på nytt", () => void this.readAgain(readAgain), { id: "avstem-les" });
     replace(
       this.element,
       h("p", { class: "undertekst" }, "Fyller kolonnene B–F og K–N; formler, forklaringer og signaturer blir stående."),
       this.ready,
-      h("div", { class: "knapper" }, fresh),
+      h("div", { class: "knapper" }, readAgain),
       this.report,
       this.result,
     );
   }
 
   show(): void {
-    const t = this.app.state;
+    const t = this.pane.state;
     if (t.import) {
       const fill = actionButton("Fyll avstemmingsarket", () => void this.fill(fill), { primary: true, id: "avstem-fyll" });
       replace(this.ready, messageBox("info", `Klar til å skrive importen fra ${t.import.sources} i «${t.sheet}».`, [h("div", { class: "knapper" }, fill)]));
@@ -47,49 +47,49 @@ export class ReconcileStep implements Step {
   }
 
   private async fill(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const t = this.app.state;
+    if (this.pane.isBusy) return;
+    const t = this.pane.state;
     const imp = t.import;
     const sheet = t.sheet;
     if (!imp || !sheet) return;
-    await this.app.run(button, `Fyller «${sheet}» …`, "write", async () => {
-      const { report: report, after: after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+    await this.pane.run(button, `Fyller «${sheet}» …`, "write", async () => {
+      const { report, after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
-        replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, t.sheetNames), this.app.goTo)]));
-        this.app.message("Arket er ikke fylt; se feilene.");
+        replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, t.sheetNames), this.pane.goTo)]));
+        this.pane.message("Arket er ikke fylt; se feilene.");
         return;
       }
-      this.app.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
+      this.pane.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
       t.import = undefined;
       t.lastFill = report;
       t.bilag = undefined;
-      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
-      this.app.done("avstem");
-      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.fill}.`, reportText(report), report, this.app.goTo));
+      this.pane.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.pane.done("avstem");
+      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.fill}.`, reportText(report), report, this.pane.goTo));
       this.show();
-      const flags = this.app.state.reconciliation?.avstemming.flags.length ?? 0;
-      this.app.message(`Arket er fylt. ${reportText(report)} ${flags === 0 ? "Ingen flagg." : `${flags} flagg å se på.`}`);
+      const flags = this.pane.state.reconciliation?.avstemming.flags.length ?? 0;
+      this.pane.message(`Arket er fylt. ${reportText(report)} ${flags === 0 ? "Ingen flagg." : `${flags} flagg å se på.`}`);
     }, this.report);
   }
 
   private async readAgain(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const sheet = this.app.state.sheet;
+    if (this.pane.isBusy) return;
+    const sheet = this.pane.state.sheet;
     if (!sheet) return;
-    await this.app.run(button, `Leser «${sheet}» …`, "read", async () => {
-      this.app.setReconciliation(sheet, await readSheets([sheet, SETTINGS_SHEET]));
-      this.app.state.bilag = undefined;
+    await this.pane.run(button, `Leser «${sheet}» …`, "read", async () => {
+      this.pane.setReconciliation(sheet, await readSheets([sheet, SETTINGS_SHEET]));
+      this.pane.state.bilag = undefined;
       replace(this.report);
       this.showResult();
-      const flags = this.app.state.reconciliation?.avstemming.flags.length;
-      this.app.message(flags === undefined ? "Arket kan ikke avstemmes; se feilene." : `Avstemt på nytt: ${flags === 0 ? "ingen flagg" : `${flags} flagg`}.`);
+      const flags = this.pane.state.reconciliation?.avstemming.flags.length;
+      this.pane.message(flags === undefined ? "Arket kan ikke avstemmes; se feilene." : `Avstemt på nytt: ${flags === 0 ? "ingen flagg" : `${flags} flagg`}.`);
     }, this.report);
   }
 
   private showResult(): void {
-    const { reconciliation: reconciliation, readProblems: readProblems } = this.app.state;
+    const { reconciliation, readProblems } = this.pane.state;
     if (!reconciliation) {
-      replace(this.result, readProblems ? messageBox("feil", "Arket kan ikke avstemmes", [messageList(readProblems, this.app.goTo)]) : null);
+      replace(this.result, readProblems ? messageBox("feil", "Arket kan ikke avstemmes", [messageList(readProblems, this.pane.goTo)]) : null);
       return;
     }
     const v = reconcileView(reconciliation.avstemming, reconciliation.fromSheet.map);
@@ -126,12 +126,12 @@ export class ReconcileStep implements Step {
                 { class: f.kind },
                 h("p", {}, h("strong", {}, f.type)),
                 h("p", {}, f.message),
-                f.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.button}: ${f.type}` }, on: { click: () => this.app.goTo(f.place as NonNullable<typeof f.place>) } }, f.button as string) : null,
+                f.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.button}: ${f.type}` }, on: { click: () => this.pane.goTo(f.place as NonNullable<typeof f.place>) } }, f.button as string) : null,
               ),
             ),
           )
         : null,
-      h("div", { class: "knapper" }, actionButton("Gå videre til Bilag", () => this.app.showStep("bilag"), { id: "avstem-videre" })),
+      h("div", { class: "knapper" }, actionButton("Gå videre til Bilag", () => this.pane.showStep("bilag"), { id: "avstem-videre" })),
     );
   }
 }

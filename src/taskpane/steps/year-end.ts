@@ -7,9 +7,9 @@
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { terminMonthsLabel } from "../../core/rules/termin";
-import { App, Step } from "../app";
 import { replace, h } from "../dom";
 import { Field, actionButton, messageBox, messageList, textField } from "../field";
+import { Step, StepContext } from "../step-context";
 import { saveYearEnd } from "../plans";
 import { yearEndFormFrom, YearEndForm, adjustmentView, readYearEndForm, saldoView } from "../view/year-end-view";
 import { count } from "../view/format";
@@ -22,14 +22,14 @@ export class YearEndStep implements Step {
   readonly element = h("div", { id: "panel-aars" });
   private builtFor: unknown = null;
   private form: YearEndForm | undefined;
-  private readonly field = new Map<string, Field>();
+  private readonly fields = new Map<string, Field>();
   private readonly report = h("div", { id: "aars-rapport" });
   private readonly result = h("div", { id: "aars-resultat" });
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly pane: StepContext) {}
 
   show(): void {
-    const reconciliation = this.app.state.reconciliation;
+    const reconciliation = this.pane.state.reconciliation;
     if (!reconciliation) return;
     if (this.builtFor !== reconciliation || this.element.childElementCount === 0) {
       this.builtFor = reconciliation;
@@ -39,14 +39,14 @@ export class YearEndStep implements Step {
   }
 
   private text(key: string, label: string, value: string, options: Parameters<typeof textField>[2] = {}): HTMLElement {
-    const f = textField(`aars-${key.replace(/\./g, "-")}`, label, { value: value, ...options });
-    this.field.set(key, f);
+    const f = textField(`aars-${key.replace(/\./g, "-")}`, label, { value, ...options });
+    this.fields.set(key, f);
     return f.element;
   }
 
   private build(s: YearEndForm): void {
     this.form = s;
-    this.field.clear();
+    this.fields.clear();
     const save = actionButton("Lagre årsavslutningen", () => void this.save(save), { primary: true, id: "aars-lagre" });
     replace(
       this.element,
@@ -86,7 +86,7 @@ export class YearEndStep implements Step {
 
   private readForm(): YearEndForm {
     const s = this.form as YearEndForm;
-    const v = (key: string) => this.field.get(key)?.input.value ?? "";
+    const v = (key: string) => this.fields.get(key)?.input.value ?? "";
     return {
       saldoer: s.saldoer.map((f) => ({ ...f, ib: v(`saldo.${f.key}.ib`), bevegelse: v(`saldo.${f.key}.bevegelse`) })),
       newRate: v("nySats"),
@@ -95,41 +95,41 @@ export class YearEndStep implements Step {
   }
 
   private async save(button: HTMLButtonElement): Promise<void> {
-    if (this.app.isBusy) return;
-    const sheet = this.app.state.sheet;
+    if (this.pane.isBusy) return;
+    const sheet = this.pane.state.sheet;
     if (!sheet || !this.form) return;
-    for (const f of this.field.values()) f.setProblem();
+    for (const f of this.fields.values()) f.setProblem();
     const r = readYearEndForm(this.readForm());
     if (!r.ok) {
       let first: HTMLElement | undefined;
       for (const [key, text] of Object.entries(r.problems)) {
-        const f = this.field.get(key);
+        const f = this.fields.get(key);
         f?.setProblem(text);
         if (f) first ??= f.input;
       }
       first?.focus();
-      this.app.message(`Årsavslutningen er ikke lagret: rett ${count(Object.keys(r.problems).length, "felt", "felt")} som er merket.`);
+      this.pane.message(`Årsavslutningen er ikke lagret: rett ${count(Object.keys(r.problems).length, "felt", "felt")} som er merket.`);
       return;
     }
-    await this.app.run(button, "Lagrer årsavslutningen …", "write", async () => {
-      const { report: report, after: after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+    await this.pane.run(button, "Lagrer årsavslutningen …", "write", async () => {
+      const { report, after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
-        replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.app.state.sheetNames), this.app.goTo)]));
-        this.app.message("Årsavslutningen er ikke lagret; se feilene.");
+        replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
+        this.pane.message("Årsavslutningen er ikke lagret; se feilene.");
         return;
       }
-      this.app.setReconciliation(sheet, after as NonNullable<typeof after>);
-      this.app.state.bilag = undefined;
-      this.app.done("aars");
-      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.yearEnd}.`, reportText(report), report, this.app.goTo));
+      this.pane.setReconciliation(sheet, after as NonNullable<typeof after>);
+      this.pane.state.bilag = undefined;
+      this.pane.done("aars");
+      replace(this.report, outcome(report.leftAlone.length > 0 ? "advarsel" : "ok", `${ACTIONS.yearEnd}.`, reportText(report), report, this.pane.goTo));
       this.builtFor = null;
       this.show();
-      this.app.message(`${ACTIONS.yearEnd}. ${reportText(report)}`);
+      this.pane.message(`${ACTIONS.yearEnd}. ${reportText(report)}`);
     }, this.report);
   }
 
   private showResult(): void {
-    const reconciliation = this.app.state.reconciliation;
+    const reconciliation = this.pane.state.reconciliation;
     if (!reconciliation) return;
     const a = reconciliation.avstemming;
     const saldo = saldoView(a.saldokontroll, reconciliation.fromSheet.oppsett);
@@ -153,7 +153,7 @@ export class YearEndStep implements Step {
             h("tbody", {}, ...j.lines.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, l.name), h("td", { class: "tall" }, l.value)))),
           )
         : null,
-      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.app.showStep("bilag"), { id: "aars-til-bilag" })) : null,
+      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.pane.showStep("bilag"), { id: "aars-til-bilag" })) : null,
     );
   }
 }

@@ -69,13 +69,13 @@ function parse(text: string | undefined): Saved {
  * exports (`SAP`, `Unit4`, `SPK`), else empty. Wage types default to empty: the reader then uses
  * the sample's and says so, rather than the pane pretending to know a customer's SAP.
  */
-export function importFormFrom(others: Readonly<Record<string, string>>, sheet: readonly string[]): ImportForm {
+export function importFormFrom(others: Readonly<Record<string, string>>, sheetNames: readonly string[]): ImportForm {
   const stored = Object.fromEntries(SOURCES.map((k) => [k, parse(others[`import.${k}`])])) as Record<Source, Saved>;
   const find = (k: Source): string => {
     const saved = stored[k].range;
     if (saved) return saved;
     for (const name of SUGGESTED_SHEETS[k]) {
-      const hit = sheet.find((a) => a.toLowerCase() === name.toLowerCase());
+      const hit = sheetNames.find((a) => a.toLowerCase() === name.toLowerCase());
       if (hit) return hit;
     }
     return "";
@@ -89,11 +89,11 @@ export function importFormFrom(others: Readonly<Record<string, string>>, sheet: 
 }
 
 /** The wage types of the form, or undefined when both are empty (the reader's sample default). */
-export function lonnsarterFrom(s: ImportForm): SapLonnsarter | { readonly problems: string } | undefined {
+export function lonnsarterFrom(s: ImportForm): SapLonnsarter | { readonly problem: string } | undefined {
   const b = parseCodes(s.lonnsarterB);
   const c = parseCodes(s.lonnsarterC);
   if (b.length === 0 && c.length === 0) return undefined;
-  if (b.length === 0 || c.length === 0) return { problems: "Fyll inn lønnsartene for både arbeidsgiverandel (B) og medlemsinnskudd (C), eller la begge stå tomme." };
+  if (b.length === 0 || c.length === 0) return { problem: "Fyll inn lønnsartene for både arbeidsgiverandel (B) og medlemsinnskudd (C), eller la begge stå tomme." };
   return { arbeidsgiverandel: b, medlemsinnskudd: c };
 }
 
@@ -106,7 +106,7 @@ export function importSettings(s: ImportForm): Record<string, string> {
     // The `_lonn` format's field names: `omrade`, `lonnsarter`.
     const stored = {
       ...(range ? { omrade: range } : {}),
-      ...(k === "sap" && lonnsarter && !("problems" in lonnsarter) ? { lonnsarter } : {}),
+      ...(k === "sap" && lonnsarter && !("problem" in lonnsarter) ? { lonnsarter } : {}),
     };
     out[`import.${k}`] = Object.keys(stored).length > 0 ? JSON.stringify(stored) : "";
   }
@@ -151,7 +151,7 @@ export function terminCards(imported: ImportedTerminer): TerminCard[] {
     lines: PREVIEW_FIELDS.flatMap(([key, name]) => {
       const v = p[key];
       if (v === undefined) return [];
-      return [{ column: String(key), name: name, value: typeof v === "number" ? kr(v as Ore) : String(v) }];
+      return [{ column: String(key), name, value: typeof v === "number" ? kr(v as Ore) : String(v) }];
     }),
     rows: `SAP ${count(p.rader.sap, "linje", "linjer")}, Unit4 ${p.rader.unit4}, SPK ${p.rader.spk}`,
   }));

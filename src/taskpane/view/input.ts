@@ -10,46 +10,47 @@ import { Ore, wholeOre } from "../../core/money/ore";
 import { parseAmountText } from "../../core/money/parse";
 import { readRate } from "../../core/workpaper/cell-values";
 
-export type SheetReading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string };
+/** A field as typed, read: its value, or the one problem to show under the field. */
+export type FieldReading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
-const ok = <T>(value: T): SheetReading<T> => ({ ok: true, value: value });
-const problems = <T>(message: string): SheetReading<T> => ({ ok: false, problems: message });
+const ok = <T>(value: T): FieldReading<T> => ({ ok: true, value });
+const refused = <T>(problem: string): FieldReading<T> => ({ ok: false, problem });
 
-/** A Norwegian amount in kroner with at most two decimals; empty gives `tom`. */
-export function parseAmountField(text: string, empty?: Ore): SheetReading<Ore> {
+/** A Norwegian amount in kroner with at most two decimals, as øre; empty gives `empty`. */
+export function parseAmountField(text: string, empty?: Ore): FieldReading<Ore> {
   const parsed = parseAmountText(text);
-  if (isRuleError(parsed)) return problems(parsed.message);
-  if (parsed === null) return empty === undefined ? problems("Fyll inn et beløp.") : ok(empty);
+  if (isRuleError(parsed)) return refused(parsed.message);
+  if (parsed === null) return empty === undefined ? refused("Fyll inn et beløp.") : ok(empty);
   const whole = wholeOre(parsed, `«${text.trim()}»`);
-  return isRuleError(whole) ? problems(whole.message) : ok(whole);
+  return isRuleError(whole) ? refused(whole.message) : ok(whole);
 }
 
 /**
  * A percentage as a fraction: `13,87`, `13,87 %` and `13.87` all give 0.1387 (exactly, through
  * core's decimal arithmetic). The field says "%", so a bare number is percent.
  */
-export function parsePercentField(text: string, what: string): SheetReading<number> {
+export function parsePercentField(text: string, what: string): FieldReading<number> {
   const t = text.trim();
-  if (t === "") return problems(`Fyll inn ${what} i prosent, f.eks. 13,87.`);
+  if (t === "") return refused(`Fyll inn ${what} i prosent, f.eks. 13,87.`);
   const r = readRate(t.endsWith("%") ? t : `${t} %`, what);
-  if (isRuleError(r) || r === undefined) return problems(`«${t}» er ikke en gyldig ${what}: skriv prosent fra 0 til under 100, f.eks. 13,87.`);
+  if (isRuleError(r) || r === undefined) return refused(`«${t}» er ikke en gyldig ${what}: skriv prosent fra 0 til under 100, f.eks. 13,87.`);
   return ok(r);
 }
 
 /** A four-digit year. */
-export function parseYearField(text: string): SheetReading<number> {
+export function parseYearField(text: string): FieldReading<number> {
   const t = text.trim();
-  if (!/^\d{4}$/.test(t)) return problems("Skriv året med fire sifre, f.eks. 2024.");
+  if (!/^\d{4}$/.test(t)) return refused("Skriv året med fire sifre, f.eks. 2024.");
   const n = Number(t);
-  return n >= 1990 && n <= 2100 ? ok(n) : problems(`${n} er ikke et rimelig regnskapsår.`);
+  return n >= 1990 && n <= 2100 ? ok(n) : refused(`${n} er ikke et rimelig regnskapsår.`);
 }
 
 /** A date as `dd.mm.åååå` (or ISO); empty is allowed and gives "". Returned as typed, normalised to dd.mm.åååå. */
-export function parseDateField(text: string): SheetReading<string> {
+export function parseDateField(text: string): FieldReading<string> {
   const t = text.trim();
   if (t === "") return ok("");
   const d = parseDateText(t);
-  if (!d || d.day === undefined || !isValidDate(d.year, d.month, d.day)) return problems(`«${t}» er ikke en dato; skriv f.eks. 15.03.2025.`);
+  if (!d || d.day === undefined || !isValidDate(d.year, d.month, d.day)) return refused(`«${t}» er ikke en dato; skriv f.eks. 15.03.2025.`);
   const pad = (n: number) => String(n).padStart(2, "0");
   return ok(`${pad(d.day)}.${pad(d.month)}.${d.year}`);
 }

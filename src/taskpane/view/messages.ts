@@ -18,14 +18,14 @@ export interface Message {
 
 const existing = (sheet: string, sheetNames: readonly string[]): string | undefined => sheetNames.find((a) => a.toLowerCase() === sheet.toLowerCase());
 
-/** A problem as an item: its text, and its cell when the sheet exists. */
+/** A problem as an item: its text, and its cell (the first of a range, `$` dropped) when the sheet exists. */
 export function message(p: Problem, sheetNames: readonly string[]): Message {
   const sheet = p.sheet !== undefined ? existing(p.sheet, sheetNames) : undefined;
-  const address = p.cell?.split(":")[0];
-  return { text: formatProblem(p), ...(sheet && address ? { place: { sheet: sheet, address: address } } : {}) };
+  const address = p.cell?.split(":")[0].replace(/\$/g, "");
+  return { text: formatProblem(p), ...(sheet && address ? { place: { sheet, address } } : {}) };
 }
 
 /** Every problem one item, in the order core reported them. */
-export function problemMessages(error: Problems, sheetNames: readonly string[]): Message[] {
-  return error.list.map((p) => message(p, sheetNames));
+export function problemMessages(problems: Problems, sheetNames: readonly string[]): Message[] {
+  return problems.list.map((p) => message(p, sheetNames));
 }

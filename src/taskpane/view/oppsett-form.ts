@@ -71,14 +71,14 @@ export function formFrom(oppsett: Oppsett | undefined, thisYear: number): Oppset
 export function readForm(s: OppsettForm, earlier?: Oppsett, sheetBudsjettering?: Budsjettering): FormResult {
   const problems: Record<string, string> = {};
   const aar = parseYearField(s.aar);
-  if (!aar.ok) problems.aar = aar.problems;
+  if (!aar.ok) problems.aar = aar.problem;
   const rate = parsePercentField(s.agaSats, "AGA-snittsats");
-  if (!rate.ok) problems.agaSats = rate.problems;
+  if (!rate.ok) problems.agaSats = rate.problem;
   const toleranse = parseAmountField(s.toleranse, DEFAULT_TOLERANSE);
-  if (!toleranse.ok) problems.toleranse = toleranse.problems;
+  if (!toleranse.ok) problems.toleranse = toleranse.problem;
   else if (toleranse.value < 0) problems.toleranse = "Toleransen kan ikke være negativ.";
   const vesentlighet = s.vesentlighetsgrense.trim() === "" ? ({ ok: true, value: DEFAULT_VESENTLIGHETSGRENSE } as const) : parsePercentField(s.vesentlighetsgrense, "vesentlighetsgrense");
-  if (!vesentlighet.ok) problems.vesentlighetsgrense = vesentlighet.problems;
+  if (!vesentlighet.ok) problems.vesentlighetsgrense = vesentlighet.problem;
 
   let orgnr: string | undefined;
   if (s.orgnr.trim() !== "") {
@@ -117,7 +117,7 @@ export function readForm(s: OppsettForm, earlier?: Oppsett, sheetBudsjettering?:
     });
   });
 
-  if (Object.keys(problems).length > 0 || !aar.ok || !rate.ok || !toleranse.ok || !vesentlighet.ok) return { ok: false, problems: problems, others: [] };
+  if (Object.keys(problems).length > 0 || !aar.ok || !rate.ok || !toleranse.ok || !vesentlighet.ok) return { ok: false, problems, others: [] };
   const oppsett: Oppsett = {
     virksomhet: s.virksomhet.trim(),
     ...(orgnr ? { orgnr } : {}),
@@ -133,5 +133,5 @@ export function readForm(s: OppsettForm, earlier?: Oppsett, sheetBudsjettering?:
     firma: s.firma.trim(),
   };
   const others = oppsettProblems(oppsett);
-  return others.length > 0 ? { ok: false, problems: {}, others: others } : { ok: true, oppsett };
+  return others.length > 0 ? { ok: false, problems: {}, others } : { ok: true, oppsett };
 }

@@ -55,7 +55,7 @@ export function flagPlace(flag: Flag, map: SheetMap): Place | undefined {
 export function reconcileView(a: Avstemming, map: SheetMap): ReconcileView {
   const flags = a.flags.map((f) => {
     const place = flagPlace(f, map);
-    return { type: FLAG_TYPES[f.kind], kind: f.kind, message: f.melding, ...(place ? { place: place, button: `Gå til ${place.address}` } : {}) };
+    return { type: FLAG_TYPES[f.kind], kind: f.kind, message: f.melding, ...(place ? { place, button: `Gå til ${place.address}` } : {}) };
   });
   const count = (k: FlagKind) => a.flags.filter((f) => f.kind === k).length;
   const parts = (["uforklart", "vesentlig", "posteringsregel"] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k === "posteringsregel" ? "brudd på posteringsregelen" : k}`);

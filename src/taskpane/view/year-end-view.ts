@@ -34,17 +34,17 @@ export interface YearEndForm {
   readonly signOffs: readonly SignOffField[];
 }
 
-export function yearEndFormFrom(reading: AvstemmingFromSheet): YearEndForm {
-  const { oppsett } = reading;
+export function yearEndFormFrom(fromSheet: AvstemmingFromSheet): YearEndForm {
+  const { oppsett } = fromSheet;
   return {
     saldoer: controlAccounts(oppsett.budsjettering).map((key) => {
       const konto = oppsett.kontoer[key];
-      const s = reading.saldoer.find((x) => x.konto === konto);
+      const s = fromSheet.saldoer.find((x) => x.konto === konto);
       return { key, konto, name: `${konto} ${KONTO_NAMES[key]}`, ib: s ? amountFieldText(s.ib) : "", bevegelse: s ? amountFieldText(s.bevegelse) : "" };
     }),
-    newRate: reading.oppdatertAgaSats !== undefined ? percentFieldText(reading.oppdatertAgaSats) : "",
+    newRate: fromSheet.oppdatertAgaSats !== undefined ? percentFieldText(fromSheet.oppdatertAgaSats) : "",
     signOffs: [1, 2, 3, 4, 5, 6].map((termin) => {
-      const t = reading.terminer.find((x) => x.termin === termin);
+      const t = fromSheet.terminer.find((x) => x.termin === termin);
       const status = t?.status ?? "";
       const signatur = t?.signatur ?? "";
       const dato = t?.dato ?? "";
@@ -70,21 +70,21 @@ export function readYearEndForm(s: YearEndForm): YearEndResult {
     if (f.ib.trim() === "" && f.bevegelse.trim() === "") continue;
     const ib = parseAmountField(f.ib, ORE_ZERO);
     const bevegelse = parseAmountField(f.bevegelse, ORE_ZERO);
-    if (!ib.ok) problems[`saldo.${f.key}.ib`] = ib.problems;
-    if (!bevegelse.ok) problems[`saldo.${f.key}.bevegelse`] = bevegelse.problems;
+    if (!ib.ok) problems[`saldo.${f.key}.ib`] = ib.problem;
+    if (!bevegelse.ok) problems[`saldo.${f.key}.bevegelse`] = bevegelse.problem;
     if (ib.ok && bevegelse.ok) saldoer.push({ konto: f.konto, ib: ib.value, bevegelse: bevegelse.value });
   }
   let oppdatertAgaSats: number | undefined;
   if (s.newRate.trim() !== "") {
     const r = parsePercentField(s.newRate, "AGA-sats");
     if (r.ok) oppdatertAgaSats = r.value;
-    else problems.nySats = r.problems;
+    else problems.nySats = r.problem;
   }
   const signOffs: Partial<TerminInput>[] = [];
   for (const t of s.signOffs) {
     if (t.signed) continue;
     const dato = parseDateField(t.dato);
-    if (!dato.ok) problems[`sign.${t.termin}.dato`] = dato.problems;
+    if (!dato.ok) problems[`sign.${t.termin}.dato`] = dato.problem;
     const status = t.status.trim();
     const signatur = t.signatur.trim();
     if (status === "" && signatur === "" && (!dato.ok || dato.value === "")) continue;
@@ -92,8 +92,8 @@ export function readYearEndForm(s: YearEndForm): YearEndResult {
     if (dato.ok && dato.value === "") problems[`sign.${t.termin}.dato`] = "Fyll inn datoen for avstemmingen.";
     if (dato.ok) signOffs.push({ termin: t.termin, ...(status ? { status } : {}), ...(signatur ? { signatur } : {}), ...(dato.value ? { dato: dato.value } : {}) });
   }
-  if (Object.keys(problems).length > 0) return { ok: false, problems: problems };
-  return { ok: true, input: { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}), signOffs: signOffs } };
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, input: { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}), signOffs } };
 }
 
 export interface SaldoRow {
