@@ -89,7 +89,7 @@ describe("errors", () => {
     delete s.bilagsart;
     const r = await lonn("avstem", file(dir, "uten-firma.json", s), ...outputs("c"));
     expect(r.code).toBe(1);
-    expect(r.err).toContain("CSV: Eksporten er stoppet: Firmakoden (Unit4 client) mangler i oppsettet. Bilagsarten mangler i oppsettet.");
+    expect(r.err).toContain("CSV: Eksporten er stoppet: Firmakoden (Unit4 client) mangler i oppsettet.\nCSV: Eksporten er stoppet: Bilagsarten mangler i oppsettet.");
     expect(r.err).toContain("GL07: Eksporten er stoppet:");
     expect(r.err).toContain("Sett «firma» og «bilagsart» i scenariofilen.");
     expect(nothingWritten("c")).toBe(true);

@@ -105,7 +105,7 @@ describe("round trip through the workbook", () => {
     expect((r.flagg as { type: string }[]).map((f) => f.type)).toEqual(["vesentlig", "posteringsregel", "uforklart"]);
     // exceljs stores no value for B12's formula: read back, that is said, never taken as 0.
     const uncalculated = await lonn("avstem", book);
-    expect([uncalculated.code, uncalculated.err.trim()]).toEqual([1, `egen.xlsx: A10 SPK brutto!B12: «${UNCALCULATED}» er ikke et beløp.`]);
+    expect([uncalculated.code, uncalculated.err.trim()]).toEqual([1, `egen.xlsx: 'A10 SPK brutto'!B12: «${UNCALCULATED}» er ikke et beløp.`]);
     // As Excel saves it (with the formula's value), the workbook now explains T6, and that flag is gone.
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.readFile(book);

@@ -5,26 +5,26 @@
  */
 import { readFileSync, rmSync } from "fs";
 import { join } from "path";
-import { isRuleError, Result } from "../../src/core/errors";
-import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
-import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
-import { avstem } from "../../src/core/spk/reconcile";
+import { Checked, isProblems } from "../../src/core/problem/problem";
+import { buildAmeldingFordeling } from "../../src/core/spk/amelding";
+import { buildKorreksjonsbilag } from "../../src/core/spk/bilag";
+import { reconcile } from "../../src/core/spk/reconcile";
 import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../../src/core/spk/scenario";
 import { BRUTTO, lonn, lonnJson, NETTO, tempDir } from "../cli/helpers";
 import { withLibreOffice } from "../support/engines";
 import { checkWorkbookWithLibreOffice, Expected } from "./workbook-check";
 
-function ok<T>(r: Result<T>): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
 /** The core's figures for a scenario file, straight from core. */
 export function coreFigures(path: string): Expected {
   const scenario = ok(parseScenario(JSON.parse(readFileSync(path, "utf8"))));
-  const avstemming = ok(avstem(oppsettFrom(scenario), terminerFrom(scenario), extrasFrom(scenario)));
-  const bilag = ok(lagKorreksjonsbilag(avstemming));
-  const amelding = scenario.virksomheter ? ok(lagAmeldingFordeling(avstemming, scenario.virksomheter)) : undefined;
+  const avstemming = ok(reconcile(oppsettFrom(scenario), terminerFrom(scenario), extrasFrom(scenario)));
+  const bilag = ok(buildKorreksjonsbilag(avstemming));
+  const amelding = scenario.virksomheter ? ok(buildAmeldingFordeling(avstemming, scenario.virksomheter)) : undefined;
   return { avstemming, bilag, ...(amelding ? { amelding } : {}) };
 }
 

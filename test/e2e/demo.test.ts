@@ -7,13 +7,14 @@
 import { execFileSync } from "child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { join } from "path";
-import { DEMO_MAPPE } from "../../src/cli/commands/demo";
-import { isRuleError, Result } from "../../src/core/errors";
-import { GL07_LINJELENGDE, GL07_POSISJON, GL07_TEGNSETT } from "../../src/core/voucher/gl07";
+import { DEMO_FOLDER } from "../../src/cli/commands/demo";
+import { GL07_ENCODING, GL07_LINE_LENGTH, GL07_POSITIONS } from "../../src/core/voucher/gl07";
 import { importExports, parseCsv } from "../../src/core/import";
-import { lagAmeldingFordeling } from "../../src/core/spk/amelding";
-import { lagKorreksjonsbilag } from "../../src/core/spk/bilag";
-import { avstem } from "../../src/core/spk/reconcile";
+import { kroner } from "../../src/core/money/ore";
+import { Checked, isProblems } from "../../src/core/problem/problem";
+import { buildAmeldingFordeling } from "../../src/core/spk/amelding";
+import { buildKorreksjonsbilag } from "../../src/core/spk/bilag";
+import { reconcile } from "../../src/core/spk/reconcile";
 import { oppsettFrom, parseScenario } from "../../src/core/spk/scenario";
 import { emptyTermin } from "../../src/core/spk/termin-fields";
 import { TerminInput } from "../../src/core/spk/types";
@@ -23,8 +24,8 @@ import { checkWorkbookWithLibreOffice, Expected } from "./workbook-check";
 
 const SAMPLES = join(ROOT, "assets", "samples");
 
-function ok<T>(r: Result<T>): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
@@ -33,8 +34,8 @@ function sampleFigures(set: "eksempeletaten" | "nettoetaten"): Expected {
   const dir = join(SAMPLES, set);
   const sheet = (file: string, name: string) => {
     const grid = parseCsv(readFileSync(join(dir, file), "utf8"), { sheet: name });
-    if (!grid.ok) throw new Error(JSON.stringify(grid.errors));
-    return { sheet: name, values: grid.value.values };
+    if (isProblems(grid)) throw new Error(JSON.stringify(grid.list));
+    return { sheet: name, values: grid.values };
   };
   const scenario = ok(parseScenario(JSON.parse(readFileSync(join(dir, "oppsett.json"), "utf8"))));
   const oppsett = oppsettFrom(scenario);
@@ -42,13 +43,13 @@ function sampleFigures(set: "eksempeletaten" | "nettoetaten"): Expected {
     { sap: sheet("sap-lonnsarter-2024.csv", "SAP"), unit4: sheet("unit4-saldo-2024.csv", "Unit4"), spk: sheet("spk-faktura-2024.csv", "SPK") },
     { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer },
   );
-  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-  const terminer = imported.value.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
-  const avstemming = ok(avstem(oppsett, terminer, { ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}) }));
+  if (isProblems(imported)) throw new Error(JSON.stringify(imported.list));
+  const terminer = imported.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+  const avstemming = ok(reconcile(oppsett, terminer, { ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}) }));
   return {
     avstemming,
-    bilag: ok(lagKorreksjonsbilag(avstemming)),
-    amelding: ok(lagAmeldingFordeling(avstemming, scenario.virksomheter ?? [])),
+    bilag: ok(buildKorreksjonsbilag(avstemming)),
+    amelding: ok(buildAmeldingFordeling(avstemming, scenario.virksomheter ?? [])),
   };
 }
 
@@ -58,7 +59,7 @@ const FILES = [
 ];
 
 const field = (line: string, name: string): string => {
-  const { fra, lengde } = GL07_POSISJON[name];
+  const { fra, lengde } = GL07_POSITIONS[name];
   return line.slice(fra - 1, fra - 1 + lengde).trim();
 };
 
@@ -88,21 +89,21 @@ describe("lonn demo", () => {
   test("GL07: every line 2060 characters, Latin-1, each voucher sums to 0 øre, one line per voucher line", () => {
     for (const set of ["eksempeletaten", "nettoetaten"] as const) {
       const expected = sampleFigures(set);
-      const text = readFileSync(join(dir, `${set}-2024-bilag-gl07.dat`)).toString(GL07_TEGNSETT);
+      const text = readFileSync(join(dir, `${set}-2024-bilag-gl07.dat`)).toString(GL07_ENCODING);
       const lines = text.split("\r\n");
       expect(lines.pop()).toBe("");
-      expect(lines.every((l) => l.length === GL07_LINJELENGDE)).toBe(true);
+      expect(lines.every((l) => l.length === GL07_LINE_LENGTH)).toBe(true);
       expect(lines).toHaveLength(expected.bilag.reduce((n, b) => n + b.linjer.length, 0));
       const sums = new Map<string, number>();
       for (const l of lines) sums.set(field(l, "ext_ref"), (sums.get(field(l, "ext_ref")) ?? 0) + Number(field(l, "amount")));
       expect([...sums.keys()]).toEqual(expected.bilag.map((b) => b.id));
       expect([...sums.values()].every((s) => s === 0)).toBe(true);
-      expect(lines.map((l) => Number(field(l, "amount")))).toEqual(expected.bilag.flatMap((b) => b.linjer.map((x) => Math.round(x.belop * 100))));
+      expect(lines.map((l) => Number(field(l, "amount")))).toEqual(expected.bilag.flatMap((b) => b.linjer.map((x) => Math.round(kroner(x.belop) * 100))));
     }
     // Single-byte: the descriptions hold «ø» («resultatføring»), which UTF-8 would write as two bytes.
     const raw = readFileSync(join(dir, "eksempeletaten-2024-bilag-gl07.dat"));
-    expect(raw.toString(GL07_TEGNSETT)).toContain("resultatføring");
-    expect(raw.length).toBe((GL07_LINJELENGDE + 2) * 36);
+    expect(raw.toString(GL07_ENCODING)).toContain("resultatføring");
+    expect(raw.length).toBe((GL07_LINE_LENGTH + 2) * 36);
   });
 
   test("CSV: BOM, semicolons, decimal comma; each voucher sums to 0", () => {
@@ -135,9 +136,9 @@ describe("lonn demo", () => {
     }
     expect(existsSync(join(copy, "lib", "cli", "main.js"))).toBe(true);
     const stdout = execFileSync("npm", ["run", "--silent", "demo"], { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    expect(stdout).toContain(`skrevet til ${join(copy, DEMO_MAPPE)}`);
-    expect(stdout).toContain(`xlsx  ${DEMO_MAPPE}/eksempeletaten-2024.xlsx`);
-    const written = join(copy, DEMO_MAPPE);
+    expect(stdout).toContain(`skrevet til ${join(copy, DEMO_FOLDER)}`);
+    expect(stdout).toContain(`xlsx  ${DEMO_FOLDER}/eksempeletaten-2024.xlsx`);
+    const written = join(copy, DEMO_FOLDER);
     expect(readdirSync(written).sort()).toEqual(FILES);
     for (const f of FILES.filter((x) => !x.endsWith(".xlsx"))) expect(readFileSync(join(written, f))).toEqual(readFileSync(join(dir, f)));
     return Promise.all(

@@ -3,15 +3,17 @@
  * cell of the A10/A11 sheet, the Korreksjonsbilag sheet and the A-melding sheet must equal the
  * core's figure to the øre; no formula may call LONN.*; no cell may hold an error value.
  *
- * The expected figures come from core (avstem, lagKorreksjonsbilag, lagAmeldingFordeling), called
- * here directly, never from the CLI's output.
+ * The expected figures come from core (reconcile, buildKorreksjonsbilag, buildAmeldingFordeling),
+ * called here directly, never from the CLI's output. The model is in øre; the sheets show kroner.
  */
 import ExcelJS from "exceljs";
+import { kroner, Ore } from "../../src/core/money/ore";
 import { columnLetter } from "../../src/core/sheet/a1";
 import { AmeldingFordeling } from "../../src/core/spk/amelding";
 import { Avstemming, Bilag } from "../../src/core/spk/types";
 import { AMELDING_SHEET, AMELDING_COLUMNS } from "../../src/core/spk/sheet/amelding-sheet";
-import { KORREKSJONSBILAG_ARK, voucherColumns } from "../../src/core/workpaper/voucher-sheet";
+import { KORREKSJONSBILAG_SHEET } from "../../src/core/spk/sheet/korreksjonsbilag-sheet";
+import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { ADJUST_CELLS, BALANCE_COLUMNS, balanceRows, ROWS, SHEET_NAMES, SUM_COLUMNS, terminRow, voucherRow, VOUCHER_COLUMNS } from "../../src/core/spk/sheet/layout";
 import { recalculate } from "../support/libreoffice";
 
@@ -46,11 +48,11 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
   const m = new Map<string, Want>();
   for (const t of a.terminer) {
     const r = terminRow(t.termin);
-    const cols: [string, number][] = [["G", t.G], ["H", t.H], ["I", t.I], ["O", t.O], ["P", t.P], ["Q", t.Q], ["R", t.R], ["T", t.T]];
-    for (const [c, v] of cols) m.set(`${c}${r}`, v);
+    const cols: [string, Ore][] = [["G", t.G], ["H", t.H], ["I", t.I], ["O", t.O], ["P", t.P], ["Q", t.Q], ["R", t.R], ["T", t.T]];
+    for (const [c, v] of cols) m.set(`${c}${r}`, kroner(v));
     m.set(`S${r}`, { rate: t.S });
   }
-  for (const c of SUM_COLUMNS) m.set(`${c}${ROWS.sum}`, a.sum[c]);
+  for (const c of SUM_COLUMNS) m.set(`${c}${ROWS.sum}`, kroner(a.sum[c]));
 
   const v = VOUCHER_COLUMNS;
   const k = o.kontoer;
@@ -59,7 +61,8 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
     [v.medlemsinnskudd, k.medlemsinnskudd], [v.agaKostnad, k.agaKostnad], [v.agaMotkontoBrutto, k.agaMotkontoBrutto], [v.agaMotkontoNetto, k.agaMotkontoNetto],
   ];
   for (const [c, konto] of accounts) m.set(`${c}${ROWS.voucherAccounts}`, konto);
-  const block = (row: number, R: number, S: number, T: number, O: number, P: number) => {
+  const block = (row: number, rOre: Ore, S: number, tOre: Ore, oOre: Ore, pOre: Ore) => {
+    const [R, T, O, P] = [rOre, tOre, oOre, pOre].map(kroner);
     m.set(`${v.R}${row}`, R);
     m.set(`${v.S}${row}`, { rate: S });
     m.set(`${v.T}${row}`, T);
@@ -73,20 +76,20 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
     m.set(`${v.kontroll}${row}`, 0);
   };
   for (const t of a.terminer) block(voucherRow(t.termin), t.R, t.S, t.T, t.O, t.P);
-  block(ROWS.voucherYear, a.sum.R, o.agaSats, a.aarsAga as number, a.sum.O, a.sum.P);
+  block(ROWS.voucherYear, a.sum.R, o.agaSats, a.aarsAga as Ore, a.sum.O, a.sum.P);
 
   for (const { key, row } of balanceRows(o.budsjettering)) {
     const konto = k[key];
     const s = a.saldokontroll.find((x) => x.konto === konto);
     m.set(`${BALANCE_COLUMNS.konto}${row}`, konto);
-    m.set(`${BALANCE_COLUMNS.ub}${row}`, s ? s.ub : 0);
-    m.set(`${BALANCE_COLUMNS.differanse}${row}`, s ? s.differanse : 0);
+    m.set(`${BALANCE_COLUMNS.ub}${row}`, s ? kroner(s.ub) : 0);
+    m.set(`${BALANCE_COLUMNS.differanse}${row}`, s ? kroner(s.differanse) : 0);
   }
   const j = a.agaJustering;
-  m.set(ADJUST_CELLS.sumR, a.sum.R);
-  m.set(ADJUST_CELLS.bokfort, a.aarsAga as number);
-  m.set(ADJUST_CELLS.nyAga, j ? j.nyAga : "");
-  m.set(ADJUST_CELLS.justering, j ? j.justering : "");
+  m.set(ADJUST_CELLS.sumR, kroner(a.sum.R));
+  m.set(ADJUST_CELLS.bokfort, kroner(a.aarsAga as Ore));
+  m.set(ADJUST_CELLS.nyAga, j ? kroner(j.nyAga) : "");
+  m.set(ADJUST_CELLS.justering, j ? kroner(j.justering) : "");
   return m;
 }
 
@@ -111,11 +114,12 @@ function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: r
     let kredit = 0;
     for (const l of b.linjer) {
       const r = rows[i++];
+      const belop = kroner(l.belop);
       expect([r.id, r.marker]).toEqual([b.id, l.linje]);
-      expect(ore(ws.getCell(`${L(k.belop)}${r.row}`).value as number)).toBe(ore(l.belop));
-      const o = ore(l.belop);
-      m.set(`${L(k.debet)}${r.row}`, o > 0 ? l.belop : 0);
-      m.set(`${L(k.kredit)}${r.row}`, o < 0 ? -l.belop : 0);
+      expect(ore(ws.getCell(`${L(k.belop)}${r.row}`).value as number)).toBe(ore(belop));
+      const o = ore(belop);
+      m.set(`${L(k.debet)}${r.row}`, o > 0 ? belop : 0);
+      m.set(`${L(k.kredit)}${r.row}`, o < 0 ? -belop : 0);
       if (o > 0) debet += o;
       else kredit -= o;
     }
@@ -140,14 +144,14 @@ function ameldingExpected(ws: ExcelJS.Worksheet, fordelinger: readonly AmeldingF
     i += f.rader.length;
     const sum = rows[i++];
     expect([sum.id, sum.marker]).toEqual([f.bilagId, "Sum"]);
-    m.set(`${L(k.grunnlag)}${sum.row}`, f.rader.reduce((acc, r) => acc + ore(r.grunnlagLonn), 0) / 100);
-    m.set(`${L(k.endring)}${sum.row}`, f.sumEndring);
-    m.set(`${L(k.aga)}${sum.row}`, f.sumAga);
+    m.set(`${L(k.grunnlag)}${sum.row}`, f.rader.reduce((acc, r) => acc + ore(kroner(r.grunnlagLonn)), 0) / 100);
+    m.set(`${L(k.endring)}${sum.row}`, kroner(f.sumEndring));
+    m.set(`${L(k.aga)}${sum.row}`, kroner(f.sumAga));
     m.set(`${L(k.kontroll)}${sum.row}`, "Lik differansen");
     i++; // the voucher's AGA: constants
     const avvik = rows[i++];
     expect(avvik.id).toBe(f.bilagId);
-    m.set(`${L(k.aga)}${avvik.row}`, f.avvik);
+    m.set(`${L(k.aga)}${avvik.row}`, kroner(f.avvik));
   }
   return m;
 }
@@ -222,7 +226,7 @@ export async function checkWorkbookWithLibreOffice(path: string, expected: Expec
   const sheet = wb.getWorksheet(SHEET_NAMES[a.oppsett.budsjettering]);
   expect(sheet).toBeDefined();
   compareFormulas(sheet as ExcelJS.Worksheet, avstemmingExpected(a));
-  const kb = wb.getWorksheet(KORREKSJONSBILAG_ARK) as ExcelJS.Worksheet;
+  const kb = wb.getWorksheet(KORREKSJONSBILAG_SHEET) as ExcelJS.Worksheet;
   compareFormulas(kb, korreksjonsbilagExpected(kb, a, expected.bilag));
   const am = wb.getWorksheet(AMELDING_SHEET);
   if (expected.amelding) compareFormulas(am as ExcelJS.Worksheet, ameldingExpected(am as ExcelJS.Worksheet, expected.amelding));
