@@ -53,7 +53,7 @@ export function settlementFlags(item: OwedItem, s: Settlement, paid: readonly { 
       melding:
         `Konto ${item.konto}: ${item.what} forfalt ${norwegianDate(s.forfall)}, men ${kr(belop)} ble betalt ` +
         `${late.map((p) => norwegianDate(p.dato)).join(", ")}, ${days} ${days === 1 ? "dag" : "dager"} for sent. ` +
-        `Det påløper forsinkelsesrente; betal til ${item.payee} innen fristen.`,
+        `Kontroller forsinkelsesrenten fra ${item.payee}, og legg betalingen inn innen fristen neste gang.`,
     });
   }
   const difference = minusOre(s.betalt, item.owed);
