@@ -77,8 +77,8 @@ export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOpt
   if (options.csv || options.gl07) {
     const record = wb ? trekkExportRecord(snapshots) : [];
     if (isProblems(record)) return record;
-    const fil = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
-    exported = planTrekkExport(run, record, { eksportert: options.now, fil });
+    const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
+    exported = planTrekkExport(run, record, { eksportert: options.now, fil: fileNames });
     const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
     if (options.csv) {
       const csv = toCsv(exported.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});

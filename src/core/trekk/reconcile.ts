@@ -107,8 +107,8 @@ function agaMonths(c: Context): AgaMonth[] {
       }
     }
     const beregnet = sumOre(ZONES.map((z) => agaOn(grunnlag[z], c.rates[z])));
-    const melding = ameldingOf(c, m);
-    out.push({ periode: periodText(c.year, m), maaned: m, grunnlag, beregnet, amelding: melding ? melding.sumArbeidsgiveravgift : null });
+    const report = ameldingOf(c, m);
+    out.push({ periode: periodText(c.year, m), maaned: m, grunnlag, beregnet, amelding: report ? report.sumArbeidsgiveravgift : null });
   }
   return out;
 }
@@ -167,8 +167,8 @@ function forskuddstrekkRows(c: Context): ForskuddstrekkRow[] {
     for (const m of s.amelding) for (const d of m.forskuddstrekkPerUtbetalingsdato) dates.add(d.dato);
     for (const dato of [...dates].sort()) {
       const trekk = sumOre(s.lonnskjoringer.filter((r) => r.utbetalingsdato === dato).map((r) => r.forskuddstrekk));
-      const melding = s.amelding.find((m) => m.kalendermaaned === dato.slice(0, 7));
-      const amelding = melding ? (melding.forskuddstrekkPerUtbetalingsdato.find((d) => d.dato === dato)?.belop ?? ORE_ZERO) : null;
+      const report = s.amelding.find((m) => m.kalendermaaned === dato.slice(0, 7));
+      const amelding = report ? (report.forskuddstrekkPerUtbetalingsdato.find((d) => d.dato === dato)?.belop ?? ORE_ZERO) : null;
       const due = ok(dueDateForskuddstrekk(calendarDate(dato)), c.problems, "lonnskjoringer");
       if (!due) continue;
       const paid = paidOf(s.betalinger.filter((b) => b.gjelder === "forskuddstrekk" && b.utbetalingsdato === dato));
@@ -181,8 +181,8 @@ function forskuddstrekkRows(c: Context): ForskuddstrekkRow[] {
   for (let t = 1; t <= lastTermin(c.months); t++) {
     const months = monthsOfTermin(t);
     const trekk = sumOre(months.flatMap((m) => runsIn(c, m).map((r) => r.forskuddstrekk)));
-    const meldinger = months.map((m) => ameldingOf(c, m)).filter((m) => m !== undefined);
-    const amelding = meldinger.length > 0 ? sumOre(meldinger.map((m) => m.sumForskuddstrekk)) : null;
+    const reports = months.map((m) => ameldingOf(c, m)).filter((m) => m !== undefined);
+    const amelding = reports.length > 0 ? sumOre(reports.map((m) => m.sumForskuddstrekk)) : null;
     const due = ok(dueDateTermin(t, year), c.problems, "aar");
     if (!due) continue;
     const paid = paidOf(s.betalinger.filter((b) => b.gjelder === "forskuddstrekk" && b.termin === t && (b.aar ?? year) === year));
@@ -257,15 +257,15 @@ function counterparties(c: Context): MottakerRow[] {
     const konto = c.s.kontoer[g];
     const parties = c.s.mottakere.filter((m) => m.konto === konto);
     if (parties.length === 0) continue;
-    const navn = parties.map((p) => p.navn);
+    const names = parties.map((p) => p.navn);
     for (let m = 1; m <= 12; m++) {
       const periode = periodText(c.year, m);
       const invoices = parties.flatMap((p) => p.fakturert.filter((f) => f.periode === periode));
       const trekk = sumOre(runsIn(c, m).map((r) => r[g]));
       if (trekk === 0 && invoices.length === 0) continue;
       const fakturert = sumOre(invoices.map((f) => f.belop));
-      out.push({ konto, periode, maaned: m, navn, trekk, fakturert, differanse: minusOre(fakturert, trekk) });
-      c.flags.push(...invoiceFlag(konto, periode, navn, trekk, fakturert, c.tolerance));
+      out.push({ konto, periode, maaned: m, navn: names, trekk, fakturert, differanse: minusOre(fakturert, trekk) });
+      c.flags.push(...invoiceFlag(konto, periode, names, trekk, fakturert, c.tolerance));
     }
   }
   return out;
@@ -296,7 +296,7 @@ export function reconcileTrekk(s: TrekkScenario): Checked<TrekkAvstemming> {
     problems,
   };
   const agaGrunnlag = agaMonths(c);
-  const kontroller = rollForward(c, agaGrunnlag);
+  const rolled = rollForward(c, agaGrunnlag);
   const forskuddstrekk = forskuddstrekkRows(c);
   const aga = agaRows(c, agaGrunnlag);
   missingAmeldinger(c);
@@ -309,7 +309,7 @@ export function reconcileTrekk(s: TrekkScenario): Checked<TrekkAvstemming> {
     maaneder: months,
     sluttdato: c.sluttdato,
     forskuddstrekkPerTermin: s.aar < FIRST_YEAR_PER_PAY_DATE,
-    kontroller,
+    kontroller: rolled,
     forskuddstrekk,
     agaGrunnlag,
     aga,

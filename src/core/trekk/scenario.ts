@@ -128,9 +128,9 @@ function readAmelding(f: Fields): AmeldingMaaned | undefined {
 function readPosting(f: Fields): Postering | undefined {
   const dato = f.date("dato", true);
   const belop = f.amount("belop", true);
-  const tekst = f.text("tekst", false, true);
+  const text = f.text("tekst", false, true);
   if (dato === undefined || belop === undefined) return undefined;
-  return { dato, belop, ...(tekst !== undefined ? { tekst } : {}) };
+  return { dato, belop, ...(text !== undefined ? { tekst: text } : {}) };
 }
 
 function readLedger(f: Fields): HovedbokKonto | undefined {
@@ -166,23 +166,23 @@ function readPayment(f: Fields): Betaling | undefined {
 
 function readCounterparty(f: Fields): Mottaker | undefined {
   const konto = f.text("konto", true, true);
-  const navn = f.text("navn", true);
+  const name = f.text("navn", true);
   const fakturert = f.objects("fakturert", INVOICE_FIELDS, true).map((i) => {
     const periode = i.month("periode", true);
     const belop = i.amount("belop", true);
     return periode === undefined || belop === undefined ? undefined : { periode, belop };
   });
-  if (konto === undefined || navn === undefined || fakturert.some((i) => i === undefined)) return undefined;
-  return { konto, navn, fakturert: fakturert as Mottaker["fakturert"] };
+  if (konto === undefined || name === undefined || fakturert.some((i) => i === undefined)) return undefined;
+  return { konto, navn: name, fakturert: fakturert as Mottaker["fakturert"] };
 }
 
 function readCorrection(f: Fields): Korreksjon | undefined {
   const konto = f.text("konto", true, true);
   const periode = f.month("periode", true);
   const motkonto = f.text("motkonto", true, true);
-  const tekst = f.text("tekst", false);
+  const text = f.text("tekst", false);
   if (konto === undefined || periode === undefined || motkonto === undefined) return undefined;
-  return { konto, periode, motkonto, ...(tekst !== undefined ? { tekst } : {}) };
+  return { konto, periode, motkonto, ...(text !== undefined ? { tekst: text } : {}) };
 }
 
 function all<T>(list: readonly (T | undefined)[]): T[] {
