@@ -93,7 +93,7 @@ export const TREKK_TABLE = {
 } as const;
 
 export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
-  A: 16, B: 16, C: 16, D: 16, E: 14, F: 16, G: 14, H: 16, I: 16, J: 40, K: 40,
+  A: 16, B: 16, C: 16, D: 16, E: 14, F: 16, G: 14, H: 24, I: 16, J: 40, K: 40,
 };
 
 /** `T6 2025` for the previous year's termin 6, `T1` … for the year's. */
