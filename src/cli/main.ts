@@ -3,6 +3,7 @@
  *
  *   lonn fn NAME ARG…                      evaluate a LONN custom function
  *   lonn avstem SCENARIO.json|BOOK.xlsx …  run a reconciliation
+ *   lonn trekk SCENARIO.json …             the trekk and AGA reconciliation
  *   lonn demo [OUTDIR]                     the whole job on the bundled sample
  *
  * Each command lives in commands/ and returns its exit code.
@@ -14,6 +15,7 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   fn: async () => (await import("./commands/fn")).fnCommand,
   avstem: async () => (await import("./commands/avstem")).avstemCommand,
+  trekk: async () => (await import("./commands/trekk")).trekkCommand,
   demo: async () => (await import("./commands/demo")).demoCommand,
 };
 
@@ -22,6 +24,8 @@ const USAGE = `Bruk:
   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
   lonn avstem --sap F --unit4 F --spk F --oppsett OPPSETT.json [utdata]   fra eksportene
   lonn avstem --summary FIL|MAPPE …          én linje per virksomhet (lonn avstem --help: alle valg)
+  lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+                                             trekk og AGA: kontoene 2600, 2770, 2640, 2650 (lonn trekk --help)
   lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)`;
 
 export async function run(argv: string[], rawIO: CliIO = nodeIO): Promise<number> {

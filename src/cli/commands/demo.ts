@@ -19,6 +19,9 @@ import { buildOutputs } from "../outputs";
 import { resultJson } from "../report/json";
 import { kr, norwegianDate, table } from "../report/table";
 import { heading, isBalanced } from "../report/text";
+import { trekkJson } from "../report/trekk";
+import { buildTrekkOutputs } from "../trekk-outputs";
+import { localNow, runTrekkFile } from "./trekk";
 
 /** The bundled samples: three levels up from src/cli/commands (ts) and lib/cli/commands (compiled). */
 export const SAMPLES = resolve(__dirname, "..", "..", "..", "assets", "samples");
@@ -29,6 +32,9 @@ export const DEMO_SETS = [
 ] as const;
 
 export const DEMO_FOLDER = "demo-output";
+
+/** The trekk and AGA sample (a scenario until the readers' sample of a-melding, ledger and payroll replaces it). */
+export const DEMO_TREKK = { file: join("trekk-scenario", "scenario.json"), name: "trekk-2026" } as const;
 
 const USAGE = "Bruk: lonn demo [MAPPE]   (standard ./demo-output)";
 
@@ -97,7 +103,18 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
     const json = JSON.stringify(resultJson(run), null, 2) + "\n";
     runs.push({ run, files: [...built.files, { type: "json", path: `${base}.json`, content: Buffer.from(json, "utf8") }] });
   }
-  const written = writeFiles(runs.flatMap((r) => r.files));
+  const trekk = runTrekkFile(join(SAMPLES, DEMO_TREKK.file));
+  const trekkBase = join(folder, DEMO_TREKK.name);
+  const trekkBuilt = isProblems(trekk) ? trekk : await buildTrekkOutputs(trekk, { xlsx: `${trekkBase}.xlsx`, csv: `${trekkBase}-bilag.csv`, gl07: `${trekkBase}-bilag-gl07.dat`, now: localNow() });
+  if (isProblems(trekkBuilt)) {
+    io.err([`Demoen stoppet på ${DEMO_TREKK.file}:`, ...trekkBuilt.lines, "Ingenting er skrevet."].join("\n"));
+    return 1;
+  }
+  const trekkFiles: OutputFile[] = [
+    ...trekkBuilt.files,
+    { type: "json", path: `${trekkBase}.json`, content: Buffer.from(JSON.stringify(trekkJson(trekkBuilt.run), null, 2) + "\n", "utf8") },
+  ];
+  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles]);
   if (isProblems(written)) {
     io.err(written.lines.join("\n"));
     return 1;
@@ -109,6 +126,12 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
   };
   const out = [`lonn demo: SPK-avstemming 2024 på eksempeldataene i assets/samples, skrevet til ${folder}`, ""];
   for (const r of runs) out.push(...demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))), "");
+  const t = trekkBuilt.run.avstemming;
+  out.push(
+    `${t.scenario.virksomhet} ${t.scenario.aar} – trekk og arbeidsgiveravgift (2600, 2770, 2640, 2650): ${t.kontroller.length} kontrollrader, ` +
+      `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${trekkBuilt.run.bilag.length} korreksjonsbilag.`,
+    "  Filer:", ...trekkFiles.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
+  );
   out.push(
     "Arbeidsbøkene regner med vanlige formler (ingen LONN.-funksjoner), så de kan åpnes i Excel eller LibreOffice uten tillegget.",
     "Samme kjøring for én virksomhet: lonn avstem --sap … --unit4 … --spk … --oppsett assets/samples/eksempeletaten/oppsett.json --xlsx UT.xlsx",

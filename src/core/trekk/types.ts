@@ -107,6 +107,19 @@ export interface Mottaker {
   readonly fakturert: readonly { readonly periode: string; readonly belop: Ore }[];
 }
 
+/**
+ * A ledger difference the user accepts to correct (DESIGN.md §8.3): the month's difference on
+ * `konto` is posted away against `motkonto` in a correction voucher.
+ */
+export interface Korreksjon {
+  readonly konto: string;
+  /** `YYYY-MM`. */
+  readonly periode: string;
+  /** The account the difference is posted against (e.g. 5400 for AGA, 1920 for a bank error). */
+  readonly motkonto: string;
+  readonly tekst?: string;
+}
+
 /** The `lonn trekk` scenario (DESIGN.md §8.5). */
 export interface TrekkScenario {
   readonly virksomhet: string;
@@ -118,4 +131,11 @@ export interface TrekkScenario {
   readonly hovedbok: readonly HovedbokKonto[];
   readonly betalinger: readonly Betaling[];
   readonly mottakere: readonly Mottaker[];
+  /** Differences up to this are rounding: not flagged (core/workpaper/control.ts). Default 1 kr. */
+  readonly toleranse?: Ore;
+  /** Unit4 company code (GL07 `client`) and voucher type, for the correction vouchers' export. */
+  readonly firma?: string;
+  readonly bilagsart?: string;
+  /** Ledger differences the user accepts to correct. */
+  readonly korreksjoner?: readonly Korreksjon[];
 }

@@ -1,0 +1,221 @@
+/**
+ * `lonn trekk`: the trekk and arbeidsgiveravgift reconciliation without Excel (DESIGN.md §8.5).
+ *
+ *   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+ *   lonn trekk --summary FIL|MAPPE … [--json]
+ *   lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json   (not yet)
+ *
+ * Everything is read and checked first, then every output is built in memory, and only then
+ * written (all or nothing). Exit status as `lonn avstem`: 0 done, 1 a problem with the input (every
+ * problem on stderr, nothing written), 2 a problem with the command line.
+ */
+import { existsSync } from "fs";
+import { basename } from "path";
+import ExcelJS from "exceljs";
+import { Checked, isProblems, placed, Problems, rejected } from "../../core/problem/problem";
+import { oneLine } from "../../core/text";
+import { TrekkFlagKind } from "../../core/trekk/result";
+import { parseTrekkScenario } from "../../core/trekk/scenario";
+import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
+import { parseArgs } from "../args";
+import { expandInputs, readTextFile, writeFiles } from "../files";
+import { parseJsonFile } from "../inputs";
+import type { CliIO } from "../io";
+import { trekkJson, trekkText } from "../report/trekk";
+import { buildTrekkOutputs } from "../trekk-outputs";
+import { loadWorkbook } from "../xlsx/workbook";
+
+export const TREKK_USAGE = `Bruk:
+  lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+  lonn trekk --summary FIL|MAPPE … [--json]
+  lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json [utdata]
+
+Valg:
+  --xlsx UT.xlsx        skriv arbeidsboken (Trekk og AGA, Korreksjonsbilag trekk, _lonn); finnes filen, fylles den
+  --csv UT.csv          korreksjonsbilagene som CSV (semikolon, UTF-8 med BOM)
+  --gl07 UT.dat         korreksjonsbilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
+                        (med --xlsx husker arbeidsboken hva som er eksportert; neste eksport tar bare det nye)
+  --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --json                skriv resultatet som JSON
+  --summary             én linje per fil (mapper: alle .json i mappen)
+  --amelding, --hovedbok, --lonn, --betalinger, --fakturaer, --oppsett
+                        importen fra a-melding (XML), hovedbok (CSV/SAF-T), lønnsjournal, betalinger og fakturaer
+
+Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
+
+const SPEC = {
+  json: "flag", summary: "flag", help: "flag",
+  xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
+  amelding: "value", hovedbok: "value", lonn: "value", betalinger: "value", fakturaer: "value", oppsett: "value",
+} as const;
+
+/** The import form's options (DESIGN.md §8.5). */
+export const IMPORT_KEYS = ["amelding", "hovedbok", "lonn", "betalinger", "fakturaer", "oppsett"] as const;
+const IMPORT_REQUIRED = ["amelding", "hovedbok", "lonn", "betalinger", "oppsett"] as const;
+
+/** Said while the readers of the import form are not in this build. */
+export const IMPORT_NOT_YET =
+  "Importen rett fra a-melding (XML), hovedbok (CSV eller SAF-T), lønnsjournal, betalinger og fakturaer er ikke klar i denne versjonen ennå. " +
+  "Bruk en scenariofil så lenge: lonn trekk SCENARIO.json (se DESIGN.md §8.5 for formatet).";
+
+/** Local wall-clock time, ISO without zone: when an export happened, as the record keeps it. */
+export function localNow(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** A scenario file as the use case's inputs; every problem placed in the file. */
+export function readTrekkScenarioFile(path: string): Checked<TrekkInputs> {
+  const file = basename(path);
+  const text = readTextFile(path);
+  if (isProblems(text)) return text;
+  const json = parseJsonFile(text, file);
+  if (isProblems(json)) return json;
+  const scenario = parseTrekkScenario(json);
+  if (isProblems(scenario)) return rejected("Scenarioet", scenario.list.map((p) => placed(p, { file })));
+  return { source: file, scenario, notes: [] };
+}
+
+/** The run of a scenario file: read, checked, reconciled; the model's problems placed in the file too. */
+export function runTrekkFile(path: string): Checked<TrekkRun> {
+  const inputs = readTrekkScenarioFile(path);
+  if (isProblems(inputs)) return inputs;
+  const run = runTrekk(inputs);
+  if (isProblems(run)) return rejected("Scenarioet", run.list.map((p) => placed(p, { file: inputs.source })));
+  return run;
+}
+
+const KINDS: readonly TrekkFlagKind[] = ["forsinket", "underbetalt", "overbetalt", "avvikAmelding", "avvikFaktura", "avvikHovedbok", "feilSats", "endretEtterSignering"];
+
+function summaryLine(run: TrekkRun, file: string): string {
+  const a = run.avstemming;
+  const count = (k: TrekkFlagKind) => a.flags.filter((f) => f.kind === k).length;
+  return [
+    (oneLine(a.scenario.virksomhet) || "(uten navn)").padEnd(28), String(a.scenario.aar).padEnd(4),
+    String(a.kontroller.filter((k) => k.differanse !== 0).length).padStart(8),
+    String(a.flags.length).padStart(6),
+    KINDS.slice(0, 7).map((k) => String(count(k)).padStart(5)).join(""),
+    String(run.bilag.length).padStart(6), ` ${file}`,
+  ].join("  ");
+}
+
+function summarize(paths: readonly string[], io: CliIO, json: boolean): number {
+  let failed = 0;
+  if (!json) {
+    io.out(["Virksomhet".padEnd(28), "År  ", "Avvik HB".padStart(8), "Flagg".padStart(6), " Sent Under Over Amel Fakt HBok Sats", " Bilag", " Fil"].join("  "));
+  }
+  for (const path of paths) {
+    const file = basename(path);
+    const run = runTrekkFile(path);
+    if (isProblems(run)) {
+      failed++;
+      const list = run.list.map((p) => oneLine(`${p.path !== undefined ? `${p.path} ` : ""}${p.message}`));
+      io.out(json ? JSON.stringify({ fil: file, feil: list }) : `FEIL  ${oneLine(file)}: ${list.join(" | ")}`);
+      continue;
+    }
+    if (json) {
+      const a = run.avstemming;
+      io.out(JSON.stringify({
+        fil: file, virksomhet: a.scenario.virksomhet, aar: a.scenario.aar,
+        kontrollerMedDifferanse: a.kontroller.filter((k) => k.differanse !== 0).length,
+        flagg: Object.fromEntries(KINDS.map((k) => [k, a.flags.filter((f) => f.kind === k).length])),
+        bilag: run.bilag.length,
+      }));
+    } else io.out(summaryLine(run, file));
+  }
+  if (!json) io.out(`${paths.length} filer, ${failed} med feil.`);
+  return failed > 0 ? 1 : 0;
+}
+
+export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, SPEC);
+  const v = (k: keyof typeof SPEC) => parsed.values.get(k);
+  const usage = (lines: readonly string[]) => {
+    io.err([...lines, "", TREKK_USAGE].join("\n"));
+    return 2;
+  };
+  if (parsed.problems.length > 0) return usage(parsed.problems);
+  if (parsed.flags.has("help")) {
+    io.out(TREKK_USAGE);
+    return 0;
+  }
+  const desimaltegn = v("desimaltegn");
+  if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
+  const json = parsed.flags.has("json");
+  const importGiven = IMPORT_KEYS.filter((k) => parsed.values.has(k));
+
+  if (parsed.flags.has("summary")) {
+    const wrong = ["xlsx", "csv", "gl07", ...IMPORT_KEYS].filter((k) => parsed.values.has(k));
+    if (wrong.length > 0) return usage([`--summary skriver ingen filer og leser ikke eksporter; ta bort ${wrong.map((k) => `--${k}`).join(", ")}.`]);
+    if (parsed.positional.length === 0) return usage(["--summary trenger minst én fil eller mappe."]);
+    const paths = expandInputs(parsed.positional).filter((p) => p.toLowerCase().endsWith(".json"));
+    if (paths.length === 0) {
+      io.err("Fant ingen .json-filer.");
+      return 1;
+    }
+    return summarize(paths, io, json);
+  }
+
+  if (importGiven.length > 0) {
+    const missing = IMPORT_REQUIRED.filter((k) => !parsed.values.has(k));
+    if (missing.length > 0) return usage([`Importen trenger ${IMPORT_REQUIRED.map((k) => `--${k}`).join(", ")}; mangler ${missing.map((k) => `--${k}`).join(", ")}.`]);
+    io.err(IMPORT_NOT_YET);
+    return 2;
+  }
+  if (parsed.positional.length !== 1) {
+    return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json)." : `Én scenariofil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
+  }
+  const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
+  const fail = (error: Problems) => {
+    const lines = error.lines;
+    const said = lines.some((l) => /ingenting er skrevet/i.test(l));
+    const missingSetup = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
+    io.err([...lines, ...(missingSetup ? ["Sett «firma» og «bilagsart» i scenariofilen."] : []), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
+    return 1;
+  };
+
+  const run = runTrekkFile(parsed.positional[0]);
+  if (isProblems(run)) return fail(run);
+  const xlsx = v("xlsx");
+  const built = await buildTrekkOutputs(run, {
+    xlsx, csv: v("csv"), gl07: v("gl07"),
+    ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
+    workbook: async () => (xlsx && existsSync(xlsx) ? loadWorkbook(xlsx) : new ExcelJS.Workbook()),
+    now: localNow(),
+  });
+  if (isProblems(built)) return fail(built);
+  const written = writeFiles(built.files);
+  if (isProblems(written)) return fail(written);
+  const files = built.files.map((f, i) => ({ type: f.type, path: written[i] }));
+
+  const leftAlone = built.sheet?.leftAlone ?? [];
+  if (leftAlone.length > 0) {
+    io.err([
+      `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen:`,
+      ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
+    ].join("\n"));
+  }
+  const exported = built.exported && {
+    batchId: built.exported.batchId,
+    bilag: built.exported.vouchers.map((b) => b.id),
+    unchanged: built.exported.unchanged,
+  };
+  if (json) {
+    io.out(JSON.stringify(trekkJson(built.run, {
+      files,
+      ...(built.sheet ? { sheet: built.sheet } : {}),
+      ...(built.signOff ? { signOff: built.signOff } : {}),
+      ...(exported ? { exported } : {}),
+    }), null, 2));
+  } else {
+    const lines = trekkText(built.run, built.sheet);
+    if (exported) {
+      lines.push("", exported.bilag.length > 0
+        ? `Eksportert (${exported.batchId}): ${exported.bilag.join(", ")}${exported.unchanged.length > 0 ? `; uendret siden forrige eksport: ${exported.unchanged.join(", ")}` : ""}.`
+        : `Ingen nye bilag å eksportere${exported.unchanged.length > 0 ? ` (uendret siden forrige eksport: ${exported.unchanged.join(", ")})` : ""}.`);
+    }
+    if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
+    io.out(lines.join("\n"));
+  }
+  return 0;
+}

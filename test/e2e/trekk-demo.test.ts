@@ -1,0 +1,22 @@
+/** `lonn demo` runs the trekk sample too: its files are written with the SPK sets', and its JSON is `lonn trekk`'s. */
+import { existsSync, readFileSync, rmSync } from "fs";
+import { join } from "path";
+import { DEMO_TREKK, SAMPLES } from "../../src/cli/commands/demo";
+import { lonn, lonnTrekkJson, trekkTempDir } from "../cli/trekk-helpers";
+
+test("lonn demo writes the trekk workbook, vouchers and JSON of assets/samples/trekk-scenario", async () => {
+  const dir = trekkTempDir();
+  try {
+    const r = await lonn("demo", dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Eksempel Trekk AS 2026 – trekk og arbeidsgiveravgift");
+    for (const f of ["trekk-2026.xlsx", "trekk-2026-bilag.csv", "trekk-2026-bilag-gl07.dat", "trekk-2026.json"]) expect(existsSync(join(dir, f))).toBe(true);
+    const demo = JSON.parse(readFileSync(join(dir, "trekk-2026.json"), "utf8"));
+    const direct = await lonnTrekkJson(join(SAMPLES, DEMO_TREKK.file));
+    for (const key of ["kontroller", "forskuddstrekk", "aga", "mottakere", "flagg", "bilag"]) expect(demo[key]).toEqual(direct[key]);
+    expect(demo.orgnr).toBe("928765431");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
