@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { fromDecimal, rate, roundToOre, times, toText } from "../../src/core/money";
+import { fromDecimal, rate, roundToOre, times, toText } from "../../../src/core/money";
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const unitsOf = (u: bigint) => fromDecimal(new Decimal(u.toString()).div(1e7));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import Decimal from "decimal.js";
 import {
   abs, compare, fromNumber, fromOre, fromText, minus, negate, plus, rate, roundKroner, roundToOre, sum, times, toText,
-} from "../../src/core/money";
+} from "../../../src/core/money";
 
 const D = Decimal.clone({ precision: 1000, toExpNeg: -1100, toExpPos: 1100 });
 /** Reference: the decimal a double shows, times a rate, rounded half away from zero to øre. */

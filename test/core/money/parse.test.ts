@@ -1,5 +1,5 @@
 import { isRuleError, RuleError } from "../../../src/core/errors";
-import { EMPTY, parseAmount } from "../../../src/core/import";
+import { EMPTY, parseAmount } from "../../../src/core/money/parse";
 import { Exact, toText } from "../../../src/core/money";
 
 /** The parsed amount as canonical text ("-1234.5"), "EMPTY", or "error:<kind>". */

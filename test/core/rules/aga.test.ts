@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { isRuleError, RuleError } from "../../src/core/errors";
-import { aga, agaFribelop, agaSats, ekstraAga } from "../../src/core/rules/aga";
-import { agaSone, parseKommunenummer, parseZone } from "../../src/core/rules/aga-sone";
-import { KOMMUNE_SONER } from "../../src/core/rates/kommune-soner";
-import { KOMMUNENUMMER_2024_CHANGES, MAIN_PART_OLD_KOMMUNER } from "../../src/core/rates/kommune-changes";
-import { foldedWords } from "../../src/core/text";
+import { isRuleError, RuleError } from "../../../src/core/errors";
+import { aga, agaFribelop, agaSats, ekstraAga } from "../../../src/core/rules/aga";
+import { agaSone, parseKommunenummer, parseZone } from "../../../src/core/rules/aga-sone";
+import { KOMMUNE_SONER } from "../../../src/core/rates/kommune-soner";
+import { KOMMUNENUMMER_2024_CHANGES, MAIN_PART_OLD_KOMMUNER } from "../../../src/core/rates/kommune-changes";
+import { foldedWords } from "../../../src/core/text";
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 /** rates-and-rules.md §3.1, typed in again: unchanged 2020–2026. */

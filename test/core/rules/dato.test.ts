@@ -1,5 +1,5 @@
-import { RuleError } from "../../src/core/errors";
-import { dateOrPeriodOf, grunnbelopAt, spkTermin } from "../../src/core/rules/dato";
+import { RuleError } from "../../../src/core/errors";
+import { dateOrPeriodOf, grunnbelopAt, spkTermin } from "../../../src/core/rules/dato";
 
 const kindOf = (r: unknown) => (r instanceof RuleError ? r.kind : "ok");
 

@@ -2,11 +2,11 @@
  * Due dates of forskuddstrekk and AGA (reference/trekk-og-aga.md §1): the worked 2026 dates,
  * the termin rule that forskuddstrekk followed up to 2025, and § 10-2's move to a virkedag.
  */
-import { CalendarDate, isoDate } from "../../src/core/calendar";
-import { RuleError } from "../../src/core/errors";
-import { dateOf } from "../../src/core/rules/date-cell";
-import { checkTermin, dueDateAga, dueDateForskuddstrekk, dueDateTermin } from "../../src/core/rules/due-dates";
-import { isVirkedag } from "../../src/core/rules/holidays";
+import { CalendarDate, isoDate } from "../../../src/core/calendar";
+import { RuleError } from "../../../src/core/errors";
+import { dateOf } from "../../../src/core/rules/date-cell";
+import { checkTermin, dueDateAga, dueDateForskuddstrekk, dueDateTermin } from "../../../src/core/rules/due-dates";
+import { isVirkedag } from "../../../src/core/rules/holidays";
 
 const d = (iso: string): CalendarDate => {
   const [year, month, day] = iso.split("-").map(Number);

@@ -3,8 +3,8 @@
  * (over 60 ? 2,3 % × MIN(grunnlag; 6 G) : 0); 2), G per 31 December of the opptjeningsår.
  */
 import fc from "fast-check";
-import { RuleError } from "../../src/core/errors";
-import { feriepenger, feriepengerYear } from "../../src/core/rules/feriepenger";
+import { RuleError } from "../../../src/core/errors";
+import { feriepenger, feriepengerYear } from "../../../src/core/rules/feriepenger";
 
 const shown = (r: unknown) => (r instanceof RuleError ? `${r.kind}: ${r.message}` : r);
 

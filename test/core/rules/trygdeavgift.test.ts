@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { isRuleError } from "../../src/core/errors";
-import { SOURCES } from "../../src/core/rates/sources";
+import { isRuleError } from "../../../src/core/errors";
+import { SOURCES } from "../../../src/core/rates/sources";
 import {
   parseIncomeType, trygdeavgift, trygdeavgiftSamlet, trygdeavgiftSats,
-} from "../../src/core/rules/trygdeavgift";
+} from "../../../src/core/rules/trygdeavgift";
 
 /**
  * The figures of rates-and-rules.md §1.1 typed in again here, independently of src/core/rates,

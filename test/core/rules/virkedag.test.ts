@@ -3,11 +3,11 @@
  * counts, the start day not counted), the range guard, and against a plain day-by-day walk.
  */
 import fc from "fast-check";
-import { CalendarDate, isoDate } from "../../src/core/calendar";
-import { dateOfDayNumber, dayNumber } from "../../src/core/days";
-import { RuleError } from "../../src/core/errors";
-import { isVirkedag } from "../../src/core/rules/holidays";
-import { addVirkedager, nextVirkedag } from "../../src/core/rules/virkedag";
+import { CalendarDate, isoDate } from "../../../src/core/calendar";
+import { dateOfDayNumber, dayNumber } from "../../../src/core/days";
+import { RuleError } from "../../../src/core/errors";
+import { isVirkedag } from "../../../src/core/rules/holidays";
+import { addVirkedager, nextVirkedag } from "../../../src/core/rules/virkedag";
 
 const d = (iso: string): CalendarDate => {
   const [year, month, day] = iso.split("-").map(Number);
