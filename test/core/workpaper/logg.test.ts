@@ -1,15 +1,24 @@
-import { isRuleError, Result } from "../../../src/core/errors";
+import { Checked, isProblems } from "../../../src/core/problem/problem";
 import { describeChanges, LOG_SHEET, LOG_HEADINGS, LOGG_TIDSFORMAT, withLogRow, planLogg, timeSerial, Timestamp } from "../../../src/core/workpaper/logg";
 import { emptyPlan, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 import { runPlanned } from "../../../src/excel/run";
 import { FakeExcelHost } from "../../fake-excel";
-import { installed } from "../../excel/support";
 
-const ok = <T>(r: Result<T>): T => {
-  if (isRuleError(r)) throw new Error(r.message);
+const ok = <T>(r: Checked<T>): T => {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 };
+
+/** Runs `f` with the fake Excel host installed as the global `Excel`. */
+async function installed<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
+  const restore = host.install();
+  try {
+    return await f();
+  } finally {
+    restore();
+  }
+}
 
 const TID: Timestamp = { year: 2025, month: 1, day: 31, hour: 14, minute: 5, second: 30 };
 const linje = { tid: TID, handling: "Avstemmingsarket fylt", endret: "A10 SPK brutto: 54 celler", summer: "ΣR 53 160,35" };
@@ -55,8 +64,8 @@ describe("planLogg", () => {
   });
 
   test("refuses an invalid time or an empty action", () => {
-    expect(isRuleError(planLogg({ ...linje, tid: { ...TID, day: 32 } }))).toBe(true);
-    expect(isRuleError(planLogg({ ...linje, handling: "  " }))).toBe(true);
+    expect(isProblems(planLogg({ ...linje, tid: { ...TID, day: 32 } }))).toBe(true);
+    expect(isProblems(planLogg({ ...linje, handling: "  " }))).toBe(true);
   });
 });
 
@@ -90,7 +99,7 @@ describe("beskrivEndringer / medLogg", () => {
       const report = await installed(host, () =>
         runPlanned((snaps) => withLogRow(emptyPlan(), { tid: TID, handling, summer: "–" }, snaps.get(LOG_SHEET), new Set()), [LOG_SHEET]),
       );
-      expect(isRuleError(report)).toBe(false);
+      expect(isProblems(report)).toBe(false);
     }
     expect(host.values(LOG_SHEET, "A1:D3")).toEqual([
       [...LOG_HEADINGS],

@@ -1,9 +1,9 @@
-import { isRuleError } from "../../../src/core/errors";
-import { InputProblems } from "../../../src/core/spk/problems";
-import { planSettings, readSettings, settingsFrom, SETTINGS_SCHEMA_VERSION } from "../../../src/core/workpaper/settings";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
+import { settingsFrom } from "../../../src/core/spk/sheet/settings";
+import { planSettings, readSettings, SETTINGS_SCHEMA_VERSION } from "../../../src/core/workpaper/settings";
 import { WritePlan } from "../../../src/core/workpaper/write-plan";
-import { applyPlanToSnapshot, cellMap, setCell, sheetOf } from "./apply-plan";
-import { oppsett } from "./fixtures";
+import { oppsett } from "../../support/fixtures";
+import { applyPlan, cellMap, setCell, sheetOf } from "../../support/plan-applier";
 
 const o = oppsett({
   orgnr: "974760673",
@@ -13,7 +13,7 @@ const o = oppsett({
   ],
 });
 
-const apply = (p: WritePlan, book = {}) => applyPlanToSnapshot(p, book);
+const apply = (p: WritePlan, book = {}) => applyPlan(p, book);
 
 describe("the _lonn settings sheet", () => {
   const s = settingsFrom(o, "A10 SPK brutto");
@@ -58,7 +58,7 @@ describe("the _lonn settings sheet", () => {
     setCell(withExtra, "_lonn", "B13", "beholdes");
     setCell(withExtra, "_lonn", "B9", '{"kolonner":{"lonnsart":"A"}}');
     const stored = readSettings(withExtra._lonn);
-    if (isRuleError(stored)) throw new Error(stored.message);
+    if (isProblems(stored)) throw new Error(stored.message);
     expect(stored.andre).toEqual({ "import.sap": '{"kolonner":{"lonnsart":"A"}}', "import.unit4": "", "import.spk": "", "fremtidig.nokkel": "beholdes" });
     const changed = settingsFrom({ ...o, bilagsart: "KX", dimensjoner: [] }, "A10 SPK brutto", stored);
     const p = planSettings(changed, withExtra._lonn);
@@ -77,7 +77,7 @@ describe("the _lonn settings sheet", () => {
       ["dimensjon.3.pakrevd", "kanskje"],
       ["orgnr", "12345"],
     ]);
-    expect((readSettings(bad) as InputProblems).problems).toEqual([
+    expect((readSettings(bad) as Problems).lines).toEqual([
       "_lonn!B2: oppsettet er laget av en nyere versjon av tillegget (skjemaversjon 2); oppdater tillegget.",
       '_lonn!B3: fordelingen er ikke gyldig JSON (ventet f.eks. [{"verdi":"1001","vekt":3}]).',
       "_lonn!B4: fordelingen må være en liste med verdi (tekst) og vekt (0 eller mer, minst én over 0).",

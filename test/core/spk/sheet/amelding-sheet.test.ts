@@ -1,33 +1,33 @@
-import { isRuleError, RuleError } from "../../../src/core/errors";
-import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
-import { AMELDING_SHEET, planAmeldingSheet } from "../../../src/core/spk/sheet/amelding-sheet";
-import { NUMBER_FORMATS, WritePlan } from "../../../src/core/workpaper/write-plan";
-import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
-import { SimSheet } from "./korreksjonsbilag-sim";
+import { Checked, isProblems } from "../../../../src/core/problem/problem";
+import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
+import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
+import { NUMBER_FORMATS, WritePlan } from "../../../../src/core/workpaper/write-plan";
+import { avstemming, oppsett, ore, terminResult } from "../../../support/fixtures";
+import { SheetInMemory } from "../../../support/plan-applier";
 
-function ok<T>(r: T | RuleError): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
 const o = oppsett({ agaSats: 0.0683 });
 const virksomheter = [
-  { virksomhetsnummer: "974760673", navn: "Oslo", sone: "I", grunnlag: 1_000_000 },
-  { virksomhetsnummer: "123456785", navn: "Trysil", sone: "III", grunnlag: 1_000_000 },
-  { virksomhetsnummer: "987654325", navn: "Alta", sone: "5601", grunnlag: 1_000_000 },
+  { virksomhetsnummer: "974760673", navn: "Oslo", sone: "I", grunnlag: ore(1_000_000) },
+  { virksomhetsnummer: "123456785", navn: "Trysil", sone: "III", grunnlag: ore(1_000_000) },
+  { virksomhetsnummer: "987654325", navn: "Alta", sone: "5601", grunnlag: ore(1_000_000) },
 ];
 // T1: R = 1 234,57 → 411,53 / 411,52 / 411,52; AGA 58,03 / 26,34 / 0; T = 84,32 (see amelding.test.ts)
-const fordeling = (ts: ReturnType<typeof termin>[]) => ok(lagAmeldingFordeling(avstemming(o, ts), virksomheter));
-const f1 = fordeling([termin(1, { R: 1234.57, T: 84.32, S: 0.0683 })]);
+const fordeling = (ts: ReturnType<typeof terminResult>[]) => ok(buildAmeldingFordeling(avstemming(o, ts), virksomheter));
+const f1 = fordeling([terminResult(1, { R: 1234.57, T: 84.32, S: 0.0683 })]);
 
-function write(sheet: SimSheet, f = f1): WritePlan {
+function write(sheet: SheetInMemory, f = f1): WritePlan {
   const plan = ok(planAmeldingSheet(f, o, sheet.snapshot()));
   sheet.apply(plan);
   return plan;
 }
 
 describe("A-melding fordeling sheet", () => {
-  const sheet = new SimSheet(AMELDING_SHEET);
+  const sheet = new SheetInMemory(AMELDING_SHEET);
   const plan = write(sheet);
 
   test("header and one row per virksomhet with core's figures", () => {
@@ -45,15 +45,15 @@ describe("A-melding fordeling sheet", () => {
   });
 
   test("formats: amounts, rate, virksomhetsnummer as text", () => {
-    expect(sheet.formats.get("3,7")).toBe(NUMBER_FORMATS.amount);
-    expect(sheet.formats.get("3,8")).toBe(NUMBER_FORMATS.rate);
-    expect(sheet.formats.get("3,3")).toBe(NUMBER_FORMATS.text);
+    expect(sheet.numberFormat("H4")).toBe(NUMBER_FORMATS.amount);
+    expect(sheet.numberFormat("I4")).toBe(NUMBER_FORMATS.rate);
+    expect(sheet.numberFormat("D4")).toBe(NUMBER_FORMATS.text);
     const names = new Set(plan.writes.flatMap((w) => w.cells.flat()).flatMap((c) => (typeof c === "object" && c ? [...c.formula.matchAll(/([A-Z]+)\(/g)].map((m) => m[1]) : [])));
     expect([...names].sort()).toEqual(["IF", "ROUND", "SUM"]);
   });
 
   test("regenerating keeps a user's row below and a note column; twice = same", () => {
-    const s = new SimSheet(AMELDING_SHEET);
+    const s = new SheetInMemory(AMELDING_SHEET);
     write(s);
     s.set(2, 11, "Notat");
     s.set(4, 11, "ny virksomhet fra mars");
@@ -63,7 +63,7 @@ describe("A-melding fordeling sheet", () => {
     expect(JSON.stringify(s.snapshot())).toBe(before);
 
     // two termins now: 12 rows; row 10 (blank) is used, the user's row 12 is skipped
-    write(s, fordeling([termin(1, { R: 1234.57, T: 84.32, S: 0.0683 }), termin(2, { R: -300, T: -20.49, S: 0.0683 })]));
+    write(s, fordeling([terminResult(1, { R: 1234.57, T: 84.32, S: 0.0683 }), terminResult(2, { R: -300, T: -20.49, S: 0.0683 })]));
     expect(s.row(11)).toEqual(["Rapportert i a-melding for februar"]);
     expect(s.get(4, 11)).toBe("ny virksomhet fra mars");
     expect([s.get(9, 0), s.get(10, 0), s.get(12, 0)]).toEqual(["SPK-2024-T2", "SPK-2024-T2", "SPK-2024-T2"]);

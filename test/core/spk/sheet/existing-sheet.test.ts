@@ -1,15 +1,15 @@
-import { isRuleError } from "../../../src/core/errors";
-import { InputProblems } from "../../../src/core/spk/problems";
-import { planAvstemming, PlanInput } from "../../../src/core/spk/sheet/plan";
-import { locate } from "../../../src/core/spk/sheet/locate";
-import { readAvstemming } from "../../../src/core/spk/sheet/read";
-import { WritePlan } from "../../../src/core/workpaper/write-plan";
-import { applyPlanToSnapshot, cellMap, setCell, sheetOf, Workbook } from "./apply-plan";
-import { BRUTTO, oppsett, termin } from "./fixtures";
+import { kroner } from "../../../../src/core/money/ore";
+import { isProblems, Problems } from "../../../../src/core/problem/problem";
+import { planAvstemming, PlanInput } from "../../../../src/core/spk/sheet/plan";
+import { locate } from "../../../../src/core/spk/sheet/locate";
+import { readAvstemming } from "../../../../src/core/spk/sheet/read";
+import { WritePlan } from "../../../../src/core/workpaper/write-plan";
+import { BRUTTO, oppsett, ore, terminFields, terminInput } from "../../../support/fixtures";
+import { applyPlan, cellMap, setCell, sheetOf, Workbook } from "../../../support/plan-applier";
 
 function plan(input: PlanInput): WritePlan {
   const p = planAvstemming(input);
-  if (isRuleError(p)) throw new Error(p.message);
+  if (isProblems(p)) throw new Error(p.message);
   return p;
 }
 
@@ -43,7 +43,7 @@ function handMade() {
 describe("a hand-made DFØ sheet", () => {
   const terminer = [BRUTTO[0], { ...BRUTTO[1], forklaring: "Ny forklaring fra importen" }];
   const p = plan({ oppsett: oppsett(), terminer, existing: handMade() });
-  const book = applyPlanToSnapshot(p, { [HAND]: handMade() });
+  const book = applyPlan(p, { [HAND]: handMade() });
   const s = book[HAND];
   const f = (a: string) => {
     const m = a.match(/^([A-Z])(\d+)$/)!;
@@ -52,7 +52,7 @@ describe("a hand-made DFØ sheet", () => {
 
   test("the termin rows are found by their labels and the header cells by theirs", () => {
     const map = locate(handMade());
-    if (isRuleError(map)) throw new Error(map.message);
+    if (isProblems(map)) throw new Error(map.message);
     expect(map.ours).toBe(false);
     expect([...map.terminRows]).toEqual([[1, 7], [2, 8], [3, 9], [4, 10], [5, 11], [6, 12]]);
     expect(map.sumRow).toBe(13);
@@ -105,16 +105,16 @@ describe("a hand-made DFØ sheet", () => {
     expect(again.writes).toEqual([]);
     expect(again.notices).toEqual([]);
     expect(again.leftAlone).toEqual(p.leftAlone);
-    expect(cellMap(applyPlanToSnapshot(again, book)[HAND])).toEqual(cellMap(s));
+    expect(cellMap(applyPlan(again, book)[HAND])).toEqual(cellMap(s));
   });
 
   test("read back: the hand-made sheet's inputs and header", () => {
     const r = readAvstemming(s, book._lonn);
-    if (isRuleError(r)) throw new Error(r.message);
+    if (isProblems(r)) throw new Error(r.message);
     expect(r.oppsett).toEqual(oppsett());
     expect(r.terminer[0]).toEqual(BRUTTO[0]);
     expect(r.terminer[1]).toEqual({ ...BRUTTO[1], forklaring: "Forklart i notat" });
-    expect(r.terminer[2]).toEqual(termin(3, [0, 0, 0, 0, 0, 0, 0, 0]));
+    expect(r.terminer[2]).toEqual(terminInput(3, [0, 0, 0, 0, 0, 0, 0, 0]));
     expect(r.saldoer).toEqual([]);
   });
 });
@@ -134,44 +134,48 @@ describe("hand-made sheets with other labels and fewer header cells", () => {
 
   test("labels T1, 2, Termin 3, jul–aug, 5. termin and nov-des are termins 1–6", () => {
     const map = locate(sheet);
-    if (isRuleError(map)) throw new Error(map.message);
+    if (isProblems(map)) throw new Error(map.message);
     expect([...map.terminRows]).toEqual([[1, 4], [2, 5], [3, 6], [4, 7], [5, 8], [6, 9]]);
     expect(map.sumRow).toBeUndefined();
   });
 
   test("without an AGA-rate cell, S and T are not added and that is reported; R uses the sheet's kind", () => {
     const o = oppsett({ budsjettering: "netto" });
-    const p = plan({ oppsett: o, terminer: [termin(1, [1000, 200, 1000, 1000, 200, 1100, 0, 200])], existing: sheet });
-    const s = applyPlanToSnapshot(p, { [sheet.name]: sheet })[sheet.name];
+    const p = plan({ oppsett: o, terminer: [terminInput(1, [1000, 200, 1000, 1000, 200, 1100, 0, 200])], existing: sheet });
+    const s = applyPlan(p, { [sheet.name]: sheet })[sheet.name];
     expect([s.formulas[3][17], s.formulas[3][18] ?? "", s.formulas[3][19] ?? ""]).toEqual(["=Q4", "", ""]);
     expect(p.leftAlone.filter((l) => l.address === "S4" || l.address === "T4")).toEqual([
       { sheet: sheet.name, address: "S4", reason: "Formelen «=LONN_AGA_SATS» er ikke lagt inn: arket mangler en celle merket «AGA-snittsats» over terminradene." },
       { sheet: sheet.name, address: "T4", reason: "Formelen «=ROUND(R4*S4,2)» er ikke lagt inn: AGA-snittsatsen i kolonne S mangler." },
     ]);
     // The reader takes netto from the sheet's name and asks for the missing rate.
+    // The problem carries its sheet as its place; the message is the same words.
     const r = readAvstemming(s);
-    expect((r as InputProblems).problems).toEqual([
-      "Fant ikke AGA-snittsats på arket «A11 SPK netto (egen)»: skriv «AGA-snittsats» i en celle over terminradene og verdien i cellen til høyre.",
-    ]);
+    expect((r as Problems).list).toEqual([{
+      sheet: "A11 SPK netto (egen)",
+      message: "Fant ikke AGA-snittsats på arket «A11 SPK netto (egen)»: skriv «AGA-snittsats» i en celle over terminradene og verdien i cellen til høyre.",
+    }]);
   });
 
   test("a termin with figures but no row is refused, nothing written", () => {
     const short = sheetOf("Egen", [["1. termin"], ["2. termin"]]);
-    const r = planAvstemming({ oppsett: oppsett(), terminer: [{ termin: 1, sapArbeidsgiverandel: 5 }, { termin: 4, sapArbeidsgiverandel: 7 }], existing: short });
-    expect((r as InputProblems).problems).toEqual(["Fant ingen rad for termin 4 i kolonne A på arket «Egen»; ingenting er skrevet."]);
+    const r = planAvstemming({ oppsett: oppsett(), terminer: [terminFields({ termin: 1, sapArbeidsgiverandel: 5 }), terminFields({ termin: 4, sapArbeidsgiverandel: 7 })], existing: short });
+    expect((r as Problems).lines).toEqual(["Fant ingen rad for termin 4 i kolonne A på arket «Egen»; ingenting er skrevet."]);
   });
 
   test("a sheet without termin rows", () => {
     const r = planAvstemming({ oppsett: oppsett(), terminer: [], existing: sheetOf("Notater", [["Hei"], ["Sum", 5]]) });
-    expect(isRuleError(r) && r.message).toBe(
-      "Fant ingen terminrader på arket «Notater»: kolonne A må ha T1–T6, 1–6, «1. termin», «Termin 1» eller «jan–feb».",
-    );
+    // The problem carries its sheet as its place; the message is the same words.
+    expect(isProblems(r) && r.list).toEqual([{
+      sheet: "Notater",
+      message: "Fant ingen terminrader på arket «Notater»: kolonne A må ha T1–T6, 1–6, «1. termin», «Termin 1» eller «jan–feb».",
+    }]);
   });
 });
 
 describe("our own sheet after the user has worked in it", () => {
   const SHEET = "A10 SPK brutto";
-  const first = applyPlanToSnapshot(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
+  const first = applyPlan(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
   const edited: Workbook = JSON.parse(JSON.stringify(first));
   const set = (a: string, v: unknown) => setCell(edited, SHEET, a, v);
   set("A1", "Min avstemming 2024");
@@ -180,11 +184,11 @@ describe("our own sheet after the user has worked in it", () => {
   set("B15", "=4000+6000");
   set("T17", "");
   set("J13", "Forklart: periodisering");
-  const p = plan({ oppsett: oppsett(), terminer: BRUTTO.map((t) => (t.termin === 2 ? { ...t, sapArbeidsgiverandel: 98765.44 } : t)), existing: edited[SHEET], settings: edited._lonn });
+  const p = plan({ oppsett: oppsett(), terminer: BRUTTO.map((t) => (t.termin === 2 ? { ...t, sapArbeidsgiverandel: ore(98765.44) } : t)), existing: edited[SHEET], settings: edited._lonn });
 
   test("it is still recognised as ours", () => {
     const map = locate(edited[SHEET]);
-    expect(!isRuleError(map) && map.ours).toBe(true);
+    expect(!isProblems(map) && map.ours).toBe(true);
   });
 
   test("changed text, formulas, values over formulas and formulas over inputs are all kept and reported", () => {
@@ -212,7 +216,7 @@ describe("our own sheet after the user has worked in it", () => {
 
 describe("reading a sheet with bad cells", () => {
   const SHEET = "A10 SPK brutto";
-  const book = applyPlanToSnapshot(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
+  const book = applyPlan(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
   const set = (a: string, v: unknown) => setCell(book, SHEET, a, v);
 
   test("every bad cell is named", () => {
@@ -225,19 +229,19 @@ describe("reading a sheet with bad cells", () => {
     set("B4", "Brutto ");
     set("B6", "");
     const r = readAvstemming(book[SHEET], book._lonn);
-    expect((r as InputProblems).problems).toEqual([
-      "A10 SPK brutto!A4: «tjue» er ikke et årstall.",
-      "A10 SPK brutto!B4: «Brutto » må være Brutto eller Netto, uten mellomrom rundt.",
-      "A10 SPK brutto!D4: «14,1» er ikke en gyldig AGA-snittsats (skriv f.eks. 13,87 % eller 0,1387).",
-      "A10 SPK brutto!B6: kontoen for differanse (resultatføres) mangler.",
-      "A10 SPK brutto!C13: «abc» er ikke et beløp.",
-      "A10 SPK brutto!D14: «12,345» er tvetydig: det kan være tusenskille eller desimaltegn. Skriv beløpet uten tusenskille (1234) eller med mellomrom (1 234), eller med to desimaler (1,23).",
-      "A10 SPK brutto!E15: beløpet (100,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+    expect((r as Problems).lines).toEqual([
+      "'A10 SPK brutto'!A4: «tjue» er ikke et årstall.",
+      "'A10 SPK brutto'!B4: «Brutto » må være Brutto eller Netto, uten mellomrom rundt.",
+      "'A10 SPK brutto'!D4: «14,1» er ikke en gyldig AGA-snittsats (skriv f.eks. 13,87 % eller 0,1387).",
+      "'A10 SPK brutto'!B6: kontoen for differanse (resultatføres) mangler.",
+      "'A10 SPK brutto'!C13: «abc» er ikke et beløp.",
+      "'A10 SPK brutto'!D14: «12,345» er tvetydig: det kan være tusenskille eller desimaltegn. Skriv beløpet uten tusenskille (1234) eller med mellomrom (1 234), eller med to desimaler (1,23).",
+      "'A10 SPK brutto'!E15: beløpet (100,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
     ]);
   });
 
   test("Norwegian text amounts, percentages, date serials and header words in any case are read", () => {
-    const b = applyPlanToSnapshot(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
+    const b = applyPlan(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
     setCell(b, SHEET, "L15", "1 234,50");
     setCell(b, SHEET, "D4", "13,87 %");
     setCell(b, SHEET, "W12", 45366); // a date serial: 15.03.2024
@@ -245,9 +249,9 @@ describe("reading a sheet with bad cells", () => {
     setCell(b, SHEET, "B4", "BRUTTO");
     setCell(b, SHEET, "C4", "arsslutt");
     const r = readAvstemming(b[SHEET], b._lonn);
-    if (isRuleError(r)) throw new Error(r.message);
+    if (isProblems(r)) throw new Error(r.message);
     expect([r.oppsett.budsjettering, r.oppsett.modus]).toEqual(["brutto", "arsslutt"]);
-    expect(r.terminer[3].fakturaArbeidsgiverandel).toBe(1234.5);
+    expect(kroner(r.terminer[3].fakturaArbeidsgiverandel)).toBe(1234.5);
     expect(r.oppsett.agaSats).toBe(0.1387);
     expect(r.terminer[0].dato).toBe("15.03.2024");
   });
@@ -255,9 +259,9 @@ describe("reading a sheet with bad cells", () => {
 
 describe("text into our own sheet's text cells on a later fill", () => {
   const first = plan({ oppsett: oppsett(), terminer: [] });
-  const book = applyPlanToSnapshot(first, {});
+  const book = applyPlan(first, {});
   const sheetName = first.sheets[0].name;
-  const later = plan({ oppsett: oppsett(), terminer: [termin(1, [1, 0, 1, 1, 0, 1, 0, 0], { fakturanummer: "2400117" })], existing: book[sheetName] });
+  const later = plan({ oppsett: oppsett(), terminer: [terminInput(1, [1, 0, 1, 1, 0, 1, 0, 0], { fakturanummer: "2400117" })], existing: book[sheetName] });
 
   test("the layout's text format is declared again on exactly the text cells written", () => {
     const textWrites = later.writes.flatMap((w) =>
@@ -274,7 +278,7 @@ describe("text into our own sheet's text cells on a later fill", () => {
   });
 
   test("no formats are planned when nothing textual is written", () => {
-    const numbers = plan({ oppsett: oppsett(), terminer: [termin(1, [2, 0, 2, 2, 0, 2, 0, 0])], existing: book[sheetName] });
+    const numbers = plan({ oppsett: oppsett(), terminer: [terminInput(1, [2, 0, 2, 2, 0, 2, 0, 0])], existing: book[sheetName] });
     expect(numbers.formats.filter((f) => f.sheet === sheetName)).toEqual([]);
   });
 });

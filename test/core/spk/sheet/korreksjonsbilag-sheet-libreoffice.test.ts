@@ -2,24 +2,24 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { isRuleError, RuleError } from "../../../src/core/errors";
-import { lagAmeldingFordeling } from "../../../src/core/spk/amelding";
-import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
-import { AMELDING_SHEET, planAmeldingSheet } from "../../../src/core/spk/sheet/amelding-sheet";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/workpaper/voucher-sheet";
-import { mergePlans } from "../../../src/core/workpaper/write-plan";
-import { withLibreOffice } from "../../support/engines";
-import { recalculate } from "../../support/libreoffice";
-import { planToWorkbook, recalculatedValue } from "../../support/xlsx";
-import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
+import { Checked, isProblems } from "../../../../src/core/problem/problem";
+import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
+import { buildKorreksjonsbilag } from "../../../../src/core/spk/bilag";
+import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
+import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../../../../src/core/spk/sheet/korreksjonsbilag-sheet";
+import { mergePlans } from "../../../../src/core/workpaper/write-plan";
+import { withLibreOffice } from "../../../support/engines";
+import { avstemming, oppsett, ore, terminResult } from "../../../support/fixtures";
+import { recalculate } from "../../../support/libreoffice";
+import { planToWorkbook, recalculatedValue } from "../../../support/xlsx";
 
 /**
  * The sheets' formulas recalculated by a spreadsheet engine that is not ours (LibreOffice): the
  * control rows must show 0 and "I balanse", debit/credit must split the signed amounts, and the
  * A-melding residual must be Σ AGA − the voucher's AGA.
  */
-function ok<T>(r: T | RuleError): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
@@ -29,14 +29,14 @@ const value = recalculatedValue;
 withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 and «I balanse»; the A-melding residual", async () => {
   const o = oppsett({ agaSats: 0.0683, dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "100", fordeling: [{ verdi: "A", vekt: 1 }, { verdi: "B", vekt: 2 }] }] });
   // T1: R = 1 234,57, T = round(1 234,57 × 6,83 %) = round(84,321131) = 84,32; T3: R = −300, T = −20,49
-  const a = avstemming(o, [termin(1, { R: 1234.57, T: 84.32, S: 0.0683 }), termin(3, { R: -300, T: -20.49, S: 0.0683 })]);
-  const bilag = ok(lagKorreksjonsbilag(a));
-  const split = ok(lagAmeldingFordeling(a, [
-    { virksomhetsnummer: "974760673", sone: "I", grunnlag: 1 },
-    { virksomhetsnummer: "123456785", sone: "III", grunnlag: 1 },
-    { virksomhetsnummer: "987654325", sone: "V", grunnlag: 1 },
+  const a = avstemming(o, [terminResult(1, { R: 1234.57, T: 84.32, S: 0.0683 }), terminResult(3, { R: -300, T: -20.49, S: 0.0683 })]);
+  const bilag = ok(buildKorreksjonsbilag(a));
+  const split = ok(buildAmeldingFordeling(a, [
+    { virksomhetsnummer: "974760673", sone: "I", grunnlag: ore(1) },
+    { virksomhetsnummer: "123456785", sone: "III", grunnlag: ore(1) },
+    { virksomhetsnummer: "987654325", sone: "V", grunnlag: ore(1) },
   ]));
-  const plan = mergePlans(ok(planKorreksjonsbilagArk(bilag, o)), ok(planAmeldingSheet(split, o)));
+  const plan = mergePlans(ok(planKorreksjonsbilagSheet(bilag, o)), ok(planAmeldingSheet(split, o)));
 
   const dir = mkdtempSync(join(tmpdir(), "lonn-kb-"));
   const file = join(dir, "bilag.xlsx");
@@ -44,7 +44,7 @@ withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(recalculate(file));
 
-  const kb = wb.getWorksheet(KORREKSJONSBILAG_ARK)!;
+  const kb = wb.getWorksheet(KORREKSJONSBILAG_SHEET)!;
   // 1 dimension column: Debet H, Kredit I, Beløp J, Status M. T1: 6 lines (cost lines split 1:2) in rows 4–9, control row 10.
   expect(value(kb, "E10")).toBe("Sum");
   expect([value(kb, "H10"), value(kb, "I10"), value(kb, "J10"), value(kb, "M10")]).toEqual([1318.89, 1318.89, 0, "I balanse"]);

@@ -1,23 +1,23 @@
-import { isRuleError, RuleError } from "../../../src/core/errors";
-import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
-import { Bilag, Oppsett } from "../../../src/core/spk/types";
-import { KORREKSJONSBILAG_ARK, planKorreksjonsbilagArk } from "../../../src/core/workpaper/voucher-sheet";
-import { NUMBER_FORMATS, WritePlan } from "../../../src/core/workpaper/write-plan";
-import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
-import { SimSheet } from "./korreksjonsbilag-sim";
+import { Checked, isProblems, Problems } from "../../../../src/core/problem/problem";
+import { buildKorreksjonsbilag } from "../../../../src/core/spk/bilag";
+import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../../../../src/core/spk/sheet/korreksjonsbilag-sheet";
+import { Bilag, Oppsett } from "../../../../src/core/spk/types";
+import { NUMBER_FORMATS, WritePlan } from "../../../../src/core/workpaper/write-plan";
+import { avstemming, oppsett, terminResult } from "../../../support/fixtures";
+import { SheetInMemory } from "../../../support/plan-applier";
 
-function ok<T>(r: T | RuleError): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
 const o = oppsett();
 // T1: R = 12 345,67, T = 1 712,34; T3: R = −2 500,50, T = −346,82 (see bilag.test.ts)
-const toBilag = (ts: ReturnType<typeof termin>[], opp: Oppsett = o) => ok(lagKorreksjonsbilag(avstemming(opp, ts)));
-const bilag = toBilag([termin(1, { R: 12345.67, T: 1712.34 }), termin(3, { R: -2500.5, T: -346.82 })]);
+const toBilag = (ts: ReturnType<typeof terminResult>[], opp: Oppsett = o) => ok(buildKorreksjonsbilag(avstemming(opp, ts)));
+const bilag = toBilag([terminResult(1, { R: 12345.67, T: 1712.34 }), terminResult(3, { R: -2500.5, T: -346.82 })]);
 
-function write(sheet: SimSheet, b: readonly Bilag[], opp: Oppsett = o): WritePlan {
-  const plan = ok(planKorreksjonsbilagArk(b, opp, sheet.snapshot()));
+function write(sheet: SheetInMemory, b: readonly Bilag[], opp: Oppsett = o): WritePlan {
+  const plan = ok(planKorreksjonsbilagSheet(b, opp, sheet.snapshot()));
   sheet.apply(plan);
   return plan;
 }
@@ -25,7 +25,7 @@ function write(sheet: SimSheet, b: readonly Bilag[], opp: Oppsett = o): WritePla
 const allFormulas = (plan: WritePlan) => plan.writes.flatMap((w) => w.cells.flat()).filter((c): c is { formula: string } => typeof c === "object" && c !== null).map((c) => c.formula);
 
 describe("a new Korreksjonsbilag sheet", () => {
-  const sheet = new SimSheet(KORREKSJONSBILAG_ARK);
+  const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
   const plan = write(sheet, bilag);
 
   test("title, note, header (no dimensions configured: 12 columns)", () => {
@@ -54,17 +54,17 @@ describe("a new Korreksjonsbilag sheet", () => {
   });
 
   test("number formats from NUMBER_FORMATS", () => {
-    expect(sheet.formats.get("3,1")).toBe(NUMBER_FORMATS.date);
-    expect(sheet.formats.get("3,8")).toBe(NUMBER_FORMATS.amount);
-    expect(sheet.formats.get("3,6")).toBe(NUMBER_FORMATS.amount);
-    expect(sheet.formats.get("3,5")).toBe(NUMBER_FORMATS.text);
-    expect(sheet.formats.get("3,2")).toBe(NUMBER_FORMATS.integer);
+    expect(sheet.numberFormat("B4")).toBe(NUMBER_FORMATS.date);
+    expect(sheet.numberFormat("I4")).toBe(NUMBER_FORMATS.amount);
+    expect(sheet.numberFormat("G4")).toBe(NUMBER_FORMATS.amount);
+    expect(sheet.numberFormat("F4")).toBe(NUMBER_FORMATS.text);
+    expect(sheet.numberFormat("C4")).toBe(NUMBER_FORMATS.integer);
   });
 });
 
 describe("regenerating keeps the user's rows and columns", () => {
-  function withUserContent(): SimSheet {
-    const sheet = new SimSheet(KORREKSJONSBILAG_ARK);
+  function withUserContent(): SheetInMemory {
+    const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
     write(sheet, bilag);
     sheet.set(2, 12, "Merknad");              // the user's note column M, right of Status
     sheet.set(3, 12, "sjekket av KN");
@@ -85,7 +85,7 @@ describe("regenerating keeps the user's rows and columns", () => {
 
   test("a longer set fills the blank row, skips the user's row and continues below it", () => {
     const sheet = withUserContent();
-    const longer = toBilag([termin(1, { R: 12345.67, T: 1712.34 }), termin(3, { R: -2500.5, T: -346.82 }), termin(5, { R: 10, T: 1.39 })]);
+    const longer = toBilag([terminResult(1, { R: 12345.67, T: 1712.34 }), terminResult(3, { R: -2500.5, T: -346.82 }), terminResult(5, { R: 10, T: 1.39 })]);
     write(sheet, longer);
     expect(sheet.row(14)).toEqual(["Egen rad: manuell omføring", "", "", "", "", "", "", "", 999]);
     expect(sheet.get(3, 12)).toBe("sjekket av KN");
@@ -102,7 +102,7 @@ describe("regenerating keeps the user's rows and columns", () => {
 
   test("a shorter set clears our leftover rows with \"\" and nothing else", () => {
     const sheet = withUserContent();
-    const plan = write(sheet, toBilag([termin(1, { R: 12345.67, T: 1712.34 })]));
+    const plan = write(sheet, toBilag([terminResult(1, { R: 12345.67, T: 1712.34 })]));
     for (let r = 8; r <= 12; r++) expect(sheet.row(r)).toEqual(r === 9 ? Array(12).fill("").concat(["spør lønn"]) : []);
     expect(sheet.row(14)[0]).toBe("Egen rad: manuell omføring");
     const cleared = plan.writes.find((w) => w.address === "A9:L13");
@@ -117,12 +117,13 @@ describe("regenerating keeps the user's rows and columns", () => {
   });
 
   test("vouchers with other ids (a lønnsbilag) are refused: they would never be replaced", () => {
-    const r = planKorreksjonsbilagArk([{ ...bilag[0], id: "LONN-202406" }], o);
-    expect((r as RuleError).message).toBe("Arket «Korreksjonsbilag» er for SPK-korreksjonsbilag; LONN-202406 hører ikke hjemme der.");
+    const r = planKorreksjonsbilagSheet([{ ...bilag[0], id: "LONN-202406" }], o);
+    // The problem carries its sheet as its place; the message is the same words.
+    expect((r as Problems).list).toEqual([{ sheet: "Korreksjonsbilag", message: "Arket «Korreksjonsbilag» er for SPK-korreksjonsbilag; LONN-202406 hører ikke hjemme der." }]);
   });
 
   test("a sheet with the user's own content above: our table goes below it", () => {
-    const sheet = new SimSheet(KORREKSJONSBILAG_ARK, [["Mine notater"], ["linje 2"]]);
+    const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET, [["Mine notater"], ["linje 2"]]);
     write(sheet, bilag);
     expect(sheet.get(0, 0)).toBe("Mine notater");
     expect(sheet.get(3, 0)).toMatch(/^Korreksjonsbilag – SPK-premie/);
@@ -140,33 +141,38 @@ describe("dimension columns", () => {
   });
 
   test("dim1…dimN as configured, by slot; required dimension missing on a cost line shows in Status", () => {
-    const sheet = new SimSheet(KORREKSJONSBILAG_ARK);
-    write(sheet, toBilag([termin(1, { R: 100, T: 13.87 })], dims), dims);
+    const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
+    write(sheet, toBilag([terminResult(1, { R: 100, T: 13.87 })], dims), dims);
     expect(sheet.row(2).slice(5, 9)).toEqual(["Konto", "Koststed (dim_1)", "Prosjekt (dim_4)", "Debet"]);
     expect(sheet.row(3).slice(5, 14)).toEqual(["5420", "100", "P1", "=IF(K4>0,K4,0)", "=IF(K4<0,-K4,0)", 50, "SPK-premie T1 2024: resultatføring differanse", "KB", "OK"]);
     // 2820 is a balance line: no koststed needed
     expect(sheet.row(5).slice(5, 8)).toEqual(["2820", "", "P1"]);
     expect(sheet.row(5)[13]).toBe("OK");
-    const hand: Bilag = { ...toBilag([termin(1, { R: 100, T: 13.87 })], dims)[0] };
+    const hand: Bilag = { ...toBilag([terminResult(1, { R: 100, T: 13.87 })], dims)[0] };
     const missing = { ...hand, linjer: hand.linjer.map((l) => ({ ...l, dimensjoner: { 4: "P1" } })) };
-    const s2 = new SimSheet(KORREKSJONSBILAG_ARK);
+    const s2 = new SheetInMemory(KORREKSJONSBILAG_SHEET);
     write(s2, [missing], dims);
     expect(s2.row(3)[13]).toBe("Mangler Koststed (dim_1)");
   });
 
   test("more dimensions than before refuse to write into the user's column; nothing is planned", () => {
-    const sheet = new SimSheet(KORREKSJONSBILAG_ARK);
+    const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
     write(sheet, bilag);
     sheet.set(2, 12, "Merknad");
-    const r = planKorreksjonsbilagArk(bilag, oppsett({ dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "1" }] }), sheet.snapshot());
-    expect((r as RuleError).message).toBe("Arket «Korreksjonsbilag»: tabellen trenger kolonne M, men M3 er i bruk («Merknad»). Flytt innholdet til høyre før bilagene lages på nytt.");
+    const r = planKorreksjonsbilagSheet(bilag, oppsett({ dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "1" }] }), sheet.snapshot());
+    // Was «Arket «Korreksjonsbilag»: tabellen trenger kolonne M, men M3 er i bruk («Merknad»). …»: the sheet and cell are the problem's place now.
+    expect((r as Problems).list).toEqual([{
+      sheet: "Korreksjonsbilag", cell: "M3",
+      message: "Tabellen trenger kolonne M, men cellen er i bruk («Merknad»). Flytt innholdet til høyre før bilagene lages på nytt.",
+    }]);
+    expect((r as Problems).message).toBe("Korreksjonsbilag!M3: Tabellen trenger kolonne M, men cellen er i bruk («Merknad»). Flytt innholdet til høyre før bilagene lages på nytt.");
   });
 
   test("more dimensions with free columns widen the table; fewer clear the columns given up", () => {
-    const sheet = new SimSheet(KORREKSJONSBILAG_ARK);
+    const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
     write(sheet, bilag);
     const one = oppsett({ dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "1" }] });
-    write(sheet, toBilag([termin(1, { R: 12345.67, T: 1712.34 }), termin(3, { R: -2500.5, T: -346.82 })], one), one);
+    write(sheet, toBilag([terminResult(1, { R: 12345.67, T: 1712.34 }), terminResult(3, { R: -2500.5, T: -346.82 })], one), one);
     expect(sheet.row(2)[12]).toBe("Status");
     expect(sheet.row(3)[6]).toBe("1");
     write(sheet, bilag);

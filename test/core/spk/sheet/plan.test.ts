@@ -1,17 +1,17 @@
-import { isRuleError } from "../../../src/core/errors";
-import { InputProblems } from "../../../src/core/spk/problems";
-import { avstem } from "../../../src/core/spk/reconcile";
-import { parseRange } from "../../../src/core/sheet/a1";
-import { planAvstemming, PlanInput } from "../../../src/core/spk/sheet/plan";
-import { LAYOUT_NAMES } from "../../../src/core/spk/sheet/layout";
-import { readAvstemming } from "../../../src/core/spk/sheet/read";
-import { Cell, isFormula, WritePlan } from "../../../src/core/workpaper/write-plan";
-import { applyPlanToSnapshot, cellMap, Workbook } from "./apply-plan";
-import { BRUTTO, oppsett } from "./fixtures";
+import { Ore } from "../../../../src/core/money/ore";
+import { isProblems, Problems } from "../../../../src/core/problem/problem";
+import { reconcile } from "../../../../src/core/spk/reconcile";
+import { parseRange } from "../../../../src/core/sheet/a1";
+import { planAvstemming, PlanInput } from "../../../../src/core/spk/sheet/plan";
+import { LAYOUT_NAMES } from "../../../../src/core/spk/sheet/layout";
+import { readAvstemming } from "../../../../src/core/spk/sheet/read";
+import { Cell, isFormula, WritePlan } from "../../../../src/core/workpaper/write-plan";
+import { BRUTTO, oppsett, ore, terminFields } from "../../../support/fixtures";
+import { applyPlan, cellMap, Workbook } from "../../../support/plan-applier";
 
 function plan(input: PlanInput): WritePlan {
   const p = planAvstemming(input);
-  if (isRuleError(p)) throw new Error(p.message);
+  if (isProblems(p)) throw new Error(p.message);
   return p;
 }
 
@@ -45,7 +45,7 @@ function functionsIn(formula: string): string[] {
 const SHEET = "A10 SPK brutto";
 
 describe("a new A10 sheet", () => {
-  const p = plan({ oppsett: oppsett(), terminer: BRUTTO, saldoer: [{ konto: "2820", ib: 0, bevegelse: 12.34 }], oppdatertAgaSats: 0.1412 });
+  const p = plan({ oppsett: oppsett(), terminer: BRUTTO, saldoer: [{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }], oppdatertAgaSats: 0.1412 });
   const cells = written(p, SHEET);
 
   test("sheets: the reconciliation with frozen header rows, and a very hidden _lonn", () => {
@@ -183,9 +183,9 @@ describe("a new A10 sheet", () => {
   });
 
   test("a second fill against the result changes nothing and reports nothing", () => {
-    const book = applyPlanToSnapshot(p, {});
+    const book = applyPlan(p, {});
     const again = plan({
-      oppsett: oppsett(), terminer: BRUTTO, saldoer: [{ konto: "2820", ib: 0, bevegelse: 12.34 }], oppdatertAgaSats: 0.1412,
+      oppsett: oppsett(), terminer: BRUTTO, saldoer: [{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }], oppdatertAgaSats: 0.1412,
       existing: book[SHEET], settings: book._lonn,
     });
     expect(again.writes).toEqual([]);
@@ -193,26 +193,26 @@ describe("a new A10 sheet", () => {
     expect(again.notices).toEqual([]);
     expect(again.formats).toEqual([]);
     expect(again.conditionalFormats).toEqual([]);
-    const twice = applyPlanToSnapshot(again, book);
+    const twice = applyPlan(again, book);
     expect(cellMap(twice[SHEET])).toEqual(cellMap(book[SHEET]));
     expect(cellMap(twice._lonn)).toEqual(cellMap(book._lonn));
   });
 
   test("read back, the sheet gives the same Oppsett, termins and reconciliation", () => {
-    const book: Workbook = applyPlanToSnapshot(p, {});
+    const book: Workbook = applyPlan(p, {});
     const r = readAvstemming(book[SHEET], book._lonn);
-    if (isRuleError(r)) throw new Error(r.message);
+    if (isProblems(r)) throw new Error(r.message);
     expect(r.oppsett).toEqual(oppsett());
     expect(r.terminer).toEqual(BRUTTO);
-    expect(r.saldoer).toEqual([{ konto: "2820", ib: 0, bevegelse: 12.34 }]);
+    expect(r.saldoer).toEqual([{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }]);
     expect(r.oppdatertAgaSats).toBe(0.1412);
-    expect(avstem(r.oppsett, r.terminer, r)).toEqual(avstem(oppsett(), BRUTTO, { saldoer: [{ konto: "2820", ib: 0, bevegelse: 12.34 }], oppdatertAgaSats: 0.1412 }));
+    expect(reconcile(r.oppsett, r.terminer, r)).toEqual(reconcile(oppsett(), BRUTTO, { saldoer: [{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }], oppdatertAgaSats: 0.1412 }));
   });
 });
 
 describe("a new A11 sheet", () => {
   const o = oppsett({ budsjettering: "netto", modus: "arsslutt", dimensjoner: [{ nummer: 1, navn: "Koststed", verdi: "1001" }, { nummer: 3, navn: "Prosjekt", fordeling: [{ verdi: "P1", vekt: 2 }, { verdi: "P2", vekt: 1 }], pakrevd: true }] });
-  const p = plan({ oppsett: o, terminer: [{ termin: 2, sapArbeidsgiverandel: 1000, fakturaArbeidsgiverandel: 1100 }] });
+  const p = plan({ oppsett: o, terminer: [terminFields({ termin: 2, sapArbeidsgiverandel: 1000, fakturaArbeidsgiverandel: 1100 })] });
   const cells = written(p, "A11 SPK netto");
 
   test("named A11 SPK netto, Netto/Årsslutt in the header, balance rows 2630 and 2961", () => {
@@ -229,9 +229,9 @@ describe("a new A11 sheet", () => {
 
   test("dimensions: names and values in the header, splits in _lonn; read back whole", () => {
     expect([cells.get("B7"), cells.get("B8"), cells.get("D7"), cells.has("D8")]).toEqual(["Koststed", "1001", "Prosjekt", false]);
-    const book = applyPlanToSnapshot(p, {});
+    const book = applyPlan(p, {});
     const r = readAvstemming(book["A11 SPK netto"], book._lonn);
-    if (isRuleError(r)) throw new Error(r.message);
+    if (isProblems(r)) throw new Error(r.message);
     expect(r.oppsett).toEqual(o);
   });
 });
@@ -239,7 +239,7 @@ describe("a new A11 sheet", () => {
 test("an empty virksomhet writes nothing, so a second fill is still empty", () => {
   const first = plan({ oppsett: oppsett({ virksomhet: "" }), terminer: [] });
   expect(written(first, SHEET).has("B2")).toBe(false);
-  const book = applyPlanToSnapshot(first, {});
+  const book = applyPlan(first, {});
   expect(plan({ oppsett: oppsett({ virksomhet: "" }), terminer: [], existing: book[SHEET], settings: book._lonn }).writes).toEqual([]);
 });
 
@@ -247,12 +247,13 @@ describe("inputs are checked before anything is planned", () => {
   test("every problem at once", () => {
     const r = planAvstemming({
       oppsett: oppsett({ budsjettering: "netto" }),
-      terminer: [{ termin: 7 }, { termin: 2, fakturaDifferanse: 5, sapMedlemsinnskudd: 1.001 }, { termin: 2 }],
+      // The model holds whole øre: 1,001 kr can only reach the plan as 100,1 øre, which it refuses.
+      terminer: [{ termin: 7 }, { termin: 2, fakturaDifferanse: ore(5), sapMedlemsinnskudd: 100.1 as Ore }, { termin: 2 }],
       oppdatertAgaSats: 14,
     });
-    expect((r as InputProblems).problems).toEqual([
+    expect((r as Problems).lines).toEqual([
       "Termin nr. 1 i listen: terminen må være 1–6 (fikk 7).",
-      "Termin 2, C (SAP medlemsinnskudd) (1,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+      "Termin 2, C (SAP medlemsinnskudd): «100.1» er ikke et beløp i hele øre.",
       "Termin 2, M (faktura differanse 2820): skal være tom for nettobudsjetterte virksomheter (fikk 5).",
       "Termin 2 finnes to ganger.",
       "Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1 (fikk 14).",
@@ -260,8 +261,8 @@ describe("inputs are checked before anything is planned", () => {
   });
 
   test("a balance for an account outside the control", () => {
-    const r = planAvstemming({ oppsett: oppsett(), terminer: [], saldoer: [{ konto: "2961", ib: 0, bevegelse: 0 }] });
-    expect((r as InputProblems).problems).toEqual([
+    const r = planAvstemming({ oppsett: oppsett(), terminer: [], saldoer: [{ konto: "2961", ib: ore(0), bevegelse: ore(0) }] });
+    expect((r as Problems).lines).toEqual([
       "Saldo 1 (konto 2961): kontoen inngår ikke i årskontrollen for bruttobudsjetterte (2630 medlemsinnskudd, 2810 avsetning arbeidsgiverandel, brutto, 2820 fakturadifferanse, brutto).",
     ]);
   });
