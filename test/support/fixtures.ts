@@ -33,6 +33,16 @@ export function ore(kroner: number): Ore {
 /** Kroner from a Norwegian amount text (`-18 642,75`), for writing expected values the way the README shows them. */
 export const kr = (text: string): number => Number(text.replace(/[\s\u00a0]/g, "").replace(",", "."));
 
+/**
+ * A model record with its øre fields read as kroner, for comparing it with figures written in
+ * kroner: every number field except those named in `keep` (rates, counts) is divided by 100.
+ */
+export function inKroner<T extends object>(record: T, ...keep: (keyof T & string)[]): { [K in keyof T]: T[K] extends number ? number : T[K] } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = typeof value === "number" && !keep.includes(key as keyof T & string) ? value / 100 + 0 : value;
+  return out as { [K in keyof T]: T[K] extends number ? number : T[K] };
+}
+
 /** Øre from a Norwegian amount text (`-18 642,75` → -1864275). */
 export const oreOfText = (text: string): Ore => ore(kr(text));
 

@@ -1,4 +1,5 @@
-import { Ore } from "../../../../src/core/money/ore";
+import { RuleError } from "../../../../src/core/errors";
+import { Ore, oreFromKroner } from "../../../../src/core/money/ore";
 import { isProblems, Problems } from "../../../../src/core/problem/problem";
 import { reconcile } from "../../../../src/core/spk/reconcile";
 import { parseRange } from "../../../../src/core/sheet/a1";
@@ -258,6 +259,10 @@ describe("inputs are checked before anything is planned", () => {
       "Termin 2 finnes to ganger.",
       "Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1 (fikk 14).",
     ]);
+    // The kroner figure 1,001 is refused, in the words the user reads, where kroner become øre.
+    expect((oreFromKroner(1.001, "Termin 2, C (SAP medlemsinnskudd)") as RuleError).message).toBe(
+      "Termin 2, C (SAP medlemsinnskudd) (1,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+    );
   });
 
   test("a balance for an account outside the control", () => {
