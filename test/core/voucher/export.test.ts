@@ -1,13 +1,15 @@
-import { isRuleError, RuleError } from "../../../src/core/errors";
-import { belopTekst, CSV_KOLONNER, csvFelt, tilCsv } from "../../../src/core/voucher/csv";
-import { GL07_FELT, GL07_LINJELENGDE, GL07_POSISJON, tilGl07 } from "../../../src/core/voucher/gl07";
-import { eksportOppsett, EksportOppsett } from "../../../src/core/voucher/export-check";
-import { lagKorreksjonsbilag } from "../../../src/core/spk/bilag";
+import { Ore } from "../../../src/core/money/ore";
+import { Checked, isProblems, Problems } from "../../../src/core/problem/problem";
+import { buildKorreksjonsbilag } from "../../../src/core/spk/bilag";
 import { Bilag } from "../../../src/core/spk/types";
-import { avstemming, oppsett, termin } from "../spk/bilag-fixtures";
+import { spkExportSettings } from "../../../src/core/usecase/spk";
+import { amountText, CSV_COLUMNS, csvField, toCsv } from "../../../src/core/voucher/csv";
+import { ExportSettings } from "../../../src/core/voucher/export-check";
+import { GL07_FIELDS, GL07_LINE_LENGTH, GL07_POSITIONS, toGl07 } from "../../../src/core/voucher/gl07";
+import { avstemming, oppsett, ore, terminResult } from "../../support/fixtures";
 
-function ok<T>(r: T | RuleError): T {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok<T>(r: Checked<T>): T {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
@@ -19,8 +21,8 @@ const o = oppsett({
     { nummer: 3, navn: "Prosjekt", verdi: "P-77" },
   ],
 });
-const bilag = ok(lagKorreksjonsbilag(avstemming(o, [termin(1, { R: 12345.67, T: 1712.34 }), termin(3, { R: -2500.5, T: -346.82 })])));
-const eks = eksportOppsett(o);
+const bilag = ok(buildKorreksjonsbilag(avstemming(o, [terminResult(1, { R: 12345.67, T: 1712.34 }), terminResult(3, { R: -2500.5, T: -346.82 })])));
+const eks = spkExportSettings(o);
 
 /** The reference's 1-based From–To (spk-dfo.md §4.1), typed from the table, not computed. */
 const REFERENCE: Record<string, [number, number]> = {
@@ -48,14 +50,14 @@ const field = (line: string, name: string) => {
 };
 
 describe("GL07 fixed width", () => {
-  const text = ok(tilGl07(bilag, eks));
+  const text = ok(toGl07(bilag, eks));
   const lines = text.split("\r\n");
 
   test("the field table matches the reference positions, 66 fields, 2060 characters", () => {
-    expect(GL07_FELT).toHaveLength(66);
+    expect(GL07_FIELDS).toHaveLength(66);
     expect(Object.keys(REFERENCE)).toHaveLength(66);
-    for (const [name, [from, to]] of Object.entries(REFERENCE)) expect([name, GL07_POSISJON[name].fra, GL07_POSISJON[name].fra + GL07_POSISJON[name].lengde - 1]).toEqual([name, from, to]);
-    expect(GL07_FELT.reduce((a, [, w]) => a + w, 0)).toBe(GL07_LINJELENGDE);
+    for (const [name, [from, to]] of Object.entries(REFERENCE)) expect([name, GL07_POSITIONS[name].fra, GL07_POSITIONS[name].fra + GL07_POSITIONS[name].lengde - 1]).toEqual([name, from, to]);
+    expect(GL07_FIELDS.reduce((a, [, w]) => a + w, 0)).toBe(GL07_LINE_LENGTH);
   });
 
   test("one CRLF-terminated line per voucher line, each exactly 2060 characters", () => {
@@ -103,14 +105,20 @@ describe("GL07 fixed width", () => {
   });
 
   test("LF line ends on request; voucher numbers can start elsewhere", () => {
-    const t = ok(tilGl07(bilag, { ...eks, forsteBilagsnummer: 5000 }, { linjeskift: "\n" }));
+    const t = ok(toGl07(bilag, { ...eks, forsteBilagsnummer: 5000 }, { linjeskift: "\n" }));
     const ls = t.split("\n").slice(0, -1);
     expect(ls.every((l) => l.length === 2060)).toBe(true);
     expect(ls.map((l) => field(l, "voucher_no"))).toEqual([...Array(6).fill("5000"), ...Array(6).fill("5001")]);
   });
 });
 
+/** A voucher typed by hand: [konto, beløp in kroner, dimensions, text] per line. */
 function handmade(linjer: [string, number, Record<number, string>?, string?][]): Bilag {
+  return withLines(linjer.map(([konto, kroner, dimensjoner, tekst]) => [konto, ore(kroner), dimensjoner, tekst]));
+}
+
+/** The same with each line's amount as the øre the model would hold. */
+function withLines(linjer: [string, Ore, Record<number, string>?, string?][]): Bilag {
   return {
     id: "SPK-2024-T2", termin: 2, tekst: "t", dato: "2024-04-30", periode: "202404",
     linjer: linjer.map(([konto, belop, dimensjoner = {}, tekst = "tekst"], i) => ({ termin: 2, linje: i + 1, konto, belop, tekst, dimensjoner })),
@@ -118,7 +126,7 @@ function handmade(linjer: [string, number, Record<number, string>?, string?][]):
 }
 
 describe("refusals (both exports), naming voucher and line", () => {
-  const both = (b: Bilag[], e: EksportOppsett = eks) => [tilCsv(b, e), tilGl07(b, e)].map((r) => (r as RuleError).message);
+  const both = (b: Bilag[], e: ExportSettings = eks) => [toCsv(b, e), toGl07(b, e)].map((r) => (r as Problems).message);
 
   test("an unbalanced voucher", () => {
     for (const m of both([handmade([["5420", 100, { 1: "1" }], ["2820", -99.99]])])) {
@@ -131,32 +139,33 @@ describe("refusals (both exports), naming voucher and line", () => {
     }
   });
   test("fractions of an øre, missing firma", () => {
-    expect(both([handmade([["5420", 100.001, { 1: "1" }], ["2820", -100.001]])])[0]).toMatch(/linje 1: beløpet \(100.001\) har brøkdeler av øre/);
+    // 100,001 kr is 10 000,1 øre: a line the model cannot hold, and an export must not write.
+    expect(both([withLines([["5420", 10000.1 as Ore, { 1: "1" }], ["2820", -10000.1 as Ore]])])[0]).toMatch(/linje 1: beløpet \(100.001\) har brøkdeler av øre/);
     expect(both(bilag, { ...eks, firma: "" })[1]).toMatch(/Firmakoden/);
   });
   test("GL07: an over-long value is refused, not cut", () => {
     const long = "K".repeat(26);
-    const m = (tilGl07([handmade([["5420", 1, { 1: long }], ["2820", -1]])], eks) as RuleError).message;
+    const m = (toGl07([handmade([["5420", 1, { 1: long }], ["2820", -1]])], eks) as Problems).message;
     expect(m).toBe(`GL07-eksporten er stoppet: Bilag SPK-2024-T2, linje 1, feltet dim_1: «${long}» er 26 tegn; plass til 25.`);
-    const ok25 = tilGl07([handmade([["5420", 1, { 1: "K".repeat(25) }], ["2820", -1]])], eks);
-    expect(isRuleError(ok25)).toBe(false);
+    const ok25 = toGl07([handmade([["5420", 1, { 1: "K".repeat(25) }], ["2820", -1]])], eks);
+    expect(isProblems(ok25)).toBe(false);
   });
   test("GL07: characters outside Latin-1 or line breaks are refused (æøå are fine)", () => {
-    expect((tilGl07([handmade([["5420", 1, { 1: "1" }, "fra 13 % → 14 %"], ["2820", -1]])], eks) as RuleError).message)
+    expect((toGl07([handmade([["5420", 1, { 1: "1" }, "fra 13 % → 14 %"], ["2820", -1]])], eks) as Problems).message)
       .toMatch(/linje 1, feltet description: .* har tegn som ikke kan skrives/);
-    expect(isRuleError(tilGl07([handmade([["5420", 1, { 1: "1" }, "a\r\nb"], ["2820", -1]])], eks))).toBe(true);
-    expect(isRuleError(tilGl07([handmade([["5420", 1, { 1: "1" }, "Lønn, særtrekk, å"], ["2820", -1]])], eks))).toBe(false);
+    expect(isProblems(toGl07([handmade([["5420", 1, { 1: "1" }, "a\r\nb"], ["2820", -1]])], eks))).toBe(true);
+    expect(isProblems(toGl07([handmade([["5420", 1, { 1: "1" }, "Lønn, særtrekk, å"], ["2820", -1]])], eks))).toBe(false);
   });
 });
 
 describe("CSV", () => {
-  const text = ok(tilCsv(bilag, eks));
+  const text = ok(toCsv(bilag, eks));
 
   test("UTF-8 BOM, header row, semicolons, CRLF", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = text.slice(1).split("\r\n");
     expect(rows.pop()).toBe("");
-    expect(rows[0]).toBe(CSV_KOLONNER.join(";"));
+    expect(rows[0]).toBe(CSV_COLUMNS.join(";"));
     expect(rows).toHaveLength(13);
     expect(text.replace(/\r\n/g, "").includes("\n")).toBe(false);
   });
@@ -168,23 +177,23 @@ describe("CSV", () => {
   });
 
   test("decimal dot on request", () => {
-    const rows = ok(tilCsv(bilag, eks, { desimaltegn: "." })).slice(1).split("\r\n");
+    const rows = ok(toCsv(bilag, eks, { desimaltegn: "." })).slice(1).split("\r\n");
     expect(rows[3].split(";").slice(16, 18)).toEqual(["-12345.67", "-12345.67"]);
   });
 
   test("quoting: separator, quotes, line breaks and edge spaces", () => {
-    expect(csvFelt("a;b")).toBe('"a;b"');
-    expect(csvFelt('si "hei"')).toBe('"si ""hei"""');
-    expect(csvFelt("a\nb")).toBe('"a\nb"');
-    expect(csvFelt(" x")).toBe('" x"');
-    expect(csvFelt("Lønn 2024")).toBe("Lønn 2024");
-    const t = ok(tilCsv([handmade([["5420", 1, { 1: "1" }, 'Trekk; "kantine"'], ["2820", -1]])], eks));
+    expect(csvField("a;b")).toBe('"a;b"');
+    expect(csvField('si "hei"')).toBe('"si ""hei"""');
+    expect(csvField("a\nb")).toBe('"a\nb"');
+    expect(csvField(" x")).toBe('" x"');
+    expect(csvField("Lønn 2024")).toBe("Lønn 2024");
+    const t = ok(toCsv([handmade([["5420", 1, { 1: "1" }, 'Trekk; "kantine"'], ["2820", -1]])], eks));
     expect(t.split("\r\n")[1]).toContain(';"Trekk; ""kantine""";');
   });
 
   test("amount text", () => {
-    expect(belopTekst(-5, ",")).toBe("-0,05");
-    expect(belopTekst(123456789, ",")).toBe("1234567,89");
-    expect(belopTekst(0, ".")).toBe("0.00");
+    expect(amountText(-5, ",")).toBe("-0,05");
+    expect(amountText(123456789, ",")).toBe("1234567,89");
+    expect(amountText(0, ".")).toBe("0.00");
   });
 });
