@@ -72,7 +72,7 @@ describe("readVirksomheter", () => {
   });
 });
 
-describe("readGrunnlagOgSatser", () => {
+describe("readBasesAndRates", () => {
   test("a rate column (fraction or percent text) and zones / kommunenummer give agaSnittsats its lines", () => {
     const grid = [
       ["Grunnlag", "Sats", "Sone"],

@@ -5,7 +5,7 @@ import { ore } from "../../support/fixtures";
 /** R and the expected AGA in kroner, as DESIGN.md §3.1 writes them; the rule works in øre. */
 const agaInKroner = (R: number, S: number): number => kroner(agaOnDifference(ore(R), S));
 
-describe("agaPaDifferanse", () => {
+describe("agaOnDifference", () => {
   test("round(R × S, 2), half away from zero, exact", () => {
     expect(agaInKroner(50, 0.1387)).toBe(6.94);
     expect(agaInKroner(-50, 0.1387)).toBe(-6.94);

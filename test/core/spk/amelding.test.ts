@@ -1,15 +1,11 @@
 import fc from "fast-check";
 import { asOre, kroner } from "../../../src/core/money/ore";
-import { Checked, isProblems, Problems } from "../../../src/core/problem/problem";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
 import { checkDigit, isValidOrgnr } from "../../../src/core/rules/orgnr";
 import { buildAmeldingFordeling, checkVirksomheter, splitChange, Virksomhet } from "../../../src/core/spk/amelding";
 import { VirksomhetGrunnlag } from "../../../src/core/spk/types";
 import { avstemming, oppsett, ore, terminResult } from "../../support/fixtures";
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../support/checked";
 
 // Valid by mod 11 (hand-checked): 974760673 (Brønnøysundregistrene), 123456785, 987654325.
 const VIRKSOMHETER: VirksomhetGrunnlag[] = [

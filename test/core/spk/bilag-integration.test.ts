@@ -1,15 +1,10 @@
+/** The model's `reconcile` feeding the vouchers: the figures agree end to end. */
 import { kroner } from "../../../src/core/money/ore";
-import { Checked, isProblems } from "../../../src/core/problem/problem";
 import { buildAmeldingFordeling } from "../../../src/core/spk/amelding";
 import { buildKorreksjonsbilag } from "../../../src/core/spk/bilag";
 import { reconcile } from "../../../src/core/spk/reconcile";
 import { kontoBelop, linesSum, oppsett, ore, terminInput as input } from "../../support/fixtures";
-
-/** The model's `reconcile` feeding the vouchers: the figures agree end to end. */
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../support/checked";
 
 test("brutto terminvis: R = M (the 2820 remainder) and T = round(R × S, 2) reach the voucher unchanged", () => {
   const o = oppsett();

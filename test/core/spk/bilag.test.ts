@@ -2,17 +2,13 @@ import fc from "fast-check";
 import { RuleError } from "../../../src/core/errors";
 import { percentText } from "../../../src/core/money/format";
 import { kroner, oreFromKroner } from "../../../src/core/money/ore";
-import { Checked, isProblems, Problems } from "../../../src/core/problem/problem";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
 import { buildAgaAdjustmentBilag, buildAarsBilag, buildKorreksjonsbilag, buildTerminBilag } from "../../../src/core/spk/bilag";
 import { Bilag } from "../../../src/core/spk/types";
 import { balanceProblem } from "../../../src/core/voucher/balance";
 import { terminEnd } from "../../../src/core/voucher/dates";
 import { avstemming, kontoBelop, linesSum, oppsett, ore, terminResult } from "../../support/fixtures";
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../support/checked";
 
 describe("brutto, terminvis (DESIGN.md §3.2)", () => {
   // T1: R = 12 345,67; T = round(12 345,67 × 0,1387, 2) = round(1 712,344429) = 1 712,34
@@ -158,7 +154,7 @@ describe("refusals", () => {
     const o = oppsett({ kontoer: { ...oppsett().kontoer, agaMotkontoBrutto: " " } });
     expect((buildTerminBilag(o, terminResult(1, { R: 1, T: 0.14 })) as Problems).message).toMatch(/motpost AGA \(brutto\)/);
   });
-  test("balanseFeil names the voucher", () => {
+  test("balanceProblem names the voucher", () => {
     const b: Bilag = {
       id: "X-1", termin: null, tekst: "", dato: "2024-12-31", periode: "202412",
       linjer: [{ termin: null, linje: 1, konto: "1", belop: ore(1), tekst: "", dimensjoner: {} }],

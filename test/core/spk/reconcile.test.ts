@@ -32,7 +32,7 @@ const BRUTTO: TerminInput[] = [
   t(6, [0, 0, 0, 0, 0, 0, -50, 0]),
 ];
 
-describe("avstem, brutto", () => {
+describe("reconcile, brutto", () => {
   const a = ok(reconcile(oppsett(), BRUTTO));
 
   test("G…T per termin", () => {
@@ -150,7 +150,7 @@ describe("avstem, brutto", () => {
   });
 });
 
-describe("avstem, netto", () => {
+describe("reconcile, netto", () => {
   // S = 11,23 %
   const o = oppsett({ budsjettering: "netto", agaSats: 0.1123 });
   const NETTO = [
@@ -204,7 +204,7 @@ describe("avstem, netto", () => {
 const rawAmount = (termin: number, field: keyof TerminInput, value: number): TerminInput => ({ ...t(termin), [field]: value as Ore });
 const edgeMessage = (kroner: number, what: string) => (oreFromKroner(kroner, what) as RuleError).message;
 
-describe("avstem refuses bad input, naming every problem", () => {
+describe("reconcile refuses bad input, naming every problem", () => {
   test("termins out of range, duplicates, sub-øre and non-finite amounts", () => {
     const r = reconcile(oppsett(), [
       t(0, [0, 0, 0, 0, 0, 0, 0, 0]),

@@ -1,4 +1,3 @@
-import { kroner } from "../../../src/core/money/ore";
 import { isProblems, Problems } from "../../../src/core/problem/problem";
 import { reconcile } from "../../../src/core/spk/reconcile";
 import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../../../src/core/spk/scenario";

@@ -1,5 +1,5 @@
 import { Ore } from "../../../src/core/money/ore";
-import { Checked, isProblems, Problems } from "../../../src/core/problem/problem";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
 import { buildKorreksjonsbilag } from "../../../src/core/spk/bilag";
 import { Bilag } from "../../../src/core/spk/types";
 import { spkExportSettings } from "../../../src/core/usecase/spk";
@@ -7,11 +7,7 @@ import { amountText, CSV_COLUMNS, csvField, toCsv } from "../../../src/core/vouc
 import { ExportSettings } from "../../../src/core/voucher/export-check";
 import { GL07_FIELDS, GL07_LINE_LENGTH, GL07_POSITIONS, toGl07 } from "../../../src/core/voucher/gl07";
 import { avstemming, oppsett, ore, terminResult } from "../../support/fixtures";
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../support/checked";
 
 // Brutto terminvis, T1: R = 12 345,67, T = 1 712,34; T3: R = −2 500,50, T = −346,82 (hand-computed in bilag.test.ts).
 // Koststed (dim_1) spread 1:1 on cost lines with 10000 on balance lines; prosjekt (dim_3) single value.

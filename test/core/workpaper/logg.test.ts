@@ -1,14 +1,10 @@
-import { Checked, isProblems } from "../../../src/core/problem/problem";
+import { isProblems } from "../../../src/core/problem/problem";
 import { describeChanges, LOG_SHEET, LOG_HEADINGS, LOGG_TIDSFORMAT, withLogRow, planLogg, timeSerial, Timestamp } from "../../../src/core/workpaper/logg";
 import { emptyPlan, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { SheetSnapshot } from "../../../src/core/sheet/snapshot";
 import { runPlanned } from "../../../src/excel/run";
 import { FakeExcelHost } from "../../fake-excel";
-
-const ok = <T>(r: Checked<T>): T => {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-};
+import { ok } from "../../support/checked";
 
 /** Runs `f` with the fake Excel host installed as the global `Excel`. */
 async function installed<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
@@ -25,7 +21,7 @@ const linje = { tid: TID, handling: "Avstemmingsarket fylt", endret: "A10 SPK br
 
 const snapshot = (name: string, values: unknown[][]): SheetSnapshot => ({ name, values, formulas: values });
 
-describe("tidSomSerial", () => {
+describe("timeSerial", () => {
   test("days since 1900 plus the fraction of the day, as Excel stores a date-time", () => {
     // 2025-01-31 is serial 45688 (Excel: =DATE(2025;1;31)); 14:05:30 is 50730 s of 86400.
     expect(timeSerial(TID)).toBeCloseTo(45688 + 50730 / 86400, 10);
@@ -69,7 +65,7 @@ describe("planLogg", () => {
   });
 });
 
-describe("beskrivEndringer / medLogg", () => {
+describe("describeChanges / withLogRow", () => {
   const plan: WritePlan = {
     ...emptyPlan(),
     sheets: [{ name: "A10 SPK brutto", visibility: "visible" }, { name: "_lonn", visibility: "veryHidden" }],

@@ -1,14 +1,9 @@
-import { Checked, isProblems } from "../../../../src/core/problem/problem";
 import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
 import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
 import { NUMBER_FORMATS, WritePlan } from "../../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, ore, terminResult } from "../../../support/fixtures";
 import { SheetInMemory } from "../../../support/plan-applier";
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../../support/checked";
 
 const o = oppsett({ agaSats: 0.0683 });
 const virksomheter = [

@@ -1,18 +1,13 @@
 /** planAvstemming's `andreInnstillinger`: the task pane's own `_lonn` keys are stored with the fill. */
-import { Checked, isProblems } from "../../../../src/core/problem/problem";
 import { planAvstemming } from "../../../../src/core/spk/sheet/plan";
 import { SETTINGS_SHEET, readSettings } from "../../../../src/core/workpaper/settings";
 import { SheetSnapshot } from "../../../../src/core/sheet/snapshot";
 import { WritePlan } from "../../../../src/core/workpaper/write-plan";
 import { oppsett } from "../../../support/fixtures";
 import { applyPlan } from "../../../support/plan-applier";
+import { ok } from "../../../support/checked";
 
 const OPPSETT = oppsett({ orgnr: undefined });
-
-const ok = <T>(r: Checked<T>): T => {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-};
 
 /** The `_lonn` sheet after applying the plan to `before` (rows of key, value, description). */
 function settingsAfter(plan: WritePlan, before?: SheetSnapshot): SheetSnapshot {

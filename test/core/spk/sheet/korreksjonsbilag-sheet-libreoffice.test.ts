@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Checked, isProblems } from "../../../../src/core/problem/problem";
 import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
 import { buildKorreksjonsbilag } from "../../../../src/core/spk/bilag";
 import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
@@ -12,17 +11,13 @@ import { withLibreOffice } from "../../../support/engines";
 import { avstemming, oppsett, ore, terminResult } from "../../../support/fixtures";
 import { recalculate } from "../../../support/libreoffice";
 import { planToWorkbook, recalculatedValue } from "../../../support/xlsx";
+import { ok } from "../../../support/checked";
 
 /**
  * The sheets' formulas recalculated by a spreadsheet engine that is not ours (LibreOffice): the
  * control rows must show 0 and "I balanse", debit/credit must split the signed amounts, and the
  * A-melding residual must be Σ AGA − the voucher's AGA.
  */
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
-
 
 const value = recalculatedValue;
 

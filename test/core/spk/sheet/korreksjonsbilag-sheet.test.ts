@@ -1,15 +1,11 @@
-import { Checked, isProblems, Problems } from "../../../../src/core/problem/problem";
+import { Problems } from "../../../../src/core/problem/problem";
 import { buildKorreksjonsbilag } from "../../../../src/core/spk/bilag";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../../../../src/core/spk/sheet/korreksjonsbilag-sheet";
 import { Bilag, Oppsett } from "../../../../src/core/spk/types";
 import { NUMBER_FORMATS, WritePlan } from "../../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, terminResult } from "../../../support/fixtures";
 import { SheetInMemory } from "../../../support/plan-applier";
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
+import { ok } from "../../../support/checked";
 
 const o = oppsett();
 // T1: R = 12 345,67, T = 1 712,34; T3: R = −2 500,50, T = −346,82 (see bilag.test.ts)

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Checked, isProblems } from "../../../../src/core/problem/problem";
 import { reconcile } from "../../../../src/core/spk/reconcile";
 import { Avstemming, KontoSaldo, Oppsett, TerminInput } from "../../../../src/core/spk/types";
 import { planAvstemming } from "../../../../src/core/spk/sheet/plan";
@@ -11,18 +10,13 @@ import { withLibreOffice } from "../../../support/engines";
 import { BRUTTO, oppsett, ore, terminInput } from "../../../support/fixtures";
 import { recalculate } from "../../../support/libreoffice";
 import { planToWorkbook, recalculatedValue } from "../../../support/xlsx";
+import { ok } from "../../../support/checked";
 
 /**
  * The template's formulas recalculated by LibreOffice must equal the model's figures to the øre:
  * every computed cell of the termin table, the Sum row, the Termin-/årsavstemming block, the
  * balance control and the AGA adjustment.
  */
-
-function ok<T>(r: Checked<T>): T {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-}
-
 
 const value = recalculatedValue;
 
