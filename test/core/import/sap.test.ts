@@ -1,13 +1,13 @@
-import { ImportResult, readSap, SapImport } from "../../../src/core/import";
-import { toText } from "../../../src/core/money";
+import { readSap, SapImport } from "../../../src/core/import";
+import { fromOre, toText } from "../../../src/core/money";
+import { isProblems } from "../../../src/core/problem/problem";
+import { ok, problemsOf } from "../../support/checked";
 
 const HEADER = ["Lønnsart", "Lønnsarttekst", "For-periode", "Beløp"];
 
-function ok(r: ImportResult<SapImport>): SapImport {
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.cell}: ${e.message}`).join("\n"));
-  return r.value;
-}
-const totals = (v: SapImport) => v.terminer.map((t) => [toText(t.arbeidsgiverandel), toText(t.medlemsinnskudd), t.rader]);
+/** Øre as the exact kroner text ("480869.75"). */
+const amount = (ore: number) => toText(fromOre(ore));
+const totals = (v: SapImport) => v.terminer.map((t) => [amount(t.arbeidsgiverandel), amount(t.medlemsinnskudd), t.rader]);
 const lonnsarter = { arbeidsgiverandel: ["7300", "7301"], medlemsinnskudd: ["7350"] };
 
 describe("SAP wage-type report", () => {
@@ -73,10 +73,10 @@ describe("SAP wage-type report", () => {
       ["1000", "", "i fjor", "tull"],
     ];
     const r = readSap({ sheet: "SAP", values: grid, origin: "B10" }, { aar: 2024, lonnsarter });
-    expect(r.ok).toBe(false);
-    expect("value" in r).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.cell, e.row, e.column, e.value, e.message])).toEqual([
+    expect(isProblems(r)).toBe(true);
+    expect("terminer" in r).toBe(false);
+    if (!isProblems(r)) return;
+    expect(r.list.map((e) => [e.cell, e.row, e.column, e.value, e.message])).toEqual([
       ["E11", 11, "Beløp", "12,3,4", "«12,3,4» er ikke et beløp."],
       ["D12", 12, "For-periode", "13.2024", "«13.2024» er ikke en periode eller dato."],
       ["D13", 13, "For-periode", "12.2023", "«12.2023» er i 2023, ikke i regnskapsåret 2024."],
@@ -84,54 +84,48 @@ describe("SAP wage-type report", () => {
       ["E14", 14, "Beløp", "", "Mangler beløp i kolonnen «Beløp»."],
       ["B15", 15, "Lønnsart", "", "Mangler lønnsart."],
     ]);
-    expect(r.errors.every((e) => e.sheet === "SAP")).toBe(true);
+    expect(r.list.every((e) => e.sheet === "SAP")).toBe(true);
   });
 
   test("a file with no data rows", () => {
-    expect(readSap({ sheet: "SAP", values: [] }, { aar: 2024 })).toEqual({ ok: false, errors: [{ sheet: "SAP", message: "Filen har ingen datarader: arket er tomt." }] });
-    expect(readSap({ sheet: "SAP", values: [[""], ["", ""]] }, { aar: 2024 })).toEqual({
-      ok: false,
-      errors: [{ sheet: "SAP", message: "Filen har ingen datarader: arket er tomt." }],
-    });
-    expect(readSap({ sheet: "SAP", values: [["Tittel"], HEADER, [], [""]] }, { aar: 2024 })).toEqual({
-      ok: false,
-      errors: [{ sheet: "SAP", row: 2, message: "Filen har ingen datarader under overskriftsraden (rad 2)." }],
-    });
+    expect(problemsOf(readSap({ sheet: "SAP", values: [] }, { aar: 2024 }))).toEqual([{ sheet: "SAP", message: "Filen har ingen datarader: arket er tomt." }]);
+    expect(problemsOf(readSap({ sheet: "SAP", values: [[""], ["", ""]] }, { aar: 2024 }))).toEqual(
+      [{ sheet: "SAP", message: "Filen har ingen datarader: arket er tomt." }],
+    );
+    expect(problemsOf(readSap({ sheet: "SAP", values: [["Tittel"], HEADER, [], [""]] }, { aar: 2024 }))).toEqual(
+      [{ sheet: "SAP", row: 2, message: "Filen har ingen datarader under overskriftsraden (rad 2)." }],
+    );
   });
 
   test("no line of the configured wage types is an error listing the wage types found", () => {
     const r = readSap({ sheet: "SAP", values: [HEADER, ["1000", "", "01.2024", "1"], ["/101", "", "01.2024", "1"]] }, { aar: 2024, lonnsarter });
-    expect(r).toEqual({
-      ok: false,
-      errors: [
-        {
-          sheet: "SAP",
-          message: "Ingen linjer med lønnsartene for arbeidsgiverandel (7300 og 7301) eller medlemsinnskudd (7350); sjekk lønnsartene i oppsettet. Lønnsartene i filen: 1000 og /101.",
-        },
-      ],
-    });
+    expect(problemsOf(r)).toEqual([
+      {
+        sheet: "SAP",
+        message: "Ingen linjer med lønnsartene for arbeidsgiverandel (7300 og 7301) eller medlemsinnskudd (7350); sjekk lønnsartene i oppsettet. Lønnsartene i filen: 1000 og /101.",
+      },
+    ]);
   });
 
   test("a wage type set up as both shares is an error at its cell", () => {
     const r = readSap({ sheet: "SAP", values: [HEADER, ["7300", "", "01.2024", "1"]] }, { aar: 2024, lonnsarter: { arbeidsgiverandel: ["7*"], medlemsinnskudd: ["7300"] } });
-    expect(!r.ok && r.errors.map((e) => [e.cell, e.message])).toEqual([["A2", "Lønnsart 7300 er satt opp både som arbeidsgiverandel og som medlemsinnskudd."]]);
+    expect(problemsOf(r).map((e) => [e.cell, e.message])).toEqual([["A2", "Lønnsart 7300 er satt opp både som arbeidsgiverandel og som medlemsinnskudd."]]);
   });
 
   test("a duplicate or missing header is an error and nothing is read", () => {
     const dup = readSap({ sheet: "SAP", values: [["Lønnsart", "Periode", "Beløp", "Amount"], ["7300", "01.2024", "1", "1"]] }, { aar: 2024 });
-    expect(!dup.ok && dup.errors.map((e) => [e.cell, e.message])).toEqual([
+    expect(problemsOf(dup).map((e) => [e.cell, e.message])).toEqual([
       ["D1", "Kolonnen «Beløp» står to ganger i overskriftsraden: C1 («Beløp») og D1 («Amount»). Fjern eller gi nytt navn til den ene."],
     ]);
     const missing = readSap({ sheet: "SAP", values: [["Lønnsart", "Beløp"], ["7300", "1"]] }, { aar: 2024 });
-    expect(!missing.ok && missing.errors.map((e) => e.message)).toEqual([
+    expect(problemsOf(missing).map((e) => e.message)).toEqual([
       "Mangler kolonnen «Periode» (Periode, For-periode, Forperiode, Lønnsperiode, Period, For-period, For period, Abrechnungsperiode, Für-Periode) i overskriftsraden (rad 1).",
     ]);
   });
 
   test("a bad origin is an error, not an exception", () => {
-    expect(readSap({ sheet: "SAP", values: [HEADER], origin: "11" }, { aar: 2024 })).toEqual({
-      ok: false,
-      errors: [{ sheet: "SAP", message: "«11» er ikke en gyldig startcelle (for eksempel A1)." }],
-    });
+    expect(problemsOf(readSap({ sheet: "SAP", values: [HEADER], origin: "11" }, { aar: 2024 }))).toEqual(
+      [{ sheet: "SAP", message: "«11» er ikke en gyldig startcelle (for eksempel A1)." }],
+    );
   });
 });

@@ -1,13 +1,14 @@
-import { ImportResult, readUnit4, Unit4Import } from "../../../src/core/import";
-import { toText } from "../../../src/core/money";
+import { readUnit4, Unit4Import } from "../../../src/core/import";
+import { fromOre, toText } from "../../../src/core/money";
+import { isProblems } from "../../../src/core/problem/problem";
 import { DEFAULT_KONTOER } from "../../../src/core/spk/types";
+import { ok, problemsOf } from "../../support/checked";
 
-function ok(r: ImportResult<Unit4Import>): Unit4Import {
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.cell ?? e.row}: ${e.message}`).join("\n"));
-  return r.value;
-}
+/** Øre as the exact kroner text ("481070.25"). */
+const amount = (ore: number) => toText(fromOre(ore));
+
 /** [D, E, F, rows] per termin. */
-const totals = (v: Unit4Import) => v.terminer.map((t) => [toText(t.pensjonsutgift), toText(t.avsetning), toText(t.medlemsinnskudd), t.rader]);
+const totals = (v: Unit4Import) => v.terminer.map((t) => [amount(t.pensjonsutgift), amount(t.avsetning), amount(t.medlemsinnskudd), t.rader]);
 
 describe("Unit4 balance / transaction list", () => {
   const grid = [
@@ -93,9 +94,9 @@ describe("Unit4 balance / transaction list", () => {
       ["2810", "tull", "IF", "tull", ""],
     ];
     const r = readUnit4({ sheet: "Unit4", values }, { aar: 2024, budsjettering: "brutto" });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.cell ?? `rad ${e.row}`, e.message])).toEqual([
+    expect(isProblems(r)).toBe(true);
+    if (!isProblems(r)) return;
+    expect(r.list.map((e) => [e.cell ?? `rad ${e.row}`, e.message])).toEqual([
       ["B2", "«202313» er ikke en periode eller dato."],
       ["B3", "«202312» er i 2023, ikke i regnskapsåret 2024."],
       ["rad 4", "Mangler beløp i kolonnene «Debet» og «Kredit»."],
@@ -107,19 +108,19 @@ describe("Unit4 balance / transaction list", () => {
 
   test("missing columns: the voucher type (when filtering) and an amount", () => {
     const noType = readUnit4({ sheet: "Unit4", values: [["Konto", "Periode", "Beløp"], ["5420", "202401", "1"]] }, { aar: 2024, budsjettering: "brutto" });
-    expect(!noType.ok && noType.errors.map((e) => e.message)).toEqual([
+    expect(problemsOf(noType).map((e) => e.message)).toEqual([
       "Mangler kolonnen «Bilagsart» (Bilagsart, Bilagstype, Transaction type, Trans type, TT, Voucher type) i overskriftsraden (rad 1).",
     ]);
     const noAmount = readUnit4({ sheet: "Unit4", values: [["Konto", "Periode", "TT"], ["5420", "202401", "B1"]] }, { aar: 2024, budsjettering: "brutto" });
-    expect(!noAmount.ok && noAmount.errors.map((e) => e.message)).toEqual([
+    expect(problemsOf(noAmount).map((e) => e.message)).toEqual([
       "Mangler kolonnen «Beløp» eller «Debet» og «Kredit» i overskriftsraden (rad 1). Lette etter Beløp: Beløp, Amount, Saldo, Bevegelse, Periodebeløp, Balance; Debet: Debet, Debit; Kredit: Kredit, Credit.",
     ]);
     const halfPair = readUnit4({ sheet: "Unit4", values: [["Konto", "Periode", "TT", "Debet"], ["5420", "202401", "B1", "1"]] }, { aar: 2024, budsjettering: "brutto" });
-    expect(!halfPair.ok && halfPair.errors[0].message).toContain("Mangler kolonnen «Kredit» (ved siden av «Debet»)");
+    expect(problemsOf(halfPair)[0].message).toContain("Mangler kolonnen «Kredit» (ved siden av «Debet»)");
   });
 
   test("no payroll line on the accounts is an error", () => {
     const r = readUnit4({ sheet: "Unit4", values: [["Konto", "Periode", "TT", "Beløp"], ["2810", "202401", "IF", "1"]] }, { aar: 2024, budsjettering: "brutto" });
-    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(["Ingen linjer på kontoene 5420, 2810 og 2630 med bilagsart B*; sjekk kontoene og bilagsartene i oppsettet."]);
+    expect(problemsOf(r).map((e) => e.message)).toEqual(["Ingen linjer på kontoene 5420, 2810 og 2630 med bilagsart B*; sjekk kontoene og bilagsartene i oppsettet."]);
   });
 });

@@ -1,25 +1,15 @@
 import { isRuleError } from "../../../src/core/errors";
 import { readBasesAndRates, readVirksomheter } from "../../../src/core/import/virksomheter";
-import { ImportResult } from "../../../src/core/import/types";
+import { kroner } from "../../../src/core/money/ore";
+import { isProblems } from "../../../src/core/problem/problem";
 import { agaSats } from "../../../src/core/rules/aga";
 import { agaSnittsats } from "../../../src/core/rules/snittsats";
-import { kontrollsiffer } from "../../../src/core/spk/amelding-orgnr";
-import { lagAmeldingFordeling, validerVirksomheter } from "../../../src/core/spk/amelding";
-
-/** A valid virksomhetsnummer from eight digits (modulus 11 check digit). */
-function orgnr(first8: string): string {
-  const d = kontrollsiffer(first8);
-  if (d === undefined) throw new Error(`${first8} har ikke noe gyldig kontrollsiffer`);
-  return `${first8}${d}`;
-}
+import { buildAmeldingFordeling, checkVirksomheter } from "../../../src/core/spk/amelding";
+import { ok } from "../../support/checked";
+import { inKroner, ore, orgnr } from "../../support/fixtures";
 
 const A = orgnr("97476067"); // 974760673
 const B = orgnr("91234568");
-
-const ok = <T>(r: ImportResult<T>): T => {
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.cell ?? e.row ?? ""} ${e.message}`).join("; "));
-  return r.value;
-};
 
 describe("readVirksomheter", () => {
   const grid = [
@@ -33,13 +23,13 @@ describe("readVirksomheter", () => {
 
   test("finds the header below a title, reads every row, skips the total line", () => {
     const read = ok(readVirksomheter({ sheet: "Virksomheter", values: grid }, { aar: 2024 }));
-    expect(read.virksomheter).toEqual([
+    expect(read.virksomheter.map((v) => inKroner(v))).toEqual([
       { virksomhetsnummer: A, navn: "Hovedkontoret", sone: "0301", grunnlag: 1000000 },
       { virksomhetsnummer: B, navn: "Avdeling Tromsø", sone: "5501", grunnlag: 250000 },
     ]);
     expect(read.summary).toMatchObject({ sheet: "Virksomheter", headerRow: 3, dataRows: 3, usedRows: 2, ignored: [{ reason: "summeringslinjer", count: 1 }] });
     // What the reader gives is what the A-melding split accepts.
-    expect(isRuleError(validerVirksomheter(read.virksomheter, 2024))).toBe(false);
+    expect(isProblems(checkVirksomheter(read.virksomheter, 2024))).toBe(false);
   });
 
   test("names every bad cell, at its sheet address, and gives nothing else", () => {
@@ -54,36 +44,35 @@ describe("readVirksomheter", () => {
       [orgnr("92345678"), "tekst", "III", "<img src=x onerror=alert(1)>"],
     ];
     const r = readVirksomheter({ sheet: "Virk", values: bad, origin: "B2" }, { aar: 2024 });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => e.cell)).toEqual(["B3", "B4", "B6", "D7", "E8", "E9"]);
-    expect(r.errors[0].message).toMatch(/ni sifre/);
-    expect(r.errors[1].message).toMatch(/kontrollsiffer/);
-    expect(r.errors[2].message).toMatch(/står også i B5/);
-    expect(r.errors[4].message).toMatch(/negativt/);
-    expect(r.errors[5].value).toBe("<img src=x onerror=alert(1)>");
+    expect(isProblems(r)).toBe(true);
+    if (!isProblems(r)) return;
+    expect(r.list.map((e) => e.cell)).toEqual(["B3", "B4", "B6", "D7", "E8", "E9"]);
+    expect(r.list[0].message).toMatch(/ni sifre/);
+    expect(r.list[1].message).toMatch(/kontrollsiffer/);
+    expect(r.list[2].message).toMatch(/står også i B5/);
+    expect(r.list[4].message).toMatch(/negativt/);
+    expect(r.list[5].value).toBe("<img src=x onerror=alert(1)>");
   });
 
   test("a list without a virksomhetsnummer or zone column is refused with what to add", () => {
     const r = readVirksomheter({ sheet: "V", values: [["Navn", "Grunnlag"], ["x", 1]] }, { aar: 2024 });
-    expect(r.ok ? "" : r.errors[0].message).toMatch(/Mangler kolonnen «Virksomhetsnummer» og «Sone» \(eller «Kommunenummer»\) i overskriftsraden \(rad 1\)/);
+    expect(isProblems(r) ? r.list[0].message : "").toMatch(/Mangler kolonnen «Virksomhetsnummer» og «Sone» \(eller «Kommunenummer»\) i overskriftsraden \(rad 1\)/);
   });
 
   test("the split it feeds sums exactly to the difference", () => {
     const read = ok(readVirksomheter({ sheet: "Virksomheter", values: grid }, { aar: 2024 }));
     const oppsett = {
       virksomhet: "X", aar: 2024, budsjettering: "brutto" as const, modus: "arsslutt" as const, agaSats: 0.1,
-      toleranse: 1, vesentlighetsgrense: 0.05, kontoer: {} as never, dimensjoner: [], bilagsart: "", firma: "",
+      toleranse: ore(1), vesentlighetsgrense: 0.05, kontoer: {} as never, dimensjoner: [], bilagsart: "", firma: "",
     };
-    const avstemming = { oppsett, terminer: [], sum: { R: 1000.01 } as never, flags: [], saldokontroll: [], aarsAga: 100 };
-    const f = lagAmeldingFordeling(avstemming, read.virksomheter);
-    if (isRuleError(f)) throw new Error(f.message);
-    expect(f[0].rader.map((r) => r.endringGrunnlag)).toEqual([800.01, 200]);
-    expect(f[0].sumEndring).toBe(1000.01);
+    const avstemming = { oppsett, terminer: [], sum: { R: ore(1000.01) } as never, flags: [], saldokontroll: [], aarsAga: ore(100) };
+    const f = ok(buildAmeldingFordeling(avstemming, read.virksomheter));
+    expect(f[0].rader.map((r) => kroner(r.endringGrunnlag))).toEqual([800.01, 200]);
+    expect(kroner(f[0].sumEndring)).toBe(1000.01);
   });
 });
 
-describe("readGrunnlagOgSatser", () => {
+describe("readBasesAndRates", () => {
   test("a rate column (fraction or percent text) and zones / kommunenummer give agaSnittsats its lines", () => {
     const grid = [
       ["Grunnlag", "Sats", "Sone"],
@@ -118,9 +107,9 @@ describe("readGrunnlagOgSatser", () => {
   test("bad rates and zones are named by cell", () => {
     const grid = [["Grunnlag", "Sats", "Kommunenummer"], [1, "1,5", ""], [1, "", "9999"], [1, "", ""], ["", 0.1, ""]];
     const r = readBasesAndRates({ sheet: "S", values: grid }, { aar: 2024 });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.cell, e.message.slice(0, 30)])).toEqual([
+    expect(isProblems(r)).toBe(true);
+    if (!isProblems(r)) return;
+    expect(r.list.map((e) => [e.cell, e.message.slice(0, 30)])).toEqual([
       ["B2", expect.stringMatching(/^«1,5» er ikke en gyldig AGA-sa/)],
       ["C3", expect.any(String)],
       ["C4", "Mangler sone eller kommunenumm"],
@@ -130,6 +119,6 @@ describe("readGrunnlagOgSatser", () => {
 
   test("without a rate or zone column: refused", () => {
     const r = readBasesAndRates({ sheet: "S", values: [["Grunnlag", "Navn"], [1, "x"]] }, { aar: 2024 });
-    expect(r.ok ? "" : r.errors[0].message).toMatch(/«Sats» eller «Sone»/);
+    expect(isProblems(r) ? r.list[0].message : "").toMatch(/«Sats» eller «Sone»/);
   });
 });

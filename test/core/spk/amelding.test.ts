@@ -1,37 +1,34 @@
 import fc from "fast-check";
-import { isRuleError, RuleError } from "../../../src/core/errors";
-import { fordelEndring, lagAmeldingFordeling, validerVirksomheter, Virksomhet } from "../../../src/core/spk/amelding";
-import { gyldigOrgnr, kontrollsiffer } from "../../../src/core/spk/amelding-orgnr";
+import { asOre, kroner } from "../../../src/core/money/ore";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
+import { checkDigit, isValidOrgnr } from "../../../src/core/rules/orgnr";
+import { buildAmeldingFordeling, checkVirksomheter, splitChange, Virksomhet } from "../../../src/core/spk/amelding";
 import { VirksomhetGrunnlag } from "../../../src/core/spk/types";
-import { avstemming, oppsett, termin } from "./bilag-fixtures";
-
-function ok<T>(r: T | RuleError): T {
-  if (isRuleError(r)) throw new Error(r.message);
-  return r;
-}
+import { avstemming, oppsett, ore, terminResult } from "../../support/fixtures";
+import { ok } from "../../support/checked";
 
 // Valid by mod 11 (hand-checked): 974760673 (Brønnøysundregistrene), 123456785, 987654325.
 const VIRKSOMHETER: VirksomhetGrunnlag[] = [
-  { virksomhetsnummer: "974760673", navn: "Oslo", sone: "I", grunnlag: 1_000_000 },
-  { virksomhetsnummer: "123 456 785", navn: "Trysil", sone: "3", grunnlag: 1_000_000 },
-  { virksomhetsnummer: "987654325", navn: "Alta", sone: "5601", grunnlag: 1_000_000 },
+  { virksomhetsnummer: "974760673", navn: "Oslo", sone: "I", grunnlag: ore(1_000_000) },
+  { virksomhetsnummer: "123 456 785", navn: "Trysil", sone: "3", grunnlag: ore(1_000_000) },
+  { virksomhetsnummer: "987654325", navn: "Alta", sone: "5601", grunnlag: ore(1_000_000) },
 ];
 
 describe("organisasjonsnummer, modulus 11", () => {
   test("known numbers", () => {
     // 9·3+7·2+4·7+7·6+6·5+0·4+6·3+7·2 = 173; 173 mod 11 = 8; 11 − 8 = 3
-    expect(kontrollsiffer("97476067")).toBe(3);
-    expect(gyldigOrgnr("974760673")).toBe(true);
-    expect(gyldigOrgnr(974760673)).toBe(true);
-    expect(gyldigOrgnr("974760674")).toBe(false);
-    expect(gyldigOrgnr("97476067")).toBe(false);
+    expect(checkDigit("97476067")).toBe(3);
+    expect(isValidOrgnr("974760673")).toBe(true);
+    expect(isValidOrgnr(974760673)).toBe(true);
+    expect(isValidOrgnr("974760674")).toBe(false);
+    expect(isValidOrgnr("97476067")).toBe(false);
   });
   test("remainder 1 gives check digit 10: no valid number", () => {
     // 1·3 + 4·2 = 11 → remainder 0 → check 0; 5·2 = 10 → remainder 10 → check 1
-    expect(kontrollsiffer("10000004")).toBe(0);
-    expect(kontrollsiffer("00000005")).toBe(1);
+    expect(checkDigit("10000004")).toBe(0);
+    expect(checkDigit("00000005")).toBe(1);
     // 6·2 = 12 → remainder 1 → 10: impossible
-    expect(kontrollsiffer("00000006")).toBeUndefined();
+    expect(checkDigit("00000006")).toBeUndefined();
   });
 });
 
@@ -42,18 +39,18 @@ describe("A-melding split, terminvis", () => {
   //   zone V (Alta 5601) 0 %: 0
   //   Σ AGA = 84,37; the voucher's T at S = 6,83 %: 1 234,57 × 0,0683 = 84,321131 → 84,32; residual 0,05
   const o = oppsett({ agaSats: 0.0683 });
-  const a = avstemming(o, [termin(1, { R: 1234.57, T: 84.32, S: 0.0683 }), termin(2), termin(3, { R: -300, T: -20.49, S: 0.0683 })]);
-  const split = ok(lagAmeldingFordeling(a, VIRKSOMHETER));
+  const a = avstemming(o, [terminResult(1, { R: 1234.57, T: 84.32, S: 0.0683 }), terminResult(2), terminResult(3, { R: -300, T: -20.49, S: 0.0683 })]);
+  const split = ok(buildAmeldingFordeling(a, VIRKSOMHETER));
 
   test("one split per termin with R ≠ 0, in the voucher's month", () => {
-    expect(split.map((s) => [s.bilagId, s.termin, s.periode, s.differanse])).toEqual([
+    expect(split.map((s) => [s.bilagId, s.termin, s.periode, kroner(s.differanse)])).toEqual([
       ["SPK-2024-T1", 1, "202402", 1234.57],
       ["SPK-2024-T3", 3, "202406", -300],
     ]);
   });
 
   test("rows: number, name, zone, change in basis, rate and AGA per zone", () => {
-    expect(split[0].rader.map((r) => [r.virksomhetsnummer, r.navn, r.sone, r.soneKode, r.grunnlagLonn, r.endringGrunnlag, r.sats, r.aga])).toEqual([
+    expect(split[0].rader.map((r) => [r.virksomhetsnummer, r.navn, r.sone, r.soneKode, kroner(r.grunnlagLonn), kroner(r.endringGrunnlag), r.sats, kroner(r.aga)])).toEqual([
       ["974760673", "Oslo", "I", "1", 1_000_000, 411.53, 0.141, 58.03],
       ["123456785", "Trysil", "III", "3", 1_000_000, 411.52, 0.064, 26.34],
       ["987654325", "Alta", "V", "5", 1_000_000, 411.52, 0, 0],
@@ -61,13 +58,13 @@ describe("A-melding split, terminvis", () => {
   });
 
   test("totals: the changes sum exactly to R; the AGA residual against T is shown", () => {
-    expect([split[0].sumEndring, split[0].sumAga, split[0].beregnetAga, split[0].avvik]).toEqual([1234.57, 84.37, 84.32, 0.05]);
+    expect([split[0].sumEndring, split[0].sumAga, split[0].beregnetAga, split[0].avvik].map(kroner)).toEqual([1234.57, 84.37, 84.32, 0.05]);
   });
 
   test("a negative difference is split as its mirror", () => {
     // −300 by 1:1:1 → −100 each; AGA −14,10, −6,40, 0 → −20,50; T = −20,49 → residual −0,01
-    expect(split[1].rader.map((r) => [r.endringGrunnlag, r.aga])).toEqual([[-100, -14.1], [-100, -6.4], [-100, 0]]);
-    expect([split[1].sumEndring, split[1].sumAga, split[1].avvik]).toEqual([-300, -20.5, -0.01]);
+    expect(split[1].rader.map((r) => [kroner(r.endringGrunnlag), kroner(r.aga)])).toEqual([[-100, -14.1], [-100, -6.4], [-100, 0]]);
+    expect([split[1].sumEndring, split[1].sumAga, split[1].avvik].map(kroner)).toEqual([-300, -20.5, -0.01]);
   });
 });
 
@@ -75,26 +72,26 @@ describe("A-melding split, årsslutt", () => {
   test("one split of ΣR for December, against round(ΣR × S, 2)", () => {
     // ΣR = 700 + 300 = 1 000; S = 13,87 % → 138,70. Weights 3:1 → 750 / 250; AGA 105,75 (I) and 0 (V).
     const o = oppsett({ modus: "arsslutt" });
-    const a = avstemming(o, [termin(1, { R: 700, T: 97.09 }), termin(6, { R: 300, T: 41.61 })]);
-    const v = [VIRKSOMHETER[0], { ...VIRKSOMHETER[2], grunnlag: 1 }, { ...VIRKSOMHETER[1], grunnlag: 0 }];
-    v[0] = { ...v[0], grunnlag: 3 };
-    const [s] = ok(lagAmeldingFordeling(a, v));
+    const a = avstemming(o, [terminResult(1, { R: 700, T: 97.09 }), terminResult(6, { R: 300, T: 41.61 })]);
+    const v = [VIRKSOMHETER[0], { ...VIRKSOMHETER[2], grunnlag: ore(1) }, { ...VIRKSOMHETER[1], grunnlag: ore(0) }];
+    v[0] = { ...v[0], grunnlag: ore(3) };
+    const [s] = ok(buildAmeldingFordeling(a, v));
     expect([s.bilagId, s.termin, s.periode]).toEqual(["SPK-2024-AAR", null, "202412"]);
-    expect(s.rader.map((r) => [r.virksomhetsnummer, r.endringGrunnlag, r.aga])).toEqual([
+    expect(s.rader.map((r) => [r.virksomhetsnummer, kroner(r.endringGrunnlag), kroner(r.aga)])).toEqual([
       ["974760673", 750, 105.75],
       ["987654325", 250, 0],
       ["123456785", 0, 0],
     ]);
-    expect([s.sumEndring, s.sumAga, s.beregnetAga, s.avvik]).toEqual([1000, 105.75, 138.7, -32.95]);
+    expect([s.sumEndring, s.sumAga, s.beregnetAga, s.avvik].map(kroner)).toEqual([1000, 105.75, 138.7, -32.95]);
   });
 
   test("no difference, nothing to report", () => {
-    expect(ok(lagAmeldingFordeling(avstemming(oppsett({ modus: "arsslutt" }), [termin(1)]), VIRKSOMHETER))).toEqual([]);
+    expect(ok(buildAmeldingFordeling(avstemming(oppsett({ modus: "arsslutt" }), [terminResult(1)]), VIRKSOMHETER))).toEqual([]);
   });
 });
 
 describe("validation names the row", () => {
-  const msg = (v: VirksomhetGrunnlag[], aar = 2024) => (validerVirksomheter(v, aar) as RuleError).message;
+  const msg = (v: VirksomhetGrunnlag[], aar = 2024) => (checkVirksomheter(v, aar) as Problems).message;
 
   test("a wrong check digit", () => {
     expect(msg([VIRKSOMHETER[0], { ...VIRKSOMHETER[1], virksomhetsnummer: "974760674" }]))
@@ -102,9 +99,9 @@ describe("validation names the row", () => {
   });
   test("not nine digits, duplicates, negative basis, unknown zone: all reported at once", () => {
     const m = msg([
-      { virksomhetsnummer: "12345", sone: "I", grunnlag: 1 },
-      { virksomhetsnummer: "974760673", sone: "VI", grunnlag: 1 },
-      { virksomhetsnummer: "974760673", sone: "I", grunnlag: -5 },
+      { virksomhetsnummer: "12345", sone: "I", grunnlag: ore(1) },
+      { virksomhetsnummer: "974760673", sone: "VI", grunnlag: ore(1) },
+      { virksomhetsnummer: "974760673", sone: "I", grunnlag: ore(-5) },
     ]);
     expect(m).toMatch(/Virksomhet rad 1: virksomhetsnummeret «12345» må ha ni sifre\./);
     expect(m).toMatch(/Virksomhet rad 2: «VI» er verken en sone/);
@@ -112,16 +109,16 @@ describe("validation names the row", () => {
     expect(m).toMatch(/Virksomhet rad 3: grunnlaget kan ikke være negativt\./);
   });
   test("a kommune with several zones, and kommunenummer before the 2022 zones, must be given as a zone", () => {
-    expect(msg([{ virksomhetsnummer: "974760673", sone: "1506", grunnlag: 1 }])).toMatch(/Virksomhet rad 1: Molde \(1506\) har flere soner/);
-    expect(msg([{ virksomhetsnummer: "974760673", sone: "0301", grunnlag: 1 }], 2021)).toMatch(/Virksomhet rad 1: Kommunetabellen gjelder/);
+    expect(msg([{ virksomhetsnummer: "974760673", sone: "1506", grunnlag: ore(1) }])).toMatch(/Virksomhet rad 1: Molde \(1506\) har flere soner/);
+    expect(msg([{ virksomhetsnummer: "974760673", sone: "0301", grunnlag: ore(1) }], 2021)).toMatch(/Virksomhet rad 1: Kommunetabellen gjelder/);
   });
   test("the total basis must be positive; there must be a row", () => {
-    expect(msg([{ virksomhetsnummer: "974760673", sone: "I", grunnlag: 0 }])).toMatch(/Summen av virksomhetenes grunnlag er 0/);
+    expect(msg([{ virksomhetsnummer: "974760673", sone: "I", grunnlag: ore(0) }])).toMatch(/Summen av virksomhetenes grunnlag er 0/);
     expect(msg([])).toMatch(/ingen virksomheter/);
   });
   test("the split as a whole refuses bad rows before splitting anything", () => {
-    const a = avstemming(oppsett(), [termin(1, { R: 10, T: 1.39 })]);
-    expect(isRuleError(lagAmeldingFordeling(a, [{ virksomhetsnummer: "1", sone: "I", grunnlag: 1 }]))).toBe(true);
+    const a = avstemming(oppsett(), [terminResult(1, { R: 10, T: 1.39 })]);
+    expect(isProblems(buildAmeldingFordeling(a, [{ virksomhetsnummer: "1", sone: "I", grunnlag: ore(1) }]))).toBe(true);
   });
 });
 
@@ -136,19 +133,19 @@ describe("property", () => {
         // Distinct valid numbers: 8 leading digits from the row index, check digit computed.
         const nums: string[] = [];
         for (let k = 10000000; nums.length < rows.length; k++) {
-          const d = kontrollsiffer(String(k));
+          const d = checkDigit(String(k));
           if (d !== undefined) nums.push(`${k}${d}`);
         }
-        const v = ok(validerVirksomheter(rows.map(([g, sone], i) => ({ virksomhetsnummer: nums[i], sone, grunnlag: g / 100 })), 2024)) as Virksomhet[];
-        const rader = fordelEndring(ore, v);
-        expect(rader.reduce((a, r) => a + Math.round(r.endringGrunnlag * 100), 0)).toBe(ore);
+        const v = ok(checkVirksomheter(rows.map(([g, sone], i) => ({ virksomhetsnummer: nums[i], sone, grunnlag: asOre(g) })), 2024)) as Virksomhet[];
+        const rader = splitChange(asOre(ore), v);
+        expect(rader.reduce((a, r) => a + r.endringGrunnlag, 0)).toBe(ore);
         for (const r of rader) {
           // Independent check in integers: the zone rates have three decimals, so AGA in øre is
           // part × (rate·1000) / 1000, rounded half away from zero.
-          const part = Math.round(r.endringGrunnlag * 100);
+          const part = r.endringGrunnlag;
           const milli = part * Math.round(r.sats * 1000);
           const expected = Math.sign(milli) * Math.floor((Math.abs(milli) + 500) / 1000) + 0;
-          expect(Math.round(r.aga * 100) + 0).toBe(expected);
+          expect(r.aga + 0).toBe(expected);
           if (r.sone === "V") expect(r.aga).toBe(0);
         }
       },

@@ -1,35 +1,25 @@
-import { isRuleError } from "../../../src/core/errors";
-import { InputProblems } from "../../../src/core/spk/problems";
-import { agaPaDifferanse, avstem } from "../../../src/core/spk/reconcile";
-import { Avstemming, DEFAULT_KONTOER, Oppsett, TerminInput } from "../../../src/core/spk/types";
+import { RuleError } from "../../../src/core/errors";
+import { kroner, Ore, oreFromKroner } from "../../../src/core/money/ore";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
+import { reconcile } from "../../../src/core/spk/reconcile";
+import { Avstemming, Oppsett, TerminInput } from "../../../src/core/spk/types";
+import { inKroner, oppsett as fixtureOppsett, ore, terminInput as t } from "../../support/fixtures";
 
 /**
  * Every expected figure below is worked out by hand from DESIGN.md §3.1
  * (G = B − D, H = B − E, I = C − F, O = L − B, P = N − C, Q = (L+M+N) − (B+C), R = M brutto / Q netto,
- * T = round(R × S, 2) half away from zero), never by calling the code.
+ * T = round(R × S, 2) half away from zero), never by calling the code. Inputs and expected figures
+ * are written in kroner; the model holds øre.
  */
 
-function oppsett(o: Partial<Oppsett> = {}): Oppsett {
-  return {
-    virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,
-    toleranse: 1, vesentlighetsgrense: 0.05, kontoer: DEFAULT_KONTOER, dimensjoner: [], bilagsart: "", firma: "", ...o,
-  };
-}
+const oppsett = (o: Partial<Oppsett> = {}): Oppsett => fixtureOppsett({ orgnr: undefined, bilagsart: "", firma: "", ...o });
 
-type Amounts = [B: number, C: number, D: number, E: number, F: number, L: number, M: number, N: number];
-function t(termin: number, [B, C, D, E, F, L, M, N]: Amounts, extra: Partial<TerminInput> = {}): TerminInput {
-  return {
-    termin, sapArbeidsgiverandel: B, sapMedlemsinnskudd: C, unit4Pensjonsutgift: D, unit4AvsetningArbeidsgiverandel: E,
-    unit4Medlemsinnskudd: F, fakturaArbeidsgiverandel: L, fakturaDifferanse: M, fakturaMedlemsinnskudd: N, ...extra,
-  };
-}
-
-function ok(r: ReturnType<typeof avstem>): Avstemming {
-  if (isRuleError(r)) throw new Error(r.message);
+function ok(r: ReturnType<typeof reconcile>): Avstemming {
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
-const figures = (a: Avstemming) => a.terminer.map(({ termin, G, H, I, O, P, Q, R, S, T }) => ({ termin, G, H, I, O, P, Q, R, S, T }));
+const figures = (a: Avstemming) => a.terminer.map(({ termin, G, H, I, O, P, Q, R, S, T }) => inKroner({ termin, G, H, I, O, P, Q, R, S, T }, "termin", "S"));
 const kinds = (a: Avstemming, termin: number) => a.terminer[termin - 1].flags.map((f) => f.kind).sort();
 
 // Brutto, S = 13,87 %.
@@ -42,8 +32,8 @@ const BRUTTO: TerminInput[] = [
   t(6, [0, 0, 0, 0, 0, 0, -50, 0]),
 ];
 
-describe("avstem, brutto", () => {
-  const a = ok(avstem(oppsett(), BRUTTO));
+describe("reconcile, brutto", () => {
+  const a = ok(reconcile(oppsett(), BRUTTO));
 
   test("G…T per termin", () => {
     expect(figures(a)).toEqual([
@@ -63,7 +53,7 @@ describe("avstem, brutto", () => {
   });
 
   test("the Sum row is the exact column sums", () => {
-    expect(a.sum).toEqual({
+    expect(inKroner(a.sum)).toEqual({
       B: 268765.43, C: 53753.09, D: 268758.43, E: 268764.42, F: 53754.1,
       G: 7, H: 1.01, I: -1.01,
       L: 268775.43, M: 5399.76, N: 53753.09,
@@ -71,7 +61,7 @@ describe("avstem, brutto", () => {
       // 208,12 − 34,78 + 416,10 + 83,22 + 83,22 − 6,94
       T: 748.94,
     });
-    expect(a.aarsAga).toBe(748.94);
+    expect(kroner(a.aarsAga as Ore)).toBe(748.94);
   });
 
   test("uforklart: above the tolerance and J empty; exactly the tolerance is within it", () => {
@@ -116,31 +106,31 @@ describe("avstem, brutto", () => {
   });
 
   test("årsslutt: T per termin stays, the year's AGA is round(ΣR × S, 2)", () => {
-    const y = ok(avstem(oppsett({ modus: "arsslutt" }), BRUTTO));
-    expect(y.terminer.map((x) => x.T)).toEqual([208.12, -34.78, 416.1, 83.22, 83.22, -6.94]);
-    expect(y.sum.T).toBe(748.94);
+    const y = ok(reconcile(oppsett({ modus: "arsslutt" }), BRUTTO));
+    expect(y.terminer.map((x) => kroner(x.T))).toEqual([208.12, -34.78, 416.1, 83.22, 83.22, -6.94]);
+    expect(kroner(y.sum.T)).toBe(748.94);
     // 5 399,76 × 0,1387 = 748,946712 → 748,95 (one øre more than ΣT)
-    expect(y.aarsAga).toBe(748.95);
+    expect(kroner(y.aarsAga as Ore)).toBe(748.95);
   });
 
   test("AGA adjustment: round(ΣR × new rate, 2) minus the AGA posted", () => {
     // 5 399,76 × 0,1412 = 762,446112 → 762,45
-    const terminvis = ok(avstem(oppsett(), BRUTTO, { oppdatertAgaSats: 0.1412 }));
-    expect(terminvis.agaJustering).toEqual({ nySats: 0.1412, sumR: 5399.76, sumT: 748.94, nyAga: 762.45, justering: 13.51 });
-    const arsslutt = ok(avstem(oppsett({ modus: "arsslutt" }), BRUTTO, { oppdatertAgaSats: 0.1412 }));
-    expect(arsslutt.agaJustering).toEqual({ nySats: 0.1412, sumR: 5399.76, sumT: 748.95, nyAga: 762.45, justering: 13.5 });
-    expect(ok(avstem(oppsett(), BRUTTO)).agaJustering).toBeUndefined();
+    const terminvis = ok(reconcile(oppsett(), BRUTTO, { oppdatertAgaSats: 0.1412 }));
+    expect(terminvis.agaJustering && inKroner(terminvis.agaJustering, "nySats")).toEqual({ nySats: 0.1412, sumR: 5399.76, sumT: 748.94, nyAga: 762.45, justering: 13.51 });
+    const arsslutt = ok(reconcile(oppsett({ modus: "arsslutt" }), BRUTTO, { oppdatertAgaSats: 0.1412 }));
+    expect(arsslutt.agaJustering && inKroner(arsslutt.agaJustering, "nySats")).toEqual({ nySats: 0.1412, sumR: 5399.76, sumT: 748.95, nyAga: 762.45, justering: 13.5 });
+    expect(ok(reconcile(oppsett(), BRUTTO)).agaJustering).toBeUndefined();
   });
 
   test("year-end balance control: UB = IB + movement, expected 0, in account order", () => {
-    const r = ok(avstem(oppsett(), BRUTTO, {
+    const r = ok(reconcile(oppsett(), BRUTTO, {
       saldoer: [
-        { konto: "2820", ib: 0, bevegelse: 12.34 },
-        { konto: "2630", ib: 0, bevegelse: 0 },
-        { konto: "2810", ib: -1000.5, bevegelse: 1000.5 },
+        { konto: "2820", ib: ore(0), bevegelse: ore(12.34) },
+        { konto: "2630", ib: ore(0), bevegelse: ore(0) },
+        { konto: "2810", ib: ore(-1000.5), bevegelse: ore(1000.5) },
       ],
     }));
-    expect(r.saldokontroll).toEqual([
+    expect(r.saldokontroll.map((k) => inKroner(k))).toEqual([
       { konto: "2630", ib: 0, bevegelse: 0, ub: 0, forventet: 0, differanse: 0 },
       { konto: "2810", ib: -1000.5, bevegelse: 1000.5, ub: 0, forventet: 0, differanse: 0 },
       { konto: "2820", ib: 0, bevegelse: 12.34, ub: 12.34, forventet: 0, differanse: 12.34 },
@@ -148,19 +138,19 @@ describe("avstem, brutto", () => {
   });
 
   test("a missing termin is an all-zero row", () => {
-    const r = ok(avstem(oppsett(), [BRUTTO[2]]));
+    const r = ok(reconcile(oppsett(), [BRUTTO[2]]));
     expect(r.terminer.map((x) => x.termin)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.terminer[0]).toMatchObject({ G: 0, Q: 0, R: 0, T: 0, flags: [] });
-    expect(r.sum.R).toBe(3000);
+    expect(kroner(r.sum.R)).toBe(3000);
   });
 
   test("float noise from spreadsheet arithmetic is the øre amount shown", () => {
-    const r = ok(avstem(oppsett(), [t(1, [0.1 + 0.2, 0, 0.3, 0.3, 0, 0.3, 0, 0])]));
+    const r = ok(reconcile(oppsett(), [t(1, [0.1 + 0.2, 0, 0.3, 0.3, 0, 0.3, 0, 0])]));
     expect(r.terminer[0]).toMatchObject({ G: 0, H: 0, O: 0 });
   });
 });
 
-describe("avstem, netto", () => {
+describe("reconcile, netto", () => {
   // S = 11,23 %
   const o = oppsett({ budsjettering: "netto", agaSats: 0.1123 });
   const NETTO = [
@@ -168,7 +158,7 @@ describe("avstem, netto", () => {
     t(2, [80000, 16000, 80000, 80000, 16000, 80000, 0, 16000]),
     t(3, [80000, 16000, 80000, 80000, 16000, 75000, 0, 16000]),
   ];
-  const a = ok(avstem(o, NETTO));
+  const a = ok(reconcile(o, NETTO));
 
   test("O and P are the parts of the difference, R = Q", () => {
     expect(figures(a).slice(0, 3)).toEqual([
@@ -178,7 +168,7 @@ describe("avstem, netto", () => {
       // −5 000 × 0,1123 = −561,50
       { termin: 3, G: 0, H: 0, I: 0, O: -5000, P: 0, Q: -5000, R: -5000, S: 0.1123, T: -561.5 },
     ]);
-    expect(a.sum).toMatchObject({ O: -3765.44, P: -12.35, Q: -3777.79, R: -3777.79, T: -424.25 });
+    expect(inKroner(a.sum)).toMatchObject({ O: -3765.44, P: -12.35, Q: -3777.79, R: -3777.79, T: -424.25 });
   });
 
   test("no posting-rule flag in netto; materiality still applies", () => {
@@ -188,69 +178,72 @@ describe("avstem, netto", () => {
   });
 
   test("årsslutt: −3 777,79 × 0,1123 = −424,245817 → −424,25", () => {
-    expect(ok(avstem({ ...o, modus: "arsslutt" }, NETTO)).aarsAga).toBe(-424.25);
+    expect(kroner(ok(reconcile({ ...o, modus: "arsslutt" }, NETTO)).aarsAga as Ore)).toBe(-424.25);
   });
 
   test("a non-zero M is an input error (the netto voucher could not balance)", () => {
-    const r = avstem(o, [t(2, [1, 1, 1, 1, 1, 1, 5, 1])]);
-    expect(r).toBeInstanceOf(InputProblems);
-    expect((r as InputProblems).problems).toEqual([
+    const r = reconcile(o, [t(2, [1, 1, 1, 1, 1, 1, 5, 1])]);
+    expect(r).toBeInstanceOf(Problems);
+    expect((r as Problems).lines).toEqual([
       "Termin 2, M (faktura differanse 2820): skal være tom for nettobudsjetterte virksomheter (fikk 5); konto 2820 brukes bare i brutto. Før beløpet i L eller N.",
     ]);
   });
 
   test("balance control uses 2630 and 2961; 2810 is refused", () => {
-    const r = ok(avstem(o, NETTO, { saldoer: [{ konto: "2961", ib: 3765.44, bevegelse: -3765.44 }] }));
-    expect(r.saldokontroll).toEqual([{ konto: "2961", ib: 3765.44, bevegelse: -3765.44, ub: 0, forventet: 0, differanse: 0 }]);
-    const bad = avstem(o, NETTO, { saldoer: [{ konto: "2810", ib: 0, bevegelse: 0 }, { konto: "2961", ib: 0, bevegelse: 0 }, { konto: "2961", ib: 1, bevegelse: 0 }] });
-    expect((bad as InputProblems).problems).toEqual([
+    const r = ok(reconcile(o, NETTO, { saldoer: [{ konto: "2961", ib: ore(3765.44), bevegelse: ore(-3765.44) }] }));
+    expect(r.saldokontroll.map((k) => inKroner(k))).toEqual([{ konto: "2961", ib: 3765.44, bevegelse: -3765.44, ub: 0, forventet: 0, differanse: 0 }]);
+    const bad = reconcile(o, NETTO, { saldoer: [{ konto: "2810", ib: ore(0), bevegelse: ore(0) }, { konto: "2961", ib: ore(0), bevegelse: ore(0) }, { konto: "2961", ib: ore(1), bevegelse: ore(0) }] });
+    expect((bad as Problems).lines).toEqual([
       "Saldo 1 (konto 2810): kontoen inngår ikke i årskontrollen for nettobudsjetterte (2630 medlemsinnskudd, 2961 pensjonspremie arbeidsgiverandel, netto).",
       "Saldo 3 (konto 2961): konto 2961 har allerede en saldo.",
     ]);
   });
 });
 
-describe("avstem refuses bad input, naming every problem", () => {
+/** A termin whose amount `field` is a raw, non-whole øre figure: what no edge lets into the model. */
+const rawAmount = (termin: number, field: keyof TerminInput, value: number): TerminInput => ({ ...t(termin), [field]: value as Ore });
+const edgeMessage = (kroner: number, what: string) => (oreFromKroner(kroner, what) as RuleError).message;
+
+describe("reconcile refuses bad input, naming every problem", () => {
   test("termins out of range, duplicates, sub-øre and non-finite amounts", () => {
-    const r = avstem(oppsett(), [
+    const r = reconcile(oppsett(), [
       t(0, [0, 0, 0, 0, 0, 0, 0, 0]),
-      t(2, [100.005, 0, 0, 0, 0, 0, 0, 0]),
+      rawAmount(2, "sapArbeidsgiverandel", 10000.5),
       t(2, [0, 0, 0, 0, 0, 0, 0, 0]),
-      t(3, [0, Number.NaN, 0, 0, 0, 0, 0, 0]),
+      rawAmount(3, "sapMedlemsinnskudd", Number.NaN),
     ]);
-    expect((r as InputProblems).problems).toEqual([
+    // The model holds whole øre, so the model's own guard names the øre figure it got …
+    expect((r as Problems).lines).toEqual([
       "Termin nr. 1 i listen: terminen må være 1–6 (fikk 0).",
       "Termin 2 finnes to ganger.",
+      "Termin 2, B (SAP arbeidsgiverandel): «10000.5» er ikke et beløp i hele øre.",
+      "Termin 3, C (SAP medlemsinnskudd): «NaN» er ikke et beløp i hele øre.",
+    ]);
+    // … and the kroner figures are refused, in the words the user reads, where kroner become øre.
+    expect([edgeMessage(100.005, "Termin 2, B (SAP arbeidsgiverandel)"), edgeMessage(Number.NaN, "Termin 3, C (SAP medlemsinnskudd)")]).toEqual([
       "Termin 2, B (SAP arbeidsgiverandel) (100,005) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
       "Termin 3, C (SAP medlemsinnskudd) er ikke et tall.",
     ]);
   });
 
   test("a bad balance and a bad new rate are reported together with bad termins", () => {
-    const r = avstem(oppsett(), [t(1, [0.001, 0, 0, 0, 0, 0, 0, 0])], { saldoer: [{ konto: "1234", ib: 0, bevegelse: 0 }], oppdatertAgaSats: -0.1 });
-    expect((r as InputProblems).problems).toEqual([
-      "Termin 1, B (SAP arbeidsgiverandel) (0,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+    const r = reconcile(oppsett(), [rawAmount(1, "sapArbeidsgiverandel", 0.1)], { saldoer: [{ konto: "1234", ib: ore(0), bevegelse: ore(0) }], oppdatertAgaSats: -0.1 });
+    expect((r as Problems).lines).toEqual([
+      "Termin 1, B (SAP arbeidsgiverandel): «0.1» er ikke et beløp i hele øre.",
       "Saldo 1 (konto 1234): kontoen inngår ikke i årskontrollen for bruttobudsjetterte (2630 medlemsinnskudd, 2810 avsetning arbeidsgiverandel, brutto, 2820 fakturadifferanse, brutto).",
       "Den oppdaterte AGA-satsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk -0.1).",
     ]);
+    expect(edgeMessage(0.001, "Termin 1, B (SAP arbeidsgiverandel)")).toBe(
+      "Termin 1, B (SAP arbeidsgiverandel) (0,001) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
+    );
   });
 
   test("an oppsett with a percentage for a rate", () => {
-    const r = avstem(oppsett({ agaSats: 13.87, toleranse: -1 }), []);
-    expect((r as InputProblems).problems).toEqual([
+    const r = reconcile(oppsett({ agaSats: 13.87, toleranse: ore(-1) }), []);
+    expect((r as Problems).lines).toEqual([
       "AGA-snittsatsen må være en brøk fra og med 0 til 1, f.eks. 0,1387 for 13,87 % (fikk 13.87).",
-      "Toleransen må være et beløp på 0 eller mer (fikk -1).",
+      // The tolerance is øre now and shown as kroner text (was «fikk -1»).
+      "Toleransen må være et beløp på 0 eller mer (fikk -1,00).",
     ]);
-  });
-});
-
-describe("agaPaDifferanse", () => {
-  test("round(R × S, 2), half away from zero, exact", () => {
-    expect(agaPaDifferanse(50, 0.1387)).toBe(6.94);
-    expect(agaPaDifferanse(-50, 0.1387)).toBe(-6.94);
-    // 0,05 × 0,1 = 0,005 → 0,01 (binary floating point gives 0.005000000000000001 or 0.0049999…)
-    expect(agaPaDifferanse(0.05, 0.1)).toBe(0.01);
-    expect(agaPaDifferanse(1.15, 0.5)).toBe(0.58);
-    expect(agaPaDifferanse(0, 0.1387)).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
-import { isRuleError } from "../../../src/core/errors";
-import { InputProblems } from "../../../src/core/spk/problems";
-import { avstem } from "../../../src/core/spk/reconcile";
+import { isProblems, Problems } from "../../../src/core/problem/problem";
+import { reconcile } from "../../../src/core/spk/reconcile";
 import { extrasFrom, oppsettFrom, parseScenario, terminerFrom } from "../../../src/core/spk/scenario";
 import { Scenario } from "../../../src/core/spk/types";
+import { inKroner, ore } from "../../support/fixtures";
 
 const DESIGN_EXAMPLE = {
   virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,
@@ -14,14 +14,14 @@ const DESIGN_EXAMPLE = {
 
 function ok(json: unknown): Scenario {
   const r = parseScenario(json);
-  if (isRuleError(r)) throw new Error(r.message);
+  if (isProblems(r)) throw new Error(r.message);
   return r;
 }
 
 const problems = (json: unknown) => {
   const r = parseScenario(json);
-  expect(r).toBeInstanceOf(InputProblems);
-  return (r as InputProblems).problems;
+  expect(r).toBeInstanceOf(Problems);
+  return (r as Problems).lines;
 };
 
 describe("parseScenario", () => {
@@ -36,7 +36,7 @@ describe("parseScenario", () => {
     const o = oppsettFrom(ok({ ...noModus, kontoer: { agaMotkontoNetto: 2772 } }));
     expect(o).toEqual({
       virksomhet: "Eksempeletaten", aar: 2024, budsjettering: "brutto", modus: "terminvis", agaSats: 0.1387,
-      toleranse: 1, vesentlighetsgrense: 0.05,
+      toleranse: ore(1), vesentlighetsgrense: 0.05,
       kontoer: {
         differanse: "5420", avsetningBrutto: "2810", fakturadifferanse: "2820", avsetningNetto: "2961",
         medlemsinnskudd: "2630", agaKostnad: "5401", agaMotkontoBrutto: "1986", agaMotkontoNetto: "2772",
@@ -49,11 +49,11 @@ describe("parseScenario", () => {
     const s = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 3, sapArbeidsgiverandel: 1200.5, forklaring: "Etterbetaling", fakturanummer: 123456 }] });
     const rows = terminerFrom(s);
     expect(rows.map((r) => r.termin)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(rows[0]).toEqual({
+    expect(inKroner(rows[0], "termin")).toEqual({
       termin: 1, sapArbeidsgiverandel: 0, sapMedlemsinnskudd: 0, unit4Pensjonsutgift: 0, unit4AvsetningArbeidsgiverandel: 0,
       unit4Medlemsinnskudd: 0, fakturaArbeidsgiverandel: 0, fakturaDifferanse: 0, fakturaMedlemsinnskudd: 0,
     });
-    expect(rows[2]).toMatchObject({ sapArbeidsgiverandel: 1200.5, sapMedlemsinnskudd: 0, forklaring: "Etterbetaling", fakturanummer: "123456" });
+    expect(inKroner(rows[2], "termin")).toMatchObject({ sapArbeidsgiverandel: 1200.5, sapMedlemsinnskudd: 0, forklaring: "Etterbetaling", fakturanummer: "123456" });
   });
 
   test("words are read case- and æøå-insensitively", () => {
@@ -69,18 +69,18 @@ describe("parseScenario", () => {
       oppdatertAgaSats: 0.1412,
     });
     const o = oppsettFrom(s);
-    expect(o).toMatchObject({ orgnr: "974760673", bilagsart: "KB", firma: "72", toleranse: 5, vesentlighetsgrense: 0.1 });
+    expect(o).toMatchObject({ orgnr: "974760673", bilagsart: "KB", firma: "72", toleranse: ore(5), vesentlighetsgrense: 0.1 });
     expect(o.dimensjoner).toEqual([{ nummer: 1, navn: "Koststed", verdi: "1001", fordeling: [{ verdi: "1001", vekt: 3 }, { verdi: "1002", vekt: 1 }], pakrevd: true }]);
-    expect(s.virksomheter).toEqual([{ virksomhetsnummer: "973861883", navn: "Avd. Oslo", sone: "I", grunnlag: 1000000 }]);
-    expect(extrasFrom(s)).toEqual({ saldoer: [{ konto: "2820", ib: 0, bevegelse: 12.34 }], oppdatertAgaSats: 0.1412 });
+    expect(s.virksomheter?.map((v) => inKroner(v))).toEqual([{ virksomhetsnummer: "973861883", navn: "Avd. Oslo", sone: "I", grunnlag: 1000000 }]);
+    expect(extrasFrom(s)).toEqual({ saldoer: [{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }], oppdatertAgaSats: 0.1412 });
   });
 
   test("scenario → model end to end", () => {
     const s = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 2, sapArbeidsgiverandel: 1000, fakturaArbeidsgiverandel: 1000, fakturaDifferanse: 100 }] });
-    const a = avstem(oppsettFrom(s), s.terminer, extrasFrom(s));
-    if (isRuleError(a)) throw new Error(a.message);
+    const a = reconcile(oppsettFrom(s), s.terminer, extrasFrom(s));
+    if (isProblems(a)) throw new Error(a.message);
     // R = M = 100; T = 100 × 0,1387 = 13,87
-    expect(a.terminer[1]).toMatchObject({ R: 100, T: 13.87 });
+    expect(inKroner(a.terminer[1], "termin", "S")).toMatchObject({ R: 100, T: 13.87 });
   });
 
   test("every problem is named by its path, all at once", () => {
@@ -112,7 +112,8 @@ describe("parseScenario", () => {
       "terminer[0].sapArbeidsgiverandel er ikke et tall.",
       "terminer[1].termin må være et heltall fra 1 til 6 (fikk 7).",
       "terminer[2].unit4Pensjonsutgift (10,005) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
-      "terminer[2]: termin 1 finnes allerede (terminer[0]).",
+      // The JSON path is the problem's place and continues the message (was «terminer[2]: termin 1 finnes allerede …»).
+      "terminer[2] har termin 1, som finnes allerede (terminer[0]).",
       "saldoer[0].ib er ikke et tall.",
       "saldoer[0].bevegelse mangler.",
       "oppdatertAgaSats må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk 1.5).",
@@ -127,9 +128,10 @@ describe("parseScenario", () => {
     expect(problems([1, 2])).toEqual(["Scenarioet må være et JSON-objekt med virksomhet, aar, budsjettering, agaSats og terminer."]);
     expect(problems({ ...DESIGN_EXAMPLE, dimensjoner: [{ nummer: 8, navn: "X" }, { nummer: 2, navn: "P", fordeling: [{ verdi: "a", vekt: 0 }] }, { nummer: 2, navn: "Q", pakrevd: "ja" }] })).toEqual([
       "dimensjoner[0].nummer må være et heltall fra 1 til 7 (fikk 8).",
-      "dimensjoner[1].fordeling: minst én vekt må være større enn 0.",
+      // The JSON path continues the message (was «…fordeling: minst én vekt må være større enn 0.», «dimensjoner[2]: dimensjon 2 finnes allerede.»).
+      "dimensjoner[1].fordeling må ha minst én vekt større enn 0.",
       "dimensjoner[2].pakrevd må være true eller false.",
-      "dimensjoner[2]: dimensjon 2 finnes allerede.",
+      "dimensjoner[2] har dimensjon 2, som finnes allerede.",
     ]);
   });
 });
