@@ -154,6 +154,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
   let totalCredit = 0;
   let unbalanced = 0;
   let firstUnbalanced: string | undefined;
+  /** Problems met before the totals were checked: with any, a difference in the balances is their echo, not news. */
+  let problemsBeforeTotals: number | undefined;
 
   // The transaction being read.
   let trId: string | undefined;
@@ -169,6 +171,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
   let lnDebit: number | undefined;
   let lnCredit: number | undefined;
   let lnAmounts = 0;
+  let lnAmountSeen = false;
+  let lnBad = false;
   let lnLine = 0;
   let amountSide = 0; // 1 debit, -1 credit: the DebitAmount/CreditAmount being read
 
@@ -248,6 +252,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
               lnDebit = undefined;
               lnCredit = undefined;
               lnAmounts = 0;
+              lnAmountSeen = false;
+              lnBad = false;
               lnLine = tok.line();
             }
           }
@@ -408,9 +414,11 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
         lnDescription = t.trim();
         return;
       case Field.LineAmount: {
+        lnAmountSeen = true;
         const ore = xmlOre(t);
         if (ore !== ore) {
           problem(xmlAmountProblem(t));
+          lnBad = true;
           return;
         }
         if (amountSide === 1) lnDebit = (lnDebit ?? 0) + ore;
@@ -433,7 +441,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
         );
         return;
       }
-      if (lnDebit === undefined && lnCredit === undefined) {
+      if (lnBad) return;
+      if (!lnAmountSeen) {
         problems.add(`Linjen mangler ${amountSide === 1 ? "DebitAmount" : "CreditAmount"}/Amount.`, lnLine, path.text());
         return;
       }
@@ -487,6 +496,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
       return;
     }
     if (d === 2 && local === "GeneralLedgerEntries") {
+      problemsBeforeTotals = problems.count;
       if (numberOfEntries && numberOfEntries.value !== transactions) {
         problems.add(
           `NumberOfEntries sier ${numberOfEntries.value} transaksjoner, men filen har ${transactions}. Filen er ufullstendig eller feil; eksporter den på nytt.`,
@@ -537,7 +547,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
         continue;
       }
       const movement = list.reduce((s, p) => s + p.belop, 0);
-      if (a.closing !== undefined && a.opening + movement !== a.closing) {
+      // Only a file read without problems can be held to its closing balances (a refused line would show as a difference).
+      if (a.closing !== undefined && a.opening + movement !== a.closing && (problemsBeforeTotals ?? problems.count) === 0) {
         problems.add(
           `Kontoen ${konto}: inngående balanse ${kr(a.opening)} + linjene ${kr(movement)} gir ${kr(a.opening + movement)}, men utgående balanse er ${kr(a.closing)}. Filen mangler linjer eller har feil saldo; eksporter den på nytt.`,
           a.line,
