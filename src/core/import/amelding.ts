@@ -39,7 +39,7 @@ import { isValidOrgnr } from "../rules/orgnr";
 import { Checked, isProblems, Problem, Problems, rejected } from "../problem/problem";
 import { createXmlTokenizer, XmlHandler, XmlTokenizerFactory } from "./xml/tokenizer";
 import { CappedProblems, ElementPath, StreamReader } from "./xml/stream";
-import { xmlAmountProblem, xmlBoolean, xmlDate, xmlDecimal, xmlOre, xmlYearMonth } from "./xml/values";
+import { detached, xmlAmountProblem, xmlBoolean, xmlDate, xmlDecimal, xmlOre, xmlYearMonth } from "./xml/values";
 
 export const AMELDING_NS = "urn:ske:fastsetting:innsamling:a-meldingen:v2_3";
 
@@ -113,6 +113,8 @@ export interface AmeldingOptions {
   /** The opplysningspliktig expected: a melding for another is refused. */
   readonly orgnr?: string;
 }
+
+const AGA_KINDS: readonly AgaGrunnlagstype[] = ["loennOgGodtgjoerelse", "tilskuddOgPremieTilPensjon", "fradragIGrunnlagetForSone"];
 
 const REPEATING = new Set([
   "virksomhet",
@@ -262,7 +264,7 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
             } else if (local === "virksomhet") {
               virksomhet = { line: tok.line(), path: path.text(), persons: 0, inntekt: 0, inntektMedAga: 0, trekk: 0 };
               virksomheter.push(virksomhet);
-            } else if (local === "betalingsinformasjonForForenkletOrdning") unread.add(local);
+            } else if (local === "betalingsinformasjonForForenkletOrdning") unread.add(detached(local));
           }
           return;
         case 5:
@@ -285,10 +287,12 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
               inntektAga = undefined;
             } else if (local === "forskuddstrekk") trekkBelop = undefined;
           } else if (parent === "arbeidsgiveravgift" && virksomhet) {
-            if (local === "loennOgGodtgjoerelse" || local === "tilskuddOgPremieTilPensjon" || local === "fradragIGrunnlagetForSone") {
-              aga = { kind: local, line: tok.line(), path: path.text(), virksomhet };
+            // The kind as our own constant: `local` is cut from the chunk and would keep it alive in the result.
+            const kind = AGA_KINDS.find((k) => k === local);
+            if (kind !== undefined) {
+              aga = { kind, line: tok.line(), path: path.text(), virksomhet };
               agaLines.push(aga);
-            } else if (local.startsWith("utenlandske") || local === "fradragIGrunnlagetForUtenlandsk") unread.add(local);
+            } else if (local.startsWith("utenlandske") || local === "fradragIGrunnlagetForUtenlandsk") unread.add(detached(local));
           }
           return;
         case 7: {
@@ -389,19 +393,19 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
       }
       case Field.MeldingsId:
         if (meldingsId !== undefined) return twice("meldingsId");
-        meldingsId = t.trim();
+        meldingsId = detached(t.trim());
         meldingsIdLine = fieldLine;
         if (meldingsId === "") problem("meldingsId er tom.");
         return;
       case Field.ErstatterMeldingsId:
         if (erstatter !== undefined) return twice("erstatterMeldingsId");
-        erstatter = t.trim();
+        erstatter = detached(t.trim());
         erstatterLine = fieldLine;
         if (erstatter === "") problem("erstatterMeldingsId er tom; ta elementet bort, eller oppgi meldingsId-en til meldingen som erstattes.");
         return;
       case Field.Opplysningspliktig: {
         if (orgnr !== undefined) return twice("norskIdentifikator");
-        const nr = t.trim();
+        const nr = detached(t.trim());
         orgnr = nr;
         if (/^\d{11}$/.test(nr)) return; // a person (fødselsnummer or d-nummer) as opplysningspliktig
         if (!/^\d{9}$/.test(nr)) problem(`«${nr}» er ikke et organisasjonsnummer (ni sifre) eller fødselsnummer (elleve).`);
@@ -430,7 +434,7 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
       case Field.VirksomhetNr: {
         if (!virksomhet) return;
         if (virksomhet.nr !== undefined) return twice("norskIdentifikator");
-        const nr = t.trim();
+        const nr = detached(t.trim());
         virksomhet.nr = nr;
         if (!/^\d{9}$/.test(nr)) problem(`«${nr}» er ikke et virksomhetsnummer (ni sifre).`);
         else if (!isValidOrgnr(nr)) problem(`Virksomhetsnummeret ${nr} har feil kontrollsiffer (modulus 11).`);
@@ -465,13 +469,13 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
       case Field.AgaKode:
         if (!aga) return;
         if (aga.kode !== undefined) return twice("beregningskodeForArbeidsgiveravgift");
-        aga.kode = t.trim();
+        aga.kode = detached(t.trim());
         if (aga.kode === "") problem("beregningskodeForArbeidsgiveravgift er tom.");
         return;
       case Field.AgaSone: {
         if (!aga) return;
         if (aga.sone !== undefined) return twice("sone");
-        const sone = t.trim().toLowerCase();
+        const sone = detached(t.trim().toLowerCase());
         aga.sone = sone;
         if (!AMELDING_SONER.includes(sone)) problem(`«${t.trim()}» er ikke en sone i a-meldingen (1, 1a, 2, 3, 4, 4a eller 5).`);
         return;

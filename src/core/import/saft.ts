@@ -33,7 +33,7 @@ import { Ore } from "../money/ore";
 import { Checked, Problems } from "../problem/problem";
 import { createXmlTokenizer, XmlHandler, XmlTokenizerFactory } from "./xml/tokenizer";
 import { CappedProblems, ElementPath, StreamReader } from "./xml/stream";
-import { xmlAmountProblem, xmlCount, xmlDate, xmlOre } from "./xml/values";
+import { detached, xmlAmountProblem, xmlCount, xmlDate, xmlOre } from "./xml/values";
 import { byDate } from "./trekk-cells";
 
 export const SAFT_NS = "urn:StandardAuditFile-Taxation-Financial:NO";
@@ -339,7 +339,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
   function value(f: Field, t: string): void {
     switch (f) {
       case Field.Version: {
-        version = t.trim();
+        version = detached(t.trim());
         const normal = /^1\.[34]$/.test(version) ? `${version}0` : version;
         if (!SAFT_VERSIONS.includes(normal)) {
           problem(`SAF-T-versjon «${version}» leses ikke; eksporter filen som SAF-T Financial 1.30 eller 1.40.`);
@@ -347,22 +347,22 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
         return;
       }
       case Field.RegistrationNumber:
-        orgnr = t.trim();
+        orgnr = detached(t.trim());
         return;
       case Field.CompanyName:
-        company = t.trim();
+        company = detached(t.trim());
         return;
       case Field.Currency:
         currency = t.trim();
         if (currency !== "NOK") problem(`Standardvalutaen er «${currency}», ikke NOK; avstemmingen leser beløp i kroner.`);
         return;
       case Field.SelectionPart:
-        selection[fieldName] = t.trim();
+        selection[fieldName] = detached(t.trim());
         return;
       case Field.AccountId:
         if (!account) return;
         if (account.id !== undefined) return problem("Elementet «AccountID» står to ganger.");
-        account.id = t.trim();
+        account.id = detached(t.trim());
         return;
       case Field.Opening: {
         if (!account) return;
@@ -395,7 +395,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
         return;
       }
       case Field.TransactionId:
-        trId = t.trim();
+        trId = detached(t.trim());
         return;
       case Field.TransactionDate: {
         const date = xmlDate(t);
@@ -471,7 +471,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
           problems.add(`Posteringen på konto ${k.konto} er datert ${dato}, utenfor regnskapsåret ${options.aar}.`, k.line, k.path);
           continue;
         }
-        const tekst = k.tekst !== "" ? k.tekst : (trDescription ?? "");
+        const tekst = detached(k.tekst !== "" ? k.tekst : (trDescription ?? ""));
         (postings.get(k.konto) as Postering[]).push({ dato, belop: k.belop, ...(tekst !== "" ? { tekst } : {}) });
       }
       trKept.length = 0;

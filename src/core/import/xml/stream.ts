@@ -3,6 +3,7 @@
  * path for messages, and a capped problem list.
  */
 import { Checked, Problem } from "../../problem/problem";
+import { detached } from "./values";
 
 /** A reader fed text in chunks (a file stream, a string in one piece); `end` gives the result or every problem. */
 export interface StreamReader<T> {
@@ -80,12 +81,13 @@ export class CappedProblems {
       this.dropped++;
       return;
     }
-    this.list.push({ file: this.file, ...(row === undefined ? {} : { row }), ...(element === undefined || element === "" ? {} : { element }), message });
+    // Detached: a message quoting a value cut from a chunk must not keep the chunk alive.
+    this.list.push({ file: this.file, ...(row === undefined ? {} : { row }), ...(element === undefined || element === "" ? {} : { element: detached(element) }), message: detached(message) });
   }
 
   addProblem(p: Problem): void {
     if (this.list.length >= this.max) this.dropped++;
-    else this.list.push({ file: this.file, ...p });
+    else this.list.push({ ...p, file: this.file, message: detached(p.message), ...(p.element !== undefined ? { element: detached(p.element) } : {}) });
   }
 
   get count(): number {

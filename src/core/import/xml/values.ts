@@ -77,6 +77,15 @@ export function xmlYearMonth(text: string): string | undefined {
   return `${m[1]}-${m[2]}`;
 }
 
+/**
+ * A string the result keeps, detached from the chunk of text it was cut from. A slice of a long
+ * string may share the long string's memory (V8 makes slices of 13 characters or more that way),
+ * so one posting's text kept from a 1 MiB chunk would keep the whole chunk alive; a copy does not.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
+}
+
 /** An xs:boolean, or undefined. */
 export function xmlBoolean(text: string): boolean | undefined {
   const t = text.trim();
