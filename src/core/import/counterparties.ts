@@ -64,18 +64,18 @@ export function readCounterparties(input: SheetInput, options: CounterpartyOptio
       ignored.add("summeringslinjer");
       continue;
     }
-    const navn = columns.mottaker !== undefined && textCell(t, i, "mottaker") !== "" ? textCell(t, i, "mottaker") : (options.mottaker ?? "");
-    if (navn === "") errors.push(errorAt(t.place, i, columns.mottaker, "Mangler mottaker.", { column: t.header.titles.mottaker }));
+    const name = columns.mottaker !== undefined && textCell(t, i, "mottaker") !== "" ? textCell(t, i, "mottaker") : (options.mottaker ?? "");
+    if (name === "") errors.push(errorAt(t.place, i, columns.mottaker, "Mangler mottaker.", { column: t.header.titles.mottaker }));
     const konto = columns.konto !== undefined && leadingCode(t.cell(i, "konto")) !== "" ? leadingCode(t.cell(i, "konto")) : (options.konto ?? "");
     if (konto === "") errors.push(errorAt(t.place, i, columns.konto, "Mangler konto.", { column: t.header.titles.konto }));
     const periode = monthCell(t, i, "periode", errors);
     if (periode === "") report(t, i, "periode", "Mangler periode.", errors);
     const belop = amountCell(t, i, "belop", "missing", errors);
-    if (navn === "" || konto === "" || periode === undefined || periode === "" || belop === undefined) continue;
-    const key = `${konto}\u0000${navn}`;
+    if (name === "" || konto === "" || periode === undefined || periode === "" || belop === undefined) continue;
+    const key = `${konto}\u0000${name}`;
     let party = parties.get(key);
     if (!party) {
-      party = { konto, navn, months: new Map() };
+      party = { konto, navn: name, months: new Map() };
       parties.set(key, party);
     }
     party.months.set(periode, plusOre(party.months.get(periode) ?? ORE_ZERO, belop));

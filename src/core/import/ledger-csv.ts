@@ -73,8 +73,8 @@ function isIbRow(t: Table<LedgerField>, i: number): boolean {
   if (periodeText !== "" && IB_PERIOD.test(periodeText)) return true;
   const type = t.cell(i, "bilagsart");
   if (typeof type === "string" && IB_TEXTS.has(foldNorwegian(type))) return true;
-  const tekst = t.cell(i, "tekst");
-  return isBlank(t.cell(i, "dato")) && typeof tekst === "string" && IB_TEXTS.has(foldNorwegian(tekst).replace(/\s+/g, " "));
+  const text = t.cell(i, "tekst");
+  return isBlank(t.cell(i, "dato")) && typeof text === "string" && IB_TEXTS.has(foldNorwegian(text).replace(/\s+/g, " "));
 }
 
 export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checked<LedgerImport> {
@@ -156,8 +156,8 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
       report(t, i, key, `Posteringen er datert ${dato}, utenfor regnskapsåret ${options.aar}.`, errors);
       continue;
     }
-    const tekst = columns.tekst === undefined ? "" : textCell(t, i, "tekst");
-    (postings.get(konto) as Postering[]).push({ dato, belop, ...(tekst !== "" ? { tekst } : {}) });
+    const text = columns.tekst === undefined ? "" : textCell(t, i, "tekst");
+    (postings.get(konto) as Postering[]).push({ dato, belop, ...(text !== "" ? { tekst: text } : {}) });
     used++;
   }
 

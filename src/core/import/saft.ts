@@ -471,8 +471,8 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
           problems.add(`Posteringen på konto ${k.konto} er datert ${dato}, utenfor regnskapsåret ${options.aar}.`, k.line, k.path);
           continue;
         }
-        const tekst = detached(k.tekst !== "" ? k.tekst : (trDescription ?? ""));
-        (postings.get(k.konto) as Postering[]).push({ dato, belop: k.belop, ...(tekst !== "" ? { tekst } : {}) });
+        const text = detached(k.tekst !== "" ? k.tekst : (trDescription ?? ""));
+        (postings.get(k.konto) as Postering[]).push({ dato, belop: k.belop, ...(text !== "" ? { tekst: text } : {}) });
       }
       trKept.length = 0;
       return;
