@@ -15,6 +15,7 @@
  *   floor    read, decode and tokenise every XML file with our tokenizer, events discarded
  *   readers  the a-melding reader on the 13 files + combining them, and the SAF-T reader (4 accounts)
  *   saxes    the floor with saxes instead of our tokenizer, when saxes is installed (the tokenizer choice)
+ *   readers-saxes  the readers on saxes through the XmlTokenizerFactory seam (same figures required)
  *   csv-floor / csv-readers   parsing the CSV files / parsing them and running the four CSV readers
  * Ratios are readers/floor for time (CPU and wall) and peak memory; the bar is ≤ 2. Timing varies with
  * the machine and its load, so going over only prints a warning; a wrong result (the readers' figures
@@ -109,18 +110,20 @@ function child(kind, dir) {
         p.close();
       }
     },
-    readers: () => {
+    readers: (tokenizer) => {
       const files = ameldinger.map((f) => {
-        const r = createAmeldingReader(path.basename(f));
+        const r = createAmeldingReader(path.basename(f), tokenizer);
         streamFile(f, r);
         return r.end();
       });
       const amelding = must(combineAmeldinger(files, { aar: 2026 }));
-      const reader = createSaftReader({ file: path.basename(saft), kontoer: KONTOER, aar: 2026 });
+      const reader = createSaftReader({ file: path.basename(saft), kontoer: KONTOER, aar: 2026 }, tokenizer);
       streamFile(saft, reader);
       const ledger = must(reader.end());
       return { amelding: amelding.maaneder, hovedbok: ledger.hovedbok, lines: ledger.summary.linjer };
     },
+    // The same readers on saxes, through the XmlTokenizerFactory seam: what swapping the tokenizer would give.
+    "readers-saxes": () => cases.readers(saxesTokenizer),
     "csv-floor": () => {
       for (const n of names.filter((x) => x.endsWith(".csv"))) must(parseCsv(csvText(n), { sheet: n }));
     },
@@ -134,6 +137,33 @@ function child(kind, dir) {
       };
     },
   };
+  /** saxes behind our tokenizer interface (xmlns on; its first error becomes the problem). */
+  function saxesTokenizer(handler) {
+    const { SaxesParser } = require("saxes");
+    const p = new SaxesParser({ xmlns: true, position: true });
+    let problem;
+    let stopped = false;
+    p.on("error", (e) => {
+      problem ??= { row: p.line, message: `XML-feil: ${e.message}` };
+    });
+    p.on("opentag", (tag) => {
+      if (stopped || problem) return;
+      const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
+      handler.openElement(tag.local, tag.uri, attributes);
+    });
+    p.on("text", (t) => !stopped && !problem && handler.text(t));
+    p.on("cdata", (t) => !stopped && !problem && handler.text(t));
+    p.on("closetag", (tag) => !stopped && !problem && handler.closeElement(tag.local, tag.uri));
+    return {
+      write: (chunk) => !stopped && !problem && p.write(chunk),
+      end: () => !stopped && !problem && p.close(),
+      stop: () => (stopped = true),
+      line: () => p.line,
+      get problem() {
+        return problem;
+      },
+    };
+  }
   const run = cases[kind];
   const runs = Number(argument("--runs", "2"));
   let result;
@@ -199,7 +229,7 @@ async function parent() {
     } catch {
       saxes = false;
     }
-    const all = ["io", "floor", "readers", ...(saxes ? ["saxes"] : []), "csv-floor", "csv-readers"];
+    const all = ["io", "floor", "readers", ...(saxes ? ["saxes", "readers-saxes"] : []), "csv-floor", "csv-readers"];
     const only = argument("--cases", undefined);
     const kinds = only ? all.filter((k) => ["floor", "readers", "csv-floor", "csv-readers", ...only.split(",")].includes(k)) : all;
     const samples = Object.fromEntries(kinds.map((k) => [k, []]));
@@ -221,8 +251,8 @@ async function parent() {
 
     const figure = (kind) => ({ wall: median(samples[kind].map((s) => s.wall)), cpu: median(samples[kind].map((s) => s.cpu)), rss: median(samples[kind].map((s) => s.maxRss)) });
     const f = Object.fromEntries(kinds.map((k) => [k, figure(k)]));
-    console.log(`\n${"case".padEnd(12)} ${"wall".padStart(9)} ${"cpu".padStart(9)} ${"peak RSS".padStart(10)}`);
-    for (const k of kinds) console.log(`${k.padEnd(12)} ${`${f[k].wall.toFixed(0)} ms`.padStart(9)} ${`${f[k].cpu.toFixed(0)} ms`.padStart(9)} ${mb(f[k].rss).padStart(10)}`);
+    console.log(`\n${"case".padEnd(14)} ${"wall".padStart(9)} ${"cpu".padStart(9)} ${"peak RSS".padStart(10)}`);
+    for (const k of kinds) console.log(`${k.padEnd(14)} ${`${f[k].wall.toFixed(0)} ms`.padStart(9)} ${`${f[k].cpu.toFixed(0)} ms`.padStart(9)} ${mb(f[k].rss).padStart(10)}`);
     console.log(`\nSAF-T lines: ${read.lines}; a-melding months: ${read.amelding.length}; XML throughput of the readers: ${(xmlBytes / 1048576 / (f.readers.wall / 1000)).toFixed(0)} MB/s (wall)`);
     const ratios = [
       ["readers / floor, time (cpu)", f.readers.cpu / f.floor.cpu],
@@ -231,8 +261,13 @@ async function parent() {
       ["csv-readers / csv-floor, time (cpu)", f["csv-readers"].cpu / f["csv-floor"].cpu],
     ];
     if (kinds.includes("saxes")) ratios.push(["our tokenizer / saxes, time (cpu)", f.floor.cpu / f.saxes.cpu]);
+    if (kinds.includes("readers-saxes")) {
+      ratios.push(["readers on ours / readers on saxes (cpu)", f.readers.cpu / f["readers-saxes"].cpu]);
+      const viaSaxes = samples["readers-saxes"][0].result;
+      if (!same(viaSaxes.amelding, expected.amelding) || !same(viaSaxes.hovedbok, expected.hovedbok)) wrong.push("the readers on saxes give other figures");
+    }
     console.log("");
-    for (const [name, ratio] of ratios) console.log(`${name.padEnd(38)} ${ratio.toFixed(2)}`);
+    for (const [name, ratio] of ratios) console.log(`${name.padEnd(42)} ${ratio.toFixed(2)}`);
     const over = ratios.slice(0, 3).filter(([, r]) => r > BAR);
     for (const [name, ratio] of over) console.warn(`warning: ${name} is ${ratio.toFixed(2)}, over the bar of ${BAR} (timing varies with the machine and its load)`);
     if (wrong.length > 0) {
