@@ -1,0 +1,124 @@
+/**
+ * Feeding an XML file to one of core's streaming readers (the a-melding, SAF-T): the file is read
+ * in chunks and decoded as it goes, so a year of a large firm's ledger never sits in memory whole.
+ *
+ * Decoding: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) wins; else the XML declaration's
+ * `encoding` (UTF-8, ISO-8859-1/Latin-1, Windows-1252, US-ASCII); else UTF-8, as XML says. UTF-8
+ * that is not valid UTF-8 is a problem naming the file, not replacement characters in a name.
+ */
+import { createReadStream } from "fs";
+import { AmeldingFile, AmeldingImport, AmeldingOptions, combineAmeldinger, createAmeldingReader } from "../core/import/amelding";
+import { createSaftReader, SaftImport, SaftOptions } from "../core/import/saft";
+import { StreamReader } from "../core/import/xml/stream";
+import { Checked, isProblems, Problems, problems } from "../core/problem/problem";
+
+export const CHUNK_SIZE = 1 << 20;
+/** Bytes read before the encoding is chosen (a byte-order mark or the XML declaration). */
+const HEAD_BYTES = 512;
+
+/** Something that takes text in chunks. */
+export interface TextSink {
+  write(chunk: string): void;
+}
+
+const ENCODINGS: Readonly<Record<string, string>> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "us-ascii": "utf-8",
+  ascii: "utf-8",
+  "iso-8859-1": "latin1",
+  "iso8859-1": "latin1",
+  latin1: "latin1",
+  "latin-1": "latin1",
+  "windows-1252": "windows-1252",
+  cp1252: "windows-1252",
+  "utf-16": "utf-16le",
+  "utf-16le": "utf-16le",
+  "utf-16be": "utf-16be",
+};
+
+/** The decoder for a file starting with `head`, and how many bytes of byte-order mark to skip; or a problem. */
+function decoderFor(file: string, head: Buffer): { decoder: TextDecoder; skip: number } | Problems {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { decoder: new TextDecoder("utf-8", { fatal: true }), skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
+  const declaration = head.subarray(0, 512).toString("latin1").match(/^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/);
+  const name = declaration ? declaration[1].toLowerCase() : "utf-8";
+  const encoding = ENCODINGS[name];
+  if (encoding === undefined) return problems(`Tegnsettet «${declaration?.[1]}» i XML-deklarasjonen leses ikke; lagre filen som UTF-8.`, { file });
+  return { decoder: new TextDecoder(encoding, { fatal: encoding === "utf-8" }), skip: 0 };
+}
+
+/** The file's text, chunk by chunk, into `sink`; a problem when the file cannot be read or decoded. */
+export async function streamTextFile(path: string, sink: TextSink, options: { readonly chunkSize?: number; readonly file?: string } = {}): Promise<Checked<void>> {
+  const file = options.file ?? path;
+  let decoder: TextDecoder | undefined;
+  let head: Buffer[] = [];
+  let headLength = 0;
+  let offset = 0;
+  const decode = (bytes: Buffer, final: boolean): Problems | undefined => {
+    try {
+      const text = (decoder as TextDecoder).decode(bytes, { stream: !final });
+      if (text.length > 0) sink.write(text);
+    } catch {
+      return problems(`Filen er ikke gyldig UTF-8 (feil i byte ${offset + 1}–${offset + bytes.length}); lagre den som UTF-8, eller oppgi tegnsettet i XML-deklarasjonen.`, { file });
+    }
+    offset += bytes.length;
+    return undefined;
+  };
+  /** The first bytes decide the encoding: wait for enough of them to hold the XML declaration. */
+  const start = (): Problems | undefined => {
+    const bytes = Buffer.concat(head);
+    head = [];
+    const chosen = decoderFor(file, bytes);
+    if (isProblems(chosen)) return chosen;
+    decoder = chosen.decoder;
+    offset = chosen.skip;
+    return decode(bytes.subarray(chosen.skip), false);
+  };
+  try {
+    const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? CHUNK_SIZE });
+    for await (const data of stream as AsyncIterable<Buffer>) {
+      let failed: Problems | undefined;
+      if (!decoder) {
+        head.push(data);
+        headLength += data.length;
+        if (headLength >= HEAD_BYTES) failed = start();
+      } else failed = decode(data, false);
+      if (failed) {
+        stream.destroy();
+        return failed;
+      }
+    }
+    const failed = (!decoder && headLength > 0 ? start() : undefined) ?? (decoder ? decode(Buffer.alloc(0), true) : undefined);
+    if (failed) return failed;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return problems(code === "ENOENT" ? `Fant ikke filen «${path}».` : `Kunne ikke lese «${path}»: ${(e as Error).message}`, { file });
+  }
+  return undefined;
+}
+
+/** A file through a streaming reader: the reader's result, or the file's problem. */
+export async function readXmlFile<T>(path: string, reader: StreamReader<T>, options: { readonly chunkSize?: number; readonly file?: string } = {}): Promise<Checked<T>> {
+  const read = await streamTextFile(path, reader, options);
+  if (isProblems(read)) return read;
+  return reader.end();
+}
+
+/** Problems name a file by its path as the user gave it. */
+export interface XmlFileOptions {
+  readonly chunkSize?: number;
+}
+
+/** The a-melding files of a year, each streamed, then combined (replacements applied); every problem of every file at once. */
+export async function readAmeldingFiles(paths: readonly string[], options: AmeldingOptions & XmlFileOptions = {}): Promise<Checked<AmeldingImport>> {
+  const files: Checked<AmeldingFile>[] = [];
+  for (const path of paths) files.push(await readXmlFile(path, createAmeldingReader(path), options));
+  return combineAmeldinger(files, options);
+}
+
+/** A SAF-T Financial file, streamed; only the asked accounts' lines are kept. */
+export async function readSaftFile(path: string, options: Omit<SaftOptions, "file"> & XmlFileOptions): Promise<Checked<SaftImport>> {
+  return readXmlFile(path, createSaftReader({ ...options, file: path }), options);
+}
