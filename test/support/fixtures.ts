@@ -120,7 +120,7 @@ export function terminResult(nr: number, f: { R?: number; O?: number; P?: number
   const R = ore(f.R ?? 0);
   const zero = ore(0);
   return {
-    termin: nr, input: terminInput(nr),
+    termin: nr, input: terminInput(nr), avstemt: true,
     G: zero, H: zero, I: zero, O: ore(f.O ?? 0), P: ore(f.P ?? 0), Q: R, R, S: f.S ?? 0.1387, T: ore(f.T ?? 0), flags: [],
   };
 }

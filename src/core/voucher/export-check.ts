@@ -1,4 +1,5 @@
 /** What every voucher export checks and needs besides the vouchers. */
+import { SUB_ORE } from "../money/ore";
 import { Checked, Problem, Problems } from "../problem/problem";
 import { balanceProblem } from "./balance";
 import { Bilag, Dimensjon } from "./types";
@@ -44,6 +45,8 @@ export function checkForExport(bilag: readonly Bilag[], settings: ExportSettings
     if (balance) problems.push(balance);
     for (const l of b.linjer) {
       if (!l.konto.trim()) add(`Bilag ${b.id}, linje ${l.linje}: kontoen mangler.`);
+      // The type says whole øre; a voucher built by hand (or read from a file) is checked anyway.
+      if (!Number.isSafeInteger(l.belop)) add(`Bilag ${b.id}, linje ${l.linje}: beløpet (${String(l.belop / 100).replace(".", ",")}) ${SUB_ORE}`);
       if (!isCostAccount(l.konto)) continue;
       for (const d of required) {
         if (!(l.dimensjoner[d.nummer] ?? "").trim()) {

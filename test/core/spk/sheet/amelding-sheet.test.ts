@@ -1,5 +1,6 @@
 import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
-import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
+import { AMELDING_SHEET, planAmeldingSheet, reconciliationCells } from "../../../../src/core/spk/sheet/amelding-sheet";
+import { layoutMap } from "../../../../src/core/spk/sheet/locate";
 import { NUMBER_FORMATS, WritePlan } from "../../../../src/core/workpaper/write-plan";
 import { avstemming, oppsett, ore, terminResult } from "../../../support/fixtures";
 import { SheetInMemory } from "../../../support/plan-applier";
@@ -15,8 +16,10 @@ const virksomheter = [
 const fordeling = (ts: ReturnType<typeof terminResult>[]) => ok(buildAmeldingFordeling(avstemming(o, ts), virksomheter));
 const f1 = fordeling([terminResult(1, { R: 1234.57, T: 84.32, S: 0.0683 })]);
 
+const A10 = reconciliationCells(layoutMap("A10 SPK brutto"));
+
 function write(sheet: SheetInMemory, f = f1): WritePlan {
-  const plan = ok(planAmeldingSheet(f, o, sheet.snapshot()));
+  const plan = ok(planAmeldingSheet(f, o, sheet.snapshot(), A10));
   sheet.apply(plan);
   return plan;
 }

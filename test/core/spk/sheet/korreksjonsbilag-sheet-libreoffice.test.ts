@@ -1,10 +1,11 @@
+import { layoutMap } from "../../../../src/core/spk/sheet/locate";
 import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildAmeldingFordeling } from "../../../../src/core/spk/amelding";
 import { buildKorreksjonsbilag } from "../../../../src/core/spk/bilag";
-import { AMELDING_SHEET, planAmeldingSheet } from "../../../../src/core/spk/sheet/amelding-sheet";
+import { AMELDING_SHEET, planAmeldingSheet, reconciliationCells } from "../../../../src/core/spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../../../../src/core/spk/sheet/korreksjonsbilag-sheet";
 import { mergePlans } from "../../../../src/core/workpaper/write-plan";
 import { withLibreOffice } from "../../../support/engines";
@@ -31,7 +32,7 @@ withLibreOffice.test("LibreOffice recalculates the control rows: each voucher 0 
     { virksomhetsnummer: "123456785", sone: "III", grunnlag: ore(1) },
     { virksomhetsnummer: "987654325", sone: "V", grunnlag: ore(1) },
   ]));
-  const plan = mergePlans(ok(planKorreksjonsbilagSheet(bilag, o)), ok(planAmeldingSheet(split, o)));
+  const plan = mergePlans(ok(planKorreksjonsbilagSheet(bilag, o)), ok(planAmeldingSheet(split, o, undefined, reconciliationCells(layoutMap("A10 SPK brutto")))));
 
   const dir = mkdtempSync(join(tmpdir(), "lonn-kb-"));
   const file = join(dir, "bilag.xlsx");
