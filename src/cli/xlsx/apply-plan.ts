@@ -49,7 +49,7 @@ function formatCell(cell: ExcelJS.Cell, numberFormat: string | undefined, style:
 }
 
 function writeCell(cell: ExcelJS.Cell, value: Exclude<Cell, null>): void {
-  if (isFormula(value)) cell.value = { formula: value.formula.replace(/^=/, "") };
+  if (isFormula(value)) cell.value = { formula: value.formula.replace(/^=/, ""), ...(value.value !== undefined ? { result: value.value } : {}) } as ExcelJS.CellFormulaValue;
   else if (value === "") cell.value = null;
   else cell.value = value;
 }
@@ -115,6 +115,15 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
         cellsWritten++;
       });
     });
+  }
+
+  // Core's results for formulas already in place: the cached value readers see before recalculating.
+  for (const r of plan.results ?? []) {
+    const cell = sheet(r.sheet).getCell(r.address);
+    const current = cell.value;
+    if (current && typeof current === "object" && ("formula" in current || "sharedFormula" in current)) {
+      cell.value = { ...current, result: r.value } as ExcelJS.CellValue;
+    }
   }
 
   const namesAdded: string[] = [];

@@ -273,10 +273,10 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
   return out;
 }
 
-function readVirksomheter(top: Fields): VirksomhetGrunnlag[] | undefined {
-  if (!top.has("virksomheter")) return undefined;
+function readVirksomheter(top: Fields, key = "virksomheter"): VirksomhetGrunnlag[] | undefined {
+  if (!top.has(key)) return undefined;
   const out: VirksomhetGrunnlag[] = [];
-  for (const f of top.objects("virksomheter", VIRKSOMHET_FIELDS)) {
+  for (const f of top.objects(key, VIRKSOMHET_FIELDS)) {
     const nr = f.text("virksomhetsnummer", true, true);
     const name = f.text("navn", false);
     const sone = f.text("sone", true, true);
@@ -286,6 +286,17 @@ function readVirksomheter(top: Fields): VirksomhetGrunnlag[] | undefined {
     out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(name !== undefined ? { navn: name } : {}), sone, grunnlag });
   }
   return out;
+}
+
+/**
+ * A virksomhet list as JSON (what a scenario's `virksomheter` and `_lonn`'s `amelding.virksomheter`
+ * hold): every problem under `path`.
+ */
+export function parseVirksomheter(list: unknown, path = "virksomheter"): Checked<VirksomhetGrunnlag[]> {
+  const problems = new ProblemList();
+  const top = new Fields({ [path]: list }, "", problems);
+  const out = readVirksomheter(top, path) ?? [];
+  return problems.result(() => out);
 }
 
 function readSaldoer(top: Fields): KontoSaldo[] | undefined {

@@ -84,3 +84,33 @@ export function completeTermin(partial: Partial<TerminInput> & { readonly termin
 
 /** Whether the termin has figures from `kilde`. */
 export const hasSource = (t: TerminInput, kilde: Kilde): boolean => !(t.mangler ?? []).includes(kilde);
+
+/**
+ * An import laid over what a sheet holds: for each termin, the sources the import has replace the
+ * sheet's figures for those sources; the sheet keeps the rest, and its texts (explanations,
+ * sign-off) stay unless the sheet has none and the import brings one. So a fill from the exports
+ * is reconciled with the explanations already written, as the sheet will show it afterwards.
+ */
+export function overlayTerminer(sheet: readonly TerminInput[], imported: readonly (Partial<TerminInput> & { readonly termin: number })[]): TerminInput[] {
+  const termins = new Set([...sheet.map((t) => t.termin), ...imported.map((t) => t.termin)]);
+  return [...termins].sort((a, b) => a - b).map((n) => {
+    const base = sheet.find((t) => t.termin === n);
+    const top = imported.find((t) => t.termin === n);
+    if (!top) return base ?? emptyTermin(n);
+    if (!base) return completeTermin(top);
+    const merged: Record<string, unknown> = { termin: n };
+    const importedSources = new Set(AMOUNT_COLUMNS.filter((c) => top[c.field] !== undefined && !(top.mangler ?? []).includes(c.kilde)).map((c) => c.kilde));
+    for (const c of AMOUNT_COLUMNS) {
+      if (importedSources.has(c.kilde)) merged[c.field] = top[c.field] ?? ORE_ZERO;
+      else if (hasSource(base, c.kilde)) merged[c.field] = base[c.field];
+    }
+    for (const c of TEXT_COLUMNS) {
+      const own = base[c.field];
+      const theirs = top[c.field];
+      // The invoice number is an import figure; explanations and sign-off are the sheet's.
+      const value = c.onlyWhenEmpty ? (own && own.trim() !== "" ? own : theirs) : (theirs && theirs.trim() !== "" ? theirs : own);
+      if (value !== undefined) merged[c.field] = value;
+    }
+    return completeTermin(merged as Partial<TerminInput> & { termin: number });
+  });
+}

@@ -8,14 +8,12 @@
  * The fingerprint covers what the month shows: every account's roll-forward row, the forskuddstrekk
  * and AGA rows it belongs to (its pay dates, its termin), its AGA basis and its counterparty rows.
  */
-import { fingerprint, SignOff, SignOffState, signOffState } from "../workpaper/sign-off";
+import { ReviewedPeriod, reviewPeriods, SignOff, signOffKey } from "../workpaper/sign-off";
 import { monthsOfTermin } from "../rules/termin";
 import { changedAfterSignOffFlag } from "./flags";
 import { TrekkAvstemming, TrekkFlag } from "./result";
 import { periodText } from "./dates";
 
-/** The `_lonn` key of a month's signed fingerprint. */
-export const signOffKey = (sheet: string, periode: string): string => `signering.${sheet}.${periode}`;
 
 /** What the month shows, as the fingerprint's input. */
 export function periodFigures(a: TrekkAvstemming, month: number): unknown {
@@ -33,15 +31,8 @@ export function periodFigures(a: TrekkAvstemming, month: number): unknown {
   };
 }
 
-export interface PeriodSignOff {
-  readonly periode: string;
+export interface PeriodSignOff extends ReviewedPeriod {
   readonly maaned: number;
-  readonly signOff: SignOff;
-  readonly state: SignOffState;
-  /** The fingerprint of the month's figures now. */
-  readonly current: string;
-  /** What `_lonn` must hold for the month after this fill ("" removes a stored one). */
-  readonly stored: string;
 }
 
 export interface SignOffReview {
@@ -61,23 +52,15 @@ export function reviewSignOff(
   signOffs: (month: number) => SignOff,
   stored: (key: string) => string | undefined,
 ): SignOffReview {
-  const periods: PeriodSignOff[] = [];
-  const flags: TrekkFlag[] = [];
-  const settings: Record<string, string> = {};
-  for (let m = 1; m <= 12; m++) {
-    const periode = periodText(a.scenario.aar, m);
-    const key = signOffKey(sheet, periode);
-    const signOff = signOffs(m);
-    const current = fingerprint(periodFigures(a, m));
-    const before = stored(key);
-    const signedBefore = before !== undefined && before !== "" ? before : undefined;
-    const state = signOffState(signOff, signedBefore, current);
-    let keep = signedBefore ?? "";
-    if (state === "ikke signert") keep = "";
-    else if (signedBefore === undefined) keep = current;
-    if (keep !== (before ?? "")) settings[key] = keep;
-    if (state === "endret etter signering") flags.push(changedAfterSignOffFlag(periode));
-    periods.push({ periode, maaned: m, signOff, state, current, stored: keep });
-  }
-  return { periods, flags, settings };
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const review = reviewPeriods(
+    months.map((m) => {
+      const periode = periodText(a.scenario.aar, m);
+      return { periode, key: signOffKey(sheet, periode), signOff: signOffs(m), figures: periodFigures(a, m) };
+    }),
+    stored,
+  );
+  const periods = review.periods.map((p, i) => ({ ...p, maaned: months[i] }));
+  const flags = periods.filter((p) => p.state === "endret etter signering").map((p) => changedAfterSignOffFlag(p.periode));
+  return { periods, flags, settings: review.settings };
 }

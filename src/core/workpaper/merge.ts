@@ -13,8 +13,11 @@ import { Cell, LeftAlone, PlanNotice, RangeWrite } from "./write-plan";
 export type Desired =
   /** Template text (titles, labels, column letters): written into an empty cell only. */
   | { readonly kind: "fixed"; readonly value: string | number }
-  /** A template formula: written into an empty cell only; another formula or a value is kept and reported. */
-  | { readonly kind: "formula"; readonly formula: string }
+  /**
+   * A template formula: written into an empty cell, or over a formula an earlier version of the
+   * template wrote there (`previous`); another formula or a value is kept and reported.
+   */
+  | { readonly kind: "formula"; readonly formula: string; readonly previous?: readonly string[] }
   /** A template formula that cannot be added here (a name it needs has no cell on this sheet). */
   | { readonly kind: "formulaUnavailable"; readonly formula: string; readonly why: string }
   /** An input (amount, header value): replaces a value, never a formula; "" writes nothing. */
@@ -67,7 +70,11 @@ export function merge(sheet: string, snapshot: SheetSnapshot | undefined, desire
           write(ref, { formula: d.formula });
           if (reportAdded) notices.push({ sheet, address, message: `Formel lagt inn i tom celle: ${quoted(d.formula)}.` });
         } else if (formula !== undefined) {
-          if (!sameFormula(formula, d.formula)) leave(address, `Egen formel beholdt: ${quoted(formula)} (malen har ${quoted(d.formula)}).`);
+          if (sameFormula(formula, d.formula)) break;
+          if ((d.previous ?? []).some((p) => sameFormula(formula, p))) {
+            write(ref, { formula: d.formula });
+            notices.push({ sheet, address, message: `Malens formel er oppdatert: ${quoted(formula)} er erstattet med ${quoted(d.formula)}.` });
+          } else leave(address, `Egen formel beholdt: ${quoted(formula)} (malen har ${quoted(d.formula)}).`);
         } else {
           leave(address, `Cellen har verdien ${quoted(existing.value)} der malen har formelen ${quoted(d.formula)}; verdien er beholdt.`);
         }

@@ -54,3 +54,77 @@ export function signOffState(s: SignOff, signedFingerprint: string | undefined, 
   if (signedFingerprint !== undefined && signedFingerprint !== currentFingerprint) return "endret etter signering";
   return "signert";
 }
+
+/** The `_lonn` key of a period's signed fingerprint. */
+export const signOffKey = (sheet: string, periode: string): string => `signering.${sheet}.${periode}`;
+
+/** One period to review: its `_lonn` key, its sign-off cells, and what it shows now. */
+export interface PeriodToReview {
+  readonly periode: string;
+  readonly key: string;
+  readonly signOff: SignOff;
+  /** The period's figures, as the fingerprint's input. */
+  readonly figures: unknown;
+}
+
+export interface ReviewedPeriod {
+  readonly periode: string;
+  readonly signOff: SignOff;
+  readonly state: SignOffState;
+  /** The fingerprint of the period's figures now. */
+  readonly current: string;
+  /** What `_lonn` must hold for the period after this run ("" removes a stored one). */
+  readonly stored: string;
+}
+
+export interface PeriodReview {
+  readonly periods: readonly ReviewedPeriod[];
+  /** `_lonn` keys to write: new fingerprints, and "" for periods no longer signed. */
+  readonly settings: Readonly<Record<string, string>>;
+}
+
+/** What `_lonn` keeps for a signed period: the fingerprint and who signed it when. */
+interface StoredSignOff {
+  readonly fingerprint: string;
+  readonly signatur?: string;
+  readonly dato?: string;
+}
+
+function parseStored(text: string | undefined): StoredSignOff | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<StoredSignOff>;
+    if (v && typeof v.fingerprint === "string") return { fingerprint: v.fingerprint, ...(typeof v.signatur === "string" ? { signatur: v.signatur } : {}), ...(typeof v.dato === "string" ? { dato: v.dato } : {}) };
+  } catch {
+    // A bare fingerprint (or text someone typed): compared as a fingerprint of any signer.
+  }
+  return { fingerprint: text.trim() };
+}
+
+const storedText = (fp: string, s: SignOff): string => JSON.stringify({ fingerprint: fp, signatur: (s.signatur ?? "").trim(), dato: (s.dato ?? "").trim() });
+
+/**
+ * The periods' sign-off against the figures of this run. A run that finds a period signed by
+ * someone (signature and date) it has not seen sign it stores the fingerprint of the figures with
+ * the signature and date; a later run with other figures reads «endret etter signering» until the
+ * period is signed again (a new date or signature). A period whose signature or date is removed
+ * loses its stored fingerprint. `stored(key)` is the `_lonn` value of a key.
+ */
+export function reviewPeriods(periods: readonly PeriodToReview[], stored: (key: string) => string | undefined): PeriodReview {
+  const out: ReviewedPeriod[] = [];
+  const settings: Record<string, string> = {};
+  for (const p of periods) {
+    const current = fingerprint(p.figures);
+    const before = stored(p.key);
+    const signed = parseStored(before);
+    const sameSigning =
+      signed !== undefined &&
+      (signed.signatur === undefined || signed.signatur === (p.signOff.signatur ?? "").trim()) &&
+      (signed.dato === undefined || signed.dato === (p.signOff.dato ?? "").trim());
+    const state = signOffState(p.signOff, sameSigning ? signed.fingerprint : undefined, current);
+    const keep = state === "ikke signert" ? "" : sameSigning ? (before as string) : storedText(current, p.signOff);
+    if (keep !== (before ?? "")) settings[p.key] = keep;
+    out.push({ periode: p.periode, signOff: p.signOff, state, current, stored: keep });
+  }
+  return { periods: out, settings };
+}

@@ -152,6 +152,19 @@ export interface WritePlan {
   readonly leftAlone: readonly LeftAlone[];
   /** Optional so older plans stay valid; `mergePlans` keeps them. */
   readonly notices?: readonly PlanNotice[];
+  /**
+   * What core computed for formula cells the plan may not write (a template formula already in
+   * place). The CLI stores them as the cached results of the formulas in those cells, so readers
+   * that do not recalculate see current figures; the Office.js shell ignores them (Excel computes).
+   */
+  readonly results?: readonly FormulaResult[];
+}
+
+/** The computed value of the formula in one cell ("" for an empty result). */
+export interface FormulaResult {
+  readonly sheet: string;
+  readonly address: string;
+  readonly value: number | string | boolean;
 }
 
 export function emptyPlan(): WritePlan {
@@ -170,6 +183,7 @@ export function mergePlans(...plans: readonly WritePlan[]): WritePlan {
     conditionalFormats: plans.flatMap((p) => p.conditionalFormats),
     leftAlone: plans.flatMap((p) => p.leftAlone),
     notices: plans.flatMap((p) => p.notices ?? []),
+    results: plans.flatMap((p) => p.results ?? []),
   };
 }
 

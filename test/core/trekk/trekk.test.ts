@@ -12,7 +12,8 @@ import { buildTrekkBilag, TREKK_BILAG_ID, trekkBilagId } from "../../../src/core
 import { reconcileTrekk } from "../../../src/core/trekk/reconcile";
 import { TrekkAvstemming } from "../../../src/core/trekk/result";
 import { parseTrekkScenario } from "../../../src/core/trekk/scenario";
-import { reviewSignOff, signOffKey } from "../../../src/core/trekk/sign-off";
+import { reviewSignOff } from "../../../src/core/trekk/sign-off";
+import { signOffKey } from "../../../src/core/workpaper/sign-off";
 import { AGA, rollBlock, SETTLEMENT_COLUMNS, SIGN, TREKK_SHEET, TREKK_TABLE } from "../../../src/core/trekk/sheet/layout";
 import { planTrekkSheet } from "../../../src/core/trekk/sheet/plan";
 import { TrekkScenario } from "../../../src/core/trekk/types";
@@ -246,7 +247,8 @@ describe("sign-off per month", () => {
     const key = signOffKey(TREKK_SHEET, "2026-01");
     expect(key).toBe("signering.Trekk og AGA.2026-01");
     expect(Object.keys(first.settings)).toEqual([key]);
-    expect(first.settings[key]).toMatch(/^[0-9a-f]{16}$/);
+    // The fingerprint with who signed when: signing again (a new date) stores a new one.
+    expect(JSON.parse(first.settings[key])).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), signatur: "KN", dato: "05.02.2026" });
     expect(first.periods[0].state).toBe("signert");
     expect(first.periods[1].state).toBe("ikke signert");
 
@@ -261,6 +263,12 @@ describe("sign-off per month", () => {
     expect(review.flags.map((f) => [f.kind, f.periode])).toEqual([["endretEtterSignering", "2026-01"]]);
     // February's figures did not change: its (unsigned) state is as before.
     expect(review.periods[1].state).toBe("ikke signert");
+
+    // Signed again with a new date: the changed figures are what is signed now.
+    const resigned = reviewSignOff(changed, TREKK_SHEET, (m) => (m === 1 ? { signatur: "KN", dato: "10.03.2026" } : {}), stored);
+    expect(resigned.periods[0].state).toBe("signert");
+    expect(resigned.flags).toEqual([]);
+    expect(JSON.parse(resigned.settings[key]).fingerprint).toBe(resigned.periods[0].current);
 
     // Unsigned again: the stored fingerprint is removed, so the month can be signed anew.
     const unsigned = reviewSignOff(changed, TREKK_SHEET, none, stored);

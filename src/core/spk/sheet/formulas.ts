@@ -44,13 +44,36 @@ export function terminFormula(col: FormulaColumn, r: number, fixedKind?: Budsjet
       return `=N${r}-C${r}`;
     case "Q":
       return `=(L${r}+M${r}+N${r})-(B${r}+C${r})`;
-    case "R":
-      if (fixedKind) return fixedKind === "brutto" ? `=M${r}` : `=Q${r}`;
-      return `=IF(${BRUTTO},M${r},Q${r})`;
+    case "R": {
+      const posted = fixedKind ? (fixedKind === "brutto" ? `M${r}` : `Q${r}`) : `IF(${BRUTTO},M${r},Q${r})`;
+      return `=IF(${hasAllSources(r)},${posted},"")`;
+    }
     case "S":
       return `=${SATS}`;
     case "T":
-      return `=ROUND(R${r}*S${r},2)`;
+      return `=IF(R${r}="","",ROUND(R${r}*S${r},2))`;
+  }
+}
+
+/**
+ * Whether a termin row has figures from SAP (B–C), Unit4 (D–F) and the invoice (L–N): the
+ * model's «avstemt» (missing is not zero). COUNT counts numbers only, so an empty source is
+ * seen as missing and R and T stay empty, as the model leaves them.
+ */
+export const hasAllSources = (r: number): string => `AND(COUNT(B${r}:C${r})>0,COUNT(D${r}:F${r})>0,COUNT(L${r}:N${r})>0)`;
+
+/**
+ * Formulas earlier versions of the template wrote in a cell, which a fill may replace with the
+ * current one (any other formula in the cell is the user's and is kept).
+ */
+export function previousTerminFormulas(col: FormulaColumn, r: number, fixedKind?: Budsjettering): string[] {
+  switch (col) {
+    case "R":
+      return [fixedKind ? (fixedKind === "brutto" ? `=M${r}` : `=Q${r}`) : `=IF(${BRUTTO},M${r},Q${r})`];
+    case "T":
+      return [`=ROUND(R${r}*S${r},2)`];
+    default:
+      return [];
   }
 }
 
@@ -73,29 +96,41 @@ export type VoucherColumn = Exclude<keyof typeof VOUCHER_COLUMNS, "label">;
  */
 export function voucherFormula(col: VoucherColumn, row: number, source: number, year: boolean): string {
   const v = VOUCHER_COLUMNS;
+  const line = voucherLine(col, row, source, year);
+  // A termin that is not reconciled has an empty R: its voucher row stays empty too.
+  return year || col === "R" || col === "S" || col === "T" ? `=${line}` : `=IF(${v.R}${row}="","",${line})`;
+}
+
+/** Voucher rows as the first template wrote them (before a termin could be unreconciled). */
+export function previousVoucherFormulas(col: VoucherColumn, row: number, source: number, year: boolean): string[] {
+  return year || col === "R" || col === "S" || col === "T" ? [] : [`=${voucherLine(col, row, source, year)}`];
+}
+
+function voucherLine(col: VoucherColumn, row: number, source: number, year: boolean): string {
+  const v = VOUCHER_COLUMNS;
   switch (col) {
     case "R":
-      return `=R${source}`;
+      return `R${source}`;
     case "S":
-      return year ? `=${SATS}` : `=S${source}`;
+      return year ? SATS : `S${source}`;
     case "T":
-      return year ? `=IF(${AARSSLUTT},ROUND(R${source}*${SATS},2),T${source})` : `=T${source}`;
+      return year ? `IF(${AARSSLUTT},ROUND(R${source}*${SATS},2),T${source})` : `T${source}`;
     case "differanse":
-      return `=${v.R}${row}`;
+      return `${v.R}${row}`;
     case "fakturadifferanse":
-      return `=IF(${BRUTTO},-${v.R}${row},0)`;
+      return `IF(${BRUTTO},-${v.R}${row},0)`;
     case "avsetningNetto":
-      return `=IF(${BRUTTO},0,-O${source})`;
+      return `IF(${BRUTTO},0,-O${source})`;
     case "medlemsinnskudd":
-      return `=IF(${BRUTTO},0,-P${source})`;
+      return `IF(${BRUTTO},0,-P${source})`;
     case "agaKostnad":
-      return `=${v.T}${row}`;
+      return `${v.T}${row}`;
     case "agaMotkontoBrutto":
-      return `=IF(${BRUTTO},-${v.T}${row},0)`;
+      return `IF(${BRUTTO},-${v.T}${row},0)`;
     case "agaMotkontoNetto":
-      return `=IF(${BRUTTO},0,-${v.T}${row})`;
+      return `IF(${BRUTTO},0,-${v.T}${row})`;
     case "kontroll":
-      return `=SUM(${v.differanse}${row}:${v.agaMotkontoNetto}${row})`;
+      return `SUM(${v.differanse}${row}:${v.agaMotkontoNetto}${row})`;
   }
 }
 

@@ -4,12 +4,15 @@ import { balanceControl } from "../control";
 import { BUDSJETTERING_TEXT, MODUS_TEXT, oppsettProblems } from "../oppsett";
 import { isRateFraction } from "../../money/rate-fraction";
 import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../termin-fields";
-import { Budsjettering, Kontoer, KontoSaldo, Oppsett, TerminInput } from "../types";
+import { Avstemming, Budsjettering, Kontoer, KontoSaldo, Oppsett, TerminInput } from "../types";
+import { reconciliationResults } from "./results";
 import { isBlankSheet, SheetSnapshot } from "../../sheet/snapshot";
 import {
 accountFormula,
 adjustFormula,
 balanceFormula,
+previousTerminFormulas,
+previousVoucherFormulas,
 sumFormula,
 terminFormula,
 VOUCHER_ACCOUNT,
@@ -65,6 +68,11 @@ export interface PlanInput {
    * they replace the stored values of the same keys, other keys stay.
    */
   readonly andreInnstillinger?: Readonly<Record<string, string>>;
+  /**
+   * Core's model of the figures the sheet will hold after the fill: its results become the
+   * cached values of the sheet's formulas (WritePlan.results).
+   */
+  readonly model?: Avstemming;
 }
 
 type Desires = Map<string, Desired>;
@@ -150,7 +158,7 @@ function validate(input: PlanInput, map: SheetMap | undefined, balanceKind: Buds
 /** Titles, labels and every formula of our layout. */
 function templateCells(d: Desires, kind: Budsjettering, balanceKind: Budsjettering): void {
   const fixed = (address: string, value: string | number) => d.set(address, { kind: "fixed", value });
-  const formula = (address: string, f: string) => d.set(address, { kind: "formula", formula: f });
+  const formula = (address: string, f: string, previous: readonly string[] = []) => d.set(address, { kind: "formula", formula: f, previous });
 
   fixed("A1", TITLES[kind]);
   fixed("J2", "Gule celler fylles ut (eller av tillegget); grå celler er formler. Kolonnebokstavene er DFØs (veileder E1, A10/A11).");
@@ -167,7 +175,7 @@ function templateCells(d: Desires, kind: Budsjettering, balanceKind: Budsjetteri
   const rows = TERMIN_LABELS.map((_, i) => ROWS.firstTermin + i);
   rows.forEach((r, i) => {
     fixed(`A${r}`, TERMIN_LABELS[i]);
-    for (const col of FORMULA_COLUMNS) formula(`${col}${r}`, terminFormula(col, r));
+    for (const col of FORMULA_COLUMNS) formula(`${col}${r}`, terminFormula(col, r), previousTerminFormulas(col, r));
   });
   fixed(`A${ROWS.sum}`, SUM_LABEL);
   for (const col of SUM_COLUMNS) formula(`${col}${ROWS.sum}`, sumFormula(col, rows));
@@ -198,7 +206,8 @@ function templateCells(d: Desires, kind: Budsjettering, balanceKind: Budsjetteri
   for (let t = 1; t <= 6; t++) {
     const row = voucherRow(t);
     fixed(`A${row}`, TERMIN_LABELS[t - 1]);
-    for (const key of voucherCols) formula(`${v[key]}${row}`, voucherFormula(key, row, ROWS.firstTermin + t - 1, false));
+    const source = ROWS.firstTermin + t - 1;
+    for (const key of voucherCols) formula(`${v[key]}${row}`, voucherFormula(key, row, source, false), previousVoucherFormulas(key, row, source, false));
   }
   fixed(`A${ROWS.voucherYear}`, YEAR_LABEL);
   for (const key of voucherCols) formula(`${v[key]}${ROWS.voucherYear}`, voucherFormula(key, ROWS.voucherYear, ROWS.sum, true));
@@ -248,7 +257,7 @@ function foreignFormulas(d: Desires, map: SheetMap, kind: Budsjettering): void {
       } else if (col === "T" && !hasName("agaSats")) {
         d.set(`T${r}`, { kind: "formulaUnavailable", formula: f, why: "AGA-snittsatsen i kolonne S mangler." });
       } else {
-        d.set(`${col}${r}`, { kind: "formula", formula: f });
+        d.set(`${col}${r}`, { kind: "formula", formula: f, previous: previousTerminFormulas(col, r, hasName("budsjettering") ? undefined : kind) });
       }
     }
   }
@@ -279,7 +288,8 @@ function inputCells(d: Desires, map: SheetMap, input: PlanInput, balanceKind: Bu
     if (r === undefined) continue;
     for (const c of AMOUNT_COLUMNS) {
       const v = t[c.field];
-      if (v !== undefined) d.set(`${c.col}${r}`, { kind: "value", value: kroner(v), what: `Termin ${t.termin}, ${c.navn}` });
+      // A source the termin has no figures from stays empty: missing is not zero.
+      if (v !== undefined && !(t.mangler ?? []).includes(c.kilde)) d.set(`${c.col}${r}`, { kind: "value", value: kroner(v), what: `Termin ${t.termin}, ${c.navn}` });
     }
     for (const c of TEXT_COLUMNS) {
       const v = t[c.field];
@@ -388,6 +398,7 @@ export function planAvstemming(input: PlanInput): Checked<WritePlan> {
     conditionalFormats: isNew ? layoutConditionalFormats(sheet, balanceKind) : [],
     leftAlone: merged.leftAlone,
     notices: merged.notices,
+    results: input.model ? reconciliationResults(map, input.model, balanceKind) : [],
   };
   const stored = input.settings ? readSettings(input.settings) : undefined;
   const base = settingsFrom(oppsett, sheet, stored && !isProblems(stored) ? stored : undefined);

@@ -99,20 +99,23 @@ export function layoutConditionalFormats(sheet: string, budsjettering: Budsjette
   const b1 = b[0].row;
   const bud = scalarField("budsjettering").valueCell;
   const mod = scalarField("modus").valueCell;
+  // As the model: a comparison needs both its sources (missing is not zero).
+  const sapUnit4 = `COUNT($B${r}:$C${r})>0,COUNT($D${r}:$F${r})>0`;
+  const sapInvoice = `COUNT($B${r}:$C${r})>0,COUNT($L${r}:$N${r})>0`;
   return [
     {
       sheet,
       address: table("GJ"),
-      formula: `AND(OR(ABS(ROUND($G${r},2))>${tol},ABS(ROUND($H${r},2))>${tol},ABS(ROUND($I${r},2))>${tol}),$J${r}="")`,
+      formula: `AND(${sapUnit4},OR(ABS(ROUND($G${r},2))>${tol},ABS(ROUND($H${r},2))>${tol},ABS(ROUND($I${r},2))>${tol}),$J${r}="")`,
       style: "flag",
     },
     {
       sheet,
       address: table("QQ"),
-      formula: `ABS(ROUND($Q${r},2))>ROUND(${nameOf("vesentlighetsgrense")}*ABS($B${r}+$C${r}),7)`,
+      formula: `AND(${sapInvoice},ABS(ROUND($Q${r},2))>${tol},ABS(ROUND($Q${r},2))>ROUND(${nameOf("vesentlighetsgrense")}*ABS($B${r}+$C${r}),7))`,
       style: "warning",
     },
-    { sheet, address: table("OP"), formula: `AND(${brutto},OR(ROUND($O${r},2)<>0,ROUND($P${r},2)<>0))`, style: "flag" },
+    { sheet, address: table("OP"), formula: `AND(${brutto},${sapInvoice},OR(ROUND($O${r},2)<>0,ROUND($P${r},2)<>0))`, style: "flag" },
     // Netto has no 2820: a figure in M cannot be posted (the model refuses it).
     { sheet, address: table("MM"), formula: `AND(${nameOf("budsjettering")}<>"Brutto",$M${r}<>0)`, style: "flag" },
     {
