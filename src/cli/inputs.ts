@@ -12,7 +12,7 @@ import { Checked, isProblems, placed, Problem, Problems, problems, rejected } fr
 import { SheetSnapshot } from "../core/sheet/snapshot";
 import { oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
 import { readAvstemming } from "../core/spk/sheet/read";
-import { emptyTermin } from "../core/spk/termin-fields";
+import { completeTermin } from "../core/spk/termin-fields";
 import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
 import { SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
@@ -246,7 +246,8 @@ export async function readExportFiles(
     { aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) },
   );
   if (isProblems(imported)) return imported;
-  const terminer: TerminInput[] = imported.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+  // A source the exports have no lines for in a termin is missing there, not 0.
+  const terminer: TerminInput[] = imported.terminer.map((t) => completeTermin({ ...t, termin: t.termin as number }));
   return fromScenario({ ...scenario, terminer }, [source, sap.sheet, unit4.sheet, spk.sheet].join(", "), [...imported.notes]);
 }
 

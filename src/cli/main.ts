@@ -8,7 +8,19 @@
  *
  * Each command lives in commands/ and returns its exit code.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { CliIO, nodeIO, printableIO } from "./io";
+
+/** The version in package.json (lib/cli/main.js and src/cli/main.ts are both two folders below it). */
+export function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { name?: string; version?: string };
+    return `${pkg.name ?? "lonn"} ${pkg.version ?? "ukjent versjon"}`;
+  } catch {
+    return "lonn (ukjent versjon)";
+  }
+}
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -26,7 +38,8 @@ const USAGE = `Bruk:
   lonn avstem --summary FIL|MAPPE …          én linje per virksomhet (lonn avstem --help: alle valg)
   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
                                              trekk og AGA: kontoene 2600, 2770, 2640, 2650 (lonn trekk --help)
-  lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)`;
+  lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)
+  lonn --version                             versjonen`;
 
 export async function run(argv: string[], rawIO: CliIO = nodeIO): Promise<number> {
   const io = printableIO(rawIO);
@@ -34,6 +47,10 @@ export async function run(argv: string[], rawIO: CliIO = nodeIO): Promise<number
   if (!name || name === "-h" || name === "--help" || name === "hjelp") {
     io.out(USAGE);
     return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v" || name === "versjon") {
+    io.out(version());
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {

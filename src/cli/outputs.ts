@@ -1,81 +1,118 @@
 /**
  * Every output file of a run, as bytes, or every problem with them; nothing is written here. The
  * CSV is UTF-8 (its text carries the byte-order mark); GL07 is single-byte Latin-1, as Unit4 reads it.
+ *
+ * The book (the workbook `--xlsx` names, else the input workbook) is where the run's memory is:
+ * its export record decides what an export holds (only what is new, by default), and the lines
+ * exported are added to it in the same write, so the next run, on any machine, continues there.
  */
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
+import { reconciliationTotals } from "../core/spk/log-text";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { planSpkWorkbook, reconciliationSheetOf, spkExportSettings, SpkRun, spkSheetsToRead } from "../core/usecase/spk";
+import { planSpkExport, planSpkWorkbook, Snapshots, spkExportRecord, spkExportSettings, SpkRun } from "../core/usecase/spk";
 import { toCsv } from "../core/voucher/csv";
+import { ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
-import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
-import { OutputFile } from "./files";
+import { Timestamp } from "../core/workpaper/logg";
+import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
-import { snapshotsOf } from "./xlsx/snapshot";
-import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
+import { workbookBytes } from "./xlsx/workbook";
+
+/** The workbook a run is written to, and its sheets as they are now. */
+export interface OpenBook {
+  readonly workbook: ExcelJS.Workbook;
+  readonly snapshots: Snapshots;
+}
 
 export interface OutputOptions {
   readonly xlsx?: string;
   readonly csv?: string;
   readonly gl07?: string;
   readonly desimaltegn?: "," | ".";
-  /** The workbook to fill for `xlsx`: the input workbook or an existing file; default a new one. */
-  readonly workbook?: () => Promise<Checked<ExcelJS.Workbook>>;
+  /** The book; without one an export cannot remember and holds every voucher. */
+  readonly book?: OpenBook;
+  /** Export every voucher again, as a copy the record never counts. */
+  readonly all?: boolean;
+  /** Export although a material difference is unexplained (logged in `Logg`). */
+  readonly override?: boolean;
+  /** Local wall-clock time of the run (the shell reads the clock). */
+  readonly now: Timestamp;
+  /** Who runs it, for `Logg`. */
+  readonly who: string;
+  /** What was read, for `Logg`. */
+  readonly source: string;
 }
 
 export interface Outputs {
   readonly files: readonly OutputFile[];
   /** What applying the plan did to the workbook (with `xlsx`). */
   readonly sheet?: XlsxApplyReport;
+  /** What the CSV/GL07 export holds (with `csv` or `gl07`). */
+  readonly exported?: ExportPlan;
 }
 
-/** The reconciliation sheet of a workbook: the one `_lonn` names, else DFØ's tab name for the kind. */
-function reconciliationSheetIn(wb: ExcelJS.Workbook, run: SpkRun): string {
-  const { oppsett, sheet } = run.inputs;
-  if (sheet) return sheet;
-  const stored = readSettings(snapshotsOf(wb, [SETTINGS_SHEET]).get(SETTINGS_SHEET));
-  const found = reconciliationSheetOf(wb.worksheets.map((ws) => ws.name), isProblems(stored) ? undefined : stored, oppsett.budsjettering);
-  return found ?? SHEET_NAMES[oppsett.budsjettering];
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+/** ISO local time, as the export record keeps it. */
+export const isoTime = (t: Timestamp): string => `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+
+function exportLog(exported: ExportPlan | undefined, override: boolean): string {
+  if (!exported) return "";
+  const ids = exported.vouchers.map((b) => b.id).join(", ");
+  if (exported.vouchers.length === 0) return "; ingen nye bilag å eksportere";
+  return `; eksportert ${exported.batchId}${exported.copy ? " (kopi, alle bilag)" : ""}: ${ids}${override ? " – med vesentlig, uforklart differanse (--eksporter-uforklart)" : ""}`;
 }
 
 export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise<Checked<Outputs>> {
   const problems = new ProblemList();
   const files: OutputFile[] = [];
-  const settings = spkExportSettings(run.inputs.oppsett);
-  if (options.csv) {
-    const csv = toCsv(run.bilag, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
-    if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });
-    else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
+  const sheet = run.inputs.sheet ?? SHEET_NAMES[run.inputs.oppsett.budsjettering];
+  const book = options.book;
+
+  let exported: ExportPlan | undefined;
+  if (options.csv || options.gl07) {
+    const record = book ? spkExportRecord(book.snapshots, run.inputs.oppsett.aar) : [];
+    if (isProblems(record)) return record;
+    const fil = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
+    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil }, book ? { sheet, snapshots: book.snapshots } : undefined, {
+      ...(options.all ? { all: true } : {}),
+      ...(options.override ? { override: true } : {}),
+    });
+    if (isProblems(plan)) return plan;
+    exported = plan;
+    const settings = { ...spkExportSettings(run.inputs.oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
+    if (options.csv) {
+      const csv = toCsv(plan.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
+      if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });
+      else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
+    }
+    if (options.gl07) {
+      const gl07 = toGl07(plan.vouchers, settings);
+      if (isProblems(gl07)) problems.addAll(gl07, { file: "GL07" });
+      else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
+    }
   }
-  if (options.gl07) {
-    const gl07 = toGl07(run.bilag, settings);
-    if (isProblems(gl07)) problems.addAll(gl07, { file: "GL07" });
-    else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
-  }
-  let sheet: XlsxApplyReport | undefined;
-  if (options.xlsx) {
-    const wb = options.workbook ? await options.workbook() : new ExcelJS.Workbook();
-    const lost = isProblems(wb) ? [] : partsLostOnSave(wb);
-    if (isProblems(wb)) problems.addAll(wb);
-    else if (lost.length > 0) {
-      problems.add(
-        `Arbeidsboken har ${lost.join(", ")}, som lonn ikke kan ta vare på når den skriver .xlsx-filen. ` +
-          "Fyll den i Excel med tillegget; lonn kan fortsatt lese den og skrive bilagsfilene (--csv, --gl07) uten --xlsx.",
-      );
-    } else {
-      const name = reconciliationSheetIn(wb, run);
-      const snaps = snapshotsOf(wb, spkSheetsToRead(name));
-      const plan = planSpkWorkbook(run, name, (s) => snaps.get(s));
-      if (isProblems(plan)) problems.addAll(plan);
+
+  let applied: XlsxApplyReport | undefined;
+  if (options.xlsx && book) {
+    const plan = planSpkWorkbook(run, sheet, book.snapshots, {
+      exported: exported?.record ?? [],
+      log: {
+        tid: options.now,
+        handling: `lonn avstem ${options.source}`,
+        summer: `${reconciliationTotals(run.avstemming)}${exportLog(exported, options.override === true)}`,
+        hvem: options.who,
+      },
+    });
+    if (isProblems(plan)) problems.addAll(plan);
+    else {
+      const result = applyPlanToWorkbook(book.workbook, plan);
+      if (isProblems(result)) problems.addAll(result);
       else {
-        const applied = applyPlanToWorkbook(wb, plan);
-        if (isProblems(applied)) problems.addAll(applied);
-        else {
-          sheet = applied;
-          files.push({ type: "xlsx", path: options.xlsx, content: await workbookBytes(wb) });
-        }
+        applied = result;
+        files.push({ type: "xlsx", path: options.xlsx, content: await workbookBytes(book.workbook) });
       }
     }
   }
-  return problems.result(() => ({ files, ...(sheet ? { sheet } : {}) }));
+  return problems.result(() => ({ files, ...(applied ? { sheet: applied } : {}), ...(exported ? { exported } : {}) }));
 }

@@ -9,16 +9,22 @@ import { oneLine } from "../core/text";
 import { formatProblem, isProblems, Problems } from "../core/problem/problem";
 import { FlagKind } from "../core/spk/types";
 import { runSpk, SpkRun } from "../core/usecase/spk";
-import { fileName } from "./files";
+import { fileName, readTextFile } from "./files";
+import { jsonKind, JSON_KIND_TEXT } from "../core/spk/scenario";
+import { SHEET_NAMES } from "../core/spk/sheet/layout";
+import { SETTINGS_SHEET } from "../core/workpaper/settings";
+import { loadWorkbook } from "./xlsx/workbook";
+import { lazySnapshots } from "./xlsx/snapshot";
 import { readInput } from "./inputs";
 import type { CliIO } from "./io";
 import { kr } from "./report/table";
 import { isBalanced } from "./report/text";
 
 const KINDS: readonly FlagKind[] = ["uforklart", "vesentlig", "posteringsregel"];
+const ALL_KINDS: readonly FlagKind[] = ["uforklart", "vesentlig", "posteringsregel", "saldo", "endretEtterSignering"];
 
 function counts(run: SpkRun): Record<FlagKind, number> {
-  const out: Record<FlagKind, number> = { uforklart: 0, vesentlig: 0, posteringsregel: 0, saldo: 0 };
+  const out = Object.fromEntries(ALL_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const f of run.avstemming.flags) out[f.kind]++;
   return out;
 }
@@ -48,14 +54,49 @@ function line(run: SpkRun, file: string): string {
 /** The problems without the file name in front (the line names the file once). */
 const problemsOf = (error: Problems): string[] => error.list.map((p) => formatProblem({ ...p, file: undefined }));
 
+/**
+ * Why a file is not an SPK reconciliation to summarise (a folder of lonn's own outputs holds
+ * result JSON and trekk workbooks too), or undefined to read it.
+ */
+async function notReconciled(path: string, sheet: string | undefined): Promise<string | undefined> {
+  if (path.toLowerCase().endsWith(".json")) {
+    const text = readTextFile(path);
+    if (isProblems(text)) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const kind = jsonKind(json);
+    return kind === "scenario" ? undefined : JSON_KIND_TEXT[kind];
+  }
+  if (path.toLowerCase().endsWith(".xlsx") && sheet === undefined) {
+    const wb = await loadWorkbook(path);
+    if (isProblems(wb)) return undefined;
+    const names = wb.worksheets.map((ws) => ws.name.toLowerCase());
+    const ours = [SETTINGS_SHEET, SHEET_NAMES.brutto, SHEET_NAMES.netto].some((n) => names.includes(n.toLowerCase()));
+    return ours ? undefined : "arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller _lonn)";
+  }
+  return undefined;
+}
+
 /** Runs every file; the exit code is 1 when any file failed, else 0. */
 export async function summarize(paths: readonly string[], io: CliIO, json: boolean, sheet?: string): Promise<number> {
   let failed = 0;
   if (!json) io.out(header());
+  let skipped = 0;
   for (const path of paths) {
     const file = fileName(path);
+    const skip = await notReconciled(path, sheet);
+    if (skip) {
+      skipped++;
+      io.out(json ? JSON.stringify({ fil: file, hoppetOver: skip }) : `HOPPET OVER  ${oneLine(file)}: ${skip}`);
+      continue;
+    }
     const input = await readInput(path, sheet);
-    const r = isProblems(input) ? input : runSpk(input.inputs);
+    // A workbook's own `_lonn` counts: its sign-off fingerprints and virksomhet list.
+    const r = isProblems(input) ? input : runSpk(input.inputs, input.workbook ? { sheetNames: input.workbook.worksheets.map((ws) => ws.name), snapshots: lazySnapshots(input.workbook), isInput: true } : undefined);
     if (isProblems(r)) {
       failed++;
       const problems = problemsOf(r);
@@ -81,6 +122,6 @@ export async function summarize(paths: readonly string[], io: CliIO, json: boole
       io.out(line(r, file));
     }
   }
-  if (!json) io.out(`${paths.length} filer, ${failed} med feil.`);
+  if (!json) io.out(`${paths.length} filer, ${failed} med feil${skipped > 0 ? `, ${skipped} hoppet over (ikke en SPK-avstemming)` : ""}.`);
   return failed > 0 ? 1 : 0;
 }

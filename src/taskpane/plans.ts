@@ -9,8 +9,8 @@ import { ImportedTerminer } from "../core/import/aggregate";
 import { Checked, isProblems, problems } from "../core/problem/problem";
 import { planAvstemming } from "../core/spk/sheet/plan";
 import { reconcile } from "../core/spk/reconcile";
-import { emptyTermin } from "../core/spk/termin-fields";
-import { Bilag, Oppsett, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
+import { overlayTerminer } from "../core/spk/termin-fields";
+import { Bilag, Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
 import { reconciliationCells } from "../core/spk/sheet/amelding-sheet";
 import { planDerivedSheets, readSpkSheet, SheetReconciliation, spkSheetsToRead, SpkVouchers, vouchersOf } from "../core/usecase/spk";
 import { LOG_SHEET, withLogRow, Timestamp } from "../core/workpaper/logg";
@@ -18,7 +18,7 @@ import { SETTINGS_SHEET } from "../core/workpaper/settings";
 import { WritePlan } from "../core/workpaper/write-plan";
 import type { PlanBuilder, Snapshots } from "../excel/run";
 import { YearEndInput } from "./view/year-end-view";
-import { ACTIONS, yearEndTotals, reconciliationTotals, bilagTotals, oppsettTotals } from "./view/log-text";
+import { ACTIONS, yearEndTotals, reconciliationTotals, bilagTotals, oppsettTotals } from "../core/spk/log-text";
 
 /** An action: the sheets it reads before planning, and the plan builder. */
 export interface Action {
@@ -69,8 +69,8 @@ export function fillFromImport(sheet: string, imported: ImportedTerminer, readWi
         return problems("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
       }
       const plan = planAvstemming({ oppsett: fromSheet.oppsett, terminer: imported.terminer, existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET), andreInnstillinger: others });
-      // The log's totals are core's sums of what the import writes (a termin it has no lines for counts 0).
-      const written = imported.terminer.map((t) => ({ ...emptyTermin(t.termin as number), ...t }) as TerminInput);
+      // The log's totals are core's sums of the sheet as the import leaves it (explanations kept).
+      const written = overlayTerminer(fromSheet.terminer, imported.terminer.map((t) => ({ ...t, termin: t.termin as number })));
       const a = reconcile(fromSheet.oppsett, written);
       return logged(plan, snaps, ACTIONS.fill, isProblems(a) ? a.message : `Importert: ${reconciliationTotals(a)}`, time);
     },

@@ -15,7 +15,7 @@ import { SHEET_NAMES } from "../../src/core/spk/sheet/layout";
 import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
 import { readSettings, SETTINGS_SHEET } from "../../src/core/workpaper/settings";
 import { fingerprint, fillFromImport, buildBilagResult, saveYearEnd, saveOppsett, readReconciliation, writeBilag } from "../../src/taskpane/plans";
-import { ACTIONS } from "../../src/taskpane/view/log-text";
+import { ACTIONS } from "../../src/core/spk/log-text";
 import { goToCell, readWorkbook, readSheets, readRanges, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
 import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets } from "./samples";

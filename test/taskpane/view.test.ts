@@ -11,7 +11,8 @@ import { buildKorreksjonsbilag } from "../../src/core/spk/bilag";
 import { DEFAULT_KONTOER, TerminInput } from "../../src/core/spk/types";
 import { layoutMap } from "../../src/core/spk/sheet/locate";
 import { yearEndFormFrom, adjustmentView, readYearEndForm, saldoView } from "../../src/taskpane/view/year-end-view";
-import { reconcileView, flagPlace } from "../../src/taskpane/view/reconcile-view";
+import { reconcileView } from "../../src/taskpane/view/reconcile-view";
+import { flagCell } from "../../src/core/spk/sheet/flag-cell";
 import { bilagView } from "../../src/taskpane/view/bilag-view";
 import { officeErrorMessage } from "../../src/taskpane/view/office-errors";
 import { kr, percent } from "../../src/taskpane/view/format";
@@ -181,8 +182,8 @@ describe("the Avstem step", () => {
   test("a broken posting rule points at O or P; a hand-made sheet at its own rows", () => {
     const flag = { kind: "posteringsregel" as const, termin: 4, kolonner: ["P"], melding: "" };
     const map = { ...layoutMap("Mitt ark"), ours: false, terminRows: new Map([[4, 30]]) };
-    expect(flagPlace(flag, map)).toEqual({ sheet: "Mitt ark", address: "P30" });
-    expect(flagPlace({ ...flag, termin: 5 }, map)).toBeUndefined();
+    expect(flagCell(flag, map, sampleAvstemming())).toBe("P30");
+    expect(flagCell({ ...flag, termin: 5 }, map, sampleAvstemming())).toBeUndefined();
   });
 });
 

@@ -10,18 +10,23 @@
  * written), 2 a problem with the command line.
  */
 import { existsSync } from "fs";
+import { userInfo } from "os";
+import { resolve } from "path";
 import ExcelJS from "exceljs";
-import { Checked, isProblems, Problems } from "../../core/problem/problem";
+import { Checked, isProblems, Problems, problems } from "../../core/problem/problem";
+import { timestamp } from "../../core/spk/log-text";
 import { runSpk, SpkInputs } from "../../core/usecase/spk";
+import { chosenPostingDate } from "../../core/voucher/dates";
 import { parseArgs } from "../args";
 import { expandInputs, writeFiles } from "../files";
 import { ExportFiles, OppsettFlags, readExportFiles, readInput, readVirksomheterFile } from "../inputs";
 import type { CliIO } from "../io";
-import { buildOutputs } from "../outputs";
+import { buildOutputs, OpenBook } from "../outputs";
 import { resultJson } from "../report/json";
 import { resultText } from "../report/text";
 import { summarize } from "../summary";
-import { loadWorkbook } from "../xlsx/workbook";
+import { lazySnapshots } from "../xlsx/snapshot";
+import { loadWorkbook, partsLostOnSave } from "../xlsx/workbook";
 
 export const AVSTEM_USAGE = `Bruk:
   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -35,17 +40,23 @@ Valg:
   --csv UT.csv          korreksjonsbilagene som CSV (semikolon, UTF-8 med BOM)
   --gl07 UT.dat         korreksjonsbilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --dato 2024-12-31     bokfør alle bilag (og korreksjoner) på denne datoen og perioden (standard: terminens siste dag)
+  --alle                eksporter alle bilag på nytt som kopi (merket KOPI; teller ikke i eksportloggen)
+  --eksporter-uforklart eksporter selv om en vesentlig differanse mangler forklaring (logges i Logg)
   --json                skriv resultatet som JSON
   --ark NAVN            avstemmingsarket i BOK.xlsx (standard: det _lonn peker på, ellers A10/A11)
   --virksomheter FIL    virksomhetene for A-meldingen: .json, eller .csv/.xlsx med kolonnene
                         Virksomhetsnummer, Navn, Sone (eller Kommunenummer), Grunnlag
   --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)
 
+Eksporten husker: arbeidsboken (--xlsx, ellers inndataboken) har loggen «Eksporterte bilag», og en
+eksport tar bare med det som er nytt siden sist (nye bilag, og korreksjon av bilag som er endret).
+
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", summary: "flag", help: "flag",
-  xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value", ark: "value", virksomheter: "value",
+  json: "flag", summary: "flag", help: "flag", alle: "flag", "eksporter-uforklart": "flag",
+  xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value", ark: "value", virksomheter: "value", dato: "value",
   sap: "value", unit4: "value", spk: "value", oppsett: "value",
   virksomhet: "value", aar: "value", budsjettering: "value", modus: "value", "aga-sats": "value",
   orgnr: "value", firma: "value", bilagsart: "value", "lonnsarter-ag": "value", "lonnsarter-medlem": "value",
@@ -56,6 +67,9 @@ const OPPSETT_KEYS = ["oppsett", "virksomhet", "aar", "budsjettering", "modus", 
 
 /** Where the user can set what an export is missing, by kind of input. */
 function hint(lines: readonly string[], kind: "scenario" | "workbook" | "exports"): string[] {
+  if (lines.some((l) => /er vesentlig og ikke forklart/.test(l))) {
+    return ["Eller eksporter likevel med --eksporter-uforklart (det logges i arkfanen Logg)."];
+  }
   const missing = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
   if (!missing) return [];
   const where = {
@@ -99,6 +113,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
   let inputs: SpkInputs;
   let kind: "scenario" | "workbook" | "exports" = "scenario";
   let inputWorkbook: ExcelJS.Workbook | undefined;
+  let inputPath: string | undefined;
   const fail = (error: Problems, outputs: boolean) => {
     const lines = error.lines;
     const said = lines.some((l) => /ingenting er skrevet/i.test(l));
@@ -134,6 +149,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
       return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json) eller en arbeidsbok (.xlsx)." : `Én inndatafil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
     }
     const path = parsed.positional[0];
+    inputPath = path;
     kind = path.toLowerCase().endsWith(".xlsx") ? "workbook" : "scenario";
     const input = await readInput(path, v("ark"));
     if (isProblems(input)) return fail(input, outputs);
@@ -148,25 +164,51 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     inputs = { ...inputs, virksomheter: list };
   }
 
-  const run = runSpk(inputs);
-  if (isProblems(run)) return fail(run, outputs);
+  const dato = v("dato");
+  if (dato !== undefined) {
+    const chosen = chosenPostingDate(dato, inputs.oppsett.aar);
+    if (isProblems(chosen)) return usage(chosen.lines.map((l) => `--dato: ${l}`));
+    inputs = { ...inputs, bilagsdato: chosen };
+  }
 
   const xlsx = v("xlsx");
-  const workbook = async (): Promise<Checked<ExcelJS.Workbook>> => {
-    if (inputWorkbook) return inputWorkbook;
-    if (xlsx && existsSync(xlsx)) return loadWorkbook(xlsx);
-    return new ExcelJS.Workbook();
-  };
+  const exporting = parsed.values.has("csv") || parsed.values.has("gl07");
+  const all = parsed.flags.has("alle");
+  const override = parsed.flags.has("eksporter-uforklart");
+  if ((all || override) && !exporting) return usage([`${all ? "--alle" : "--eksporter-uforklart"} gjelder eksporten; oppgi --csv eller --gl07.`]);
+  if (exporting && inputWorkbook && !xlsx) {
+    return usage([
+      "En eksport fra en arbeidsbok føres i bokens logg «Eksporterte bilag», så neste eksport bare tar med det nye. " +
+        `Oppgi --xlsx (samme fil går an: --xlsx ${inputPath ?? "BOK.xlsx"}).`,
+    ]);
+  }
+  if (override && !xlsx) return usage(["--eksporter-uforklart logges i arbeidsboken; oppgi --xlsx BOK.xlsx."]);
+
+  const opened = await openBook(xlsx, inputWorkbook, inputPath);
+  if (isProblems(opened)) return fail(opened, outputs);
+  const run = runSpk(inputs, opened ? { sheetNames: opened.sheetNames, snapshots: opened.snapshots, isInput: opened.isInput } : undefined);
+  if (isProblems(run)) return fail(run, outputs);
+
   const built = await buildOutputs(run, {
     xlsx, csv: v("csv"), gl07: v("gl07"),
     ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
-    workbook,
+    ...(opened ? { book: opened } : {}),
+    all, override,
+    now: timestamp(new Date()),
+    who: userName(),
+    source: inputs.source,
   });
   if (isProblems(built)) return fail(built, true);
   const written = writeFiles(built.files);
   if (isProblems(written)) return fail(written, false);
   const files = built.files.map((f, i) => ({ type: f.type, path: written[i] }));
 
+  if (exporting && !opened) {
+    io.err("Merk: uten arbeidsbok (--xlsx) kan eksporten ikke huske hva som er eksportert før; alle bilag er med.");
+  }
+  if (override && built.exported && built.exported.vouchers.length > 0) {
+    io.err("Advarsel: eksportert med vesentlig, uforklart differanse (--eksporter-uforklart); det står i arkfanen Logg.");
+  }
   const leftAlone = built.sheet?.leftAlone ?? [];
   if (leftAlone.length > 0) {
     // The run is the input's; a cell the workbook kept (a formula of the user's, an explanation already
@@ -176,12 +218,72 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
       ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
     ].join("\n"));
   }
+  const exported = built.exported && {
+    batchId: built.exported.batchId,
+    bilag: built.exported.vouchers.map((b) => b.id),
+    uendret: built.exported.unchanged,
+    kopi: built.exported.copy,
+  };
   if (json) {
-    io.out(JSON.stringify(resultJson(run, { files, ...(built.sheet ? { sheet: built.sheet } : {}) }), null, 2));
+    io.out(JSON.stringify(resultJson(run, { files, ...(built.sheet ? { sheet: built.sheet } : {}), ...(exported ? { exported } : {}) }), null, 2));
   } else {
     const lines = resultText(run, built.sheet);
+    if (exported) lines.push("", exportText(exported));
     if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
     io.out(lines.join("\n"));
   }
   return 0;
+}
+
+/** What an export held, in a line for the user. */
+function exportText(e: { batchId: string; bilag: readonly string[]; uendret: readonly string[]; kopi: boolean }): string {
+  const same = e.uendret.length > 0 ? ` (uendret siden forrige eksport: ${e.uendret.join(", ")})` : "";
+  if (e.bilag.length === 0) return `Ingen nye bilag å eksportere${same}; filene har bare overskrifter.`;
+  if (e.kopi) return `Eksportert som KOPI (${e.batchId}): ${e.bilag.join(", ")}. Kopien er allerede bokført før; ikke bokfør den på nytt.`;
+  return `Eksportert (${e.batchId}): ${e.bilag.join(", ")}${same}.`;
+}
+
+interface Opened extends OpenBook {
+  readonly sheetNames: readonly string[];
+  readonly isInput: boolean;
+}
+
+/**
+ * The book: the workbook `--xlsx` names when it exists (unless it is the input itself), else the
+ * input workbook, else a new one for `--xlsx`; none without either. One the CLI cannot save
+ * without losing parts is refused here, before anything is planned.
+ */
+async function openBook(xlsx: string | undefined, input: ExcelJS.Workbook | undefined, inputPath: string | undefined): Promise<Checked<Opened | undefined>> {
+  let workbook: ExcelJS.Workbook | undefined;
+  let isInput = false;
+  if (xlsx && existsSync(xlsx) && !(input && inputPath && resolve(inputPath) === resolve(xlsx))) {
+    const loaded = await loadWorkbook(xlsx);
+    if (isProblems(loaded)) return loaded;
+    workbook = loaded;
+  } else if (input) {
+    workbook = input;
+    isInput = true;
+  } else if (xlsx) {
+    workbook = new ExcelJS.Workbook();
+  }
+  if (!workbook) return undefined;
+  if (xlsx) {
+    const lost = partsLostOnSave(workbook);
+    if (lost.length > 0) {
+      return problems(
+        `Arbeidsboken har ${lost.join(", ")}, som lonn ikke kan ta vare på når den skriver .xlsx-filen. ` +
+          "Fyll den i Excel med tillegget; lonn kan fortsatt lese den og skrive bilagsfilene (--csv, --gl07) uten --xlsx.",
+      );
+    }
+  }
+  return { workbook, snapshots: lazySnapshots(workbook), sheetNames: workbook.worksheets.map((ws) => ws.name), isInput };
+}
+
+/** Who runs the command, for `Logg`. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "";
+  }
 }

@@ -6,6 +6,8 @@
  * `--json` result, into one folder (default ./demo-output). It is `lonn avstem --sap … --unit4 …
  * --spk … --oppsett …` run twice, through the same functions.
  */
+import ExcelJS from "exceljs";
+import { timestamp } from "../../core/spk/log-text";
 import { existsSync } from "fs";
 import { join, relative, resolve } from "path";
 import { percentText } from "../../core/money/format";
@@ -95,7 +97,12 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
     const base = join(folder, set.name);
-    const built = await buildOutputs(run, { xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat` });
+    // The demo writes a new workbook each time: its export holds every voucher.
+    const built = await buildOutputs(run, {
+      xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat`,
+      book: { workbook: new ExcelJS.Workbook(), snapshots: () => undefined },
+      now: timestamp(new Date()), who: "lonn demo", source: set.folder,
+    });
     if (isProblems(built)) {
       io.err([`Demoen stoppet på ${set.folder}:`, ...built.lines, "Ingenting er skrevet."].join("\n"));
       return 1;

@@ -5,7 +5,7 @@
  */
 import { kroner, Ore } from "../../core/money/ore";
 import { AmeldingFordeling } from "../../core/spk/amelding";
-import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../../core/spk/termin-fields";
+import { AMOUNT_COLUMNS, KILDE_NAMES, TEXT_COLUMNS } from "../../core/spk/termin-fields";
 import { Flag, Summer } from "../../core/spk/types";
 import { SpkRun } from "../../core/usecase/spk";
 import { bilagSum } from "../../core/voucher/balance";
@@ -32,21 +32,30 @@ function ameldingJson(list: readonly AmeldingFordeling[]) {
 export interface JsonExtras {
   readonly files?: readonly { readonly type: string; readonly path: string }[];
   readonly sheet?: XlsxApplyReport;
+  /** What the CSV/GL07 export held. */
+  readonly exported?: { readonly batchId: string; readonly bilag: readonly string[]; readonly uendret: readonly string[]; readonly kopi: boolean };
 }
 
 export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string, unknown> {
   const { avstemming: a, inputs } = run;
   const terminer = a.terminer.map((t) => {
-    const fields: Record<string, number | string> = {};
-    for (const c of AMOUNT_COLUMNS) fields[c.col] = kroner(t.input[c.field]);
+    const fields: Record<string, number | string | null> = {};
+    // A source the termin has no figures from is null, not 0 (missing is not zero).
+    const missing = t.input.mangler ?? [];
+    for (const c of AMOUNT_COLUMNS) fields[c.col] = missing.includes(c.kilde) ? null : kroner(t.input[c.field]);
     for (const c of TEXT_COLUMNS) {
       const v = t.input[c.field];
       if (v !== undefined && v !== "") fields[c.col] = v;
     }
+    const signOff = run.signOff?.terminer.find((x) => x.termin === t.termin);
     return {
       termin: t.termin,
-      G: kroner(t.G), H: kroner(t.H), I: kroner(t.I), O: kroner(t.O), P: kroner(t.P), Q: kroner(t.Q), R: kroner(t.R), S: t.S, T: kroner(t.T),
+      avstemt: t.avstemt,
+      ...(t.avstemt ? {} : { mangler: missing.map((k) => KILDE_NAMES[k]) }),
+      G: kroner(t.G), H: kroner(t.H), I: kroner(t.I), O: kroner(t.O), P: kroner(t.P), Q: kroner(t.Q),
+      R: t.avstemt ? kroner(t.R) : null, S: t.S, T: t.avstemt ? kroner(t.T) : null,
       ...fields,
+      ...(signOff ? { signering: signOff.state } : {}),
       flagg: t.flags.map(flagJson),
     };
   });
@@ -82,5 +91,6 @@ export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string,
     importmerknader: inputs.notes,
     ...(extras.files ? { filer: extras.files.map((f) => ({ type: f.type, sti: f.path })) } : {}),
     ...(extras.sheet ? { ark: { ikkeSkrevet: extras.sheet.leftAlone, merknader: extras.sheet.notices } } : {}),
+    ...(extras.exported ? { eksport: extras.exported } : {}),
   };
 }

@@ -1,4 +1,5 @@
 /** `lonn avstem` without `--json`: the run as a readable Norwegian summary. Every figure is the model's. */
+import { KILDE_NAMES } from "../../core/spk/termin-fields";
 import { percentText } from "../../core/money/format";
 import { oneLine } from "../../core/text";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "../../core/spk/oppsett";
@@ -13,6 +14,7 @@ const FLAG_WORDS: Readonly<Record<FlagKind, string>> = {
   vesentlig: "vesentlig",
   posteringsregel: "posteringsregel",
   saldo: "saldo",
+  endretEtterSignering: "endret etter signering",
 };
 
 function flagSummary(flags: readonly Flag[]): string {
@@ -31,11 +33,16 @@ export function terminTable(run: SpkRun): string[] {
   const a = run.avstemming;
   const rows: string[][] = [["Termin", "G", "H", "I", "O", "P", "Q", "R", "T", "Flagg"]];
   for (const t of a.terminer) {
-    rows.push([`T${t.termin}`, ...[t.G, t.H, t.I, t.O, t.P, t.Q, t.R, t.T].map(kr), flagSummary(t.flags)]);
+    const posted = t.avstemt ? [t.R, t.T].map(kr) : ["–", "–"];
+    rows.push([`T${t.termin}`, ...[t.G, t.H, t.I, t.O, t.P, t.Q].map(kr), ...posted, flagSummary(t.flags)]);
   }
   const s = a.sum;
   rows.push(["Sum", ...[s.G, s.H, s.I, s.O, s.P, s.Q, s.R, s.T].map(kr), ""]);
-  return table(rows, [0, 9]);
+  const missing = a.terminer.filter((t) => !t.avstemt);
+  return [
+    ...table(rows, [0, 9]),
+    ...missing.map((t) => `T${t.termin}: ikke avstemt – mangler tall fra ${(t.input.mangler ?? []).map((k) => KILDE_NAMES[k]).join(", ")}; ingen R, T eller bilag.`),
+  ];
 }
 
 export function bilagLines(bilag: readonly Bilag[], withLines = true): string[] {

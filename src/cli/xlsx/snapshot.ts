@@ -135,3 +135,13 @@ export function snapshotsOf(wb: ExcelJS.Workbook, names: readonly string[]): Map
     }),
   );
 }
+
+/** The workbook's sheets as snapshots, each read the first time it is asked for (names as Excel matches them). */
+export function lazySnapshots(wb: ExcelJS.Workbook): (name: string) => SheetSnapshot | undefined {
+  const cache = new Map<string, SheetSnapshot | undefined>();
+  return (name) => {
+    const key = name.toLowerCase();
+    if (!cache.has(key)) cache.set(key, snapshotsOf(wb, [name]).get(name));
+    return cache.get(key);
+  };
+}

@@ -15,3 +15,15 @@ export function percentText(fraction: number): string {
   const percent = rate(fraction).decimal.times(100).toDecimalPlaces(6);
   return `${percent.toFixed().replace(".", ",")} %`;
 }
+
+const NBSP = "\u00a0";
+const MINUS = "\u2212";
+
+/** `1 234 567,89` with no-break spaces and a real minus sign: for narrow places (the pane, `Logg`) where it must not wrap. */
+export const kronerNoBreak = (ore: Ore): string => kronerText(ore).replace(/ /g, NBSP).replace(/^-/, MINUS);
+
+/** `13,87 %` with a no-break space before the sign. */
+export const percentNoBreak = (fraction: number): string => percentText(fraction).replace(" ", NBSP);
+
+/** `1 celle`, `3 celler`. */
+export const countText = (n: number, singular: string, plural: string): string => `${n} ${n === 1 ? singular : plural}`;

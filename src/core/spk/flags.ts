@@ -1,7 +1,7 @@
 import { kronerText, percentText } from "../money/format";
 import { Ore, plusOre } from "../money/ore";
 import { isMaterial, overTolerance } from "../workpaper/control";
-import { Flag, Oppsett, SaldoKontroll } from "./types";
+import { Flag, FlagKind, Oppsett, SaldoKontroll } from "./types";
 
 /** One termin's figures the flags look at. */
 export interface FlagFigures {
@@ -14,6 +14,15 @@ export interface FlagFigures {
   readonly P: Ore;
   readonly Q: Ore;
 }
+
+/** What each kind of flag is called where flags are listed (the pane, reports). */
+export const FLAG_LABELS: Readonly<Record<FlagKind, string>> = {
+  uforklart: "Uforklart differanse",
+  vesentlig: "Vesentlig differanse",
+  posteringsregel: "Brudd på posteringsregelen",
+  saldo: "Saldo ved årsslutt",
+  endretEtterSignering: "Endret etter signering",
+};
 
 const kr = (x: Ore): string => `${kronerText(x)} kr`;
 
@@ -94,6 +103,7 @@ export function saldoFlags(kontroll: readonly SaldoKontroll[]): Flag[] {
     .map((s) => ({
       kind: "saldo" as const,
       termin: null,
+      konto: s.konto,
       kolonner: ["F"],
       melding: `Årsavslutning: konto ${s.konto} har saldo ${kr(s.ub)} ved årets slutt; den skal være 0. Finn posteringen som mangler (eller er ført to ganger) og korriger den før årsregnskapet.`,
     }));

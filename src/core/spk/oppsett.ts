@@ -1,3 +1,5 @@
+import { agaRates } from "../rules/aga";
+import { isRuleError } from "../errors";
 import { kronerText } from "../money/format";
 import { isRateFraction } from "../money/rate-fraction";
 import { RATE_FRACTION_HINT } from "../problem/messages";
@@ -45,6 +47,11 @@ export function oppsettProblems(oppsett: Oppsett): string[] {
   if (!BUDSJETTERINGER.includes(oppsett.budsjettering)) out.push(`Budsjettering må være brutto eller netto (fikk «${oppsett.budsjettering}»).`);
   if (!MODUSER.includes(oppsett.modus)) out.push(`Resultatføring må være terminvis eller årsslutt (fikk «${oppsett.modus}»).`);
   if (!Number.isInteger(oppsett.aar) || oppsett.aar < 1990 || oppsett.aar > 2100) out.push(`Året må være et årstall (fikk ${oppsett.aar}).`);
+  else {
+    // The vouchers post AGA and are dated in the year: a year our rate tables do not cover is refused up front.
+    const rates = agaRates(oppsett.aar);
+    if (isRuleError(rates)) out.push(`Året ${oppsett.aar} kan ikke avstemmes: ${rates.message}`);
+  }
   if (!isRateFraction(oppsett.agaSats)) out.push(`AGA-snittsatsen må være ${RATE_FRACTION_HINT} (fikk ${oppsett.agaSats}).`);
   if (!Number.isSafeInteger(oppsett.toleranse) || oppsett.toleranse < 0) out.push(`Toleransen må være et beløp på 0 eller mer (fikk ${kronerText(oppsett.toleranse)}).`);
   const v = oppsett.vesentlighetsgrense;

@@ -412,3 +412,27 @@ export function extrasFrom(scenario: Scenario): ReconcileExtras {
     ...(scenario.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: scenario.oppdatertAgaSats } : {}),
   };
 }
+
+/**
+ * What a JSON file is, before it is read as a scenario: an SPK scenario, the output of
+ * `lonn avstem --json` (it has `kilde` and `bilagsoversikt`), a trekk scenario (`lonnskjoringer`),
+ * or something else. `--summary` over a folder skips what is not a scenario with one line.
+ */
+export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-utdata" | "annet";
+
+export function jsonKind(json: unknown): JsonKind {
+  if (!isObj(json)) return "annet";
+  if ("bilagsoversikt" in json && "kilde" in json) return "avstem-utdata";
+  if ("lonnskjoringer" in json) return "trekk-scenario";
+  if ("kontroller" in json && "forskuddstrekk" in json) return "trekk-utdata";
+  if ("terminer" in json || "virksomhet" in json || "aar" in json) return "scenario";
+  return "annet";
+}
+
+/** Why a JSON file of this kind is not reconciled by `lonn avstem`. */
+export const JSON_KIND_TEXT: Readonly<Record<Exclude<JsonKind, "scenario">, string>> = {
+  "avstem-utdata": "utdata fra lonn avstem --json, ikke en scenariofil",
+  "trekk-scenario": "en scenariofil for lonn trekk",
+  "trekk-utdata": "utdata fra lonn trekk --json",
+  annet: "ikke en scenariofil for SPK-avstemmingen",
+};

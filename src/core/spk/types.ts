@@ -132,13 +132,17 @@ export type FlagKind =
   /** Brutto: O or P is not 0, so the invoice was not posted by DFØ's rule. */
   | "posteringsregel"
   /** Year end: a control account's balance is not 0 (DESIGN.md §3.4). */
-  | "saldo";
+  | "saldo"
+  /** A signed termin whose figures changed since it was signed (core/spk/sign-off.ts). */
+  | "endretEtterSignering";
 
 export interface Flag {
   readonly kind: FlagKind;
   readonly termin: number | null;
   /** The columns the flag is about, e.g. ["G", "H"]. */
   readonly kolonner: readonly string[];
+  /** The control account of a year-end balance flag. */
+  readonly konto?: string;
   /** Norwegian text for the user. */
   readonly melding: string;
 }

@@ -6,21 +6,30 @@
  *
  *   inputs → reconcile → vouchers (korreksjonsbilag) → A-melding split → plan every sheet
  */
-import { Checked, isProblems, ProblemList, problems } from "../problem/problem";
-import { SheetSnapshot } from "../sheet/snapshot";
+import { kronerText } from "../money/format";
+import { Checked, isProblems, Problem, ProblemList, Problems, problems } from "../problem/problem";
+import { isBlankSheet, SheetSnapshot } from "../sheet/snapshot";
 import { buildAmeldingFordeling, AmeldingFordeling } from "../spk/amelding";
 import { buildKorreksjonsbilag } from "../spk/bilag";
+import { SPK_BILAG_ID } from "../spk/bilag-id";
 import { reconcile } from "../spk/reconcile";
 import { AMELDING_SHEET, planAmeldingSheet, ReconciliationCells, reconciliationCells } from "../spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
 import { SHEET_NAMES } from "../spk/sheet/layout";
-import { layoutMap, locate } from "../spk/sheet/locate";
+import { layoutMap, locate, SheetMap } from "../spk/sheet/locate";
 import { planAvstemming } from "../spk/sheet/plan";
 import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
+import { storedVirksomheter, virksomheterSetting } from "../spk/sheet/settings";
+import { reviewSpkSignOff, SpkSignOffReview, withSignOffFlags } from "../spk/sign-off";
+import { overlayTerminer } from "../spk/termin-fields";
 import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, VirksomhetGrunnlag } from "../spk/types";
+import { Bokforingsdato } from "../voucher/dates";
 import { ExportSettings } from "../voucher/export-check";
-import { LonnSettings, SETTINGS_SHEET } from "../workpaper/settings";
-import { mergePlans, WritePlan } from "../workpaper/write-plan";
+import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
+import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecord } from "../workpaper/export-record-sheet";
+import { LOG_SHEET, LoggLinje, withLogRow } from "../workpaper/logg";
+import { LonnSettings, readSettings, SETTINGS_SHEET } from "../workpaper/settings";
+import { emptyPlan, mergePlans, WritePlan } from "../workpaper/write-plan";
 
 /** What a reconciliation is run on, from a scenario file, a filled workbook or the exports. */
 export interface SpkInputs {
@@ -32,10 +41,12 @@ export interface SpkInputs {
   readonly oppdatertAgaSats?: number;
   /** For the A-melding split; without them there is none. */
   readonly virksomheter?: readonly VirksomhetGrunnlag[];
-  /** The reconciliation sheet it was read from (workbook input). */
+  /** The reconciliation sheet: the one it was read from (workbook input), or its sheet in the book it runs in. */
   readonly sheet?: string;
   /** Things the readers want the user to know that do not stop the run (import notes). */
   readonly notes: readonly string[];
+  /** The date and period to post every voucher on, when the user chose one (else each termin's end). */
+  readonly bilagsdato?: Bokforingsdato;
 }
 
 /** The vouchers of a reconciliation and, with virksomheter, their A-melding split. */
@@ -46,16 +57,32 @@ export interface SpkVouchers {
 
 export interface SpkRun extends SpkVouchers {
   readonly inputs: SpkInputs;
+  /** The model; run in a workbook, with the sign-off flags among its flags. */
   readonly avstemming: Avstemming;
+  /** Run in a workbook: the termins' sign-off as it found them. */
+  readonly signOff?: SpkSignOffReview;
+}
+
+/**
+ * The workbook a run is written to (`--xlsx`, or the workbook the pane is in): what it holds
+ * counts — the explanations and sign-off in its reconciliation sheet, the virksomhet list and the
+ * sign-off fingerprints in `_lonn`, the export record.
+ */
+export interface Book {
+  readonly sheetNames: readonly string[];
+  readonly snapshots: Snapshots;
+  /** The inputs were read from this workbook's reconciliation sheet (nothing to lay them over). */
+  readonly isInput: boolean;
 }
 
 /** A function from a sheet name to the sheet as the shell read it (undefined: no such sheet). */
 export type Snapshots = (sheet: string) => SheetSnapshot | undefined;
 
 /** The vouchers and (with virksomheter) the A-melding split of a reconciliation; every problem at once. */
-export function vouchersOf(avstemming: Avstemming, virksomheter: readonly VirksomhetGrunnlag[] | undefined): Checked<SpkVouchers> {
+export function vouchersOf(avstemming: Avstemming, virksomheter: readonly VirksomhetGrunnlag[] | undefined, bilagsdato?: Bokforingsdato): Checked<SpkVouchers> {
   const problems = new ProblemList();
-  const bilag = buildKorreksjonsbilag(avstemming);
+  const built = buildKorreksjonsbilag(avstemming);
+  const bilag = bilagsdato && !isProblems(built) ? built.map((b) => ({ ...b, ...bilagsdato })) : built;
   if (isProblems(bilag)) problems.addAll(bilag.list.map((p) => ({ ...p, message: `Korreksjonsbilag: ${p.message}` })));
   let amelding: AmeldingFordeling[] | undefined;
   if (virksomheter) {
@@ -66,15 +93,66 @@ export function vouchersOf(avstemming: Avstemming, virksomheter: readonly Virkso
   return problems.result(() => ({ bilag: bilag as Bilag[], ...(amelding ? { amelding } : {}) }));
 }
 
-/** The model, the vouchers and (with virksomheter) the A-melding split. */
-export function runSpk(inputs: SpkInputs): Checked<SpkRun> {
-  const avstemming = reconcile(inputs.oppsett, inputs.terminer, {
+/**
+ * The model, the vouchers and (with virksomheter) the A-melding split. With a book: the inputs laid
+ * over what its reconciliation sheet holds (a fill from the exports keeps the explanations there),
+ * the virksomhet list from `_lonn` when none is given, and the termins' sign-off reviewed.
+ */
+export function runSpk(given: SpkInputs, book?: Book): Checked<SpkRun> {
+  const inBook = book ? inputsInBook(given, book) : undefined;
+  if (inBook && isProblems(inBook)) return inBook;
+  const inputs = inBook ? inBook.inputs : given;
+  const reconciled = reconcile(inputs.oppsett, inputs.terminer, {
     saldoer: inputs.saldoer,
     ...(inputs.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: inputs.oppdatertAgaSats } : {}),
   });
-  if (isProblems(avstemming)) return avstemming;
-  const vouchers = vouchersOf(avstemming, inputs.virksomheter);
-  return isProblems(vouchers) ? vouchers : { inputs, avstemming, ...vouchers };
+  if (isProblems(reconciled)) return reconciled;
+  const signOff = inBook ? reviewSpkSignOff(reconciled, inBook.sheet, (key) => inBook.settings?.andre[key]) : undefined;
+  const avstemming = signOff ? withSignOffFlags(reconciled, signOff) : reconciled;
+  const vouchers = vouchersOf(avstemming, inputs.virksomheter, inputs.bilagsdato);
+  return isProblems(vouchers) ? vouchers : { inputs, avstemming, ...vouchers, ...(signOff ? { signOff } : {}) };
+}
+
+interface InBook {
+  readonly inputs: SpkInputs & { readonly sheet: string };
+  readonly sheet: string;
+  readonly settings: LonnSettings | undefined;
+}
+
+/** The inputs as the book will hold them after the run. */
+function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
+  const settingsSheet = book.snapshots(SETTINGS_SHEET);
+  const settings = settingsSheet ? readSettings(settingsSheet) : undefined;
+  // A workbook set up by a newer version is refused, not quietly rewritten in the old form.
+  if (settings && isProblems(settings)) return settings;
+  const kind = inputs.oppsett.budsjettering;
+  const sheet = (book.isInput ? inputs.sheet : undefined) ?? reconciliationSheetOf(book.sheetNames, settings, kind) ?? SHEET_NAMES[kind];
+  const stored = storedVirksomheter(settings);
+  if (isProblems(stored)) return stored;
+  const virksomheter = inputs.virksomheter ?? stored;
+  let merged: SpkInputs = { ...inputs, ...(virksomheter ? { virksomheter } : {}) };
+  const existing = book.snapshots(sheet);
+  if (!book.isInput && existing && !isBlankSheet(existing)) {
+    const fromSheet = readAvstemming(existing, settingsSheet);
+    if (isProblems(fromSheet)) return fromSheet;
+    const o = fromSheet.oppsett;
+    if (o.aar !== inputs.oppsett.aar || o.budsjettering !== kind) {
+      return problems(
+        `Arket har avstemmingen for ${o.aar} (${o.budsjettering}), men inndataene er for ${inputs.oppsett.aar} (${kind}). ` +
+          "Bruk en annen arbeidsbok, eller velg arket med --ark.",
+        { sheet },
+      );
+    }
+    merged = {
+      ...merged,
+      terminer: overlayTerminer(fromSheet.terminer, inputs.terminer),
+      saldoer: inputs.saldoer.length > 0 ? inputs.saldoer : fromSheet.saldoer,
+      ...(inputs.oppdatertAgaSats !== undefined || fromSheet.oppdatertAgaSats !== undefined
+        ? { oppdatertAgaSats: inputs.oppdatertAgaSats ?? fromSheet.oppdatertAgaSats }
+        : {}),
+    };
+  }
+  return { inputs: { ...merged, sheet }, sheet, settings };
 }
 
 /**
@@ -91,13 +169,8 @@ export function reconciliationSheetOf(
   return find(settings?.avstemmingsark) ?? find(SHEET_NAMES[kind]);
 }
 
-/** What the voucher exports (CSV, GL07) of an SPK reconciliation are made with. */
-export function spkExportSettings(oppsett: Oppsett): ExportSettings {
-  return { firma: oppsett.firma, bilagsart: oppsett.bilagsart, batchId: `SPK-${oppsett.aar}`, dimensjoner: oppsett.dimensjoner };
-}
-
 /** The sheets a plan of the reconciliation reads before it is made. */
-export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET];
+export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPORT_RECORD_SHEET, LOG_SHEET];
 
 /**
  * The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`
@@ -111,16 +184,27 @@ export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snaps
     else plans.push(plan);
   };
   take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET)), KORREKSJONSBILAG_SHEET);
+  // An A-melding sheet already there is regenerated from the current vouchers even without a new
+  // list (the list is kept in `_lonn`), so it never shows an old split.
   if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET), reconciliation), AMELDING_SHEET);
   return problems.result(() => mergePlans(...plans));
 }
 
+/** What a workbook write adds besides the sheets of the run. */
+export interface WorkbookExtras {
+  /** The lines an export adds to the `Eksporterte bilag` record. */
+  readonly exported?: readonly ExportedLine[];
+  /** The `Logg` row of this write (the pane's; the CLI's). */
+  readonly log?: Omit<LoggLinje, "endret">;
+}
+
 /**
  * The WritePlan that puts a run into a workbook: the A10/A11 sheet (new, or the existing one with
- * only its input cells written), `_lonn`, and the derived sheets. Each part is planned against
- * what the workbook holds now.
+ * only its input cells written, sign-off state in column X, the formulas' results), `_lonn` (the
+ * virksomhet list, sign-off fingerprints), the derived sheets, the export record and a `Logg` row.
+ * Each part is planned against what the workbook holds now.
  */
-export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots): Checked<WritePlan> {
+export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots, extras: WorkbookExtras = {}): Checked<WritePlan> {
   const { inputs } = run;
   const existing = snapshots(sheet);
   const settings = snapshots(SETTINGS_SHEET);
@@ -131,13 +215,93 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
     ...(inputs.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: inputs.oppdatertAgaSats } : {}),
     ...(existing ? { existing } : {}),
     ...(settings ? { settings } : {}),
+    ...(inputs.virksomheter ? { andreInnstillinger: virksomheterSetting(inputs.virksomheter) } : {}),
+    model: run.avstemming,
+    ...(run.signOff ? { signOff: run.signOff } : {}),
   });
-  const map = existing ? locate(existing) : layoutMap(sheet);
-  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(isProblems(map) ? layoutMap(sheet) : map));
+  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(sheetMapOf(existing, sheet)));
   const problems = new ProblemList();
   if (isProblems(main)) problems.addAll(main, { sheet });
   if (isProblems(derived)) problems.addAll(derived);
-  return problems.result(() => mergePlans(main as WritePlan, derived as WritePlan));
+  if (problems.count > 0) return problems.result(() => emptyPlan());
+  const record = extras.exported && extras.exported.length > 0 ? planExportRecord(extras.exported, snapshots(EXPORT_RECORD_SHEET)) : emptyPlan();
+  const plan = mergePlans(main as WritePlan, derived as WritePlan, record);
+  if (!extras.log) return plan;
+  const present = new Set([sheet, ...SPK_SHEETS].filter((n) => snapshots(n) !== undefined).map((n) => n.toLowerCase()));
+  return withLogRow(plan, extras.log, snapshots(LOG_SHEET), present);
+}
+
+const SPK_SHEETS = [SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPORT_RECORD_SHEET, LOG_SHEET];
+
+/** What the voucher exports (CSV, GL07) of an SPK reconciliation are made with. */
+export function spkExportSettings(oppsett: Oppsett): ExportSettings {
+  return { firma: oppsett.firma, bilagsart: oppsett.bilagsart, batchId: `SPK-${oppsett.aar}`, dimensjoner: oppsett.dimensjoner };
+}
+
+/** The export record's lines of this reconciliation (the workbook may record other exports too). */
+export function spkExportRecord(snapshots: Snapshots, aar: number): Checked<ExportedLine[]> {
+  const record = readExportRecord(snapshots(EXPORT_RECORD_SHEET));
+  if (isProblems(record)) return record;
+  return record.filter((l) => SPK_BILAG_ID.test(l.bilagId) && l.bilagId.startsWith(`SPK-${aar}-`));
+}
+
+export interface SpkExportOptions {
+  /** Everything again, as a copy that the record never counts (`--alle`). */
+  readonly all?: boolean;
+  /** Export although a material difference is unexplained; the shell logs that it did. */
+  readonly override?: boolean;
+}
+
+/**
+ * Vouchers an export must not carry yet: one that posts a termin whose material difference (Q)
+ * has no explanation. The problem says what to write where.
+ */
+export function unexplainedMaterial(run: SpkRun, vouchers: readonly Bilag[], sheet: string | undefined, rowOf: (termin: number) => number | undefined): Problem[] {
+  const out: Problem[] = [];
+  const blocked = run.avstemming.terminer.filter(
+    (t) => t.flags.some((f) => f.kind === "vesentlig") && (t.input.forklaring ?? "").trim() === "",
+  );
+  for (const t of blocked) {
+    const carried = vouchers.filter((b) => b.termin === t.termin || b.termin === null);
+    if (carried.length === 0) continue;
+    const row = rowOf(t.termin);
+    const cell = row !== undefined ? `J${row}` : undefined;
+    out.push({
+      message:
+        `Termin ${t.termin}: differansen Q = ${kronerText(t.Q)} kr er vesentlig og ikke forklart, så ${carried.map((b) => b.id).join(", ")} eksporteres ikke. ` +
+        `Skriv forklaringen i ${cell ?? `kolonne J for termin ${t.termin}`} og eksporter på nytt.`,
+      ...(sheet ? { sheet } : {}),
+      ...(cell ? { cell } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * What an export of the vouchers holds now: only what the record does not have yet (new
+ * vouchers; for changed ones a correction of the difference), or everything as a copy with `all`.
+ * A voucher posting an unexplained material difference stops the export unless `override`.
+ */
+export function planSpkExport(
+  run: SpkRun,
+  record: readonly ExportedLine[],
+  meta: Omit<ExportMeta, "batchPrefix">,
+  where: { readonly sheet: string; readonly snapshots: Snapshots } | undefined,
+  options: SpkExportOptions = {},
+): Checked<ExportPlan> {
+  const correctionDate = run.inputs.bilagsdato;
+  const plan = planExport(run.bilag, record, { ...meta, batchPrefix: `SPK-${run.inputs.oppsett.aar}`, ...(correctionDate ? { correctionDate } : {}) }, options.all ?? false);
+  if (options.override) return plan;
+  const map = where ? sheetMapOf(where.snapshots(where.sheet), where.sheet) : undefined;
+  const blocked = unexplainedMaterial(run, plan.vouchers, where?.sheet, (t) => map?.terminRows.get(t));
+  return blocked.length > 0 ? new Problems(blocked) : plan;
+}
+
+/** Where a reconciliation sheet's cells are (our layout for a sheet not written yet). */
+function sheetMapOf(snapshot: SheetSnapshot | undefined, sheet: string): SheetMap {
+  if (!snapshot || isBlankSheet(snapshot)) return layoutMap(sheet);
+  const located = locate(snapshot);
+  return isProblems(located) ? layoutMap(sheet) : located;
 }
 
 /** The reconciliation as a sheet holds it now, and core's model of it. */

@@ -1,5 +1,6 @@
 /** The dates and periods vouchers are posted on. */
-import { isoDate } from "../calendar";
+import { isoDate, parseDateText } from "../calendar";
+import { Checked, problems } from "../problem/problem";
 import { monthsOfTermin } from "../rules/termin";
 
 export interface Bokforingsdato {
@@ -20,3 +21,15 @@ export const terminEnd = (aar: number, termin: number): Bokforingsdato => monthE
 
 /** 31 December, period YYYY12. */
 export const yearEnd = (aar: number): Bokforingsdato => monthEnd(aar, 12);
+
+/**
+ * A posting date the user chose (`--dato`, the pane's Bilag step): a real day, in the reconciled
+ * year or the next (a reconciliation of 2024 is booked in 2024 or in the 2025 books at the
+ * latest), so a typo cannot date vouchers in 1999 or 2030.
+ */
+export function chosenPostingDate(text: string, aar: number): Checked<Bokforingsdato> {
+  const d = parseDateText(text);
+  if (!d || d.day === undefined) return problems(`«${text}» er ikke en dato; skriv den som 2024-12-31 eller 31.12.2024.`);
+  if (d.year < aar || d.year > aar + 1) return problems(`Bilagsdatoen ${isoDate({ ...d, day: d.day })} er utenfor ${aar} og ${aar + 1}; bilagene for ${aar} føres i ${aar} (eller i ${aar + 1} ved sen korreksjon).`);
+  return { dato: isoDate({ year: d.year, month: d.month, day: d.day }), periode: `${d.year}${String(d.month).padStart(2, "0")}` };
+}

@@ -136,6 +136,9 @@ function difference(current: Bilag | undefined, net: Map<string, Net> | undefine
   return out;
 }
 
+/** The start of every line text of a copy: booking it would book the vouchers twice. */
+export const COPY_MARK = "KOPI – ikke bokfør: ";
+
 const correctionId = (bilagId: string, sekvens: number): string => `${bilagId}-K${sekvens}`;
 
 function recordLines(b: Bilag, meta: ExportMeta, bilagId: string, sekvens: number, type: ExportKind, batchId: string, bilagsnummer: number): ExportedLine[] {
@@ -172,13 +175,16 @@ export function planExport(current: readonly Bilag[], record: readonly ExportedL
   const sequence = lastSequence(record);
 
   if (all) {
-    for (const b of current) {
+    // A copy says so in the file itself: its batch and every line's text.
+    const copyBatch = `${batchId}-KOPI`;
+    for (const original of current) {
+      const b: Bilag = { ...original, linjer: original.linjer.map((l) => ({ ...l, tekst: `${COPY_MARK}${l.tekst}` })) };
       vouchers.push(b);
       numbers.push(voucherNo);
-      added.push(...recordLines(b, meta, b.id, Math.max(1, sequence.get(b.id) ?? 1), "kopi", batchId, voucherNo));
+      added.push(...recordLines(b, meta, b.id, Math.max(1, sequence.get(b.id) ?? 1), "kopi", copyBatch, voucherNo));
       voucherNo++;
     }
-    return { vouchers, bilagsnumre: numbers, batchId, record: added, unchanged, corrected, copy: true };
+    return { vouchers, bilagsnumre: numbers, batchId: copyBatch, record: added, unchanged, corrected, copy: true };
   }
 
   const net = exportedNet(record);

@@ -2,7 +2,8 @@ import { isValidDate, toExcelSerial } from "../calendar";
 import { Checked, isProblems, problems } from "../problem/problem";
 import { rangeOf } from "../sheet/a1";
 import { emptyPlan, mergePlans, WritePlan } from "./write-plan";
-import { isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
+import { cellOf, isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
+import { isBlank } from "../sheet/cell";
 
 /**
  * The `Logg` sheet: the audit trail of the task pane. Every write the pane makes carries one more
@@ -16,10 +17,10 @@ import { isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
  */
 
 export const LOG_SHEET = "Logg";
-export const LOG_HEADINGS = ["Tidspunkt", "Handling", "Hva ble endret", "Summer og kontrolltall"] as const;
+export const LOG_HEADINGS = ["Tidspunkt", "Handling", "Hva ble endret", "Summer og kontrolltall", "Hvem"] as const;
 /** Sorts and filters as a date in Excel, reads the same in every locale. */
 export const LOGG_TIDSFORMAT = "yyyy-mm-dd hh:mm:ss";
-const BREDDER = { A: 20, B: 30, C: 60, D: 70 } as const;
+const BREDDER = { A: 20, B: 30, C: 60, D: 70, E: 16 } as const;
 
 /** Local wall-clock time of the action (the shell reads the clock; core stays pure). */
 export interface Timestamp {
@@ -39,6 +40,8 @@ export interface LoggLinje {
   readonly endret: string;
   /** Control totals as text, figures from core formatted by the caller. */
   readonly summer: string;
+  /** Who did it: the initials the user gave the pane, or the user name the CLI ran as. */
+  readonly hvem?: string;
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -51,7 +54,6 @@ export function timeSerial(tid: Timestamp): number | undefined {
   return toExcelSerial(tid) + (hour * 3600 + minute * 60 + second) / SECONDS_PER_DAY;
 }
 
-/** The 1-based row after the last row that holds anything (0 for a missing or blank sheet). */
 /**
  * The plan that appends one row to `Logg` (and makes the sheet with its header when it is missing
  * or blank). `snapshot` is the sheet as it is now.
@@ -67,9 +69,11 @@ export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot): Checked<Wr
     ...plan,
     sheets: [isNew ? { name: LOG_SHEET, visibility: "visible", columnWidths: BREDDER, freezeRows: 1 } : { name: LOG_SHEET, visibility: "visible" }],
     writes: [
-      ...(isNew ? [{ sheet: LOG_SHEET, address: "A1:D1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" as const }] : []),
+      ...(isNew ? [{ sheet: LOG_SHEET, address: "A1:E1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" as const }] : []),
+      // A log begun before «Hvem» existed gets the heading beside its own.
+      ...(!isNew && isBlank(cellOf(snapshot, { row: 0, col: 4 }).value) ? [{ sheet: LOG_SHEET, address: "E1", cells: [[LOG_HEADINGS[4]]], numberFormat: "@", style: "header" as const }] : []),
       { sheet: LOG_SHEET, address: `A${row}`, cells: [[serial]], numberFormat: LOGG_TIDSFORMAT },
-      { sheet: LOG_SHEET, address: rangeOf({ row: row - 1, col: 1 }, 1, 3), cells: [[linje.handling, linje.endret, linje.summer]], numberFormat: "@" },
+      { sheet: LOG_SHEET, address: rangeOf({ row: row - 1, col: 1 }, 1, 4), cells: [[linje.handling, linje.endret, linje.summer, linje.hvem ?? ""]], numberFormat: "@" },
     ],
   };
 }

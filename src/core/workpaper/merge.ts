@@ -23,7 +23,9 @@ export type Desired =
   /** An input (amount, header value): replaces a value, never a formula; "" writes nothing. */
   | { readonly kind: "value"; readonly value: string | number; readonly what: string }
   /** An explanation or sign-off: written only while the cell is empty. */
-  | { readonly kind: "textIfEmpty"; readonly value: string; readonly what: string; readonly isDate?: boolean };
+  | { readonly kind: "textIfEmpty"; readonly value: string; readonly what: string; readonly isDate?: boolean }
+  /** A cell only the tool writes (a state it computes): always what the run says, "" clears it. */
+  | { readonly kind: "owned"; readonly value: string | number };
 
 export interface MergeResult {
   /** 1-based row → 0-based column → what to write. */
@@ -90,6 +92,9 @@ export function merge(sheet: string, snapshot: SheetSnapshot | undefined, desire
         } else if (empty || !sameValue(existing.value, d.value)) {
           write(ref, d.value);
         }
+        break;
+      case "owned":
+        if (d.value === "" ? !empty : formula !== undefined || empty || !sameValue(existing.value, d.value)) write(ref, d.value);
         break;
       case "textIfEmpty":
         if (formula !== undefined) {

@@ -15,6 +15,8 @@ export interface SignOff {
 }
 
 export type SignOffState = "ikke signert" | "signert" | "endret etter signering";
+/** The state that withdraws a sign-off, as sheets show it (and their conditional formats test for). */
+export const CHANGED_AFTER_SIGN_OFF: SignOffState = "endret etter signering";
 
 /** Canonical JSON: object keys sorted, so the same data always give the same text. */
 function canonical(value: unknown): string {

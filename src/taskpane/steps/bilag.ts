@@ -19,7 +19,7 @@ import { Step, StepContext } from "../step-context";
 import { fingerprint, buildBilagResult, readReconciliation, writeBilag } from "../plans";
 import { ameldingView, bilagView } from "../view/bilag-view";
 import { count } from "../view/format";
-import { ACTIONS, timestamp } from "../view/log-text";
+import { ACTIONS, timestamp } from "../../core/spk/log-text";
 import { problemMessages } from "../view/messages";
 import { readSheets, readRanges, selectedRange, write } from "../workbook";
 import { reportText, outcome } from "./outcome";

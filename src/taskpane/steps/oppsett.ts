@@ -18,7 +18,7 @@ import { Step, StepContext } from "../step-context";
 import { saveOppsett } from "../plans";
 import { count, percent } from "../view/format";
 import { percentFieldText } from "../view/input";
-import { ACTIONS, timestamp } from "../view/log-text";
+import { ACTIONS, timestamp } from "../../core/spk/log-text";
 import { readForm, OppsettForm, formFrom } from "../view/oppsett-form";
 import { problemMessages } from "../view/messages";
 import { readSheets, readRanges, selectedRange, write } from "../workbook";

@@ -10,7 +10,7 @@ import { actionButton, messageBox, messageList } from "../field";
 import { Step, StepContext } from "../step-context";
 import { fillFromImport } from "../plans";
 import { reconcileView } from "../view/reconcile-view";
-import { ACTIONS, timestamp } from "../view/log-text";
+import { ACTIONS, timestamp } from "../../core/spk/log-text";
 import { problemMessages } from "../view/messages";
 import { readSheets, write } from "../workbook";
 import { reportText, outcome } from "./outcome";

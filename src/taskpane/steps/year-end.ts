@@ -13,7 +13,7 @@ import { Step, StepContext } from "../step-context";
 import { saveYearEnd } from "../plans";
 import { yearEndFormFrom, YearEndForm, adjustmentView, readYearEndForm, saldoView } from "../view/year-end-view";
 import { count } from "../view/format";
-import { ACTIONS, timestamp } from "../view/log-text";
+import { ACTIONS, timestamp } from "../../core/spk/log-text";
 import { problemMessages } from "../view/messages";
 import { write } from "../workbook";
 import { reportText, outcome } from "./outcome";

@@ -114,13 +114,21 @@ export const COLUMN_TITLES: Readonly<Record<TableColumn, string>> = {
   W: "Dato",
 };
 
+/**
+ * Right of DFØ's columns: the sign-off state of each termin as the last run found it («signert»,
+ * «endret etter signering», empty). Written by the tool only; not one of DFØ's letters, so a
+ * sheet made before it existed is still recognised as ours.
+ */
+export const SIGN_OFF_COLUMN = "X";
+export const SIGN_OFF_TITLE = "Signering (kontrollert av tillegget)";
+
 export const TERMIN_LABELS = ["T1", "T2", "T3", "T4", "T5", "T6"] as const;
 export const SUM_LABEL = "Sum";
 export const YEAR_LABEL = "År";
 
 export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
   A: 16, B: 15, C: 15, D: 15, E: 15, F: 15, G: 14, H: 14, I: 14, J: 40, K: 16,
-  L: 15, M: 15, N: 15, O: 14, P: 14, Q: 14, R: 15, S: 11, T: 14, U: 14, V: 16, W: 12,
+  L: 15, M: 15, N: 15, O: 14, P: 14, Q: 14, R: 15, S: 11, T: 14, U: 14, V: 16, W: 12, X: 22,
 };
 
 /** The header's single values. */

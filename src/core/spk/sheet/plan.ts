@@ -6,6 +6,7 @@ import { isRateFraction } from "../../money/rate-fraction";
 import { AMOUNT_COLUMNS, TEXT_COLUMNS } from "../termin-fields";
 import { Avstemming, Budsjettering, Kontoer, KontoSaldo, Oppsett, TerminInput } from "../types";
 import { reconciliationResults } from "./results";
+import { SpkSignOffReview } from "../sign-off";
 import { isBlankSheet, SheetSnapshot } from "../../sheet/snapshot";
 import {
 accountFormula,
@@ -33,6 +34,8 @@ ROWS,
 SCALAR_FIELDS,
 ScalarKey,
 SHEET_NAMES,
+SIGN_OFF_COLUMN,
+SIGN_OFF_TITLE,
 SUM_COLUMNS,
 SUM_LABEL,
 TABLE_COLUMNS,
@@ -73,6 +76,8 @@ export interface PlanInput {
    * cached values of the sheet's formulas (WritePlan.results).
    */
   readonly model?: Avstemming;
+  /** The termins' sign-off as this run found it: shown in column X (our layout), fingerprints to `_lonn`. */
+  readonly signOff?: SpkSignOffReview;
 }
 
 type Desires = Map<string, Desired>;
@@ -172,6 +177,8 @@ function templateCells(d: Desires, kind: Budsjettering, balanceKind: Budsjetteri
     fixed(addressOf(ROWS.letters, col), letter);
     fixed(addressOf(ROWS.titles, col), COLUMN_TITLES[letter]);
   });
+  fixed(`${SIGN_OFF_COLUMN}${ROWS.letters}`, SIGN_OFF_COLUMN);
+  fixed(`${SIGN_OFF_COLUMN}${ROWS.titles}`, SIGN_OFF_TITLE);
   const rows = TERMIN_LABELS.map((_, i) => ROWS.firstTermin + i);
   rows.forEach((r, i) => {
     fixed(`A${r}`, TERMIN_LABELS[i]);
@@ -298,6 +305,12 @@ function inputCells(d: Desires, map: SheetMap, input: PlanInput, balanceKind: Bu
       d.set(`${c.col}${r}`, c.onlyWhenEmpty ? { kind: "textIfEmpty", value: v, what, isDate: c.field === "dato" } : { kind: "value", value: v, what });
     }
   }
+  if (map.ours && input.signOff) {
+    for (const t of input.signOff.terminer) {
+      const r = map.terminRows.get(t.termin);
+      if (r !== undefined) d.set(`${SIGN_OFF_COLUMN}${r}`, { kind: "owned", value: t.state === "ikke signert" ? "" : t.state });
+    }
+  }
   if (map.ours) {
     const rows = balanceRows(balanceKind);
     for (const s of input.saldoer ?? []) {
@@ -402,6 +415,7 @@ export function planAvstemming(input: PlanInput): Checked<WritePlan> {
   };
   const stored = input.settings ? readSettings(input.settings) : undefined;
   const base = settingsFrom(oppsett, sheet, stored && !isProblems(stored) ? stored : undefined);
-  const settings = input.andreInnstillinger ? { ...base, andre: { ...base.andre, ...input.andreInnstillinger } } : base;
+  const andre = { ...(input.andreInnstillinger ?? {}), ...(input.signOff?.settings ?? {}) };
+  const settings = Object.keys(andre).length > 0 ? { ...base, andre: { ...base.andre, ...andre } } : base;
   return mergePlans(plan, planSettings(settings, input.settings));
 }

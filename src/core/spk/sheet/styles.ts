@@ -5,10 +5,12 @@ import {
   balanceRows,
   nameOf,
   ROWS,
+  SIGN_OFF_COLUMN,
   scalarField,
   SCALAR_FIELDS,
   VOUCHER_COLUMNS,
 } from "./layout";
+import { CHANGED_AFTER_SIGN_OFF } from "../../workpaper/sign-off";
 import { ConditionalFormat, FormatWrite, NUMBER_FORMATS, StyleName } from "../../workpaper/write-plan";
 
 /**
@@ -45,7 +47,7 @@ export function layoutFormats(sheet: string, budsjettering: Budsjettering): Form
     f(sheet, `B${ROWS.accountValues}:I${ROWS.accountValues}`, "input", NUMBER_FORMATS.text),
     f(sheet, `B${ROWS.dimensionNames}:H${ROWS.dimensionValues}`, "input", NUMBER_FORMATS.text),
     // The termin table.
-    f(sheet, `A${ROWS.letters}:W${ROWS.titles}`, "header"),
+    f(sheet, `A${ROWS.letters}:${SIGN_OFF_COLUMN}${ROWS.titles}`, "header"),
     f(sheet, `A${first}:A${last}`, "label"),
     f(sheet, `B${first}:F${last}`, "input", NUMBER_FORMATS.amount),
     f(sheet, `G${first}:I${last}`, "formula", NUMBER_FORMATS.amount),
@@ -57,6 +59,7 @@ export function layoutFormats(sheet: string, budsjettering: Budsjettering): Form
     f(sheet, `T${first}:T${last}`, "formula", NUMBER_FORMATS.amount),
     f(sheet, `U${first}:V${last}`, "input", NUMBER_FORMATS.text),
     f(sheet, `W${first}:W${last}`, "input", NUMBER_FORMATS.date),
+    f(sheet, `${SIGN_OFF_COLUMN}${first}:${SIGN_OFF_COLUMN}${last}`, "formula", NUMBER_FORMATS.text),
     f(sheet, `A${sum}:W${sum}`, "sum", NUMBER_FORMATS.amount),
     // Termin-/årsavstemming.
     f(sheet, `A${ROWS.voucherTitle}`, "title"),
@@ -130,6 +133,7 @@ export function layoutConditionalFormats(sheet: string, budsjettering: Budsjette
       formula: `ROUND($${BALANCE_COLUMNS.differanse}${b1},2)<>0`,
       style: "warning",
     },
+    { sheet, address: `${SIGN_OFF_COLUMN}${r}:${SIGN_OFF_COLUMN}${ROWS.lastTermin}`, formula: `$${SIGN_OFF_COLUMN}${r}="${CHANGED_AFTER_SIGN_OFF}"`, style: "flag" },
     { sheet, address: bud, formula: `AND(${bud}<>"Brutto",${bud}<>"Netto")`, style: "flag" },
     { sheet, address: mod, formula: `AND(${mod}<>"Terminvis",${mod}<>"Årsslutt",${mod}<>"Arsslutt")`, style: "flag" },
   ];

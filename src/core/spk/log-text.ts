@@ -1,13 +1,13 @@
 /**
  * The `Logg` row's texts for each write: the action's name and its control totals, all figures
- * from core (sums of the model, vouchers' balances), formatted as the pane shows them.
+ * from the model (sums, vouchers' balances), with no-break spaces so a figure never wraps in the log.
  */
-import { AmeldingFordeling } from "../../core/spk/amelding";
-import { bilagSum } from "../../core/voucher/balance";
-import { BUDSJETTERING_TEXT, MODUS_TEXT } from "../../core/spk/oppsett";
-import { Avstemming, Bilag, Oppsett } from "../../core/spk/types";
-import { Timestamp } from "../../core/workpaper/logg";
-import { count, kr, percent } from "./format";
+import { countText as count, kronerNoBreak as kr, percentNoBreak as percent } from "../money/format";
+import { bilagSum } from "../voucher/balance";
+import { Timestamp } from "../workpaper/logg";
+import { AmeldingFordeling } from "./amelding";
+import { BUDSJETTERING_TEXT, MODUS_TEXT } from "./oppsett";
+import { Avstemming, Bilag, Oppsett } from "./types";
 
 export const ACTIONS = {
   oppsett: "Oppsett lagret",
