@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { basename } from "path";
 import { Checked, isProblems } from "../../core/problem/problem";
 import { brokenXmlPart, openPackage, readPackageFile, workbookProblem, XlsxPackage } from "./package-parts";
+import { lostOnRoundTrip } from "./round-trip";
 
 /** Excel matches sheet names without regard to case; so do we. */
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
@@ -34,20 +35,9 @@ function namesLost(workbookXml: string | undefined): string[] {
   return out;
 }
 
-/** Parts of an .xlsx that exceljs drops when it writes the file again, by part name. */
-const DROPPED_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, "diagrammer"],
-  [/^xl\/pivotTables\//, "pivottabeller"],
-  [/^xl\/vbaProject\.bin$/, "makroer"],
-  [/^xl\/slicers\//, "slicere"],
-  [/^xl\/timelines\//, "tidslinjer"],
-  [/^xl\/externalLinks\//, "koblinger til andre arbeidsbøker"],
-];
-
-/** What exceljs would lose writing this (checked) package back. */
+/** What exceljs would lose writing this (checked) package back: parts, elements, names (round-trip.ts). */
 function lostIn(pkg: XlsxPackage): string[] {
-  const parts = pkg.entries.map((e) => e.name);
-  return [...DROPPED_PARTS.filter(([re]) => parts.some((p) => re.test(p))).map(([, what]) => what), ...namesLost(pkg.text("xl/workbook.xml"))];
+  return [...new Set([...lostOnRoundTrip(pkg), ...namesLost(pkg.text("xl/workbook.xml"))])];
 }
 
 /** What exceljs would lose writing this package back (nothing said for bytes that are not a package). */
