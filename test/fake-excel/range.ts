@@ -14,6 +14,7 @@ import {
   writeNumberFormats,
 } from "./cells";
 import { FakeConditionalFormatCollection } from "./conditional";
+import { FakeRangeAreas, MAX_MERGED_AREAS } from "./range-areas";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import { SheetState } from "./model";
@@ -138,6 +139,22 @@ export class FakeRange extends FakeObject<RangeTarget> {
       }),
       true,
     );
+  }
+
+  /**
+   * The merged areas whose top-left cell is in this range (as Excel gives them,
+   * OfficeDev/office-js#3611), or a null object when there are none. ExcelApi 1.13: on a host
+   * without it the sync fails with ApiNotFound; over 512 areas it fails, as documented.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this.derive((t) => {
+      if (!this.context.host.isSetSupported("ExcelApi", "1.13")) {
+        throw new FakeOfficeError("ApiNotFound", "Range.getMergedAreasOrNullObject krever ExcelApi 1.13");
+      }
+      const areas = t.sheet.merges.filter((m) => m.r0 >= t.rect.r0 && m.r0 <= t.rect.r1 && m.c0 >= t.rect.c0 && m.c0 <= t.rect.c1);
+      if (areas.length > MAX_MERGED_AREAS) throw new FakeOfficeError("GeneralException", `Flere enn ${MAX_MERGED_AREAS} sammenslåtte områder`);
+      return areas.length === 0 ? null : { sheet: t.sheet, areas };
+    }));
   }
 
   getUsedRange(valuesOnly = false): FakeRange {

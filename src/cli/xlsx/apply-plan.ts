@@ -16,23 +16,30 @@
  *   the range; a format of the user's on a wider range is left whole here.)
  *
  * Everything is checked before the workbook is touched: a plan that cannot be applied whole
- * is refused with its problems (the check both shells share) and changes nothing.
+ * (including one that would write into merged cells) is refused with its problems (the checks
+ * both shells share) and changes nothing.
  */
 import type ExcelJS from "exceljs";
 import { absoluteAddress, parseRange, RangeRef } from "../../core/sheet/a1";
 import { sameSheetAddress, sheetAddress } from "../../core/sheet/reference";
 import { Checked, Problem, Problems } from "../../core/problem/problem";
-import { planProblems, unknownSheetProblems } from "../../core/workpaper/plan-check";
+import { mergeProblems, planProblems, unknownSheetProblems } from "../../core/workpaper/plan-check";
 import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/workpaper/write-plan";
+import { mergesOf } from "./snapshot";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
 
 /** The exceljs shell reports exactly what the Office.js shell does, less the syncs. */
 export type XlsxApplyReport = AppliedPlan;
 
-/** The shared plan check, plus the sheets this workbook lacks. */
+/**
+ * The shared plan check, plus the sheets this workbook lacks and the merged areas the plan would
+ * write into (read from the workbook itself, every sheet the plan writes, whatever was snapshotted).
+ */
 function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): Problem[] {
-  return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name))];
+  const written = new Set(plan.writes.map((w) => w.sheet.toLowerCase()));
+  const merges = wb.worksheets.filter((ws) => written.has(ws.name.toLowerCase())).map((ws) => ({ name: ws.name, values: [], formulas: [], merges: mergesOf(ws) }));
+  return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name)), ...mergeProblems(plan, merges)];
 }
 
 /** Each cell of a range, created if need be. */
