@@ -15,6 +15,7 @@ import {
 } from "./cells";
 import { FakeConditionalFormatCollection } from "./conditional";
 import { FakeRangeAreas, MAX_MERGED_AREAS } from "./range-areas";
+import { FakeClientResult } from "./result";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import { SheetState } from "./model";
@@ -139,6 +140,38 @@ export class FakeRange extends FakeObject<RangeTarget> {
       }),
       true,
     );
+  }
+
+  /**
+   * Per-cell properties (ExcelApi 1.9): of what Office.js offers, `format.fill.color` (no fill
+   * reads "#FFFFFF") and `format.font.color|bold|italic`; other options fail with InvalidArgument.
+   */
+  getCellProperties(options: { readonly format?: { readonly fill?: { readonly color?: boolean }; readonly font?: Readonly<Record<string, boolean>> } }): FakeClientResult<unknown[][]> {
+    const result = new FakeClientResult<unknown[][]>("Range.getCellProperties()");
+    this.queue("Range.getCellProperties()", JSON.stringify(options).length, () => {
+      const t = this.require("getCellProperties");
+      const known = ["format"];
+      const unknown = Object.keys(options).filter((k) => !known.includes(k));
+      const fontKeys = Object.keys(options.format?.font ?? {}).filter((k) => !["color", "bold", "italic"].includes(k));
+      if (unknown.length > 0 || fontKeys.length > 0) throw invalidArgument(`getCellProperties støtter ikke ${[...unknown, ...fontKeys].join(", ")} i den falske verten`);
+      const grid = readGrid(t, (s, r, c) => {
+        const cell = s.cell(r, c);
+        const format: Record<string, unknown> = {};
+        if (options.format?.fill?.color) format.fill = { color: cell.fill ?? "#FFFFFF" };
+        const font = options.format?.font;
+        if (font) {
+          format.font = {
+            ...(font.color ? { color: cell.fontColor ?? "#000000" } : {}),
+            ...(font.bold ? { bold: cell.bold === true } : {}),
+            ...(font.italic ? { italic: cell.italic === true } : {}),
+          };
+        }
+        return { format };
+      });
+      this.context.countResponse(grid);
+      result.settle(grid);
+    });
+    return result;
   }
 
   /**
