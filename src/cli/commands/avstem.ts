@@ -21,6 +21,7 @@ import { buildOutputs } from "../outputs";
 import { resultJson } from "../report/json";
 import { resultText } from "../report/text";
 import { summarize } from "../summary";
+import { count, LIMITS } from "../xlsx/package-parts";
 import { loadWorkbook } from "../xlsx/workbook";
 
 export const AVSTEM_USAGE = `Bruk:
@@ -42,6 +43,7 @@ Valg:
                         Virksomhetsnummer, Navn, Sone (eller Kommunenummer), Grunnlag
   --summary             én linje per fil (mapper: alle .json og .xlsx i mappen)
 
+Arbeidsbøker leses opptil ${count(LIMITS.fileBytes / 1e6)} MB (${count(LIMITS.uncompressedBytes / 1e6)} MB utpakket) og ${count(LIMITS.cells)} celler.
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {

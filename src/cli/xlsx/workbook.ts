@@ -46,11 +46,12 @@ export function lostOnSave(data: Buffer): string[] {
   return isProblems(pkg) ? [] : lostIn(pkg);
 }
 
-const dropped = new WeakMap<ExcelJS.Workbook, readonly string[]>();
+/** What writing a loaded workbook back would lose, worked out when first asked (only a fill asks). */
+const dropped = new WeakMap<ExcelJS.Workbook, () => readonly string[]>();
 
 /** What writing this workbook back would lose (empty for a workbook exceljs can write whole). */
 export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
-  return dropped.get(wb) ?? [];
+  return dropped.get(wb)?.() ?? [];
 }
 
 /**
@@ -73,7 +74,8 @@ export async function loadWorkbook(path: string): Promise<Checked<ExcelJS.Workbo
     const advice = "Åpne filen i Excel (som kan prøve å reparere den) og lagre den på nytt, og prøv igjen.";
     return workbookProblem(file, part ? `${part} har ugyldig XML. ${advice}` : `innholdet kan ikke tolkes (ugyldig eller ukjent XML). ${advice}`);
   }
-  dropped.set(wb, lostIn(pkg));
+  let lost: readonly string[] | undefined;
+  dropped.set(wb, () => (lost ??= lostIn(pkg)));
   return wb;
 }
 
