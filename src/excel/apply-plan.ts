@@ -6,6 +6,12 @@
  * so the count does not grow with the row count at any size a reconciliation reaches
  * (6 000 rows × 23 columns is about 1.7 MB). Such a split plan is no longer written in one
  * request: if a later sync fails, the earlier ones stay done.
+ *
+ * An existing sheet is respected (DESIGN §4) in its look too: where the plan styles cells of a
+ * sheet that existed before with a fill (the regenerated rows of Korreksjonsbilag), a fill the
+ * user set stays. Office.js tells fills apart only by reading them, so such a plan reads its
+ * styled cells' fills first (`getCellProperties`, ExcelApi 1.9), in one more sync; a plan that
+ * styles no existing cell, like every plan on a new sheet, does not.
  */
 import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/workpaper/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/sheet/a1";
@@ -35,6 +41,17 @@ export interface ApplyOptions {
   readonly payloadBudget?: number;
 }
 
+/** Cells read per sync for the fills of styled cells (about 40 bytes each in the answer). */
+export const FILL_CELLS_PER_SYNC = 50_000;
+
+/** Our own fills: a cell with one of them (or none, which Office.js reads as white) gets the plan's fill. */
+const OUR_FILLS = new Set(["#FFFFFF", ...Object.values(STYLES).flatMap((s) => (s.fill ? [s.fill.toUpperCase()] : []))]);
+
+/** Where a cell's fill is the user's, by `sheet!address` of a styled range: true keeps it. */
+type UserFills = ReadonlyMap<string, readonly (readonly boolean[])[]>;
+
+const rangeKey = (sheet: string, address: string): string => `${sheet.toLowerCase()}!${address.toUpperCase()}`;
+
 /** One step of the write batch: queues Office.js calls; `bytes` estimates what it sends. */
 interface Op {
   readonly bytes: number;
@@ -59,6 +76,8 @@ class Writer {
     private readonly facts: WorkbookFacts,
     /** Estimated bytes per write sync; one value write never takes more than half of it. */
     private readonly budget: number,
+    /** The user's fills on the styled cells of existing sheets (see readUserFills). */
+    private readonly userFills: UserFills = new Map(),
   ) {}
 
   /** The workbook's spelling of a sheet name (Excel matches names case-insensitively). */
@@ -114,10 +133,21 @@ class Writer {
       const key = sheet.toLowerCase();
       this.formatted.set(key, [...(this.formatted.get(key) ?? []), { range: parseRange(address), text: numberFormat === "@" }]);
     }
+    const spec = style !== undefined ? STYLES[style] : undefined;
+    const keep = spec?.fill !== undefined ? this.userFills.get(rangeKey(sheet, address)) : undefined;
+    const ours = keep && keep.some((row) => row.some(Boolean)) ? nonNullBlocks(keep.map((row) => row.map((k) => (k ? null : 1)))) : undefined;
     this.add(address.length + (numberFormat?.length ?? 0), () => {
       const range = this.sheet(sheet).getRange(address);
       if (numberFormat !== undefined) range.numberFormat = numberFormat as unknown as string[][];
-      if (style !== undefined) applyStyle(range.format, STYLES[style]);
+      if (spec === undefined) return;
+      if (!ours) {
+        applyStyle(range.format, spec);
+        return;
+      }
+      // The user's fills stay: the style without its fill, then the fill where the cell has none of the user's.
+      applyStyle(range.format, { ...spec, fill: undefined });
+      const origin = address.split(":")[0];
+      for (const b of ours) this.sheet(sheet).getRange(rangeAddress(origin, b)).format.fill.color = spec.fill as string;
     });
   }
 
@@ -238,6 +268,57 @@ function unknownSheets(plan: WritePlan, facts: WorkbookFacts): Problem[] {
   return unknownSheetProblems(plan, [...facts.sheets.values()].map((sheet) => sheet.name));
 }
 
+/**
+ * The ranges queueOperations styles with a fill on sheets that existed before the plan: the
+ * plan's formats and the written blocks of its styled writes.
+ */
+function styledExistingRanges(plan: WritePlan, facts: WorkbookFacts): { sheet: string; address: string }[] {
+  const filled = (style: StyleName | undefined) => style !== undefined && STYLES[style]?.fill !== undefined;
+  const existing = (sheet: string) => facts.sheets.has(sheet.toLowerCase());
+  const out = new Map<string, { sheet: string; address: string }>();
+  for (const f of plan.formats) if (filled(f.style) && existing(f.sheet)) out.set(rangeKey(f.sheet, f.address), { sheet: f.sheet, address: f.address });
+  for (const w of plan.writes) {
+    if (!filled(w.style) || !existing(w.sheet)) continue;
+    const origin = w.address.split(":")[0];
+    for (const b of nonNullBlocks(w.cells)) {
+      const address = rangeAddress(origin, b);
+      out.set(rangeKey(w.sheet, address), { sheet: w.sheet, address });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * The fills of the cells the plan styles on existing sheets: true where a cell has a fill that is
+ * not ours (nor none), so the user's colour is kept. Syncs of at most FILL_CELLS_PER_SYNC cells;
+ * none when nothing is styled there. (A white fill reads as no fill and is not kept.)
+ */
+async function readUserFills(context: Excel.RequestContext, plan: WritePlan, facts: WorkbookFacts): Promise<{ fills: UserFills; syncs: number }> {
+  const targets = styledExistingRanges(plan, facts);
+  const fills = new Map<string, boolean[][]>();
+  let syncs = 0;
+  let batch: { key: string; result: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  let cells = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await context.sync();
+    syncs++;
+    for (const b of batch) fills.set(b.key, b.result.value.map((row) => row.map((p) => !OUR_FILLS.has(String(p.format?.fill?.color ?? "#FFFFFF").toUpperCase()))));
+    batch = [];
+    cells = 0;
+  };
+  for (const t of targets) {
+    const r = parseRange(t.address);
+    const n = (r.end.row - r.start.row + 1) * (r.end.col - r.start.col + 1);
+    if (cells > 0 && cells + n > FILL_CELLS_PER_SYNC) await flush();
+    const sheet = context.workbook.worksheets.getItem(facts.sheets.get(t.sheet.toLowerCase())?.name ?? t.sheet);
+    batch.push({ key: rangeKey(t.sheet, t.address), result: sheet.getRange(t.address).getCellProperties({ format: { fill: { color: true } } }) });
+    cells += n;
+  }
+  await flush();
+  return { fills, syncs };
+}
+
 /** Every step of the plan, in the order Excel must see them. */
 function queueOperations(w: Writer, plan: WritePlan): void {
   w.sheets(plan);
@@ -279,8 +360,11 @@ export async function applyPlan(
     if (unknown.length > 0) throw new Problems(unknown, "Skriveplanen kan ikke brukes:");
   }
 
+  const userFills = await readUserFills(context, plan, known);
+  syncs += userFills.syncs;
+
   const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
-  const w = new Writer(context, known, budget);
+  const w = new Writer(context, known, budget, userFills.fills);
   queueOperations(w, plan);
 
   const suspend = supportsExcelApi("1.6");

@@ -19,35 +19,63 @@ export function padToA1(grid: readonly (readonly unknown[])[], row: number, col:
 interface QueuedSheet {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
+  readonly merged?: Excel.RangeAreas;
+}
+
+/**
+ * `RangeAreas.address` ("'A10 SPK brutto'!J12:J13, 'A10 SPK brutto'!B12:C12") as local A1
+ * ranges: split at the commas between areas (a quoted sheet name may hold a comma), sheet and
+ * `$` taken off.
+ */
+export function mergedAddresses(address: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => splitSheetAddress(p.trim()).address.replace(/\$/g, "").toUpperCase()).filter((p) => p !== "");
 }
 
 /**
  * Queues what a snapshot needs: the sheet (or a null object) and its used range with values and
- * formulas. Asking for the used range of a sheet that may not exist chains a call on a possible
- * null object in the same batch; Office.js does not document that case, so readSnapshots falls
- * back to two syncs when Excel refuses it.
+ * formulas; with `withMerges`, also the sheet's merged areas (`Range.getMergedAreasOrNullObject`,
+ * ExcelApi 1.13; asked of the whole sheet, since it gives only areas whose top-left cell is in
+ * the range, OfficeDev/office-js#3611). Asking for the used range of a sheet that may not exist
+ * chains a call on a possible null object in the same batch; Office.js does not document that
+ * case, so readSnapshots falls back to two syncs when Excel refuses it.
  */
 export function queueSnapshots(
   context: Excel.RequestContext,
   names: readonly string[],
   lookup: (name: string) => Excel.Worksheet = (name) => context.workbook.worksheets.getItemOrNullObject(name),
+  withMerges = false,
 ): () => Map<string, SheetSnapshot | undefined> {
   const queued = new Map<string, QueuedSheet>();
   for (const name of names) {
     const sheet = lookup(name).load("name");
     const used = sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex");
-    queued.set(name, { sheet, used });
+    const merged = withMerges ? sheet.getRange().getMergedAreasOrNullObject().load("address") : undefined;
+    queued.set(name, { sheet, used, ...(merged ? { merged } : {}) });
   }
   return () => new Map([...queued].map(([name, q]) => [name, snapshotOf(q)]));
 }
 
-function snapshotOf({ sheet, used }: QueuedSheet): SheetSnapshot | undefined {
+function snapshotOf({ sheet, used, merged }: QueuedSheet): SheetSnapshot | undefined {
   if (sheet.isNullObject) return undefined;
-  if (used.isNullObject) return { name: sheet.name, values: [], formulas: [] };
+  const merges = merged && !merged.isNullObject ? mergedAddresses(merged.address) : [];
+  const withMerges = merges.length > 0 ? { merges } : {};
+  if (used.isNullObject) return { name: sheet.name, values: [], formulas: [], ...withMerges };
   return {
     name: sheet.name,
     values: padToA1(used.values, used.rowIndex, used.columnIndex),
     formulas: padToA1(used.formulas, used.rowIndex, used.columnIndex),
+    ...withMerges,
   };
 }
 
@@ -77,6 +105,7 @@ export async function readExistingSnapshots(
   context: Excel.RequestContext,
   names: readonly string[],
   existing?: ReadonlyMap<string, { readonly name: string }>,
+  withMerges = false,
 ): Promise<Map<string, SheetSnapshot | undefined>> {
   let sheets = existing;
   if (!sheets) {
@@ -86,7 +115,7 @@ export async function readExistingSnapshots(
   }
   const known = sheets;
   const present = names.filter((n) => known.has(n.toLowerCase()));
-  const collect = queueSnapshots(context, present, (n) => context.workbook.worksheets.getItem(known.get(n.toLowerCase())?.name ?? n));
+  const collect = queueSnapshots(context, present, (n) => context.workbook.worksheets.getItem(known.get(n.toLowerCase())?.name ?? n), withMerges);
   await context.sync();
   const read = collect();
   return new Map(names.map((n) => [n, read.get(n)]));

@@ -3,7 +3,7 @@
  * test asserts on (the sync count, every write, the workbook's state). No Node and no jest APIs,
  * so a browser test can bundle it and install it as `window.Excel` / `window.Office`.
  */
-import { formatAddress, parseLocal } from "./address";
+import { formatAddress, intersects, parseLocal } from "./address";
 import { readGrid, RangeTarget } from "./cells";
 import { FakeRequestContext, SyncRecord } from "./context";
 import { CellState, describeWorkbook, NameState, Scalar, SheetState, Visibility, WorkbookDescription, WorkbookState } from "./model";
@@ -95,6 +95,16 @@ export class FakeExcelHost {
     if (opts.visibility) s.visibility = opts.visibility;
     const o = parseLocal(opts.origin ?? "A1");
     grid.forEach((row, i) => row.forEach((cell, j) => seedCell(s, o.r0 + i, o.c0 + j, cell)));
+    return this;
+  }
+
+  /** A merged area, e.g. seedMerge("A10 SPK brutto", "J12:J13"); the sheet must exist. */
+  seedMerge(sheet: string, address: string): this {
+    const s = this.sheet(sheet);
+    const rect = parseLocal(address);
+    if (rect.r0 === rect.r1 && rect.c0 === rect.c1) throw new Error(`Et sammenslått område må ha minst to celler («${address}»)`);
+    if (s.merges.some((m) => intersects(m, rect))) throw new Error(`«${address}» overlapper et annet sammenslått område`);
+    s.merges.push(rect);
     return this;
   }
 

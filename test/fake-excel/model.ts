@@ -66,6 +66,8 @@ export class SheetState {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
+  /** Merged areas (each at least two cells, none overlapping); writes do not unmerge them. */
+  readonly merges: Rect[] = [];
   private readonly cells = new Map<number, CellState>();
 
   constructor(public name: string) {}
@@ -140,6 +142,8 @@ export interface WorkbookDescription {
     readonly columnWidths: Readonly<Record<string, number>>;
     readonly cells: Readonly<Record<string, CellState>>;
     readonly conditionalFormats: readonly (Omit<ConditionalFormatState, "rect" | "id"> & { address: string })[];
+    /** Only for a sheet with merged areas. */
+    readonly merges?: readonly string[];
   }[];
   readonly names: readonly NameState[];
 }
@@ -156,6 +160,7 @@ export function describeWorkbook(wb: WorkbookState): WorkbookDescription {
         columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w])),
         cells: Object.fromEntries(touched.map(([r, c, cell]) => [`${colLetters(c)}${r + 1}`, { ...cell }])),
         conditionalFormats: s.conditionalFormats.map(({ rect, id: _id, ...rest }) => ({ address: formatRect(rect), ...rest })),
+        ...(s.merges.length > 0 ? { merges: s.merges.map(formatRect) } : {}),
       };
     }),
     names: wb.names.map((n) => ({ ...n })),

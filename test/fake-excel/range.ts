@@ -14,6 +14,8 @@ import {
   writeNumberFormats,
 } from "./cells";
 import { FakeConditionalFormatCollection } from "./conditional";
+import { FakeRangeAreas, MAX_MERGED_AREAS } from "./range-areas";
+import { FakeClientResult } from "./result";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError, invalidArgument, itemNotFound } from "./errors";
 import { SheetState } from "./model";
@@ -138,6 +140,54 @@ export class FakeRange extends FakeObject<RangeTarget> {
       }),
       true,
     );
+  }
+
+  /**
+   * Per-cell properties (ExcelApi 1.9): of what Office.js offers, `format.fill.color` (no fill
+   * reads "#FFFFFF") and `format.font.color|bold|italic`; other options fail with InvalidArgument.
+   */
+  getCellProperties(options: { readonly format?: { readonly fill?: { readonly color?: boolean }; readonly font?: Readonly<Record<string, boolean>> } }): FakeClientResult<unknown[][]> {
+    const result = new FakeClientResult<unknown[][]>("Range.getCellProperties()");
+    this.queue("Range.getCellProperties()", JSON.stringify(options).length, () => {
+      const t = this.require("getCellProperties");
+      const known = ["format"];
+      const unknown = Object.keys(options).filter((k) => !known.includes(k));
+      const fontKeys = Object.keys(options.format?.font ?? {}).filter((k) => !["color", "bold", "italic"].includes(k));
+      if (unknown.length > 0 || fontKeys.length > 0) throw invalidArgument(`getCellProperties støtter ikke ${[...unknown, ...fontKeys].join(", ")} i den falske verten`);
+      const grid = readGrid(t, (s, r, c) => {
+        const cell = s.cell(r, c);
+        const format: Record<string, unknown> = {};
+        if (options.format?.fill?.color) format.fill = { color: cell.fill ?? "#FFFFFF" };
+        const font = options.format?.font;
+        if (font) {
+          format.font = {
+            ...(font.color ? { color: cell.fontColor ?? "#000000" } : {}),
+            ...(font.bold ? { bold: cell.bold === true } : {}),
+            ...(font.italic ? { italic: cell.italic === true } : {}),
+          };
+        }
+        return { format };
+      });
+      this.context.countResponse(grid);
+      result.settle(grid);
+    });
+    return result;
+  }
+
+  /**
+   * The merged areas whose top-left cell is in this range (as Excel gives them,
+   * OfficeDev/office-js#3611), or a null object when there are none. ExcelApi 1.13: on a host
+   * without it the sync fails with ApiNotFound; over 512 areas it fails, as documented.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this.derive((t) => {
+      if (!this.context.host.isSetSupported("ExcelApi", "1.13")) {
+        throw new FakeOfficeError("ApiNotFound", "Range.getMergedAreasOrNullObject krever ExcelApi 1.13");
+      }
+      const areas = t.sheet.merges.filter((m) => m.r0 >= t.rect.r0 && m.r0 <= t.rect.r1 && m.c0 >= t.rect.c0 && m.c0 <= t.rect.c1);
+      if (areas.length > MAX_MERGED_AREAS) throw new FakeOfficeError("GeneralException", `Flere enn ${MAX_MERGED_AREAS} sammenslåtte områder`);
+      return areas.length === 0 ? null : { sheet: t.sheet, areas };
+    }));
   }
 
   getUsedRange(valuesOnly = false): FakeRange {

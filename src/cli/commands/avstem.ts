@@ -11,20 +11,20 @@
  */
 import { existsSync } from "fs";
 import { userInfo } from "os";
-import { resolve } from "path";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, Problems, problems } from "../../core/problem/problem";
 import { timestamp } from "../../core/spk/log-text";
 import { runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
 import { parseArgs } from "../args";
-import { expandInputs, writeFiles } from "../files";
+import { expandInputs, fileIdentity, writeFiles } from "../files";
 import { ExportFiles, OppsettFlags, readExportFiles, readInput, readVirksomheterFile } from "../inputs";
 import type { CliIO } from "../io";
 import { buildOutputs, OpenBook } from "../outputs";
 import { resultJson } from "../report/json";
 import { resultText } from "../report/text";
 import { summarize } from "../summary";
+import { count, LIMITS } from "../xlsx/package-parts";
 import { lazySnapshots } from "../xlsx/snapshot";
 import { loadWorkbook, partsLostOnSave } from "../xlsx/workbook";
 
@@ -37,6 +37,7 @@ export const AVSTEM_USAGE = `Bruk:
 
 Valg:
   --xlsx UT.xlsx        skriv arbeidsboken (A10/A11, Korreksjonsbilag, A-melding fordeling); finnes filen, fylles den
+                        (med BOK.xlsx som inndata: en ny fil, eller BOK.xlsx selv)
   --csv UT.csv          korreksjonsbilagene som CSV (semikolon, UTF-8 med BOM)
   --gl07 UT.dat         korreksjonsbilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
@@ -52,6 +53,7 @@ Valg:
 Eksporten husker: arbeidsboken (--xlsx, ellers inndataboken) har loggen «Eksporterte bilag», og en
 eksport tar bare med det som er nytt siden sist (nye bilag, og korreksjon av bilag som er endret).
 
+Arbeidsbøker leses opptil ${count(LIMITS.fileBytes / 1e6)} MB (${count(LIMITS.uncompressedBytes / 1e6)} MB utpakket) og ${count(LIMITS.cells)} celler.
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
@@ -64,6 +66,41 @@ const SPEC = {
 
 const EXPORT_KEYS = ["sap", "unit4", "spk"] as const;
 const OPPSETT_KEYS = ["oppsett", "virksomhet", "aar", "budsjettering", "modus", "aga-sats", "orgnr", "firma", "bilagsart", "lonnsarter-ag", "lonnsarter-medlem"] as const;
+
+/**
+ * Outputs that would write over an input or over each other, compared as files on disk (links
+ * and `./` spellings included), and an existing other workbook named as --xlsx for a workbook
+ * input: each a problem with the command line, found before anything is read.
+ *
+ * --xlsx may name the input workbook itself: that is filling it in place, the documented re-run
+ * of a workbook that lives for a year (nothing it holds is lost: parts exceljs would drop and
+ * merged cells are refused, and the file is replaced whole or not at all). Another existing
+ * workbook is refused rather than filled: the plan comes from the input's figures and sheet, and
+ * laid over another workbook's own reconciliation it would mix two workbooks' inputs,
+ * explanations and sign-offs without a word.
+ */
+function pathProblems(inputs: readonly (readonly [string, string])[], outputs: readonly (readonly [string, string])[], workbookInput: string | undefined): string[] {
+  const out: string[] = [];
+  const ids = new Map(inputs.map(([label, path]) => [fileIdentity(path), { label, path }]));
+  const workbookId = workbookInput !== undefined ? fileIdentity(workbookInput) : undefined;
+  const seen = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    const id = fileIdentity(path);
+    const input = ids.get(id);
+    if (input && !(option === "--xlsx" && id === workbookId)) {
+      out.push(`${option} ${path} er samme fil som ${input.label} «${input.path}»; lonn skriver aldri over en inndatafil. Velg et annet filnavn.`);
+    } else if (seen.has(id)) {
+      out.push(`${seen.get(id)} og ${option} er samme fil («${path}»); hver utdatafil må ha sitt eget navn.`);
+    } else if (option === "--xlsx" && workbookInput !== undefined && id !== workbookId && existsSync(path)) {
+      out.push(
+        `--xlsx ${path} finnes allerede. Med en arbeidsbok som inndata skriver lonn resultatet til en ny fil eller tilbake i ${workbookInput}, ` +
+          "ikke inn i en annen arbeidsbok (tallene og arket ville blandes med den andre arbeidsbokens). Velg et nytt filnavn, eller oppgi samme fil som inndataene.",
+      );
+    }
+    seen.set(id, option);
+  }
+  return out;
+}
 
 /** Where the user can set what an export is missing, by kind of input. */
 function hint(lines: readonly string[], kind: "scenario" | "workbook" | "exports"): string[] {
@@ -109,6 +146,21 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     }
     return summarize(paths, io, json, v("ark"));
   }
+
+  const inputFiles: [string, string][] = [
+    ...parsed.positional.map((p) => [p.toLowerCase().endsWith(".xlsx") ? "arbeidsboken" : "inndatafilen", p] as [string, string]),
+    ...(["sap", "unit4", "spk", "oppsett", "virksomheter"] as const).flatMap((k) => {
+      const path = v(k);
+      return path !== undefined ? [[`--${k}`, path] as [string, string]] : [];
+    }),
+  ];
+  const outputFiles = (["xlsx", "csv", "gl07"] as const).flatMap((k) => {
+    const path = v(k);
+    return path !== undefined ? [[`--${k}`, path] as [string, string]] : [];
+  });
+  const workbookInput = !fromExports && parsed.positional.length === 1 && parsed.positional[0].toLowerCase().endsWith(".xlsx") ? parsed.positional[0] : undefined;
+  const clashes = pathProblems(inputFiles, outputFiles, workbookInput);
+  if (clashes.length > 0) return usage(clashes);
 
   let inputs: SpkInputs;
   let kind: "scenario" | "workbook" | "exports" = "scenario";
@@ -256,7 +308,7 @@ interface Opened extends OpenBook {
 async function openBook(xlsx: string | undefined, input: ExcelJS.Workbook | undefined, inputPath: string | undefined): Promise<Checked<Opened | undefined>> {
   let workbook: ExcelJS.Workbook | undefined;
   let isInput = false;
-  if (xlsx && existsSync(xlsx) && !(input && inputPath && resolve(inputPath) === resolve(xlsx))) {
+  if (xlsx && existsSync(xlsx) && !(input && inputPath && fileIdentity(inputPath) === fileIdentity(xlsx))) {
     const loaded = await loadWorkbook(xlsx);
     if (isProblems(loaded)) return loaded;
     workbook = loaded;

@@ -6,7 +6,9 @@
  * - Sheets the workbook lacks are added at the end; `veryHidden` is set on new and existing ones.
  * - Column widths and frozen rows are set every time (as the Office.js shell does).
  * - Formats, then each write's own format and style, go only on the cells the write does not
- *   leave null: a cell left alone keeps its look as well as its content.
+ *   leave null: a cell left alone keeps its look as well as its content. On a sheet that existed
+ *   before, a fill the user set on a cell stays (DESIGN §4, an existing sheet is respected): the
+ *   plan's fill goes only where the cell has none, or one of ours.
  * - A `{formula}` cell becomes an exceljs formula without the leading "="; a string is always a
  *   string, also when it starts with "="; "" empties the cell; null leaves it exactly as it is.
  * - Names are workbook-scoped; the last spec of a name wins; an existing name is repointed only
@@ -16,23 +18,30 @@
  *   the range; a format of the user's on a wider range is left whole here.)
  *
  * Everything is checked before the workbook is touched: a plan that cannot be applied whole
- * is refused with its problems (the check both shells share) and changes nothing.
+ * (including one that would write into merged cells) is refused with its problems (the checks
+ * both shells share) and changes nothing.
  */
 import type ExcelJS from "exceljs";
 import { absoluteAddress, parseRange, RangeRef } from "../../core/sheet/a1";
 import { sameSheetAddress, sheetAddress } from "../../core/sheet/reference";
 import { Checked, Problem, Problems } from "../../core/problem/problem";
-import { planProblems, unknownSheetProblems } from "../../core/workpaper/plan-check";
+import { mergeProblems, planProblems, unknownSheetProblems } from "../../core/workpaper/plan-check";
 import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, WritePlan } from "../../core/workpaper/write-plan";
+import { mergesOf } from "./snapshot";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
 
 /** The exceljs shell reports exactly what the Office.js shell does, less the syncs. */
 export type XlsxApplyReport = AppliedPlan;
 
-/** The shared plan check, plus the sheets this workbook lacks. */
+/**
+ * The shared plan check, plus the sheets this workbook lacks and the merged areas the plan would
+ * write into (read from the workbook itself, every sheet the plan writes, whatever was snapshotted).
+ */
 function problemsOf(wb: ExcelJS.Workbook, plan: WritePlan): Problem[] {
-  return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name))];
+  const written = new Set(plan.writes.map((w) => w.sheet.toLowerCase()));
+  const merges = wb.worksheets.filter((ws) => written.has(ws.name.toLowerCase())).map((ws) => ({ name: ws.name, values: [], formulas: [], merges: mergesOf(ws) }));
+  return [...planProblems(plan), ...unknownSheetProblems(plan, wb.worksheets.map((ws) => ws.name)), ...mergeProblems(plan, merges)];
 }
 
 /** Each cell of a range, created if need be. */
@@ -43,9 +52,34 @@ function eachCell(ws: ExcelJS.Worksheet, range: RangeRef, fn: (cell: ExcelJS.Cel
   }
 }
 
-function formatCell(cell: ExcelJS.Cell, numberFormat: string | undefined, style: StyleName | undefined): void {
+/** Our fills as exceljs stores them (ARGB): a cell with one of them has no fill of the user's. */
+const OUR_FILLS = new Set(Object.values(STYLES).flatMap((s) => (s.fill ? [`FF${s.fill.slice(1).toUpperCase()}`] : [])));
+
+/** Whether the cell has a fill someone other than lonn set: any fill that is not none and not one of our solid fills. */
+export function hasUserFill(cell: ExcelJS.Cell): boolean {
+  const fill = cell.fill as ExcelJS.Fill | undefined;
+  if (!fill) return false;
+  if (fill.type === "pattern") {
+    if (fill.pattern === "none") return false;
+    const argb = fill.fgColor?.argb?.toUpperCase();
+    return !(fill.pattern === "solid" && argb !== undefined && OUR_FILLS.has(argb));
+  }
+  return true;
+}
+
+/**
+ * `respectFill`: the cell is on a sheet that existed before the plan, so a fill of the user's stays.
+ * A workbook exceljs read shares one style object between all cells (of every sheet) with the same
+ * format, and `cell.numFmt = …` or `cell.fill = …` change that object: so the cell first gets a
+ * copy of its own, or the plan's format would spread to cells it leaves alone.
+ */
+function formatCell(cell: ExcelJS.Cell, numberFormat: string | undefined, style: StyleName | undefined, respectFill: boolean): void {
+  if (numberFormat === undefined && style === undefined) return;
+  cell.style = { ...cell.style };
   if (numberFormat !== undefined) cell.numFmt = numberFormat;
-  if (style !== undefined) applyStyle(cell, STYLES[style]);
+  if (style === undefined) return;
+  const spec = STYLES[style];
+  applyStyle(cell, respectFill && spec.fill !== undefined && hasUserFill(cell) ? { ...spec, fill: undefined } : spec);
 }
 
 function writeCell(cell: ExcelJS.Cell, value: Exclude<Cell, null>): void {
@@ -82,6 +116,8 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
     }
   }
   const sheet = (name: string) => findSheet(wb, name) as ExcelJS.Worksheet;
+  const created = new Set(sheetsCreated.map((n) => n.toLowerCase()));
+  const existed = (name: string) => !created.has(name.toLowerCase());
 
   for (const spec of plan.sheets) {
     const ws = sheet(spec.name);
@@ -94,13 +130,15 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
 
   for (const f of plan.formats) {
     if (f.numberFormat === undefined && f.style === undefined) continue;
-    eachCell(sheet(f.sheet), parseRange(f.address), (cell) => formatCell(cell, f.numberFormat, f.style));
+    const respect = existed(f.sheet);
+    eachCell(sheet(f.sheet), parseRange(f.address), (cell) => formatCell(cell, f.numberFormat, f.style, respect));
   }
 
   let cellsWritten = 0;
   let cellsLeftAlone = 0;
   for (const w of plan.writes) {
     const ws = sheet(w.sheet);
+    const respect = existed(w.sheet);
     const { start } = parseRange(w.address);
     w.cells.forEach((line, i) => {
       const row = ws.getRow(start.row + i + 1);
@@ -110,7 +148,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
           return;
         }
         const cell = row.getCell(start.col + j + 1);
-        formatCell(cell, w.numberFormat, w.style);
+        formatCell(cell, w.numberFormat, w.style, respect);
         writeCell(cell, value);
         cellsWritten++;
       });

@@ -5,7 +5,7 @@
  * with "=" in `formulas` and its last computed value in `values`; a constant is the same in both.
  * Dates are Excel serial numbers (exceljs turns date-formatted numbers into Date objects), rich
  * text is its plain text, a hyperlink its text, an error value its code ("#N/A"), and the cells of
- * a merged area other than its top-left are "".
+ * a merged area other than its top-left are "". The merged areas themselves are in `merges`.
  *
  * One difference stays: a workbook no spreadsheet engine has calculated yet (one exceljs wrote) has
  * no values for its formulas. Its formula cells read as UNCALCULATED, so a reader that needs such a
@@ -14,6 +14,7 @@
  * template's readers only read input cells and recompute the rest.
  */
 import type ExcelJS from "exceljs";
+import { cellAddress } from "../../core/sheet/a1";
 import { SheetSnapshot } from "../../core/sheet/snapshot";
 
 const MS_PER_DAY = 86_400_000;
@@ -99,6 +100,22 @@ function isEmpty(read: Read): boolean {
   return read.value === "" && read.formula === "";
 }
 
+/** exceljs's merges of a sheet: by top-left address, each with its bounds (1-based; a field its typings do not declare). */
+interface MergeBounds {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** The sheet's merged areas as A1 ranges ("J12:J13"), as Office.js's getMergedAreasOrNullObject gives them. */
+export function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, MergeBounds> })._merges ?? {};
+  return Object.values(merges).map(
+    (m) => `${cellAddress({ row: m.top - 1, col: m.left - 1 })}:${cellAddress({ row: m.bottom - 1, col: m.right - 1 })}`,
+  );
+}
+
 /** `calculated`: whether the workbook's formulas have stored values (see isCalculated). */
 export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false, calculated = true): SheetSnapshot {
   const o = { date1904, calculated };
@@ -121,7 +138,8 @@ export function snapshotOf(ws: ExcelJS.Worksheet, date1904 = false, calculated =
     values[row][col] = read.value;
     formulas[row][col] = read.formula;
   }
-  return { name: ws.name, values, formulas };
+  const merges = mergesOf(ws);
+  return { name: ws.name, values, formulas, ...(merges.length > 0 ? { merges } : {}) };
 }
 
 /** Snapshots of the named sheets (matched case-insensitively); a missing sheet maps to undefined. */

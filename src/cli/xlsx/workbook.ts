@@ -1,25 +1,15 @@
 /** Opening and saving .xlsx files with exceljs, and finding sheets the way Excel does (case-insensitively). */
 import ExcelJS from "exceljs";
 import { basename } from "path";
-import { Checked, isProblems, problems } from "../../core/problem/problem";
-import { readFile } from "../files";
-import { partNames, partText } from "./package-parts";
+import { Checked, isProblems } from "../../core/problem/problem";
+import { brokenXmlPart, openPackage, readPackageFile, workbookProblem, XlsxPackage } from "./package-parts";
+import { lostOnRoundTrip } from "./round-trip";
 
 /** Excel matches sheet names without regard to case; so do we. */
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const key = name.toLowerCase();
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
 }
-
-/** Parts of an .xlsx that exceljs drops when it writes the file again, by part name. */
-const DROPPED_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, "diagrammer"],
-  [/^xl\/pivotTables\//, "pivottabeller"],
-  [/^xl\/vbaProject\.bin$/, "makroer"],
-  [/^xl\/slicers\//, "slicere"],
-  [/^xl\/timelines\//, "tidslinjer"],
-  [/^xl\/externalLinks\//, "koblinger til andre arbeidsbøker"],
-];
 
 const RANGE = /^(?:(?:'(?:[^']|'')+'|[^'!]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
@@ -45,34 +35,47 @@ function namesLost(workbookXml: string | undefined): string[] {
   return out;
 }
 
-/** What exceljs would lose writing this package back. */
-export function lostOnSave(data: Buffer): string[] {
-  const parts = partNames(data);
-  return [
-    ...DROPPED_PARTS.filter(([re]) => parts.some((p) => re.test(p))).map(([, what]) => what),
-    ...namesLost(partText(data, "xl/workbook.xml")),
-  ];
+/** What exceljs would lose writing this (checked) package back: parts, elements, names (round-trip.ts). */
+function lostIn(pkg: XlsxPackage): string[] {
+  return [...new Set([...lostOnRoundTrip(pkg), ...namesLost(pkg.text("xl/workbook.xml"))])];
 }
 
-const dropped = new WeakMap<ExcelJS.Workbook, readonly string[]>();
+/** What exceljs would lose writing this package back (nothing said for bytes that are not a package). */
+export function lostOnSave(data: Buffer): string[] {
+  const pkg = openPackage("arbeidsboken", data);
+  return isProblems(pkg) ? [] : lostIn(pkg);
+}
+
+/** What writing a loaded workbook back would lose, worked out when first asked (only a fill asks). */
+const dropped = new WeakMap<ExcelJS.Workbook, () => readonly string[]>();
 
 /** What writing this workbook back would lose (empty for a workbook exceljs can write whole). */
 export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
-  return dropped.get(wb) ?? [];
+  return dropped.get(wb)?.() ?? [];
 }
 
-/** A workbook read from disk, or a Norwegian message saying why it could not be. */
+/**
+ * A workbook read from disk, or a Norwegian message saying why it could not be: the package is
+ * checked first (package-parts.ts: what the file is, its checksums, its size), so exceljs reads
+ * only an intact .xlsx within the limits; what exceljs itself cannot read is named by its part.
+ */
 export async function loadWorkbook(path: string): Promise<Checked<ExcelJS.Workbook>> {
-  const data = readFile(path);
+  const file = basename(path);
+  const data = readPackageFile(path);
   if (isProblems(data)) return data;
+  const pkg = openPackage(file, data);
+  if (isProblems(pkg)) return pkg;
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings name an older Buffer type than @types/node 20's.
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return problems(`«${basename(path)}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${(e as Error).message}`);
+  } catch {
+    const part = brokenXmlPart(pkg);
+    const advice = "Åpne filen i Excel (som kan prøve å reparere den) og lagre den på nytt, og prøv igjen.";
+    return workbookProblem(file, part ? `${part} har ugyldig XML. ${advice}` : `innholdet kan ikke tolkes (ugyldig eller ukjent XML). ${advice}`);
   }
-  dropped.set(wb, lostOnSave(data));
+  let lost: readonly string[] | undefined;
+  dropped.set(wb, () => (lost ??= lostIn(pkg)));
   return wb;
 }
 

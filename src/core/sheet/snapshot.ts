@@ -14,6 +14,13 @@ export interface SheetSnapshot {
   readonly name: string;
   readonly values: Grid;
   readonly formulas: Grid;
+  /**
+   * The sheet's merged areas as A1 ranges ("J12:J13"); absent when it has none, or when the shell
+   * could not read them (an Excel without ExcelApi 1.13: the shell says so itself). A merged area
+   * holds one value, in its top-left cell: a plan must not write into one (mergeProblems in
+   * core/workpaper/plan-check.ts).
+   */
+  readonly merges?: readonly string[];
 }
 
 export interface SnapshotCell {

@@ -97,7 +97,8 @@ export function toGl07(bilag: readonly Bilag[], settings: ExportSettings, option
 
       let line = "";
       for (const [name, width] of GL07_FIELDS) {
-        const v = values[name] ?? "";
+        // NFC: a decomposed «Å» (A + ring) is one character in the file, as Latin-1 has it.
+        const v = (values[name] ?? "").normalize("NFC");
         const where = `Bilag ${b.id}, linje ${l.linje}, feltet ${name}`;
         if (v.length > width) problems.push({ message: `GL07-eksporten er stoppet: ${where}: «${v}» er ${v.length} tegn; plass til ${width}.` });
         else if (!LATIN1_PRINTABLE.test(v)) {

@@ -7,6 +7,7 @@
 import { append } from "../list";
 import { Problem } from "../problem/problem";
 import { cellAddress, parseRange, RangeRef } from "../sheet/a1";
+import { SheetSnapshot } from "../sheet/snapshot";
 import { Cell, CONDITIONAL_STYLES, STYLES, WritePlan } from "./write-plan";
 
 const MAX_ROW = 1_048_575;
@@ -150,4 +151,78 @@ export function sheetsTouched(plan: WritePlan): string[] {
   const byKey = new Map<string, string>();
   for (const n of names) if (!byKey.has(n.toLowerCase())) byKey.set(n.toLowerCase(), n);
   return [...byKey.values()];
+}
+
+/** The cells a write gives a value (not null) inside `area`, as A1 addresses. */
+function writtenIn(write: WritePlan["writes"][number], origin: RangeRef, area: RangeRef): string[] {
+  const out: string[] = [];
+  const r0 = Math.max(area.start.row, origin.start.row);
+  const r1 = Math.min(area.end.row, origin.end.row);
+  const c0 = Math.max(area.start.col, origin.start.col);
+  const c1 = Math.min(area.end.col, origin.end.col);
+  for (let r = r0; r <= r1; r++) {
+    const row = write.cells[r - origin.start.row];
+    for (let c = c0; c <= c1; c++) if (row?.[c - origin.start.col] !== null && row?.[c - origin.start.col] !== undefined) out.push(cellAddress({ row: r, col: c }));
+  }
+  return out;
+}
+
+const listed = (cells: readonly string[]): string =>
+  cells.length <= 4 ? cells.join(", ").replace(/, ([^,]*)$/, " og $1") : `${cells.slice(0, 3).join(", ")} og ${cells.length - 3} celler til`;
+
+/**
+ * A problem per merged area a plan would write a value into, at its sheet and range: a merged
+ * area holds one value (its top-left cell's), so a write into it would replace another cell's
+ * content (an explanation with another termin's text, an amount, a formula) or vanish. Both shells
+ * refuse such a plan before writing. `snapshots` are the sheets as read, with their merges.
+ * Only value writes count: a format over a merged area changes its look, not its content.
+ */
+export function mergeProblems(plan: WritePlan, snapshots: Iterable<SheetSnapshot | undefined>): Problem[] {
+  const bySheet = new Map<string, { name: string; areas: { address: string; range: RangeRef }[] }>();
+  for (const s of snapshots) {
+    if (!s?.merges || s.merges.length === 0) continue;
+    const areas: { address: string; range: RangeRef }[] = [];
+    for (const address of s.merges) {
+      try {
+        areas.push({ address: address.replace(/\$/g, "").toUpperCase(), range: parseRange(address.replace(/\$/g, "")) });
+      } catch {
+        // A merge the shell could not give as an A1 range cannot be checked; none is known.
+      }
+    }
+    bySheet.set(s.name.toLowerCase(), { name: s.name, areas });
+  }
+  if (bySheet.size === 0) return [];
+  const hits = new Map<string, { sheet: string; address: string; range: RangeRef; cells: string[] }>();
+  for (const w of plan.writes) {
+    const sheet = bySheet.get(w.sheet.toLowerCase());
+    if (!sheet) continue;
+    let origin: RangeRef;
+    try {
+      origin = parseRange(w.address);
+    } catch {
+      continue; // planProblems reports it
+    }
+    for (const area of sheet.areas) {
+      const { start, end } = area.range;
+      if (end.row < origin.start.row || start.row > origin.end.row || end.col < origin.start.col || start.col > origin.end.col) continue;
+      const cells = writtenIn(w, origin, area.range);
+      if (cells.length === 0) continue;
+      const key = `${sheet.name.toLowerCase()}!${area.address}`;
+      const hit = hits.get(key) ?? { sheet: sheet.name, address: area.address, range: area.range, cells: [] };
+      for (const c of cells) if (!hit.cells.includes(c)) hit.cells.push(c);
+      hits.set(key, hit);
+    }
+  }
+  // In reading order per sheet, whatever order the shell listed the areas in.
+  const ordered = [...hits.values()].sort(
+    (a, b) => (a.sheet === b.sheet ? 0 : a.sheet < b.sheet ? -1 : 1) || a.range.start.row - b.range.start.row || a.range.start.col - b.range.start.col,
+  );
+  return ordered.map((h) =>
+    at(
+      h.sheet,
+      h.address,
+      `Cellene ${h.address} er slått sammen; planen skriver i ${listed(h.cells)}, og i sammenslåtte celler ville én verdi erstatte en annen eller forsvinne. ` +
+        "Opphev sammenslåingen av cellene (Slå sammen og midtstill) og prøv igjen. Ingenting er skrevet.",
+    ),
+  );
 }
