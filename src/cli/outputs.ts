@@ -78,8 +78,12 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
       ...(options.all ? { all: true } : {}),
       ...(options.override ? { override: true } : {}),
     });
-    if (isProblems(plan)) return plan;
-    exported = plan;
+    // Every problem at once: an export that must wait is reported with the workbook's own problems.
+    if (isProblems(plan)) problems.addAll(plan);
+    else exported = plan;
+  }
+  if (exported) {
+    const plan = exported;
     const settings = { ...spkExportSettings(run.inputs.oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
     if (options.csv) {
       const csv = toCsv(plan.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});

@@ -19,8 +19,9 @@ test("a decomposed «Ås» in a dimension value is written as the two Latin-1 ch
   const path = join(dir, "aas.json");
   writeFileSync(path, JSON.stringify(scenario));
   const out = join(dir, "aas.dat");
-  const r = await lonn("avstem", path, "--gl07", out);
-  expect([r.code, r.err]).toEqual([0, ""]);
+  // The fixture's T3 is material and unexplained (not what this test is about).
+  const r = await lonn("avstem", path, "--gl07", out, "--eksporter-uforklart");
+  expect(r.code).toBe(0);
   const lines = readFileSync(out).toString("latin1").split("\r\n").filter((l) => l !== "");
   expect(lines.every((l) => l.length === GL07_LINE_LENGTH)).toBe(true);
   const { fra, lengde } = GL07_POSITIONS.dim_1;

@@ -28,11 +28,13 @@ beforeAll(async () => {
   own.getCell("B2").value = 1234.5;
   own.getCell("B2").note = "fra hovedboken";
   base = Buffer.from(await wb.xlsx.writeBuffer());
+  OWN = `xl/worksheets/sheet${wb.worksheets.length}.xml`;
+  OWN_RELS = `xl/worksheets/_rels/sheet${wb.worksheets.length}.xml.rels`;
 });
 
 /** The part of «Mine tall» (the last sheet exceljs wrote), its rels, comments and VML. */
-const OWN = "xl/worksheets/sheet5.xml";
-const OWN_RELS = "xl/worksheets/_rels/sheet5.xml.rels";
+let OWN = "";
+let OWN_RELS = "";
 
 
 const rel = (id: string, type: string, target: string) =>
@@ -136,7 +138,8 @@ describe("a workbook holding a part exceljs would drop is not filled; the refusa
     expect(r.code).toBe(1);
     for (const kind of Object.keys(kinds())) expect(r.err).toContain(kind);
     expect(readFileSync(path)).toEqual(before);
-    expect((await lonn("avstem", path, "--csv", join(dir, "alt.csv"))).code).toBe(0);
+    // Without a workbook to record the export in, the vouchers come as a marked copy.
+    expect((await lonn("avstem", path, "--csv", join(dir, "alt.csv"), "--alle", "--eksporter-uforklart")).code).toBe(0);
   });
 });
 

@@ -228,13 +228,12 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
   const all = parsed.flags.has("alle");
   const override = parsed.flags.has("eksporter-uforklart");
   if ((all || override) && !exporting) return usage([`${all ? "--alle" : "--eksporter-uforklart"} gjelder eksporten; oppgi --csv eller --gl07.`]);
-  if (exporting && inputWorkbook && !xlsx) {
+  if (exporting && inputWorkbook && !xlsx && !all) {
     return usage([
       "En eksport fra en arbeidsbok føres i bokens logg «Eksporterte bilag», så neste eksport bare tar med det nye. " +
-        `Oppgi --xlsx (samme fil går an: --xlsx ${inputPath ?? "BOK.xlsx"}).`,
+        `Oppgi --xlsx (samme fil går an: --xlsx ${inputPath ?? "BOK.xlsx"}), eller --alle for en merket kopi av alle bilagene.`,
     ]);
   }
-  if (override && !xlsx) return usage(["--eksporter-uforklart logges i arbeidsboken; oppgi --xlsx BOK.xlsx."]);
 
   const opened = await openBook(xlsx, inputWorkbook, inputPath);
   if (isProblems(opened)) return fail(opened, outputs);
@@ -259,7 +258,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     io.err("Merk: uten arbeidsbok (--xlsx) kan eksporten ikke huske hva som er eksportert før; alle bilag er med.");
   }
   if (override && built.exported && built.exported.vouchers.length > 0) {
-    io.err("Advarsel: eksportert med vesentlig, uforklart differanse (--eksporter-uforklart); det står i arkfanen Logg.");
+    io.err(`Advarsel: eksportert med vesentlig, uforklart differanse (--eksporter-uforklart)${xlsx ? "; det står i arkfanen Logg" : ""}.`);
   }
   const leftAlone = built.sheet?.leftAlone ?? [];
   if (leftAlone.length > 0) {

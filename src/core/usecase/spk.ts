@@ -269,7 +269,7 @@ export function unexplainedMaterial(run: SpkRun, vouchers: readonly Bilag[], she
     out.push({
       message:
         `Termin ${t.termin}: differansen Q = ${kronerText(t.Q)} kr er vesentlig og ikke forklart, så ${carried.map((b) => b.id).join(", ")} eksporteres ikke. ` +
-        `Skriv forklaringen i ${cell ?? `kolonne J for termin ${t.termin}`} og eksporter på nytt.`,
+        `Skriv forklaringen ${cell ? `i ${cell}` : `for termin ${t.termin} (kolonne J på avstemmingsarket, «forklaring» i en scenariofil)`} og eksporter på nytt.`,
       ...(sheet ? { sheet } : {}),
       ...(cell ? { cell } : {}),
     });
