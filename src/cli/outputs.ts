@@ -73,8 +73,8 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
   if (options.csv || options.gl07) {
     const record = book ? spkExportRecord(book.snapshots, run.inputs.oppsett.aar) : [];
     if (isProblems(record)) return record;
-    const fil = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
-    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil }, book ? { sheet, snapshots: book.snapshots } : undefined, {
+    const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
+    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil: fileNames }, book ? { sheet, snapshots: book.snapshots } : undefined, {
       ...(options.all ? { all: true } : {}),
       ...(options.override ? { override: true } : {}),
     });

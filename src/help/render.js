@@ -70,8 +70,14 @@ function displayValue(value, format) {
       return `${norwegianDecimal(text)} (${percentOf(text)}${NBSP}%)`;
     case "tekst":
       return text;
+    case "dato": {
+      // lonn fn prints ISO dates; the cell shows the date as Norwegian Excel formats it.
+      const m = text.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+      if (!m) throw new Error(`Ikke en dato: «${text}»`);
+      return `${m[3]}.${m[2]}.${m[1]}`;
+    }
     default:
-      throw new Error(`Ukjent format «${format}» (kr, sats, heltall, tekst)`);
+      throw new Error(`Ukjent format «${format}» (kr, sats, heltall, tekst, dato)`);
   }
 }
 
@@ -99,6 +105,7 @@ const NOT_TEXT_ON_CLI = /^([+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|\[.*|)$/i;
 function cliArgs(args) {
   return args.map((arg) => {
     if (isRange(arg)) return JSON.stringify(arg.values);
+    if (typeof arg === "boolean") return arg ? "TRUE" : "FALSE";
     if (typeof arg === "string" && NOT_TEXT_ON_CLI.test(arg)) {
       throw new Error(`hjelp: teksten «${arg}» leses som noe annet enn tekst av lonn fn; bruk et område ({ "cells", "values" })`);
     }
@@ -110,6 +117,7 @@ function cliArgs(args) {
 function formulaArg(arg) {
   if (isRange(arg)) return arg.cells;
   if (typeof arg === "number") return String(arg).replace(".", ",");
+  if (typeof arg === "boolean") return arg ? "SANN" : "USANN";
   return `"${String(arg).replace(/"/g, '""')}"`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { kroner, Ore } from "../../core/money/ore";
 import { AmeldingFordeling } from "../../core/spk/amelding";
-import { AMOUNT_COLUMNS, KILDE_NAMES, TEXT_COLUMNS } from "../../core/spk/termin-fields";
+import { AMOUNT_COLUMNS, SOURCE_NAMES, TEXT_COLUMNS } from "../../core/spk/termin-fields";
 import { Flag, Summer } from "../../core/spk/types";
 import { SpkRun } from "../../core/usecase/spk";
 import { bilagSum } from "../../core/voucher/balance";
@@ -42,7 +42,7 @@ export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string,
     const fields: Record<string, number | string | null> = {};
     // A source the termin has no figures from is null, not 0 (missing is not zero).
     const missing = t.input.mangler ?? [];
-    for (const c of AMOUNT_COLUMNS) fields[c.col] = missing.includes(c.kilde) ? null : kroner(t.input[c.field]);
+    for (const c of AMOUNT_COLUMNS) fields[c.col] = missing.includes(c.source) ? null : kroner(t.input[c.field]);
     for (const c of TEXT_COLUMNS) {
       const v = t.input[c.field];
       if (v !== undefined && v !== "") fields[c.col] = v;
@@ -51,7 +51,7 @@ export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string,
     return {
       termin: t.termin,
       avstemt: t.avstemt,
-      ...(t.avstemt ? {} : { mangler: missing.map((k) => KILDE_NAMES[k]) }),
+      ...(t.avstemt ? {} : { mangler: missing.map((k) => SOURCE_NAMES[k]) }),
       G: kroner(t.G), H: kroner(t.H), I: kroner(t.I), O: kroner(t.O), P: kroner(t.P), Q: kroner(t.Q),
       R: t.avstemt ? kroner(t.R) : null, S: t.S, T: t.avstemt ? kroner(t.T) : null,
       ...fields,

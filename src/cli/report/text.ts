@@ -1,5 +1,5 @@
 /** `lonn avstem` without `--json`: the run as a readable Norwegian summary. Every figure is the model's. */
-import { KILDE_NAMES } from "../../core/spk/termin-fields";
+import { SOURCE_NAMES } from "../../core/spk/termin-fields";
 import { percentText } from "../../core/money/format";
 import { oneLine } from "../../core/text";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "../../core/spk/oppsett";
@@ -41,7 +41,7 @@ export function terminTable(run: SpkRun): string[] {
   const missing = a.terminer.filter((t) => !t.avstemt);
   return [
     ...table(rows, [0, 9]),
-    ...missing.map((t) => `T${t.termin}: ikke avstemt – mangler tall fra ${(t.input.mangler ?? []).map((k) => KILDE_NAMES[k]).join(", ")}; ingen R, T eller bilag.`),
+    ...missing.map((t) => `T${t.termin}: ikke avstemt – mangler tall fra ${(t.input.mangler ?? []).map((k) => SOURCE_NAMES[k]).join(", ")}; ingen R, T eller bilag.`),
   ];
 }
 

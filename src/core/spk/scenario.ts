@@ -5,7 +5,7 @@ import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, KONTO_KEYS } from "./o
 import { isRateFraction } from "../money/rate-fraction";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
 import { ReconcileExtras } from "./reconcile";
-import { AMOUNT_COLUMNS, AmountField, emptyTermin, KILDE_NAMES, KILDER, TEXT_COLUMNS } from "./termin-fields";
+import { AMOUNT_COLUMNS, AmountField, emptyTermin, SOURCE_NAMES, SOURCES, TEXT_COLUMNS } from "./termin-fields";
 import {
   Budsjettering,
   DEFAULT_KONTOER,
@@ -18,7 +18,7 @@ import {
   Modus,
   Oppsett,
   Scenario,
-  Kilde,
+  Source,
   TerminInput,
   VirksomhetGrunnlag,
 } from "./types";
@@ -170,14 +170,14 @@ export function parseModus(text: string): Modus | undefined {
  * word. A source whose figures are not there yet (the invoice for termin 6) is given as null in
  * all its fields, and the termin is then not reconciled.
  */
-function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: Kilde[] } {
+function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: Source[] } {
   const amounts = {} as Record<AmountField, Ore>;
-  const mangler: Kilde[] = [];
-  for (const kilde of KILDER) {
-    const columns = AMOUNT_COLUMNS.filter((c) => c.kilde === kilde);
+  const mangler: Source[] = [];
+  for (const source of SOURCES) {
+    const columns = AMOUNT_COLUMNS.filter((c) => c.source === source);
     const nulls = columns.filter((c) => f.obj[c.field] === null);
     if (nulls.length === columns.length) {
-      mangler.push(kilde);
+      mangler.push(source);
       for (const c of columns) amounts[c.field] = ORE_ZERO;
       continue;
     }
@@ -185,7 +185,7 @@ function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: K
       if (f.obj[c.field] === null) {
         f.problems.add({
           path: f.at(c.field),
-          message: `er null, men ${KILDE_NAMES[kilde]} har tall for terminen; null betyr at kilden mangler og må stå i alle feltene ${columns.map((x) => x.field).join(", ")}.`,
+          message: `er null, men ${SOURCE_NAMES[source]} har tall for terminen; null betyr at kilden mangler og må stå i alle feltene ${columns.map((x) => x.field).join(", ")}.`,
         });
         amounts[c.field] = ORE_ZERO;
       } else if (f.obj[c.field] === undefined) {

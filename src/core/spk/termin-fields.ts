@@ -1,5 +1,5 @@
 import { Ore, ORE_ZERO } from "../money/ore";
-import { Kilde, TerminInput } from "./types";
+import { Source, TerminInput } from "./types";
 
 /**
  * The input columns of DFØ's termin table (DESIGN.md §3.1) tied to the fields of TerminInput.
@@ -24,7 +24,7 @@ export interface AmountColumn {
   /** DFØ's column letter. */
   readonly col: "B" | "C" | "D" | "E" | "F" | "L" | "M" | "N";
   /** The export the figure comes from. */
-  readonly kilde: Kilde;
+  readonly source: Source;
   /** Norwegian name for messages. */
   readonly navn: string;
 }
@@ -41,14 +41,14 @@ export interface TextColumn {
 }
 
 export const AMOUNT_COLUMNS: readonly AmountColumn[] = [
-  { field: "sapArbeidsgiverandel", col: "B", navn: "SAP arbeidsgiverandel", kilde: "sap" },
-  { field: "sapMedlemsinnskudd", col: "C", navn: "SAP medlemsinnskudd", kilde: "sap" },
-  { field: "unit4Pensjonsutgift", col: "D", navn: "Unit4 bokført pensjonsutgift", kilde: "unit4" },
-  { field: "unit4AvsetningArbeidsgiverandel", col: "E", navn: "Unit4 avsetning arbeidsgiverandel", kilde: "unit4" },
-  { field: "unit4Medlemsinnskudd", col: "F", navn: "Unit4 medlemsinnskudd", kilde: "unit4" },
-  { field: "fakturaArbeidsgiverandel", col: "L", navn: "faktura arbeidsgiverandel", kilde: "faktura" },
-  { field: "fakturaDifferanse", col: "M", navn: "faktura differanse (2820)", kilde: "faktura" },
-  { field: "fakturaMedlemsinnskudd", col: "N", navn: "faktura medlemsinnskudd", kilde: "faktura" },
+  { field: "sapArbeidsgiverandel", col: "B", navn: "SAP arbeidsgiverandel", source: "sap" },
+  { field: "sapMedlemsinnskudd", col: "C", navn: "SAP medlemsinnskudd", source: "sap" },
+  { field: "unit4Pensjonsutgift", col: "D", navn: "Unit4 bokført pensjonsutgift", source: "unit4" },
+  { field: "unit4AvsetningArbeidsgiverandel", col: "E", navn: "Unit4 avsetning arbeidsgiverandel", source: "unit4" },
+  { field: "unit4Medlemsinnskudd", col: "F", navn: "Unit4 medlemsinnskudd", source: "unit4" },
+  { field: "fakturaArbeidsgiverandel", col: "L", navn: "faktura arbeidsgiverandel", source: "faktura" },
+  { field: "fakturaDifferanse", col: "M", navn: "faktura differanse (2820)", source: "faktura" },
+  { field: "fakturaMedlemsinnskudd", col: "N", navn: "faktura medlemsinnskudd", source: "faktura" },
 ];
 
 export const TEXT_COLUMNS: readonly TextColumn[] = [
@@ -59,15 +59,15 @@ export const TEXT_COLUMNS: readonly TextColumn[] = [
   { field: "dato", col: "W", navn: "dato", onlyWhenEmpty: true },
 ];
 
-export const KILDER: readonly Kilde[] = ["sap", "unit4", "faktura"];
+export const SOURCES: readonly Source[] = ["sap", "unit4", "faktura"];
 
 /** How the sources are named to the user. */
-export const KILDE_NAMES: Readonly<Record<Kilde, string>> = { sap: "SAP", unit4: "Unit4", faktura: "SPK-fakturaen" };
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = { sap: "SAP", unit4: "Unit4", faktura: "SPK-fakturaen" };
 
 /** A termin with nothing from any source: not reconciled (DESIGN.md: missing is not zero). */
 export function emptyTermin(termin: number): TerminInput {
   const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, ORE_ZERO])) as Record<AmountField, Ore>;
-  return { termin, ...amounts, mangler: KILDER };
+  return { termin, ...amounts, mangler: SOURCES };
 }
 
 /**
@@ -75,15 +75,15 @@ export function emptyTermin(termin: number): TerminInput {
  * missing; within a source that is there, a field it lacks is 0.
  */
 export function completeTermin(partial: Partial<TerminInput> & { readonly termin: number }): TerminInput {
-  const present = new Set(AMOUNT_COLUMNS.filter((c) => partial[c.field] !== undefined).map((c) => c.kilde));
+  const present = new Set(AMOUNT_COLUMNS.filter((c) => partial[c.field] !== undefined).map((c) => c.source));
   const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((c) => [c.field, partial[c.field] ?? ORE_ZERO])) as Record<AmountField, Ore>;
-  const mangler = KILDER.filter((k) => !present.has(k));
+  const mangler = SOURCES.filter((k) => !present.has(k));
   const { mangler: _given, ...rest } = partial;
   return { ...rest, ...amounts, ...(mangler.length > 0 ? { mangler } : {}) };
 }
 
 /** Whether the termin has figures from `kilde`. */
-export const hasSource = (t: TerminInput, kilde: Kilde): boolean => !(t.mangler ?? []).includes(kilde);
+export const hasSource = (t: TerminInput, source: Source): boolean => !(t.mangler ?? []).includes(source);
 
 /**
  * An import laid over what a sheet holds: for each termin, the sources the import has replace the
@@ -99,10 +99,10 @@ export function overlayTerminer(sheet: readonly TerminInput[], imported: readonl
     if (!top) return base ?? emptyTermin(n);
     if (!base) return completeTermin(top);
     const merged: Record<string, unknown> = { termin: n };
-    const importedSources = new Set(AMOUNT_COLUMNS.filter((c) => top[c.field] !== undefined && !(top.mangler ?? []).includes(c.kilde)).map((c) => c.kilde));
+    const importedSources = new Set(AMOUNT_COLUMNS.filter((c) => top[c.field] !== undefined && !(top.mangler ?? []).includes(c.source)).map((c) => c.source));
     for (const c of AMOUNT_COLUMNS) {
-      if (importedSources.has(c.kilde)) merged[c.field] = top[c.field] ?? ORE_ZERO;
-      else if (hasSource(base, c.kilde)) merged[c.field] = base[c.field];
+      if (importedSources.has(c.source)) merged[c.field] = top[c.field] ?? ORE_ZERO;
+      else if (hasSource(base, c.source)) merged[c.field] = base[c.field];
     }
     for (const c of TEXT_COLUMNS) {
       const own = base[c.field];

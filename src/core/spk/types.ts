@@ -71,7 +71,7 @@ export const DEFAULT_VESENTLIGHETSGRENSE = 0.05;
  * Where a termin's figures come from: SAP (B, C), Unit4 (D, E, F), the SPK invoice (K–N). A termin
  * lacking one is not reconciled: its figures are not 0, they are missing.
  */
-export type Kilde = "sap" | "unit4" | "faktura";
+export type Source = "sap" | "unit4" | "faktura";
 
 /**
  * One termin's inputs. Within a source that is there, an empty amount is 0; a source that is not
@@ -81,7 +81,7 @@ export interface TerminInput {
   /** 1–6. */
   readonly termin: number;
   /** The sources this termin has no figures from; absent or empty: it has them all. */
-  readonly mangler?: readonly Kilde[];
+  readonly mangler?: readonly Source[];
   /** B: SAP arbeidsgiverandel (wage-type report CUS&OPAL34). */
   readonly sapArbeidsgiverandel: Ore;
   /** C: SAP medlemsinnskudd (CUS&OPAL75). */

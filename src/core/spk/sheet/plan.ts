@@ -296,7 +296,7 @@ function inputCells(d: Desires, map: SheetMap, input: PlanInput, balanceKind: Bu
     for (const c of AMOUNT_COLUMNS) {
       const v = t[c.field];
       // A source the termin has no figures from stays empty: missing is not zero.
-      if (v !== undefined && !(t.mangler ?? []).includes(c.kilde)) d.set(`${c.col}${r}`, { kind: "value", value: kroner(v), what: `Termin ${t.termin}, ${c.navn}` });
+      if (v !== undefined && !(t.mangler ?? []).includes(c.source)) d.set(`${c.col}${r}`, { kind: "value", value: kroner(v), what: `Termin ${t.termin}, ${c.navn}` });
     }
     for (const c of TEXT_COLUMNS) {
       const v = t[c.field];
