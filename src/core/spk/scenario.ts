@@ -166,35 +166,32 @@ export function parseModus(text: string): Modus | undefined {
 }
 
 /**
- * A termin's eight amounts. Each is required: a missing one would otherwise count as 0 without a
- * word. A source whose figures are not there yet (the invoice for termin 6) is given as null in
- * all its fields, and the termin is then not reconciled.
+ * A termin's eight amounts, by source (SAP B–C, Unit4 D–F, the invoice L–N). A source with none of
+ * its fields (or all of them null: the invoice for termin 6 has not come) is missing, and the
+ * termin is not reconciled; it is said so in every report. A source with only some of its fields
+ * is a problem: a missing amount would otherwise count as 0 without a word.
  */
 function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: Source[] } {
   const amounts = {} as Record<AmountField, Ore>;
   const mangler: Source[] = [];
   for (const source of SOURCES) {
     const columns = AMOUNT_COLUMNS.filter((c) => c.source === source);
-    const nulls = columns.filter((c) => f.obj[c.field] === null);
-    if (nulls.length === columns.length) {
+    const given = columns.filter((c) => f.obj[c.field] !== undefined && f.obj[c.field] !== null);
+    for (const c of columns) amounts[c.field] = ORE_ZERO;
+    if (given.length === 0) {
       mangler.push(source);
-      for (const c of columns) amounts[c.field] = ORE_ZERO;
       continue;
     }
-    for (const c of columns) {
-      if (f.obj[c.field] === null) {
-        f.problems.add({
-          path: f.at(c.field),
-          message: `er null, men ${SOURCE_NAMES[source]} har tall for terminen; null betyr at kilden mangler og må stå i alle feltene ${columns.map((x) => x.field).join(", ")}.`,
-        });
-        amounts[c.field] = ORE_ZERO;
-      } else if (f.obj[c.field] === undefined) {
-        f.problems.add({ path: f.at(c.field), message: "mangler (et beløp, 0 eller null når kilden ikke finnes ennå)." });
-        amounts[c.field] = ORE_ZERO;
-      } else {
-        amounts[c.field] = f.amount(c.field);
-      }
+    const absent = columns.filter((c) => !given.includes(c));
+    if (absent.length > 0) {
+      f.problems.add({
+        path: f.path,
+        message:
+          `har tall fra ${SOURCE_NAMES[source]}, men mangler ${absent.map((c) => c.field).join(", ")}. ` +
+          `Oppgi alle feltene for ${SOURCE_NAMES[source]} (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.`,
+      });
     }
+    for (const c of given) amounts[c.field] = f.amount(c.field);
   }
   return { amounts, mangler };
 }
@@ -347,7 +344,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   const kontoer = readKontoer(top);
   const dimensjoner = readDimensjoner(top);
 
-  if (!top.has("terminer")) problems.add({ path: "terminer", message: "mangler (en liste med én post per termin; tom liste gir bare nuller)." });
+  if (!top.has("terminer")) problems.add({ path: "terminer", message: "mangler (en liste med én post per termin; en tom liste betyr at ingen termin er avstemt ennå)." });
   const seen = new Map<number, string>();
   const terminer = top
     .objects("terminer", TERMIN_FIELDS)

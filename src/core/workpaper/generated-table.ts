@@ -9,8 +9,9 @@ import { Cell, FormatWrite, RangeWrite, StyleName, WritePlan } from "./write-pla
  * has a key (voucher id and line). A run writes the table again in order into our old rows and
  * the empty rows below the header; a user's own row in between is skipped, never written. What the
  * user wrote to the right of the table on one of our rows stays with its key: when the vouchers
- * change and the row moves, the note moves with it; when its voucher is gone, its row stays as it
- * was, so no note is ever lost or left beside another voucher. Plain range writes only (no
+ * change and the row moves, the note moves with it; when its voucher is gone, the note stays where
+ * it is and our cells of that row are cleared but for one saying which voucher the note was about,
+ * so no note is ever lost, left beside another voucher, or kept beside a voucher that is no more. Plain range writes only (no
  * table.rows.add), so co-authors and LibreOffice see ordinary cells. The same input gives the same
  * writes, so writing twice gives the same sheet.
  */
@@ -27,6 +28,8 @@ export interface GeneratedTable {
   readonly keyOf: (cells: readonly string[]) => string;
   /** Number format per column (index), applied to generated rows. */
   readonly columnFormats: readonly (string | undefined)[];
+  /** The column that says, on a row whose voucher is gone, which one the user's note was about. */
+  readonly goneColumn: number;
 }
 
 export interface GeneratedRow {
@@ -57,6 +60,10 @@ export interface RowPlan {
   /** The first column right of the table, and how many note columns the sheet uses. */
   readonly noteStart: number;
   readonly noteWidth: number;
+  /** The note cells as the sheet holds them now, by row (0-based), for the rows below the header. */
+  readonly notesNow: ReadonlyMap<number, readonly Cell[]>;
+  /** Rows of ours with a note whose key is gone: the note stays, our cells say what it was about. */
+  readonly orphaned: ReadonlyMap<number, string>;
 }
 
 function text(v: unknown): string {
@@ -111,6 +118,7 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
   const notes = new Map<string, Cell[]>();
   const ours: number[] = [];
   const kept: number[] = [];
+  const orphaned = new Map<number, string>();
   const candidates: number[] = [];
   for (let r = header + 1; r <= last; r++) {
     const mine = table.isGenerated(text(s.values[r]?.[0])) && !text(s.formulas[r]?.[0]).startsWith("=");
@@ -120,6 +128,7 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
       const hasNote = note.some((c) => c !== "");
       if (hasNote && !wanted.has(key)) {
         kept.push(r);
+        orphaned.set(r, `${shown(s, r, 0)}: raden finnes ikke lenger (bilaget er endret eller borte); merknaden til høyre er beholdt.`);
         continue;
       }
       if (hasNote && !notes.has(key)) notes.set(key, note);
@@ -134,6 +143,8 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
   const used = new Set(rows);
   const cleared = ours.filter((r) => !used.has(r));
   const noteRows = new Set(ours.filter((r) => notes.size > 0 && noteWidth > 0));
+  const notesNow = new Map<number, Cell[]>();
+  if (noteWidth > 0) for (let r = header + 1; r <= last; r++) notesNow.set(r, Array.from({ length: noteWidth }, (_, i) => asCell(s, r, noteStart + i)));
 
   // A wider table (more dimensions) must not write into a column the user has taken.
   if (width > oldWidth) {
@@ -150,7 +161,7 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
       }
     }
   }
-  return { isNew, titleRow, headerRow: header, rows, cleared, oldWidth, notes, noteRows, noteStart, noteWidth };
+  return { isNew, titleRow, headerRow: header, rows, cleared, oldWidth, notes, noteRows, noteStart, noteWidth, notesNow, orphaned };
 }
 
 /** Runs of consecutive rows: [[5,6,7],[9]]. */
@@ -215,6 +226,12 @@ export function writeTable(table: GeneratedTable, plan: RowPlan, generated: read
     const clearWidth = Math.max(width, plan.oldWidth);
     writes.push({ sheet, address: rangeOf({ row: run[0], col: 0 }, run.length, clearWidth), cells: run.map(() => Array<Cell>(clearWidth).fill("")) });
   }
+  for (const [r, said] of plan.orphaned) {
+    const clearWidth = Math.max(width, plan.oldWidth);
+    const cells = Array<Cell>(clearWidth).fill("");
+    cells[table.goneColumn] = said;
+    writes.push({ sheet, address: rangeOf({ row: r, col: 0 }, 1, clearWidth), cells: [cells] });
+  }
   // Notes follow their key: every row whose notes could change gets what belongs there now.
   if (plan.noteWidth > 0 && plan.notes.size > 0) {
     const target = new Map<number, readonly Cell[]>();
@@ -224,8 +241,12 @@ export function writeTable(table: GeneratedTable, plan: RowPlan, generated: read
       if (note) target.set(r, note);
       else if (plan.noteRows.has(r)) target.set(r, Array<Cell>(plan.noteWidth).fill(""));
     });
+    // Only cells whose note changes are written: a note already in its place is not touched.
     for (const [r, cells] of [...target].sort((a, b) => a[0] - b[0])) {
-      writes.push({ sheet, address: rangeOf({ row: r, col: plan.noteStart }, 1, plan.noteWidth), cells: [[...cells]] });
+      const now = plan.notesNow.get(r) ?? [];
+      const changed = cells.map((c, i) => (c === (now[i] ?? "") ? null : c));
+      if (changed.every((c) => c === null)) continue;
+      writes.push({ sheet, address: rangeOf({ row: r, col: plan.noteStart }, 1, plan.noteWidth), cells: [changed] });
     }
   }
   return { sheets: [], writes, formats, names: [], conditionalFormats: [], leftAlone: [] };

@@ -64,6 +64,7 @@ export function voucherTable(spec: VoucherSheetSpec): GeneratedTable {
     isGenerated: (a) => spec.idPattern.test(a),
     keyOf: (cells) => `${cells[k.id]}#${cells[k.linje]}`,
     columnFormats,
+    goneColumn: k.tekst,
   };
 }
 

@@ -45,15 +45,27 @@ describe("parseScenario", () => {
     });
   });
 
-  test("missing termins and missing amounts count as 0; texts are kept", () => {
-    const s = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 3, sapArbeidsgiverandel: 1200.5, forklaring: "Etterbetaling", fakturanummer: 123456 }] });
+  test("missing is not zero: a termin without input and a source without fields are missing; texts are kept", () => {
+    const s = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 3, sapArbeidsgiverandel: 1200.5, sapMedlemsinnskudd: 0, forklaring: "Etterbetaling", fakturanummer: 123456 }] });
     const rows = terminerFrom(s);
     expect(rows.map((r) => r.termin)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(inKroner(rows[0], "termin")).toEqual({
-      termin: 1, sapArbeidsgiverandel: 0, sapMedlemsinnskudd: 0, unit4Pensjonsutgift: 0, unit4AvsetningArbeidsgiverandel: 0,
-      unit4Medlemsinnskudd: 0, fakturaArbeidsgiverandel: 0, fakturaDifferanse: 0, fakturaMedlemsinnskudd: 0,
-    });
-    expect(inKroner(rows[2], "termin")).toMatchObject({ sapArbeidsgiverandel: 1200.5, sapMedlemsinnskudd: 0, forklaring: "Etterbetaling", fakturanummer: "123456" });
+    expect(rows[0].mangler).toEqual(["sap", "unit4", "faktura"]);
+    expect(rows[2].mangler).toEqual(["unit4", "faktura"]);
+    expect(inKroner(rows[2], "termin", "mangler")).toMatchObject({ sapArbeidsgiverandel: 1200.5, sapMedlemsinnskudd: 0, forklaring: "Etterbetaling", fakturanummer: "123456" });
+    // null in every field of a source says the same: the invoice for termin 6 has not come.
+    const nulls = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 6, sapArbeidsgiverandel: 1, sapMedlemsinnskudd: 1, unit4Pensjonsutgift: 1, unit4AvsetningArbeidsgiverandel: 1, unit4Medlemsinnskudd: 1, fakturaArbeidsgiverandel: null, fakturaDifferanse: null, fakturaMedlemsinnskudd: null }] });
+    expect(terminerFrom(nulls)[5].mangler).toEqual(["faktura"]);
+    // Not reconciled: no R, no T, no voucher.
+    const a = reconcile(oppsettFrom(nulls), nulls.terminer);
+    if (isProblems(a)) throw new Error(a.message);
+    expect([a.terminer[5].avstemt, a.terminer[5].R, a.terminer[5].T]).toEqual([false, 0, 0]);
+  });
+
+  test("a source with only some of its fields is a problem, named once per termin", () => {
+    expect(problems({ ...DESIGN_EXAMPLE, terminer: [{ termin: 2, sapArbeidsgiverandel: 1000, fakturaArbeidsgiverandel: 1000, fakturaDifferanse: null, fakturaMedlemsinnskudd: 0 }] })).toEqual([
+      "terminer[0] har tall fra SAP, men mangler sapMedlemsinnskudd. Oppgi alle feltene for SAP (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.",
+      "terminer[0] har tall fra SPK-fakturaen, men mangler fakturaDifferanse. Oppgi alle feltene for SPK-fakturaen (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.",
+    ]);
   });
 
   test("words are read case- and æøå-insensitively", () => {
@@ -76,7 +88,13 @@ describe("parseScenario", () => {
   });
 
   test("scenario → model end to end", () => {
-    const s = ok({ ...DESIGN_EXAMPLE, terminer: [{ termin: 2, sapArbeidsgiverandel: 1000, fakturaArbeidsgiverandel: 1000, fakturaDifferanse: 100 }] });
+    const s = ok({
+      ...DESIGN_EXAMPLE,
+      terminer: [{
+        termin: 2, sapArbeidsgiverandel: 1000, sapMedlemsinnskudd: 0, unit4Pensjonsutgift: 1000, unit4AvsetningArbeidsgiverandel: 1000, unit4Medlemsinnskudd: 0,
+        fakturaArbeidsgiverandel: 1000, fakturaDifferanse: 100, fakturaMedlemsinnskudd: 0,
+      }],
+    });
     const a = reconcile(oppsettFrom(s), s.terminer, extrasFrom(s));
     if (isProblems(a)) throw new Error(a.message);
     // R = M = 100; T = 100 × 0,1387 = 13,87
@@ -109,8 +127,10 @@ describe("parseScenario", () => {
       "kontoer.differanse er tom.",
       "terminer[2].sapArbeidsgiverAndel er ikke et kjent felt (mente du sapArbeidsgiverandel?).",
       "terminer[3] er ikke et objekt.",
+      "terminer[0] har tall fra SAP, men mangler sapMedlemsinnskudd. Oppgi alle feltene for SAP (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.",
       "terminer[0].sapArbeidsgiverandel er ikke et tall.",
       "terminer[1].termin må være et heltall fra 1 til 6 (fikk 7).",
+      "terminer[2] har tall fra Unit4, men mangler unit4AvsetningArbeidsgiverandel, unit4Medlemsinnskudd. Oppgi alle feltene for Unit4 (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.",
       "terminer[2].unit4Pensjonsutgift (10,005) har brøkdeler av øre; beløp kan ha høyst to desimaler.",
       // The JSON path is the problem's place and continues the message (was «terminer[2]: termin 1 finnes allerede …»).
       "terminer[2] har termin 1, som finnes allerede (terminer[0]).",
@@ -123,7 +143,7 @@ describe("parseScenario", () => {
   test("required fields and the shape", () => {
     expect(problems({})).toEqual([
       "virksomhet mangler.", "aar mangler.", "budsjettering mangler.", "agaSats mangler.",
-      "terminer mangler (en liste med én post per termin; tom liste gir bare nuller).",
+      "terminer mangler (en liste med én post per termin; en tom liste betyr at ingen termin er avstemt ennå).",
     ]);
     expect(problems([1, 2])).toEqual(["Scenarioet må være et JSON-objekt med virksomhet, aar, budsjettering, agaSats og terminer."]);
     expect(problems({ ...DESIGN_EXAMPLE, dimensjoner: [{ nummer: 8, navn: "X" }, { nummer: 2, navn: "P", fordeling: [{ verdi: "a", vekt: 0 }] }, { nummer: 2, navn: "Q", pakrevd: "ja" }] })).toEqual([

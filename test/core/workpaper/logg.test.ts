@@ -41,22 +41,30 @@ describe("planLogg", () => {
     const plan = ok(planLogg(linje));
     expect(plan.sheets).toEqual([expect.objectContaining({ name: LOG_SHEET, visibility: "visible", freezeRows: 1 })]);
     expect(plan.writes).toEqual([
-      { sheet: LOG_SHEET, address: "A1:D1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" },
+      { sheet: LOG_SHEET, address: "A1:E1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" },
       { sheet: LOG_SHEET, address: "A2", cells: [[timeSerial(TID)]], numberFormat: LOGG_TIDSFORMAT },
-      { sheet: LOG_SHEET, address: "B2:D2", cells: [[linje.handling, linje.endret, linje.summer]], numberFormat: "@" },
+      { sheet: LOG_SHEET, address: "B2:E2", cells: [[linje.handling, linje.endret, linje.summer, ""]], numberFormat: "@" },
     ]);
+    expect(LOG_HEADINGS).toEqual(["Tidspunkt", "Handling", "Hva ble endret", "Summer og kontrolltall", "Hvem"]);
+  });
+
+  test("who did it goes in «Hvem»", () => {
+    const plan = ok(planLogg({ ...linje, hvem: "KN" }));
+    expect(plan.writes[2].cells).toEqual([[linje.handling, linje.endret, linje.summer, "KN"]]);
   });
 
   test("an existing sheet: appended right below the last used row, whatever column it is in; header and widths left alone", () => {
     const existing = snapshot(LOG_SHEET, [["Tidspunkt", "Handling"], [45000, "x"], ["", ""], ["", "", "", "notat fra Kari"], ["", ""]]);
     const plan = ok(planLogg(linje, existing));
     expect(plan.sheets).toEqual([{ name: LOG_SHEET, visibility: "visible" }]);
-    expect(plan.writes.map((w) => w.address)).toEqual(["A5", "B5:D5"]);
+    // A log begun before «Hvem» existed gets the heading in E1, beside its own.
+    expect(plan.writes.map((w) => w.address)).toEqual(["E1", "A5", "B5:E5"]);
+    expect(plan.writes[0].cells).toEqual([["Hvem"]]);
   });
 
   test("an existing but blank sheet gets the header", () => {
     const plan = ok(planLogg(linje, snapshot(LOG_SHEET, [["", ""]])));
-    expect(plan.writes.map((w) => w.address)).toEqual(["A1:D1", "A2", "B2:D2"]);
+    expect(plan.writes.map((w) => w.address)).toEqual(["A1:E1", "A2", "B2:E2"]);
   });
 
   test("refuses an invalid time or an empty action", () => {
@@ -85,8 +93,8 @@ describe("describeChanges / withLogRow", () => {
   test("the log row describes the plan, not itself, and rides in the same plan", () => {
     const merged = ok(withLogRow(plan, { tid: TID, handling: "Fylt", summer: "" }, undefined, new Set(["a10 spk brutto", "_lonn"])));
     expect(merged.writes.slice(0, 3)).toEqual(plan.writes);
-    const row = merged.writes.find((w) => w.address === "B2:D2");
-    expect(row?.cells).toEqual([["Fylt", "A10 SPK brutto: 3 celler; _lonn: 2 celler; 1 celle latt være", ""]]);
+    const row = merged.writes.find((w) => w.address === "B2:E2");
+    expect(row?.cells).toEqual([["Fylt", "A10 SPK brutto: 3 celler; _lonn: 2 celler; 1 celle latt være", "", ""]]);
   });
 
   test("through the Office.js shell: two actions give two rows, the time a real date-time", async () => {
@@ -97,10 +105,10 @@ describe("describeChanges / withLogRow", () => {
       );
       expect(isProblems(report)).toBe(false);
     }
-    expect(host.values(LOG_SHEET, "A1:D3")).toEqual([
+    expect(host.values(LOG_SHEET, "A1:E3")).toEqual([
       [...LOG_HEADINGS],
-      [timeSerial(TID), "Oppsett lagret", "ingen celler endret", "–"],
-      [timeSerial(TID), "Avstemmingsarket fylt", "ingen celler endret", "–"],
+      [timeSerial(TID), "Oppsett lagret", "ingen celler endret", "–", ""],
+      [timeSerial(TID), "Avstemmingsarket fylt", "ingen celler endret", "–", ""],
     ]);
     expect(host.cell(LOG_SHEET, "A3").numberFormat).toBe(LOGG_TIDSFORMAT);
     expect(host.cell(LOG_SHEET, "B3").formula).toBeUndefined();

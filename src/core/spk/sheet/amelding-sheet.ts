@@ -53,6 +53,7 @@ export function ameldingTable(oppsett: Oppsett): GeneratedTable {
     isGenerated: (a) => SPK_BILAG_ID.test(a),
     keyOf: (cells) => `${cells[k.id]}#${cells[k.virksomhetsnummer] || cells[k.navn]}`,
     columnFormats,
+    goneColumn: k.navn,
   };
 }
 

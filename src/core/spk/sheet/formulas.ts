@@ -11,7 +11,7 @@ import {
 
 /**
  * The sheet's formulas as text, in Excel's invariant syntax (English function names, `,`), with the
- * leading "=". Only SUM, ROUND, IF, ABS, AND, OR, SUMPRODUCT and operators: a colleague without the
+ * leading "=". Only SUM, ROUND, IF, ABS, AND, OR, SUMPRODUCT, COUNT and operators: a colleague without the
  * add-in, and LibreOffice, compute the same figures. Each mirrors one line of the model
  * (src/core/spk/reconcile.ts), which the end-to-end test compares to the øre.
  */

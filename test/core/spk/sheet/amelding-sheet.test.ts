@@ -36,9 +36,10 @@ describe("A-melding fordeling sheet", () => {
   });
 
   test("sum row, the voucher's AGA and the residual shown as a formula", () => {
+    // The check compares the parts with the reconciliation's own R (row 8 refers to it), never a copied amount.
     expect(sheet.row(6)).toEqual(["SPK-2024-T1", 202402, "T1", "", "Sum", "", "=SUM(G4:G6)", "=SUM(H4:H6)", "", "=SUM(J4:J6)",
-      '=IF(ROUND(SUM(H4:H6),2)=1234.57,"Lik differansen","Ulik differansen")']);
-    expect(sheet.row(7)).toEqual(["SPK-2024-T1", 202402, "T1", "", "AGA i korreksjonsbilaget (snittsats)", "", "", 1234.57, "", 84.32]);
+      '=IF(ROUND(H7-H8,2)=0,"Lik differansen","Ulik differansen")']);
+    expect(sheet.row(7)).toEqual(["SPK-2024-T1", 202402, "T1", "", "I avstemmingen: differanse (R) og AGA med snittsats", "", "", "='A10 SPK brutto'!R12", "", "='A10 SPK brutto'!T12"]);
     expect(sheet.row(8)).toEqual(["SPK-2024-T1", 202402, "T1", "", "Avvik: sum per sone − bilagets AGA", "", "", "", "", "=ROUND(J7-J8,2)"]);
   });
 

@@ -85,7 +85,8 @@ describe("a hand-made DFØ sheet", () => {
 
   test("missing formulas are added to empty cells only, and each is reported", () => {
     expect(["G7", "H8", "R7", "S7", "T7", "G13", "T13"].map(f)).toEqual([
-      "=B7-D7", "=B8-E8", '=IF(LONN_BUDSJETTERING="Brutto",M7,Q7)', "=LONN_AGA_SATS", "=ROUND(R7*S7,2)", "=SUM(G7:G12)", "=SUM(T7:T12)",
+      "=B7-D7", "=B8-E8", '=IF(AND(COUNT(B7:C7)>0,COUNT(D7:F7)>0,COUNT(L7:N7)>0),IF(LONN_BUDSJETTERING="Brutto",M7,Q7),"")', "=LONN_AGA_SATS",
+      '=IF(R7="","",ROUND(R7*S7,2))', "=SUM(G7:G12)", "=SUM(T7:T12)",
     ]);
     const notices = p.notices ?? [];
     expect(notices.find((n) => n.address === "G7")?.message).toBe("Formel lagt inn i tom celle: «=B7-D7».");
@@ -114,7 +115,8 @@ describe("a hand-made DFØ sheet", () => {
     expect(r.oppsett).toEqual(oppsett());
     expect(r.terminer[0]).toEqual(BRUTTO[0]);
     expect(r.terminer[1]).toEqual({ ...BRUTTO[1], forklaring: "Forklart i notat" });
-    expect(r.terminer[2]).toEqual(terminInput(3, [0, 0, 0, 0, 0, 0, 0, 0]));
+    // An empty row is not reconciled (missing is not zero), not a row of zeros.
+    expect(r.terminer[2]).toEqual({ ...terminInput(3, [0, 0, 0, 0, 0, 0, 0, 0]), mangler: ["sap", "unit4", "faktura"] });
     expect(r.saldoer).toEqual([]);
   });
 });
@@ -143,10 +145,10 @@ describe("hand-made sheets with other labels and fewer header cells", () => {
     const o = oppsett({ budsjettering: "netto" });
     const p = plan({ oppsett: o, terminer: [terminInput(1, [1000, 200, 1000, 1000, 200, 1100, 0, 200])], existing: sheet });
     const s = applyPlan(p, { [sheet.name]: sheet })[sheet.name];
-    expect([s.formulas[3][17], s.formulas[3][18] ?? "", s.formulas[3][19] ?? ""]).toEqual(["=Q4", "", ""]);
+    expect([s.formulas[3][17], s.formulas[3][18] ?? "", s.formulas[3][19] ?? ""]).toEqual(['=IF(AND(COUNT(B4:C4)>0,COUNT(D4:F4)>0,COUNT(L4:N4)>0),Q4,"")', "", ""]);
     expect(p.leftAlone.filter((l) => l.address === "S4" || l.address === "T4")).toEqual([
       { sheet: sheet.name, address: "S4", reason: "Formelen «=LONN_AGA_SATS» er ikke lagt inn: arket mangler en celle merket «AGA-snittsats» over terminradene." },
-      { sheet: sheet.name, address: "T4", reason: "Formelen «=ROUND(R4*S4,2)» er ikke lagt inn: AGA-snittsatsen i kolonne S mangler." },
+      { sheet: sheet.name, address: "T4", reason: "Formelen «=IF(R4=\"\",\"\",ROUND(R4*S4,2))» er ikke lagt inn: AGA-snittsatsen i kolonne S mangler." },
     ]);
     // The reader takes netto from the sheet's name and asks for the missing rate.
     // The problem carries its sheet as its place; the message is the same words.
@@ -206,9 +208,9 @@ describe("our own sheet after the user has worked in it", () => {
   test("the changed import figure is written and the deleted formula restored, with a notice", () => {
     expect(p.writes).toEqual([
       { sheet: SHEET, address: "B13", cells: [[98765.44]] },
-      { sheet: SHEET, address: "T17", cells: [[{ formula: "=ROUND(R17*S17,2)" }]] },
+      { sheet: SHEET, address: "T17", cells: [[{ formula: '=IF(R17="","",ROUND(R17*S17,2))' }]] },
     ]);
-    expect(p.notices).toEqual([{ sheet: SHEET, address: "T17", message: "Formel lagt inn i tom celle: «=ROUND(R17*S17,2)»." }]);
+    expect(p.notices).toEqual([{ sheet: SHEET, address: "T17", message: 'Formel lagt inn i tom celle: «=IF(R17="","",ROUND(R17*S17,2))».' }]);
     expect(p.formats).toEqual([]);
     expect(p.conditionalFormats).toEqual([]);
   });

@@ -24,22 +24,23 @@ describe("a new Korreksjonsbilag sheet", () => {
   const sheet = new SheetInMemory(KORREKSJONSBILAG_SHEET);
   const plan = write(sheet, bilag);
 
+  // Linje sits beside the voucher id, not beside Konto: «1» and «5420» side by side read as account 15420.
   test("title, note, header (no dimensions configured: 12 columns)", () => {
     expect(sheet.get(0, 0)).toBe("Korreksjonsbilag – SPK-premie 2024 (Eksempeletaten)");
     expect(String(sheet.get(1, 0))).toMatch(/^Laget av Lønnsavstemming/);
-    expect(sheet.row(2)).toEqual(["Bilag-ID", "Dato", "Periode", "Termin", "Linje", "Konto", "Debet", "Kredit", "Beløp", "Tekst", "Bilagsart", "Status"]);
+    expect(sheet.row(2)).toEqual(["Bilag-ID", "Linje", "Dato", "Periode", "Termin", "Konto", "Debet", "Kredit", "Beløp", "Tekst", "Bilagsart", "Status"]);
     expect(plan.sheets).toEqual([expect.objectContaining({ name: "Korreksjonsbilag", freezeRows: 3 })]);
   });
 
   test("one row per line, signed amount, debit/credit formulas, then a control row per voucher", () => {
     // 2024-02-29 is Excel serial 45351
-    expect(sheet.row(3)).toEqual(["SPK-2024-T1", 45351, 202402, "T1", 1, "5420", "=IF(I4>0,I4,0)", "=IF(I4<0,-I4,0)", 12345.67, "SPK-premie T1 2024: resultatføring differanse", "KB", "OK"]);
+    expect(sheet.row(3)).toEqual(["SPK-2024-T1", 1, 45351, 202402, "T1", "5420", "=IF(I4>0,I4,0)", "=IF(I4<0,-I4,0)", 12345.67, "SPK-premie T1 2024: resultatføring differanse", "KB", "OK"]);
     expect(sheet.row(4).slice(5, 9)).toEqual(["2820", "=IF(I5>0,I5,0)", "=IF(I5<0,-I5,0)", -12345.67]);
     expect(sheet.row(7)).toEqual([
-      "SPK-2024-T1", 45351, 202402, "T1", "Sum", "", "=SUM(G4:G7)", "=SUM(H4:H7)", "=ROUND(SUM(I4:I7),2)",
+      "SPK-2024-T1", "Sum", 45351, 202402, "T1", "", "=SUM(G4:G7)", "=SUM(H4:H7)", "=ROUND(SUM(I4:I7),2)",
       expect.stringMatching(/^Kontroll: Korreksjonsbilag SPK-premie T1 2024/), "", '=IF(ROUND(SUM(I4:I7),2)=0,"I balanse","Går ikke i null")',
     ]);
-    expect(sheet.row(8).slice(0, 6)).toEqual(["SPK-2024-T3", 45473, 202406, "T3", 1, "5420"]);
+    expect(sheet.row(8).slice(0, 6)).toEqual(["SPK-2024-T3", 1, 45473, 202406, "T3", "5420"]);
     expect(sheet.row(12)[8]).toBe("=ROUND(SUM(I9:I12),2)");
     expect(sheet.values.length).toBe(13);
   });
@@ -50,11 +51,12 @@ describe("a new Korreksjonsbilag sheet", () => {
   });
 
   test("number formats from NUMBER_FORMATS", () => {
-    expect(sheet.numberFormat("B4")).toBe(NUMBER_FORMATS.date);
+    expect(sheet.numberFormat("C4")).toBe(NUMBER_FORMATS.date);
     expect(sheet.numberFormat("I4")).toBe(NUMBER_FORMATS.amount);
     expect(sheet.numberFormat("G4")).toBe(NUMBER_FORMATS.amount);
     expect(sheet.numberFormat("F4")).toBe(NUMBER_FORMATS.text);
-    expect(sheet.numberFormat("C4")).toBe(NUMBER_FORMATS.integer);
+    expect(sheet.numberFormat("D4")).toBe(NUMBER_FORMATS.integer);
+    expect(sheet.numberFormat("B4")).toBe(NUMBER_FORMATS.integer);
   });
 });
 
@@ -89,26 +91,34 @@ describe("regenerating keeps the user's rows and columns", () => {
     // T5: line 1 in row 14 (the blank one), lines 2–4 in rows 16–18, control in row 19
     expect([sheet.get(13, 0), sheet.get(13, 5), sheet.get(15, 0), sheet.get(17, 5)]).toEqual(["SPK-2024-T5", "5420", "SPK-2024-T5", "1986"]);
     expect(sheet.get(18, 8)).toBe("=ROUND(SUM(I14,I16:I18),2)");
-    expect(sheet.get(18, 4)).toBe("Sum");
+    expect(sheet.get(18, 1)).toBe("Sum");
     // and again: the same
     const before = JSON.stringify(sheet.snapshot());
     write(sheet, longer);
     expect(JSON.stringify(sheet.snapshot())).toBe(before);
   });
 
-  test("a shorter set clears our leftover rows with \"\" and nothing else", () => {
+  test("a shorter set clears our leftover rows with \"\"; a note on one stays there, with what it was about", () => {
     const sheet = withUserContent();
     const plan = write(sheet, toBilag([terminResult(1, { R: 12345.67, T: 1712.34 })]));
-    for (let r = 8; r <= 12; r++) expect(sheet.row(r)).toEqual(r === 9 ? Array(12).fill("").concat(["spør lønn"]) : []);
+    const gone = "SPK-2024-T3: raden finnes ikke lenger (bilaget er endret eller borte); merknaden til høyre er beholdt.";
+    for (let r = 8; r <= 12; r++) {
+      expect(sheet.row(r)).toEqual(r === 9 ? ["", "", "", "", "", "", "", "", "", gone, "", "", "spør lønn"] : []);
+    }
     expect(sheet.row(14)[0]).toBe("Egen rad: manuell omføring");
-    const cleared = plan.writes.find((w) => w.address === "A9:L13");
-    expect(cleared?.cells.every((row) => row.every((c) => c === ""))).toBe(true);
+    expect(plan.writes.find((w) => w.address === "A9:L9")?.cells.flat().every((c) => c === "")).toBe(true);
+    expect(plan.writes.find((w) => w.address === "A11:L13")?.cells.flat().every((c) => c === "")).toBe(true);
+    // From now on the row is the user's (no voucher id in A): never written again, never reused.
+    const again = write(sheet, toBilag([terminResult(1, { R: 12345.67, T: 1712.34 }), terminResult(5, { R: 10, T: 1.39 })]));
+    expect(sheet.row(9)).toEqual(["", "", "", "", "", "", "", "", "", gone, "", "", "spør lønn"]);
+    for (const w of again.writes) expect(w.address).not.toMatch(/^[A-Z]+10(:|$)/);
   });
 
-  test("an empty set (nothing to post) clears all of our rows", () => {
+  test("an empty set (nothing to post) clears all of our rows; notes stay", () => {
     const sheet = withUserContent();
     write(sheet, []);
-    for (let r = 3; r <= 12; r++) expect(sheet.row(r).slice(0, 12).every((c) => c === "")).toBe(true);
+    for (let r = 3; r <= 12; r++) expect(sheet.row(r).slice(0, 12).filter((c) => c !== "").every((c) => String(c).includes("finnes ikke lenger"))).toBe(true);
+    expect([sheet.get(3, 12), sheet.get(9, 12)]).toEqual(["sjekket av KN", "spør lønn"]);
     expect(sheet.row(2)[0]).toBe("Bilag-ID");
   });
 
@@ -172,7 +182,7 @@ describe("dimension columns", () => {
     expect(sheet.row(2)[12]).toBe("Status");
     expect(sheet.row(3)[6]).toBe("1");
     write(sheet, bilag);
-    expect(sheet.row(2)).toEqual(["Bilag-ID", "Dato", "Periode", "Termin", "Linje", "Konto", "Debet", "Kredit", "Beløp", "Tekst", "Bilagsart", "Status"]);
+    expect(sheet.row(2)).toEqual(["Bilag-ID", "Linje", "Dato", "Periode", "Termin", "Konto", "Debet", "Kredit", "Beløp", "Tekst", "Bilagsart", "Status"]);
     expect(sheet.row(3)).toHaveLength(12);
   });
 });

@@ -81,9 +81,16 @@ function expectAgreement(ws: ExcelJS.Worksheet, a: Avstemming): void {
 }
 
 async function check(o: Oppsett, terminer: TerminInput[], saldoer: KontoSaldo[], oppdatertAgaSats?: number): Promise<void> {
-  const plan = ok(planAvstemming({ oppsett: o, terminer, saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) }));
   const a = ok(reconcile(o, terminer, { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) }));
-  expectAgreement(await recalculated(plan, plan.sheets[0].name), a);
+  const plan = ok(planAvstemming({ oppsett: o, terminer, saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}), model: a }));
+  const ws = await recalculated(plan, plan.sheets[0].name);
+  expectAgreement(ws, a);
+  // The cached results core gives the CLI for every formula (WritePlan.results) are what the engine computes.
+  const results = plan.results ?? [];
+  expect(results.length).toBeGreaterThan(150);
+  const asEngine = (v: unknown) => (typeof v === "number" ? Math.round(v * 100) + 0 : v === "" ? 0 : v);
+  const wrong = results.filter((r) => asEngine(value(ws, r.address)) !== asEngine(r.value) && String(value(ws, r.address)) !== String(r.value));
+  expect(wrong.map((r) => `${r.address}: core ${JSON.stringify(r.value)}, LibreOffice ${JSON.stringify(value(ws, r.address))}`)).toEqual([]);
 }
 
 const maybe = withLibreOffice.test;

@@ -37,7 +37,7 @@ const formulaAt = (cells: Map<string, Cell>, address: string) => {
   return c !== undefined && c !== null && isFormula(c) ? c.formula : c;
 };
 
-const ALLOWED = new Set(["SUM", "ROUND", "IF", "ABS", "AND", "OR", "SUMPRODUCT"]);
+const ALLOWED = new Set(["SUM", "ROUND", "IF", "ABS", "AND", "OR", "SUMPRODUCT", "COUNT"]);
 function functionsIn(formula: string): string[] {
   const withoutStrings = formula.replace(/"[^"]*"/g, '""');
   return [...withoutStrings.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1]);
@@ -103,11 +103,12 @@ describe("a new A10 sheet", () => {
     const row = (r: number) => ["G", "H", "I", "O", "P", "Q", "R", "S", "T"].map((c) => formulaAt(cells, `${c}${r}`));
     expect(row(12)).toEqual([
       "=B12-D12", "=B12-E12", "=C12-F12", "=L12-B12", "=N12-C12", "=(L12+M12+N12)-(B12+C12)",
-      '=IF(LONN_BUDSJETTERING="Brutto",M12,Q12)', "=LONN_AGA_SATS", "=ROUND(R12*S12,2)",
+      // Missing is not zero: R (and T) stay empty until SAP, Unit4 and the invoice all have figures.
+      '=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0,COUNT(L12:N12)>0),IF(LONN_BUDSJETTERING="Brutto",M12,Q12),"")', "=LONN_AGA_SATS", '=IF(R12="","",ROUND(R12*S12,2))',
     ]);
     expect(row(17)).toEqual([
       "=B17-D17", "=B17-E17", "=C17-F17", "=L17-B17", "=N17-C17", "=(L17+M17+N17)-(B17+C17)",
-      '=IF(LONN_BUDSJETTERING="Brutto",M17,Q17)', "=LONN_AGA_SATS", "=ROUND(R17*S17,2)",
+      '=IF(AND(COUNT(B17:C17)>0,COUNT(D17:F17)>0,COUNT(L17:N17)>0),IF(LONN_BUDSJETTERING="Brutto",M17,Q17),"")', "=LONN_AGA_SATS", '=IF(R17="","",ROUND(R17*S17,2))',
     ]);
     for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "R", "T"]) {
       expect(formulaAt(cells, `${col}18`)).toBe(`=SUM(${col}12:${col}17)`);
@@ -123,9 +124,10 @@ describe("a new A10 sheet", () => {
     const row = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"].map((c) => formulaAt(cells, `${c}${r}`));
     // T2 is in table row 13 and block row 24.
     expect(row(24)).toEqual([
-      "T2", "=R13", "=S13", "=T13", "=B24", '=IF(LONN_BUDSJETTERING="Brutto",-B24,0)', '=IF(LONN_BUDSJETTERING="Brutto",0,-O13)',
-      '=IF(LONN_BUDSJETTERING="Brutto",0,-P13)', "=D24", '=IF(LONN_BUDSJETTERING="Brutto",-D24,0)',
-      '=IF(LONN_BUDSJETTERING="Brutto",0,-D24)', "=SUM(E24:K24)",
+      // A termin not reconciled (R empty) leaves its voucher row empty.
+      "T2", "=R13", "=S13", "=T13", '=IF(B24="","",B24)', '=IF(B24="","",IF(LONN_BUDSJETTERING="Brutto",-B24,0))', '=IF(B24="","",IF(LONN_BUDSJETTERING="Brutto",0,-O13))',
+      '=IF(B24="","",IF(LONN_BUDSJETTERING="Brutto",0,-P13))', '=IF(B24="","",D24)', '=IF(B24="","",IF(LONN_BUDSJETTERING="Brutto",-D24,0))',
+      '=IF(B24="","",IF(LONN_BUDSJETTERING="Brutto",0,-D24))', '=IF(B24="","",SUM(E24:K24))',
     ]);
     expect(row(29)).toEqual([
       "År", "=R18", "=LONN_AGA_SATS", '=IF(OR(LONN_MODUS="Årsslutt",LONN_MODUS="Arsslutt"),ROUND(R18*LONN_AGA_SATS,2),T18)', "=B29",
@@ -148,10 +150,12 @@ describe("a new A10 sheet", () => {
     expect(p.conditionalFormats.slice(0, 3)).toEqual([
       {
         sheet: SHEET, address: "G12:J17", style: "flag",
-        formula: 'AND(OR(ABS(ROUND($G12,2))>LONN_TOLERANSE,ABS(ROUND($H12,2))>LONN_TOLERANSE,ABS(ROUND($I12,2))>LONN_TOLERANSE),$J12="")',
+        // Only where SAP and Unit4 both have figures, as the model's flag.
+        formula: 'AND(COUNT($B12:$C12)>0,COUNT($D12:$F12)>0,OR(ABS(ROUND($G12,2))>LONN_TOLERANSE,ABS(ROUND($H12,2))>LONN_TOLERANSE,ABS(ROUND($I12,2))>LONN_TOLERANSE),$J12="")',
       },
-      { sheet: SHEET, address: "Q12:Q17", style: "warning", formula: "ABS(ROUND($Q12,2))>ROUND(LONN_VESENTLIGHET*ABS($B12+$C12),7)" },
-      { sheet: SHEET, address: "O12:P17", style: "flag", formula: 'AND(LONN_BUDSJETTERING="Brutto",OR(ROUND($O12,2)<>0,ROUND($P12,2)<>0))' },
+      // Material only above the tolerance, and only with SAP and the invoice.
+      { sheet: SHEET, address: "Q12:Q17", style: "warning", formula: "AND(COUNT($B12:$C12)>0,COUNT($L12:$N12)>0,ABS(ROUND($Q12,2))>LONN_TOLERANSE,ABS(ROUND($Q12,2))>ROUND(LONN_VESENTLIGHET*ABS($B12+$C12),7))" },
+      { sheet: SHEET, address: "O12:P17", style: "flag", formula: 'AND(LONN_BUDSJETTERING="Brutto",COUNT($B12:$C12)>0,COUNT($L12:$N12)>0,OR(ROUND($O12,2)<>0,ROUND($P12,2)<>0))' },
     ]);
   });
 
@@ -180,7 +184,8 @@ describe("a new A10 sheet", () => {
 
   test("few rectangular writes, not one per cell", () => {
     const sheetWrites = p.writes.filter((w) => w.sheet === SHEET);
-    expect(sheetWrites.map((w) => w.address)).toEqual(["A1:J8", "A10:W18", "A20:L29", "A31:F35", "A37:E39"]);
+    // X is the sign-off state the tool keeps beside DFØ's columns.
+    expect(sheetWrites.map((w) => w.address)).toEqual(["A1:J8", "A10:X18", "A20:L29", "A31:F35", "A37:E39"]);
   });
 
   test("a second fill against the result changes nothing and reports nothing", () => {
