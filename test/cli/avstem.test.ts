@@ -33,15 +33,17 @@ describe("brutto, terminvis (brutto-terminvis.json, S = 13,87 %)", () => {
       [3, 0, 0.4, -0.4, 0, 0, 8000, 8000, 1109.6],
       // T4: L = B + 100 breaks DFØ's posting rule: O = Q = 100, but R = M = 0
       [4, 0, 0, 0, 100, 0, 100, 0, 0],
-      // T5 is not in the file: an all-zero row
-      [5, 0, 0, 0, 0, 0, 0, 0, 0],
+      // T5 is not in the file: not reconciled (missing is not zero) — no R, no T, no voucher
+      [5, null, null, null, null, null, null, null, null],
       // T6: D = 100 995 → G = 5,00 (unexplained); M = −2 500,25: T = −346,784675 → −346,78
       [6, 5, 0, 0, 0, 0, -2500.25, -2500.25, -346.78],
     ]);
     expect((j.terminer as Json[]).every((t) => t.S === 0.1387)).toBe(true);
+    const t5 = (j.terminer as Json[])[4];
+    expect([t5.avstemt, t5.mangler, t5.B, t5.L]).toEqual([false, ["SAP", "Unit4", "SPK-fakturaen"], null, null]);
   });
 
-  test("sums; flags: T3 material (8 000 > 5 % × 144 000), T4 posting rule (O), T6 unexplained G", () => {
+  test("sums; flags: T3 material (8 000 > 5 % × 144 000), T4 posting rule (O), T6 unexplained G, 2810 not 0 at year end", () => {
     const s = j.sum as Json;
     expect(pick(s, ["G", "H", "I", "O", "P", "Q", "R", "T"])).toEqual([-1245, 0.4, -0.4, 100, 0, 6784.31, 6684.31, 927.11]);
     expect(j.aarsAga).toBe(927.11);
@@ -49,6 +51,8 @@ describe("brutto, terminvis (brutto-terminvis.json, S = 13,87 %)", () => {
       ["vesentlig", 3, ["Q"]],
       ["posteringsregel", 4, ["O"]],
       ["uforklart", 6, ["G", "J"]],
+      // The year-end balance control failing is a flag too (UB 2810 = 12,34, see below).
+      ["saldo", null, ["F"]],
     ]);
   });
 
@@ -101,13 +105,14 @@ describe("netto, årsslutt (netto-arsslutt.json, S = 11,23 %, AGA counter accoun
     expect((j.terminer as Json[]).map((t) => pick(t, COLS))).toEqual([
       // O = 81 234,56 − 80 000; P = 15 987,65 − 16 000; Q = O + P; T = 1 222,21 × 0,1123 = 137,254183 → 137,25
       [1, 0, 0, 0, 1234.56, -12.35, 1222.21, 1222.21, 137.25],
-      [2, 0, 0, 0, 0, 0, 0, 0, 0],
+      // T2, T4 and T6 are not in the file: not reconciled
+      [2, null, null, null, null, null, null, null, null],
       // E one øre short: H = 0,01; L 5 000 under B: T = −5 000 × 0,1123 = −561,50
       [3, 0, 0.01, 0, -5000, 0, -5000, -5000, -561.5],
-      [4, 0, 0, 0, 0, 0, 0, 0, 0],
+      [4, null, null, null, null, null, null, null, null],
       // B = 0,05 with nothing booked in Unit4: G = H = 0,05; L = 0,08: Q = 0,03, T = 0,003369 → 0,00
       [5, 0.05, 0.05, 0, 0.03, 0, 0.03, 0.03, 0],
-      [6, 0, 0, 0, 0, 0, 0, 0, 0],
+      [6, null, null, null, null, null, null, null, null],
     ]);
   });
 
@@ -128,8 +133,8 @@ describe("netto, årsslutt (netto-arsslutt.json, S = 11,23 %, AGA counter accoun
     expect((j.bilagsoversikt as Json[]).map((b) => [b.bilagId, b.sum, b.iBalanse])).toEqual([["SPK-2024-AAR", 0, true]]);
   });
 
-  test("flags: T3 (5 000 > 5 % × 96 000) and T5 (0,03 > 5 % × 0,05) are material; no posting-rule flag for netto", () => {
-    expect((j.flagg as Json[]).map((f) => [f.type, f.termin])).toEqual([["vesentlig", 3], ["vesentlig", 5]]);
+  test("flags: T3 (5 000 > 5 % × 96 000) is material; T5's 0,03 is within the 1 kr tolerance, so never material; no posting-rule flag for netto", () => {
+    expect((j.flagg as Json[]).map((f) => [f.type, f.termin])).toEqual([["vesentlig", 3]]);
     expect(j.saldokontroll).toEqual([{ konto: "2961", ib: 3765.41, bevegelse: -3765.41, ub: 0, forventet: 0, differanse: 0 }]);
     expect(j.agaJustering).toBeNull();
     expect(j.amelding).toBeNull();

@@ -16,6 +16,7 @@ import { Checked, isProblems, Problems, problems } from "../../core/problem/prob
 import { timestamp } from "../../core/spk/log-text";
 import { runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
+import { sheetAddress } from "../../core/sheet/reference";
 import { parseArgs } from "../args";
 import { expandInputs, fileIdentity, writeFiles } from "../files";
 import { ExportFiles, OppsettFlags, readExportFiles, readInput, readVirksomheterFile } from "../inputs";
@@ -266,7 +267,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     // there) can make the sheet differ from it, so say so where it is seen even with --json.
     io.err([
       `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen og bilagene:`,
-      ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
+      ...leftAlone.map((l) => `  ${sheetAddress(l.sheet, l.address)}: ${l.reason}`),
     ].join("\n"));
   }
   const exported = built.exported && {

@@ -17,6 +17,7 @@ import { oneLine } from "../../core/text";
 import { TrekkFlagKind } from "../../core/trekk/result";
 import { parseTrekkScenario } from "../../core/trekk/scenario";
 import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
+import { sheetAddress } from "../../core/sheet/reference";
 import { parseArgs } from "../args";
 import { expandInputs, readTextFile, writeFiles } from "../files";
 import { parseJsonFile } from "../inputs";
@@ -192,7 +193,7 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
   if (leftAlone.length > 0) {
     io.err([
       `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen:`,
-      ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
+      ...leftAlone.map((l) => `  ${sheetAddress(l.sheet, l.address)}: ${l.reason}`),
     ].join("\n"));
   }
   const exported = built.exported && {

@@ -11,6 +11,10 @@ import { SpkRun } from "../../core/usecase/spk";
 import { bilagSum } from "../../core/voucher/balance";
 import type { XlsxApplyReport } from "../xlsx/apply-plan";
 
+/** The amounts in kroner when `ok`, else null. */
+const orNull = (ok: boolean, amounts: Record<string, Ore>): Record<string, number | null> =>
+  Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, ok ? kroner(v) : null]));
+
 const flagJson = (f: Flag) => ({ type: f.kind, termin: f.termin, kolonner: f.kolonner, melding: f.melding });
 
 /** An object's Ore fields as kroner (the JSON keeps the model's field names). */
@@ -51,9 +55,12 @@ export function resultJson(run: SpkRun, extras: JsonExtras = {}): Record<string,
     return {
       termin: t.termin,
       avstemt: t.avstemt,
-      ...(t.avstemt ? {} : { mangler: missing.map((k) => SOURCE_NAMES[k]) }),
-      G: kroner(t.G), H: kroner(t.H), I: kroner(t.I), O: kroner(t.O), P: kroner(t.P), Q: kroner(t.Q),
-      R: t.avstemt ? kroner(t.R) : null, S: t.S, T: t.avstemt ? kroner(t.T) : null,
+      ...(missing.length === 0 ? {} : { mangler: missing.map((k) => SOURCE_NAMES[k]) }),
+      // A comparison without both its sources is null, as its cell is empty.
+      ...orNull(!missing.includes("sap") && !missing.includes("unit4"), { G: t.G, H: t.H, I: t.I }),
+      ...orNull(t.avstemt, { O: t.O, P: t.P, Q: t.Q, R: t.R }),
+      S: t.S,
+      ...orNull(t.avstemt, { T: t.T }),
       ...fields,
       ...(signOff ? { signering: signOff.state } : {}),
       flagg: t.flags.map(flagJson),

@@ -1,4 +1,5 @@
 /** `lonn avstem` without `--json`: the run as a readable Norwegian summary. Every figure is the model's. */
+import { Ore } from "../../core/money/ore";
 import { SOURCE_NAMES } from "../../core/spk/termin-fields";
 import { percentText } from "../../core/money/format";
 import { oneLine } from "../../core/text";
@@ -33,16 +34,20 @@ export function terminTable(run: SpkRun): string[] {
   const a = run.avstemming;
   const rows: string[][] = [["Termin", "G", "H", "I", "O", "P", "Q", "R", "T", "Flagg"]];
   for (const t of a.terminer) {
-    const posted = t.avstemt ? [t.R, t.T].map(kr) : ["–", "–"];
-    rows.push([`T${t.termin}`, ...[t.G, t.H, t.I, t.O, t.P, t.Q].map(kr), ...posted, flagSummary(t.flags)]);
+    const missing = t.input.mangler ?? [];
+    const sapUnit4 = !missing.includes("sap") && !missing.includes("unit4");
+    const shown = (ok: boolean, xs: Ore[]) => xs.map((x) => (ok ? kr(x) : "–"));
+    rows.push([`T${t.termin}`, ...shown(sapUnit4, [t.G, t.H, t.I]), ...shown(t.avstemt, [t.O, t.P, t.Q, t.R, t.T]), flagSummary(t.flags)]);
   }
   const s = a.sum;
   rows.push(["Sum", ...[s.G, s.H, s.I, s.O, s.P, s.Q, s.R, s.T].map(kr), ""]);
-  const missing = a.terminer.filter((t) => !t.avstemt);
-  return [
-    ...table(rows, [0, 9]),
-    ...missing.map((t) => `T${t.termin}: ikke avstemt – mangler tall fra ${(t.input.mangler ?? []).map((k) => SOURCE_NAMES[k]).join(", ")}; ingen R, T eller bilag.`),
-  ];
+  const notes = a.terminer.filter((t) => (t.input.mangler ?? []).length > 0).map((t) => {
+    const names = (t.input.mangler ?? []).map((k) => SOURCE_NAMES[k]).join(", ");
+    return t.avstemt
+      ? `T${t.termin}: mangler tall fra ${names}; SAP mot Unit4 (G, H, I) er ikke kontrollert.`
+      : `T${t.termin}: ikke avstemt – mangler tall fra ${names}; ingen R, T eller bilag.`;
+  });
+  return [...table(rows, [0, 9]), ...notes];
 }
 
 export function bilagLines(bilag: readonly Bilag[], withLines = true): string[] {

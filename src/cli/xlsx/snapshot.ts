@@ -16,6 +16,7 @@
 import type ExcelJS from "exceljs";
 import { cellAddress } from "../../core/sheet/a1";
 import { SheetSnapshot } from "../../core/sheet/snapshot";
+import { awaitsRecalculation } from "./workbook";
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (serial 0 of Excel's 1900 date system) to 1970-01-01. */
@@ -39,8 +40,13 @@ function isFormulaValue(raw: unknown): boolean {
   return typeof raw === "object" && raw !== null && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw);
 }
 
-/** Whether any formula cell of the workbook has a stored result, i.e. an engine has calculated it. */
+/**
+ * Whether an engine has calculated the workbook: it does not wait for recalculation (lonn stores
+ * results only for its own formulas, so a user's formula in a workbook lonn wrote may have none),
+ * and some formula cell has a stored result.
+ */
 export function isCalculated(wb: ExcelJS.Workbook): boolean {
+  if (awaitsRecalculation(wb)) return false;
   let formulas = 0;
   for (const ws of wb.worksheets) {
     let found = false;

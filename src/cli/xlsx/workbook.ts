@@ -49,6 +49,14 @@ export function lostOnSave(data: Buffer): string[] {
 /** What writing a loaded workbook back would lose, worked out when first asked (only a fill asks). */
 const dropped = new WeakMap<ExcelJS.Workbook, () => readonly string[]>();
 
+const awaitingRecalculation = new WeakSet<ExcelJS.Workbook>();
+
+/**
+ * Whether the workbook asks to be recalculated when opened (fullCalcOnLoad): no engine has
+ * calculated it since it was written, so a formula without a stored value has none yet.
+ */
+export const awaitsRecalculation = (wb: ExcelJS.Workbook): boolean => awaitingRecalculation.has(wb);
+
 /** What writing this workbook back would lose (empty for a workbook exceljs can write whole). */
 export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {
   return dropped.get(wb)?.() ?? [];
@@ -76,6 +84,8 @@ export async function loadWorkbook(path: string): Promise<Checked<ExcelJS.Workbo
   }
   let lost: readonly string[] | undefined;
   dropped.set(wb, () => (lost ??= lostIn(pkg)));
+  // Written by lonn (or another tool) and not calculated since: Excel and LibreOffice drop the flag when they save.
+  if (/<calcPr\b[^>]*\bfullCalcOnLoad="(1|true)"/.test(pkg.text("xl/workbook.xml") ?? "")) awaitingRecalculation.add(wb);
   return wb;
 }
 

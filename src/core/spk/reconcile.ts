@@ -58,17 +58,20 @@ function computeTermin(oppsett: Oppsett, input: TerminInput): TerminResult {
   const L = input.fakturaArbeidsgiverandel;
   const M = input.fakturaDifferanse;
   const N = input.fakturaMedlemsinnskudd;
-  const G = minusOre(B, D);
-  const H = minusOre(B, E);
-  const I = minusOre(C, F);
-  const O = minusOre(L, B);
-  const P = minusOre(N, C);
-  const Q = minusOre(sumOre([L, M, N]), plusOre(B, C));
-  const avstemt = (input.mangler ?? []).length === 0;
+  // A comparison needs both its sources: SAP against Unit4 (G, H, I), the invoice against SAP
+  // (O, P, Q and the difference to post, R). What lacks one is 0 here and empty in the sheet.
+  const sources = { sapUnit4: hasSource(input, "sap") && hasSource(input, "unit4"), sapFaktura: hasSource(input, "sap") && hasSource(input, "faktura") };
+  const when = (ok: boolean, x: Ore): Ore => (ok ? x : ORE_ZERO);
+  const G = when(sources.sapUnit4, minusOre(B, D));
+  const H = when(sources.sapUnit4, minusOre(B, E));
+  const I = when(sources.sapUnit4, minusOre(C, F));
+  const O = when(sources.sapFaktura, minusOre(L, B));
+  const P = when(sources.sapFaktura, minusOre(N, C));
+  const Q = when(sources.sapFaktura, minusOre(sumOre([L, M, N]), plusOre(B, C)));
+  const avstemt = sources.sapFaktura;
   const R = avstemt ? (oppsett.budsjettering === "brutto" ? M : Q) : ORE_ZERO;
   const S = oppsett.agaSats;
   const T = agaOnDifference(R, S);
-  const sources = { sapUnit4: hasSource(input, "sap") && hasSource(input, "unit4"), sapFaktura: hasSource(input, "sap") && hasSource(input, "faktura") };
   const flags = terminFlags(oppsett, input.termin, { B, C, G, H, I, O, P, Q }, input.forklaring, sources);
   return { termin: input.termin, input, avstemt, G, H, I, O, P, Q, R, S, T, flags };
 }
@@ -91,9 +94,9 @@ function summer(rows: readonly TerminResult[]): Summer {
  * rate, T = round(R × S, 2); exact sums; the flags; and, when given, the year-end balance control
  * and AGA adjustment.
  *
- * Always six termins in order. A termin missing from `terminer`, or lacking a source (SAP,
- * Unit4, the invoice), is not reconciled: no R and T, no voucher, no flag about Q (DESIGN.md:
- * missing is not zero). `aarsAga` is the AGA the year's vouchers post: ΣT terminvis,
+ * Always six termins in order. A termin missing from `terminer`, or lacking SAP or the invoice,
+ * is not reconciled: no O, P, Q, R and T, no voucher, no flag about them (missing is not zero);
+ * without Unit4 (or SAP) G, H and I are not computed and not flagged. `aarsAga` is the AGA the year's vouchers post: ΣT terminvis,
  * round(ΣR × S, 2) årsslutt (T per termin is still shown).
  *
  * Every problem with the input is reported at once; nothing is computed then.

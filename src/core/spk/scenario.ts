@@ -171,7 +171,7 @@ export function parseModus(text: string): Modus | undefined {
  * termin is not reconciled; it is said so in every report. A source with only some of its fields
  * is a problem: a missing amount would otherwise count as 0 without a word.
  */
-function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: Source[] } {
+function readAmounts(f: Fields, budsjettering: Budsjettering | undefined): { amounts: Record<AmountField, Ore>; mangler: Source[] } {
   const amounts = {} as Record<AmountField, Ore>;
   const mangler: Source[] = [];
   for (const source of SOURCES) {
@@ -182,7 +182,8 @@ function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: S
       mangler.push(source);
       continue;
     }
-    const absent = columns.filter((c) => !given.includes(c));
+    // Netto has no 2820: the invoice's M is 0 there and may be left out.
+    const absent = columns.filter((c) => !given.includes(c) && !(budsjettering === "netto" && c.field === "fakturaDifferanse"));
     if (absent.length > 0) {
       f.problems.add({
         path: f.path,
@@ -196,9 +197,9 @@ function readAmounts(f: Fields): { amounts: Record<AmountField, Ore>; mangler: S
   return { amounts, mangler };
 }
 
-function readTermin(f: Fields, seen: Map<number, string>): TerminInput | undefined {
+function readTermin(f: Fields, seen: Map<number, string>, budsjettering: Budsjettering | undefined): TerminInput | undefined {
   const termin = f.integer("termin", true, 1, 6);
-  const { amounts, mangler } = readAmounts(f);
+  const { amounts, mangler } = readAmounts(f, budsjettering);
   const texts: Record<string, string> = {};
   for (const c of TEXT_COLUMNS) {
     const t = f.text(c.field, false, c.field !== "forklaring");
@@ -348,7 +349,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   const seen = new Map<number, string>();
   const terminer = top
     .objects("terminer", TERMIN_FIELDS)
-    .map((f) => readTermin(f, seen))
+    .map((f) => readTermin(f, seen, budsjettering))
     .filter((t): t is TerminInput => t !== undefined);
 
   const virksomheter = readVirksomheter(top);

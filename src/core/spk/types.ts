@@ -152,9 +152,10 @@ export interface TerminResult {
   readonly termin: number;
   readonly input: TerminInput;
   /**
-   * True when every source is there. A termin that is not reconciled has no R or T (empty in the
-   * sheet, null in --json), posts no voucher and raises no flag about Q; G, H and I mean something
-   * when SAP and Unit4 are there, O, P and Q when SAP and the invoice are.
+   * True when SAP and the invoice are there, so the difference to post can be computed. A termin
+   * that is not reconciled has no O, P, Q, R or T (empty in the sheet, null in --json; 0 here),
+   * posts no voucher and raises no flag about them. G, H and I likewise need SAP and Unit4;
+   * `input.mangler` says what is missing.
    */
   readonly avstemt: boolean;
   readonly G: Ore;

@@ -226,10 +226,13 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
   if (problems.count > 0) return problems.result(() => emptyPlan());
   const record = extras.exported && extras.exported.length > 0 ? planExportRecord(extras.exported, snapshots(EXPORT_RECORD_SHEET)) : emptyPlan();
   const plan = mergePlans(main as WritePlan, derived as WritePlan, record);
-  if (!extras.log) return plan;
+  // A run that changes nothing (the same figures again) leaves no trace, not even in Logg.
+  if (!extras.log || !writesAnything(plan)) return plan;
   const present = new Set([sheet, ...SPK_SHEETS].filter((n) => snapshots(n) !== undefined).map((n) => n.toLowerCase()));
   return withLogRow(plan, extras.log, snapshots(LOG_SHEET), present);
 }
+
+const writesAnything = (plan: WritePlan): boolean => plan.writes.some((w) => w.cells.some((row) => row.some((c) => c !== null)));
 
 const SPK_SHEETS = [SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPORT_RECORD_SHEET, LOG_SHEET];
 

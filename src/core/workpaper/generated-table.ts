@@ -1,7 +1,8 @@
 import { Checked, problems } from "../problem/problem";
 import { columnLetter, rangeOf } from "../sheet/a1";
+import { sameFormula } from "../sheet/formula-text";
 import { isEmptyRow, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
-import { Cell, FormatWrite, RangeWrite, StyleName, WritePlan } from "./write-plan";
+import { Cell, FormatWrite, FormulaResult, RangeWrite, StyleName, WritePlan } from "./write-plan";
 
 /**
  * Regenerating a generated table inside a sheet the user also writes in (the Korreksjonsbilag and
@@ -64,6 +65,8 @@ export interface RowPlan {
   readonly notesNow: ReadonlyMap<number, readonly Cell[]>;
   /** Rows of ours with a note whose key is gone: the note stays, our cells say what it was about. */
   readonly orphaned: ReadonlyMap<number, string>;
+  /** A cell as the sheet holds it now (its formula, or its value; "" when empty). */
+  readonly cellNow: (row: number, col: number) => Cell;
 }
 
 function text(v: unknown): string {
@@ -161,7 +164,16 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
       }
     }
   }
-  return { isNew, titleRow, headerRow: header, rows, cleared, oldWidth, notes, noteRows, noteStart, noteWidth, notesNow, orphaned };
+  return { isNew, titleRow, headerRow: header, rows, cleared, oldWidth, notes, noteRows, noteStart, noteWidth, notesNow, orphaned, cellNow: (r, c) => asCell(s, r, c) };
+}
+
+/** Whether a cell to write is what the sheet holds already (formulas compared as Excel would). */
+function sameCell(wanted: Cell, now: Cell): boolean {
+  if (wanted === null) return true;
+  if (typeof wanted === "object") return typeof now === "object" && now !== null && sameFormula(now.formula, wanted.formula);
+  if (typeof now === "object" && now !== null) return false;
+  if (typeof wanted === "number") return typeof now === "number" && now === wanted;
+  return String(now ?? "").trim() === String(wanted).trim() && typeof now !== "number";
 }
 
 /** Runs of consecutive rows: [[5,6,7],[9]]. */
@@ -193,6 +205,7 @@ export function writeTable(table: GeneratedTable, plan: RowPlan, generated: read
   const width = table.headings.length;
   const writes: RangeWrite[] = [];
   const formats: FormatWrite[] = [];
+  const results: FormulaResult[] = [];
 
   if (plan.isNew) {
     writes.push({ sheet, address: rangeOf({ row: plan.titleRow, col: 0 }, 1, 1), cells: [[table.title]], style: "title" });
@@ -200,19 +213,26 @@ export function writeTable(table: GeneratedTable, plan: RowPlan, generated: read
   }
   const headerCells: Cell[] = [...table.headings];
   for (let c = width; c < plan.oldWidth; c++) headerCells.push("");
-  writes.push({ sheet, address: rangeOf({ row: plan.headerRow, col: 0 }, 1, headerCells.length), cells: [headerCells] });
+  const headerChanges = headerCells.map((cell, c) => (sameCell(cell, plan.cellNow(plan.headerRow, c)) ? null : cell));
+  if (headerChanges.some((c) => c !== null)) writes.push({ sheet, address: rangeOf({ row: plan.headerRow, col: 0 }, 1, headerCells.length), cells: [headerChanges] });
   formats.push({ sheet, address: rangeOf({ row: plan.headerRow, col: 0 }, 1, width), style: "header" });
 
   const byRow = new Map<number, GeneratedRow>();
   plan.rows.forEach((r, i) => byRow.set(r, generated[i]));
   for (const run of runs(plan.rows)) {
     const start = { row: run[0], col: 0 };
+    // A cell that already holds what it should is left alone (null): a re-run changes nothing it need not.
     const cells = run.map((r) => {
       const row = [...(byRow.get(r) as GeneratedRow).cells];
       for (let c = width; c < plan.oldWidth; c++) row.push("");
-      return row;
+      return row.map((cell, c) => {
+        if (!sameCell(cell, plan.cellNow(r, c))) return cell;
+        // The formula stays; what it computes now still goes to the CLI's cached result.
+        if (cell !== null && typeof cell === "object" && cell.value !== undefined) results.push({ sheet, address: rangeOf({ row: r, col: c }, 1, 1), value: cell.value });
+        return null;
+      });
     });
-    writes.push({ sheet, address: rangeOf(start, run.length, cells[0].length), cells });
+    if (cells.some((row) => row.some((c) => c !== null))) writes.push({ sheet, address: rangeOf(start, run.length, cells[0].length), cells });
     table.columnFormats.forEach((numberFormat, col) => {
       if (numberFormat) formats.push({ sheet, address: rangeOf({ row: run[0], col }, run.length, 1), numberFormat });
     });
@@ -249,5 +269,5 @@ export function writeTable(table: GeneratedTable, plan: RowPlan, generated: read
       writes.push({ sheet, address: rangeOf({ row: r, col: plan.noteStart }, 1, plan.noteWidth), cells: [changed] });
     }
   }
-  return { sheets: [], writes, formats, names: [], conditionalFormats: [], leftAlone: [] };
+  return { sheets: [], writes, formats, names: [], conditionalFormats: [], leftAlone: [], results };
 }

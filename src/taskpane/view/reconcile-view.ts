@@ -66,5 +66,5 @@ export function reconcileView(a: Avstemming, map: SheetMap): ReconcileView {
   };
 }
 
-/** What R and T show for a termin that is missing a source. */
+/** What R and T show for a termin without SAP or the invoice. */
 export const NOT_RECONCILED = "ikke avstemt";

@@ -33,20 +33,20 @@ export function namesIn(formula: string): string[] {
 export function terminFormula(col: FormulaColumn, r: number, fixedKind?: Budsjettering): string {
   switch (col) {
     case "G":
-      return `=B${r}-D${r}`;
+      return `=IF(${sapAndUnit4(r)},B${r}-D${r},"")`;
     case "H":
-      return `=B${r}-E${r}`;
+      return `=IF(${sapAndUnit4(r)},B${r}-E${r},"")`;
     case "I":
-      return `=C${r}-F${r}`;
+      return `=IF(${sapAndUnit4(r)},C${r}-F${r},"")`;
     case "O":
-      return `=L${r}-B${r}`;
+      return `=IF(${sapAndInvoice(r)},L${r}-B${r},"")`;
     case "P":
-      return `=N${r}-C${r}`;
+      return `=IF(${sapAndInvoice(r)},N${r}-C${r},"")`;
     case "Q":
-      return `=(L${r}+M${r}+N${r})-(B${r}+C${r})`;
+      return `=IF(${sapAndInvoice(r)},(L${r}+M${r}+N${r})-(B${r}+C${r}),"")`;
     case "R": {
       const posted = fixedKind ? (fixedKind === "brutto" ? `M${r}` : `Q${r}`) : `IF(${BRUTTO},M${r},Q${r})`;
-      return `=IF(${hasAllSources(r)},${posted},"")`;
+      return `=IF(${sapAndInvoice(r)},${posted},"")`;
     }
     case "S":
       return `=${SATS}`;
@@ -56,25 +56,26 @@ export function terminFormula(col: FormulaColumn, r: number, fixedKind?: Budsjet
 }
 
 /**
- * Whether a termin row has figures from SAP (B–C), Unit4 (D–F) and the invoice (L–N): the
- * model's «avstemt» (missing is not zero). COUNT counts numbers only, so an empty source is
- * seen as missing and R and T stay empty, as the model leaves them.
+ * Whether a termin row has figures from both sources of a comparison, as the model decides
+ * (missing is not zero): SAP (B–C) and Unit4 (D–F) for G, H and I; SAP and the invoice (L–N) for
+ * O, P, Q and R. COUNT counts numbers only, so an empty source is missing and the cell stays
+ * empty; SUM in the Sum row skips the empty text.
  */
-export const hasAllSources = (r: number): string => `AND(COUNT(B${r}:C${r})>0,COUNT(D${r}:F${r})>0,COUNT(L${r}:N${r})>0)`;
+export const sapAndUnit4 = (r: number): string => `AND(COUNT(B${r}:C${r})>0,COUNT(D${r}:F${r})>0)`;
+export const sapAndInvoice = (r: number): string => `AND(COUNT(B${r}:C${r})>0,COUNT(L${r}:N${r})>0)`;
 
 /**
  * Formulas earlier versions of the template wrote in a cell, which a fill may replace with the
  * current one (any other formula in the cell is the user's and is kept).
  */
 export function previousTerminFormulas(col: FormulaColumn, r: number, fixedKind?: Budsjettering): string[] {
-  switch (col) {
-    case "R":
-      return [fixedKind ? (fixedKind === "brutto" ? `=M${r}` : `=Q${r}`) : `=IF(${BRUTTO},M${r},Q${r})`];
-    case "T":
-      return [`=ROUND(R${r}*S${r},2)`];
-    default:
-      return [];
-  }
+  const first: Record<FormulaColumn, string> = {
+    G: `=B${r}-D${r}`, H: `=B${r}-E${r}`, I: `=C${r}-F${r}`, O: `=L${r}-B${r}`, P: `=N${r}-C${r}`, Q: `=(L${r}+M${r}+N${r})-(B${r}+C${r})`,
+    R: fixedKind ? (fixedKind === "brutto" ? `=M${r}` : `=Q${r}`) : `=IF(${BRUTTO},M${r},Q${r})`,
+    S: `=${SATS}`,
+    T: `=ROUND(R${r}*S${r},2)`,
+  };
+  return col === "S" ? [] : [first[col]];
 }
 
 /** The Sum row: one range when the termin rows are contiguous, else the cells one by one. */

@@ -18,11 +18,14 @@ const amount = (x: Ore): number => kroner(x);
 
 /** A termin row's computed columns; R and T are empty when the termin is not reconciled. */
 function terminValues(t: TerminResult): Record<(typeof FORMULA_COLUMNS)[number], Value> {
+  const missing = t.input.mangler ?? [];
+  const sapUnit4 = !missing.includes("sap") && !missing.includes("unit4");
+  const shown = (ok: boolean, x: Ore): Value => (ok ? amount(x) : "");
   return {
-    G: amount(t.G), H: amount(t.H), I: amount(t.I), O: amount(t.O), P: amount(t.P), Q: amount(t.Q),
-    R: t.avstemt ? amount(t.R) : "",
+    G: shown(sapUnit4, t.G), H: shown(sapUnit4, t.H), I: shown(sapUnit4, t.I),
+    O: shown(t.avstemt, t.O), P: shown(t.avstemt, t.P), Q: shown(t.avstemt, t.Q), R: shown(t.avstemt, t.R),
     S: t.S,
-    T: t.avstemt ? amount(t.T) : "",
+    T: shown(t.avstemt, t.T),
   };
 }
 

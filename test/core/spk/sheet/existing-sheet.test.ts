@@ -75,7 +75,7 @@ describe("a hand-made DFØ sheet", () => {
     expect(f("J8")).toBe("Forklart i notat");
     expect(f("B13")).toBe("=SUM(B7:B12)");
     expect(p.leftAlone).toEqual([
-      { sheet: HAND, address: "H7", reason: "Egen formel beholdt: «=E7-B7» (malen har «=B7-E7»)." },
+      { sheet: HAND, address: "H7", reason: "Egen formel beholdt: «=E7-B7» (malen har «=IF(AND(COUNT(B7:C7)>0,COUNT(D7:F7)>0),B7-E7,\"\")»)." },
       {
         sheet: HAND, address: "J8",
         reason: "Forklaring for termin 2 er allerede fylt ut («Forklart i notat»); tillegget skriver ikke over den. Ny tekst «Ny forklaring fra importen» er ikke skrevet.",
@@ -85,11 +85,11 @@ describe("a hand-made DFØ sheet", () => {
 
   test("missing formulas are added to empty cells only, and each is reported", () => {
     expect(["G7", "H8", "R7", "S7", "T7", "G13", "T13"].map(f)).toEqual([
-      "=B7-D7", "=B8-E8", '=IF(AND(COUNT(B7:C7)>0,COUNT(D7:F7)>0,COUNT(L7:N7)>0),IF(LONN_BUDSJETTERING="Brutto",M7,Q7),"")', "=LONN_AGA_SATS",
+      '=IF(AND(COUNT(B7:C7)>0,COUNT(D7:F7)>0),B7-D7,"")', '=IF(AND(COUNT(B8:C8)>0,COUNT(D8:F8)>0),B8-E8,"")', '=IF(AND(COUNT(B7:C7)>0,COUNT(L7:N7)>0),IF(LONN_BUDSJETTERING="Brutto",M7,Q7),"")', "=LONN_AGA_SATS",
       '=IF(R7="","",ROUND(R7*S7,2))', "=SUM(G7:G12)", "=SUM(T7:T12)",
     ]);
     const notices = p.notices ?? [];
-    expect(notices.find((n) => n.address === "G7")?.message).toBe("Formel lagt inn i tom celle: «=B7-D7».");
+    expect(notices.find((n) => n.address === "G7")?.message).toBe("Formel lagt inn i tom celle: «=IF(AND(COUNT(B7:C7)>0,COUNT(D7:F7)>0),B7-D7,\"\")».");
     expect(notices.some((n) => n.address === "H7" || n.address === "B13")).toBe(false);
     // 6 rows × 9 computed columns, one of them the user's; the Sum row without the user's B13
     expect(notices).toHaveLength(6 * 9 - 1 + 16 - 1);
@@ -145,7 +145,7 @@ describe("hand-made sheets with other labels and fewer header cells", () => {
     const o = oppsett({ budsjettering: "netto" });
     const p = plan({ oppsett: o, terminer: [terminInput(1, [1000, 200, 1000, 1000, 200, 1100, 0, 200])], existing: sheet });
     const s = applyPlan(p, { [sheet.name]: sheet })[sheet.name];
-    expect([s.formulas[3][17], s.formulas[3][18] ?? "", s.formulas[3][19] ?? ""]).toEqual(['=IF(AND(COUNT(B4:C4)>0,COUNT(D4:F4)>0,COUNT(L4:N4)>0),Q4,"")', "", ""]);
+    expect([s.formulas[3][17], s.formulas[3][18] ?? "", s.formulas[3][19] ?? ""]).toEqual(['=IF(AND(COUNT(B4:C4)>0,COUNT(L4:N4)>0),Q4,"")', "", ""]);
     expect(p.leftAlone.filter((l) => l.address === "S4" || l.address === "T4")).toEqual([
       { sheet: sheet.name, address: "S4", reason: "Formelen «=LONN_AGA_SATS» er ikke lagt inn: arket mangler en celle merket «AGA-snittsats» over terminradene." },
       { sheet: sheet.name, address: "T4", reason: "Formelen «=IF(R4=\"\",\"\",ROUND(R4*S4,2))» er ikke lagt inn: AGA-snittsatsen i kolonne S mangler." },
@@ -196,8 +196,8 @@ describe("our own sheet after the user has worked in it", () => {
   test("changed text, formulas, values over formulas and formulas over inputs are all kept and reported", () => {
     expect(p.leftAlone).toEqual([
       { sheet: SHEET, address: "A1", reason: "Teksten «Min avstemming 2024» er beholdt (malen har «A10 Avstemming av pensjonspremie til Statens pensjonskasse – bruttobudsjetterte virksomheter»)." },
-      { sheet: SHEET, address: "G13", reason: "Egen formel beholdt: «=B13-D13+0» (malen har «=B13-D13»)." },
-      { sheet: SHEET, address: "H14", reason: "Cellen har verdien «5» der malen har formelen «=B14-E14»; verdien er beholdt." },
+      { sheet: SHEET, address: "G13", reason: "Egen formel beholdt: «=B13-D13+0» (malen har «=IF(AND(COUNT(B13:C13)>0,COUNT(D13:F13)>0),B13-D13,\"\")»)." },
+      { sheet: SHEET, address: "H14", reason: "Cellen har verdien «5» der malen har formelen «=IF(AND(COUNT(B14:C14)>0,COUNT(D14:F14)>0),B14-E14,\"\")»; verdien er beholdt." },
       {
         sheet: SHEET, address: "B15",
         reason: "Cellen har formelen «=4000+6000»; tillegget skriver ikke over formler. Termin 4, SAP arbeidsgiverandel («10000») er ikke skrevet.",

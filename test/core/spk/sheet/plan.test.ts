@@ -102,13 +102,15 @@ describe("a new A10 sheet", () => {
     expect(cells.has("J12")).toBe(false);
     const row = (r: number) => ["G", "H", "I", "O", "P", "Q", "R", "S", "T"].map((c) => formulaAt(cells, `${c}${r}`));
     expect(row(12)).toEqual([
-      "=B12-D12", "=B12-E12", "=C12-F12", "=L12-B12", "=N12-C12", "=(L12+M12+N12)-(B12+C12)",
+      '=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0),B12-D12,"")', '=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0),B12-E12,"")', '=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0),C12-F12,"")',
+      '=IF(AND(COUNT(B12:C12)>0,COUNT(L12:N12)>0),L12-B12,"")', '=IF(AND(COUNT(B12:C12)>0,COUNT(L12:N12)>0),N12-C12,"")', '=IF(AND(COUNT(B12:C12)>0,COUNT(L12:N12)>0),(L12+M12+N12)-(B12+C12),"")',
       // Missing is not zero: R (and T) stay empty until SAP, Unit4 and the invoice all have figures.
-      '=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0,COUNT(L12:N12)>0),IF(LONN_BUDSJETTERING="Brutto",M12,Q12),"")', "=LONN_AGA_SATS", '=IF(R12="","",ROUND(R12*S12,2))',
+      '=IF(AND(COUNT(B12:C12)>0,COUNT(L12:N12)>0),IF(LONN_BUDSJETTERING="Brutto",M12,Q12),"")', "=LONN_AGA_SATS", '=IF(R12="","",ROUND(R12*S12,2))',
     ]);
     expect(row(17)).toEqual([
-      "=B17-D17", "=B17-E17", "=C17-F17", "=L17-B17", "=N17-C17", "=(L17+M17+N17)-(B17+C17)",
-      '=IF(AND(COUNT(B17:C17)>0,COUNT(D17:F17)>0,COUNT(L17:N17)>0),IF(LONN_BUDSJETTERING="Brutto",M17,Q17),"")', "=LONN_AGA_SATS", '=IF(R17="","",ROUND(R17*S17,2))',
+      '=IF(AND(COUNT(B17:C17)>0,COUNT(D17:F17)>0),B17-D17,"")', '=IF(AND(COUNT(B17:C17)>0,COUNT(D17:F17)>0),B17-E17,"")', '=IF(AND(COUNT(B17:C17)>0,COUNT(D17:F17)>0),C17-F17,"")',
+      '=IF(AND(COUNT(B17:C17)>0,COUNT(L17:N17)>0),L17-B17,"")', '=IF(AND(COUNT(B17:C17)>0,COUNT(L17:N17)>0),N17-C17,"")', '=IF(AND(COUNT(B17:C17)>0,COUNT(L17:N17)>0),(L17+M17+N17)-(B17+C17),"")',
+      '=IF(AND(COUNT(B17:C17)>0,COUNT(L17:N17)>0),IF(LONN_BUDSJETTERING="Brutto",M17,Q17),"")', "=LONN_AGA_SATS", '=IF(R17="","",ROUND(R17*S17,2))',
     ]);
     for (const col of ["B", "C", "D", "E", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "R", "T"]) {
       expect(formulaAt(cells, `${col}18`)).toBe(`=SUM(${col}12:${col}17)`);
