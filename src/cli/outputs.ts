@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
 import { reconciliationTotals } from "../core/spk/log-text";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { planSpkExport, planSpkWorkbook, Snapshots, spkExportRecord, spkExportSettings, SpkRun } from "../core/usecase/spk";
+import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportRecord, spkExportSettings, SpkRun } from "../core/usecase/spk";
 import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
@@ -74,16 +74,12 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     const record = book ? spkExportRecord(book.snapshots, run.inputs.oppsett.aar) : [];
     if (isProblems(record)) return record;
     const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
-    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil: fileNames }, book ? { sheet, snapshots: book.snapshots } : undefined, {
-      ...(options.all ? { all: true } : {}),
-      ...(options.override ? { override: true } : {}),
-    });
-    // Every problem at once: an export that must wait is reported with the workbook's own problems.
-    if (isProblems(plan)) problems.addAll(plan);
-    else exported = plan;
-  }
-  if (exported) {
-    const plan = exported;
+    const exportOptions = { ...(options.all ? { all: true } : {}), ...(options.override ? { override: true } : {}) };
+    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil: fileNames }, exportOptions);
+    // Every problem at once: an export that must wait is reported with the files' own problems.
+    const blockers = exportBlockers(run, plan, book ? { sheet, snapshots: book.snapshots } : undefined, exportOptions);
+    problems.addAll(blockers);
+    if (blockers.length === 0) exported = plan;
     const settings = { ...spkExportSettings(run.inputs.oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
     if (options.csv) {
       const csv = toCsv(plan.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});

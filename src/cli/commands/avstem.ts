@@ -105,17 +105,19 @@ function pathProblems(inputs: readonly (readonly [string, string])[], outputs: r
 
 /** Where the user can set what an export is missing, by kind of input. */
 function hint(lines: readonly string[], kind: "scenario" | "workbook" | "exports"): string[] {
-  if (lines.some((l) => /er vesentlig og ikke forklart/.test(l))) {
-    return ["Eller eksporter likevel med --eksporter-uforklart (det logges i arkfanen Logg)."];
+  const out: string[] = [];
+  if (lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l))) {
+    const where = {
+      scenario: "Sett «firma» og «bilagsart» i scenariofilen.",
+      workbook: "Sett nøklene «firma» og «bilagsart» på arket _lonn.",
+      exports: "Oppgi --firma og --bilagsart, eller sett dem i oppsettfilen.",
+    };
+    out.push(where[kind]);
   }
-  const missing = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
-  if (!missing) return [];
-  const where = {
-    scenario: "Sett «firma» og «bilagsart» i scenariofilen.",
-    workbook: "Sett nøklene «firma» og «bilagsart» på arket _lonn.",
-    exports: "Oppgi --firma og --bilagsart, eller sett dem i oppsettfilen.",
-  };
-  return [where[kind]];
+  if (lines.some((l) => /er vesentlig og ikke forklart/.test(l))) {
+    out.push("Eller eksporter likevel med --eksporter-uforklart (det logges i arkfanen Logg).");
+  }
+  return out;
 }
 
 export async function avstemCommand(args: string[], io: CliIO): Promise<number> {

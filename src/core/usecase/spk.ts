@@ -283,21 +283,25 @@ export function unexplainedMaterial(run: SpkRun, vouchers: readonly Bilag[], she
 /**
  * What an export of the vouchers holds now: only what the record does not have yet (new
  * vouchers; for changed ones a correction of the difference), or everything as a copy with `all`.
- * A voucher posting an unexplained material difference stops the export unless `override`.
  */
-export function planSpkExport(
+export function planSpkExport(run: SpkRun, record: readonly ExportedLine[], meta: Omit<ExportMeta, "batchPrefix">, options: SpkExportOptions = {}): ExportPlan {
+  const correctionDate = run.inputs.bilagsdato;
+  return planExport(run.bilag, record, { ...meta, batchPrefix: `SPK-${run.inputs.oppsett.aar}`, ...(correctionDate ? { correctionDate } : {}) }, options.all ?? false);
+}
+
+/**
+ * What stops an export: a voucher in it that posts an unexplained material difference, unless
+ * the user overrides (and the shell logs it). `where` is the reconciliation sheet, for the cell.
+ */
+export function exportBlockers(
   run: SpkRun,
-  record: readonly ExportedLine[],
-  meta: Omit<ExportMeta, "batchPrefix">,
+  plan: ExportPlan,
   where: { readonly sheet: string; readonly snapshots: Snapshots } | undefined,
   options: SpkExportOptions = {},
-): Checked<ExportPlan> {
-  const correctionDate = run.inputs.bilagsdato;
-  const plan = planExport(run.bilag, record, { ...meta, batchPrefix: `SPK-${run.inputs.oppsett.aar}`, ...(correctionDate ? { correctionDate } : {}) }, options.all ?? false);
-  if (options.override) return plan;
+): Problem[] {
+  if (options.override) return [];
   const map = where ? sheetMapOf(where.snapshots(where.sheet), where.sheet) : undefined;
-  const blocked = unexplainedMaterial(run, plan.vouchers, where?.sheet, (t) => map?.terminRows.get(t));
-  return blocked.length > 0 ? new Problems(blocked) : plan;
+  return unexplainedMaterial(run, plan.vouchers, where?.sheet, (t) => map?.terminRows.get(t));
 }
 
 /** Where a reconciliation sheet's cells are (our layout for a sheet not written yet). */
