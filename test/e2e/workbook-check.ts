@@ -48,8 +48,14 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
   const m = new Map<string, Want>();
   for (const t of a.terminer) {
     const r = terminRow(t.termin);
-    const cols: [string, Ore][] = [["G", t.G], ["H", t.H], ["I", t.I], ["O", t.O], ["P", t.P], ["Q", t.Q], ["R", t.R], ["T", t.T]];
-    for (const [c, v] of cols) m.set(`${c}${r}`, kroner(v));
+    // Missing is not zero: a comparison without both its sources is an empty cell.
+    const missing = t.input.mangler ?? [];
+    const sapUnit4 = !missing.includes("sap") && !missing.includes("unit4");
+    const cols: [string, Ore, boolean][] = [
+      ["G", t.G, sapUnit4], ["H", t.H, sapUnit4], ["I", t.I, sapUnit4],
+      ["O", t.O, t.avstemt], ["P", t.P, t.avstemt], ["Q", t.Q, t.avstemt], ["R", t.R, t.avstemt], ["T", t.T, t.avstemt],
+    ];
+    for (const [c, v, shown] of cols) m.set(`${c}${r}`, shown ? kroner(v) : "");
     m.set(`S${r}`, { rate: t.S });
   }
   for (const c of SUM_COLUMNS) m.set(`${c}${ROWS.sum}`, kroner(a.sum[c]));
@@ -75,7 +81,15 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
     m.set(`${v.agaMotkontoNetto}${row}`, brutto ? 0 : -T);
     m.set(`${v.kontroll}${row}`, 0);
   };
-  for (const t of a.terminer) block(voucherRow(t.termin), t.R, t.S, t.T, t.O, t.P);
+  for (const t of a.terminer) {
+    if (t.avstemt) block(voucherRow(t.termin), t.R, t.S, t.T, t.O, t.P);
+    else {
+      // Not reconciled: the termin's voucher row is empty but for its rate.
+      const row = voucherRow(t.termin);
+      for (const c of [v.R, v.T, v.differanse, v.fakturadifferanse, v.avsetningNetto, v.medlemsinnskudd, v.agaKostnad, v.agaMotkontoBrutto, v.agaMotkontoNetto, v.kontroll]) m.set(`${c}${row}`, "");
+      m.set(`${v.S}${row}`, { rate: t.S });
+    }
+  }
   block(ROWS.voucherYear, a.sum.R, o.agaSats, a.aarsAga as Ore, a.sum.O, a.sum.P);
 
   for (const { key, row } of balanceRows(o.budsjettering)) {
@@ -148,7 +162,10 @@ function ameldingExpected(ws: ExcelJS.Worksheet, fordelinger: readonly AmeldingF
     m.set(`${L(k.endring)}${sum.row}`, kroner(f.sumEndring));
     m.set(`${L(k.aga)}${sum.row}`, kroner(f.sumAga));
     m.set(`${L(k.kontroll)}${sum.row}`, "Lik differansen");
-    i++; // the voucher's AGA: constants
+    // The voucher's row refers to the reconciliation's own R and T (never copied amounts).
+    const voucher = rows[i++];
+    m.set(`${L(k.endring)}${voucher.row}`, kroner(f.differanse));
+    m.set(`${L(k.aga)}${voucher.row}`, kroner(f.beregnetAga));
     const avvik = rows[i++];
     expect(avvik.id).toBe(f.bilagId);
     m.set(`${L(k.aga)}${avvik.row}`, kroner(f.avvik));
