@@ -10,7 +10,10 @@ export type FakeErrorCode =
   | "InvalidObjectPath"
   | "PropertyNotLoaded"
   | "RequestPayloadSizeLimitExceeded"
-  | "NotImplemented";
+  | "NotImplemented"
+  /** An API the host's requirement sets do not include (Excel's `ApiNotFound`). */
+  | "ApiNotFound"
+  | "GeneralException";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
