@@ -177,6 +177,13 @@ export class FakeHeaderFooterGroup extends FakeObject<SheetState> {
 
 export class FakeHeaderFooter extends FakeObject<SheetState> {
   protected readonly loadable = HEADER_FOOTER_SECTIONS;
+  // The six sections' accessors are defined below, one per name: get after load, set queued.
+  declare leftHeader: string;
+  declare centerHeader: string;
+  declare rightHeader: string;
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
 
   constructor(context: FakeRequestContext, resolver: () => SheetState | null) {
     super(context, "HeaderFooter", resolver);
@@ -187,24 +194,26 @@ export class FakeHeaderFooter extends FakeObject<SheetState> {
     return s.pageLayout.headersFooters[name as HeaderFooterSection];
   }
 
-  private put(name: HeaderFooterSection, v: string): void {
+  section(name: HeaderFooterSection): string {
+    return this.get(name);
+  }
+
+  setSection(name: HeaderFooterSection, v: string): void {
     this.set(name, v, (s, value) => {
       if (typeof value !== "string") throw invalidArgument(`${name} må være tekst`, `HeaderFooter.${name}`);
       s.pageLayout.headersFooters[name] = value;
       this.context.host.logSheet(s, `headerFooter.${name}`, value);
     });
   }
+}
 
-  get leftHeader(): string { return this.get("leftHeader"); }
-  set leftHeader(v: string) { this.put("leftHeader", v); }
-  get centerHeader(): string { return this.get("centerHeader"); }
-  set centerHeader(v: string) { this.put("centerHeader", v); }
-  get rightHeader(): string { return this.get("rightHeader"); }
-  set rightHeader(v: string) { this.put("rightHeader", v); }
-  get leftFooter(): string { return this.get("leftFooter"); }
-  set leftFooter(v: string) { this.put("leftFooter", v); }
-  get centerFooter(): string { return this.get("centerFooter"); }
-  set centerFooter(v: string) { this.put("centerFooter", v); }
-  get rightFooter(): string { return this.get("rightFooter"); }
-  set rightFooter(v: string) { this.put("rightFooter", v); }
+for (const name of HEADER_FOOTER_SECTIONS) {
+  Object.defineProperty(FakeHeaderFooter.prototype, name, {
+    get(this: FakeHeaderFooter) {
+      return this.section(name);
+    },
+    set(this: FakeHeaderFooter, v: string) {
+      this.setSection(name, v);
+    },
+  });
 }
