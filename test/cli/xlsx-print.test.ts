@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { applyPlanToWorkbook } from "../../src/cli/xlsx/apply-plan";
 import { partText } from "../../src/cli/xlsx/package-parts";
+import { workbookBytes } from "../../src/cli/xlsx/workbook";
 import { isProblems } from "../../src/core/problem/problem";
 import { standardPrint } from "../../src/core/workpaper/print";
 import { emptyPlan, WritePlan } from "../../src/core/workpaper/write-plan";
@@ -109,6 +110,18 @@ describe("print setup in the .xlsx", () => {
     const zip = await written(wb);
     expect(printNames(partText(zip, "xl/workbook.xml") ?? "")).toEqual([]);
     expect(sheetXml(zip, 1)).toContain('orientation="landscape"');
+  });
+
+  test("a workbook read and saved again keeps Auto page numbers (exceljs would set every sheet's first page to 1), and a real first page number", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Auto").getCell("A1").value = 1;
+    const own = wb.addWorksheet("Fra side 3");
+    own.pageSetup.firstPageNumber = 3;
+    const again = await load(await written(wb));
+    expect(again.getWorksheet("Auto")!.pageSetup.firstPageNumber).toBe(1);
+    const zip = await workbookBytes(again);
+    expect(sheetXml(zip, 1)).not.toMatch(/firstPageNumber|useFirstPageNumber/);
+    expect(sheetXml(zip, 2)).toMatch(/firstPageNumber="3" useFirstPageNumber="1"/);
   });
 
   test("a plan with a bad print setup is refused whole, and the workbook is not touched", () => {

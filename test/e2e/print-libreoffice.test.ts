@@ -7,8 +7,9 @@
  * header rows repeated on every page, and the page header names virksomhet, sheet and year.
  */
 import ExcelJS from "exceljs";
-import { rmSync } from "fs";
+import { readFileSync, rmSync } from "fs";
 import { join } from "path";
+import { partText } from "../../src/cli/xlsx/package-parts";
 import { lonn, FIXTURES, tempDir } from "../cli/helpers";
 import { lonnTrekk, TREKK_2026 } from "../cli/trekk-helpers";
 import { withLibreOfficePdf } from "../support/engines";
@@ -108,6 +109,17 @@ withLibreOfficePdf.describe("the workbook printed by LibreOffice", () => {
     expect(bilag).toContain("SPK-2024-T6 1 31.12.2024 202412 T6 5420 11001000 0,00 4 999 999 999,99 -4 999 999 999,99");
     // Twenty virksomheter: several pages tall, each with the column headings.
     expect(of("A-melding fordeling").length).toBeGreaterThan(1);
+  }, 180_000);
+
+  test("a re-run into the same workbook keeps the print setup, once per sheet", async () => {
+    const xlsx = join(dir, "to-ganger.xlsx");
+    expect((await lonn("avstem", MILLIARD, "--xlsx", xlsx)).code).toBe(0);
+    const again = await lonn("avstem", xlsx, "--xlsx", xlsx);
+    expect([again.code, again.err]).toEqual([0, ""]);
+    await expectPageSetup(xlsx, SPK_SHEETS);
+    const names = (partText(readFileSync(xlsx), "xl/workbook.xml") ?? "").match(/name="_xlnm\.Print_Titles"/g) ?? [];
+    expect(names).toHaveLength(Object.keys(SPK_SHEETS).length);
+    expectPrintable(printToPdf(xlsx), SPK_SHEETS, { virksomhet: "Storetaten & Co", aar: 2024 });
   }, 180_000);
 
   test("the same workbook in an English LibreOffice (commas for thousands): still no ###", async () => {

@@ -20,6 +20,8 @@ export function applyPrint(ws: ExcelJS.Worksheet, print: PrintSpec): PlanNotice[
   const notices: PlanNotice[] = [];
   const setup = ws.pageSetup;
   setup.paperSize = PAPER_SIZE[print.paper] as ExcelJS.PaperSize;
+  // Page numbers run on from the sheet before ("Auto"); see autoPageNumbers in workbook.ts.
+  delete (setup as { firstPageNumber?: number }).firstPageNumber;
   setup.orientation = print.orientation;
   if (print.fitToWidth) {
     // fitToHeight 0: as many pages tall as it takes (Excel's "Fit All Columns on One Page").
