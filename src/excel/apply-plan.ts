@@ -1,7 +1,7 @@
 /**
  * Applies a WritePlan to the workbook in a constant number of `context.sync()` calls: one to
  * learn which sheets and names exist (skipped when the caller already knows, see run.ts) and one
- * that carries every write. Only a plan whose data alone would exceed Excel on the web's 5 MB
+ * that carries every write, print setup included (print.ts). Only a plan whose data alone would exceed Excel on the web's 5 MB
  * request limit is split over more write syncs (one per ~4 MB, about 14 000 rows × 23 columns),
  * so the count does not grow with the row count at any size a reconciliation reaches
  * (6 000 rows × 23 columns is about 1.7 MB). Such a split plan is no longer written in one
@@ -13,7 +13,7 @@
  * styled cells' fills first (`getCellProperties`, ExcelApi 1.9), in one more sync; a plan that
  * styles no existing cell, like every plan on a new sheet, does not.
  */
-import { AppliedPlan, Cell, CONDITIONAL_STYLES, RangeWrite, StyleName, STYLES, WritePlan } from "../core/workpaper/write-plan";
+import { AppliedPlan, Cell, CONDITIONAL_STYLES, PlanNotice, RangeWrite, StyleName, STYLES, WritePlan } from "../core/workpaper/write-plan";
 import { parseCell, parseRange, RangeRef } from "../core/sheet/a1";
 import { Entry, isPlainText, nonNullBlocks, toEntry } from "./cells";
 import { Problem, Problems } from "../core/problem/problem";
@@ -23,6 +23,7 @@ import { sameSheetAddress } from "../core/sheet/reference";
 import { nameFormula, rangeAddress } from "./references";
 import { supportsExcelApi } from "./requirements";
 import { applyConditionalStyle, applyStyle, columnWidthPoints } from "./styles";
+import { PRINT_SKIPPED, queuePrint } from "./print";
 
 /** Under Excel on the web's 5 MB per request (performance.md), with room for the protocol. */
 export const PAYLOAD_BUDGET = 4_000_000;
@@ -65,6 +66,8 @@ class Writer {
   readonly sheetsCreated: string[] = [];
   readonly namesAdded: string[] = [];
   readonly namesUpdated: string[] = [];
+  /** Sheets whose print setup the host could not take (no ExcelApi 1.9). */
+  readonly printNotices: PlanNotice[] = [];
   cellsWritten = 0;
   cellsLeftAlone = 0;
   private readonly proxies = new Map<string, Excel.Worksheet>();
@@ -243,6 +246,20 @@ class Writer {
       });
     }
   }
+
+  /**
+   * Print setup (print.ts), last in the batch: Office.js batches are not transactions, so if a host
+   * refused a page-layout setting, everything the plan writes is already done. Without ExcelApi
+   * 1.9 the sheets keep their print setup and the user is told.
+   */
+  print(plan: WritePlan, supported: boolean): void {
+    for (const spec of plan.sheets) {
+      const print = spec.print;
+      if (!print) continue;
+      if (!supported) this.printNotices.push({ sheet: spec.name, address: "A1", message: PRINT_SKIPPED });
+      else this.add(JSON.stringify(print).length, () => queuePrint(this.sheet(spec.name), print));
+    }
+  }
 }
 
 /** Consecutive ops in batches of at most `budget` estimated bytes (an op larger than that goes alone). */
@@ -336,6 +353,7 @@ function queueOperations(w: Writer, plan: WritePlan): void {
   for (const u of untexted) w.numberFormatOnly(u.sheet, u.address, "@");
   w.names(plan);
   w.conditionalFormats(plan);
+  w.print(plan, supportsExcelApi("1.9"));
 }
 
 /**
@@ -386,6 +404,6 @@ export async function applyPlan(
     namesUpdated: w.namesUpdated,
     conditionalFormats: plan.conditionalFormats.length,
     leftAlone: plan.leftAlone,
-    notices: plan.notices ?? [],
+    notices: [...(plan.notices ?? []), ...w.printNotices],
   };
 }

@@ -36,15 +36,18 @@ export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pic
   return readSpkSheet((s) => snaps.get(s), sheet, extras);
 }
 
-const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp): Checked<WritePlan> =>
-  isProblems(plan) ? plan : withLogRow(plan, { tid: time, handling: action, summer: totals }, snaps.get(LOG_SHEET), existingSheets(snaps));
+/** `plan` with its `Logg` row; `oppsett` names whose log it is when the sheet is printed. */
+const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp, oppsett: Oppsett): Checked<WritePlan> =>
+  isProblems(plan)
+    ? plan
+    : withLogRow(plan, { tid: time, handling: action, summer: totals }, snaps.get(LOG_SHEET), existingSheets(snaps), { virksomhet: oppsett.virksomhet, aar: oppsett.aar });
 
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
 export function saveOppsett(sheet: string, oppsett: Oppsett, time: Timestamp): Action {
   return {
     sheetsToRead: [sheet, SETTINGS_SHEET, LOG_SHEET],
     plan: (snaps) =>
-      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) }), snaps, ACTIONS.oppsett, oppsettTotals(oppsett), time),
+      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) }), snaps, ACTIONS.oppsett, oppsettTotals(oppsett), time, oppsett),
   };
 }
 
@@ -72,7 +75,7 @@ export function fillFromImport(sheet: string, imported: ImportedTerminer, readWi
       // The log's totals are core's sums of the sheet as the import leaves it (explanations kept).
       const written = overlayTerminer(fromSheet.terminer, imported.terminer.map((t) => ({ ...t, termin: t.termin as number })));
       const a = reconcile(fromSheet.oppsett, written);
-      return logged(plan, snaps, ACTIONS.fill, isProblems(a) ? a.message : `Importert: ${reconciliationTotals(a)}`, time);
+      return logged(plan, snaps, ACTIONS.fill, isProblems(a) ? a.message : `Importert: ${reconciliationTotals(a)}`, time, fromSheet.oppsett);
     },
   };
 }
@@ -105,7 +108,7 @@ export function writeBilag(sheet: string, virksomheter: readonly VirksomhetGrunn
         return problems("Avstemmingen er endret siden forhåndsvisningen (kanskje av en medforfatter). Se over bilagene på nytt før de skrives.");
       }
       const plan = planDerivedSheets(r, reconciliation.fromSheet.oppsett, (s) => snaps.get(s), reconciliationCells(reconciliation.fromSheet.map));
-      return logged(plan, snaps, ACTIONS.bilag, bilagTotals(r.bilag, r.amelding), time);
+      return logged(plan, snaps, ACTIONS.bilag, bilagTotals(r.bilag, r.amelding), time, reconciliation.fromSheet.oppsett);
     },
   };
 }
@@ -129,7 +132,7 @@ export function saveYearEnd(sheet: string, input: YearEndInput, time: Timestamp)
         existing: snaps.get(sheet),
         settings: snaps.get(SETTINGS_SHEET),
       });
-      return logged(plan, snaps, ACTIONS.yearEnd, yearEndTotals(reconciliation.avstemming), time);
+      return logged(plan, snaps, ACTIONS.yearEnd, yearEndTotals(reconciliation.avstemming), time, reconciliation.fromSheet.oppsett);
     },
   };
 }

@@ -3,6 +3,7 @@
  * and read directly by tests for their assertions.
  */
 import { colLetters, formatRect, MAX_COLS, Rect } from "./address";
+import { defaultPageLayout, PageLayoutState } from "./page-layout";
 
 export type Scalar = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -64,6 +65,8 @@ function cellHasFormat(cell: CellState): boolean {
 export class SheetState {
   visibility: Visibility = "Visible";
   frozenRows = 0;
+  /** Worksheet.pageLayout: print setup, header and footer. */
+  readonly pageLayout: PageLayoutState = defaultPageLayout();
   readonly columnWidths = new Map<number, number>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
   /** Merged areas (each at least two cells, none overlapping); writes do not unmerge them. */
@@ -139,6 +142,8 @@ export interface WorkbookDescription {
     readonly name: string;
     readonly visibility: Visibility;
     readonly frozenRows: number;
+    /** Only for a sheet whose print setup is not Excel's default. */
+    readonly pageLayout?: PageLayoutState;
     readonly columnWidths: Readonly<Record<string, number>>;
     readonly cells: Readonly<Record<string, CellState>>;
     readonly conditionalFormats: readonly (Omit<ConditionalFormatState, "rect" | "id"> & { address: string })[];
@@ -157,6 +162,7 @@ export function describeWorkbook(wb: WorkbookState): WorkbookDescription {
         name: s.name,
         visibility: s.visibility,
         frozenRows: s.frozenRows,
+        ...(JSON.stringify(s.pageLayout) !== JSON.stringify(defaultPageLayout()) ? { pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) } : {}),
         columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [colLetters(c), w])),
         cells: Object.fromEntries(touched.map(([r, c, cell]) => [`${colLetters(c)}${r + 1}`, { ...cell }])),
         conditionalFormats: s.conditionalFormats.map(({ rect, id: _id, ...rest }) => ({ address: formatRect(rect), ...rest })),

@@ -1,9 +1,10 @@
-/** `Excel.Worksheet` and its freeze panes. */
+/** `Excel.Worksheet` and its freeze panes; its page layout is in page-layout.ts. */
 import { parseLocal, MAX_COLS, MAX_ROWS } from "./address";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError, invalidArgument } from "./errors";
 import { SheetState, Visibility } from "./model";
 import { FakeObject } from "./proxy";
+import { FakePageLayout } from "./page-layout";
 import { FakeRange } from "./range";
 
 const VISIBILITIES: readonly Visibility[] = ["Visible", "Hidden", "VeryHidden"];
@@ -31,6 +32,7 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   }
 
   protected override navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "pageLayout") return this.pageLayout;
     return name === "freezePanes" ? this.freezePanes : undefined;
   }
 
@@ -62,6 +64,11 @@ export class FakeWorksheet extends FakeObject<SheetState> {
 
   get freezePanes(): FakeFreezePanes {
     return this.nav("freezePanes", () => new FakeFreezePanes(this.context, this.derive((s) => s)));
+  }
+
+  /** Print setup (ExcelApi 1.9; page-layout.ts). */
+  get pageLayout(): FakePageLayout {
+    return this.nav("pageLayout", () => new FakePageLayout(this.context, this.derive((s) => s)));
   }
 
   /** No address: the whole sheet. */

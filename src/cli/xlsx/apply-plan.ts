@@ -16,6 +16,8 @@
  * - Conditional formats: ours replace any format on exactly the same range, so applying the
  *   plan again does not stack copies. (Office's `clearAll` also clips formats that merely overlap
  *   the range; a format of the user's on a wider range is left whole here.)
+ * - A sheet's print setup (`print`) is set whole every time it is given (print.ts); without it the
+ *   sheet's own stays.
  *
  * Everything is checked before the workbook is touched: a plan that cannot be applied whole
  * (including one that would write into merged cells) is refused with its problems (the checks
@@ -30,6 +32,8 @@ import { AppliedPlan, Cell, CONDITIONAL_STYLES, isFormula, StyleName, STYLES, Wr
 import { mergesOf } from "./snapshot";
 import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
+import { applyPrint } from "./print";
+import type { PlanNotice } from "../../core/workpaper/write-plan";
 
 /** The exceljs shell reports exactly what the Office.js shell does, less the syncs. */
 export type XlsxApplyReport = AppliedPlan;
@@ -104,6 +108,7 @@ export function conditionalFormatsOf(ws: ExcelJS.Worksheet): readonly ExcelJS.Co
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Checked<XlsxApplyReport> {
   const problems = problemsOf(wb, plan);
   if (problems.length > 0) return new Problems(problems, "Skriveplanen kan ikke brukes:");
+  const printNotices: PlanNotice[] = [];
 
   const sheetsCreated: string[] = [];
   for (const spec of plan.sheets) {
@@ -126,6 +131,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
       const n = spec.freezeRows;
       ws.views = [{ ...(ws.views?.[0] ?? {}), state: "frozen", xSplit: 0, ySplit: n, topLeftCell: `A${n + 1}` } as ExcelJS.WorksheetView];
     }
+    if (spec.print) printNotices.push(...applyPrint(ws, spec.print));
   }
 
   for (const f of plan.formats) {
@@ -205,6 +211,6 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
     namesUpdated,
     conditionalFormats: plan.conditionalFormats.length,
     leftAlone: plan.leftAlone,
-    notices: plan.notices ?? [],
+    notices: [...(plan.notices ?? []), ...printNotices],
   };
 }

@@ -95,5 +95,19 @@ export async function loadWorkbook(path: string): Promise<Checked<ExcelJS.Workbo
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+  autoPageNumbers(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * exceljs reads a sheet without a first page number ("Auto": the pages run on from the sheet
+ * before) as first page number 1, and writes that back as useFirstPageNumber="1", so every sheet
+ * of a workbook read and saved again would start at page 1. An explicit 1 cannot be told from
+ * Auto after reading; both are saved as Auto, which prints the same for a sheet on its own.
+ */
+function autoPageNumbers(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const setup = ws.pageSetup as { firstPageNumber?: number };
+    if (setup.firstPageNumber === 1) delete setup.firstPageNumber;
+  }
 }

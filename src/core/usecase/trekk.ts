@@ -102,6 +102,7 @@ export function trekkVoucherSheetSpec(s: TrekkScenario): VoucherSheetSpec {
     holds: "korreksjonsbilag for trekk og arbeidsgiveravgift",
     bilagsart: s.bilagsart ?? "",
     dimensjoner: [],
+    heading: { virksomhet: s.virksomhet, aar: s.aar },
   };
 }
 
@@ -151,6 +152,6 @@ export function planTrekkWorkbook(
   if (run.bilag.length > 0 || snapshots(TREKK_VOUCHER_SHEET)) {
     take(planVoucherSheet(run.bilag, trekkVoucherSheetSpec(run.inputs.scenario), snapshots(TREKK_VOUCHER_SHEET)), TREKK_VOUCHER_SHEET);
   }
-  if (exported.length > 0) plans.push(planExportRecord(exported, snapshots(EXPORT_RECORD_SHEET)));
+  if (exported.length > 0) plans.push(planExportRecord(exported, snapshots(EXPORT_RECORD_SHEET), run.inputs.scenario));
   return problems.result(() => mergePlans(...plans));
 }

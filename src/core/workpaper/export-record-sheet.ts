@@ -14,6 +14,7 @@ import { cellOf, isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snaps
 import { ExportedLine, ExportKind, unbalancedInRecord } from "../voucher/export-record";
 import { readAmount, readInteger, readText } from "./cell-values";
 import { emptyPlan, NUMBER_FORMATS, WritePlan } from "./write-plan";
+import { AMOUNT_COLUMN_WIDTH, PrintHeading, standardPrint } from "./print";
 
 export const EXPORT_RECORD_SHEET = "Eksporterte bilag";
 
@@ -48,8 +49,11 @@ function parseDims(text: string): Record<number, string> | undefined {
   return out;
 }
 
-/** The plan that appends `lines` to the record (making the sheet with its header when missing or blank). */
-export function planExportRecord(lines: readonly ExportedLine[], snapshot: SheetSnapshot | undefined): WritePlan {
+/**
+ * The plan that appends `lines` to the record (making the sheet with its header when missing or
+ * blank; `heading` names whose record it is when printed).
+ */
+export function planExportRecord(lines: readonly ExportedLine[], snapshot: SheetSnapshot | undefined, heading?: PrintHeading): WritePlan {
   if (lines.length === 0) return emptyPlan();
   const isNew = !snapshot || isBlankSheet(snapshot);
   const first = isNew ? 2 : lastUsedRow(snapshot) + 1;
@@ -75,7 +79,13 @@ export function planExportRecord(lines: readonly ExportedLine[], snapshot: Sheet
     ...plan,
     sheets: [
       isNew
-        ? { name: EXPORT_RECORD_SHEET, visibility: "visible", columnWidths: { A: 19, B: 28, C: 14, D: 9, E: 18, F: 20, G: 11, H: 8, I: 6, J: 8, K: 24, L: 17, M: 60, N: 14 }, freezeRows: 1 }
+        ? {
+            name: EXPORT_RECORD_SHEET,
+            visibility: "visible",
+            columnWidths: { A: 19, B: 28, C: 14, D: 9, E: 18, F: 20, G: 11, H: 8, I: 6, J: 8, K: 24, L: AMOUNT_COLUMN_WIDTH, M: 60, N: 14 },
+            freezeRows: 1,
+            print: standardPrint(heading, { first: 1, last: 1 }),
+          }
         : { name: EXPORT_RECORD_SHEET, visibility: "visible" },
     ],
     writes: [

@@ -4,6 +4,7 @@ import { rangeOf } from "../sheet/a1";
 import { emptyPlan, mergePlans, WritePlan } from "./write-plan";
 import { cellOf, isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
 import { isBlank } from "../sheet/cell";
+import { PrintHeading, standardPrint } from "./print";
 
 /**
  * The `Logg` sheet: the audit trail of the task pane. Every write the pane makes carries one more
@@ -56,9 +57,9 @@ export function timeSerial(tid: Timestamp): number | undefined {
 
 /**
  * The plan that appends one row to `Logg` (and makes the sheet with its header when it is missing
- * or blank). `snapshot` is the sheet as it is now.
+ * or blank). `snapshot` is the sheet as it is now; `heading` names whose log it is when printed.
  */
-export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot): Checked<WritePlan> {
+export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot, heading?: PrintHeading): Checked<WritePlan> {
   const serial = timeSerial(linje.tid);
   if (serial === undefined) return problems(`Tidspunktet for loggen er ugyldig: ${JSON.stringify(linje.tid)}.`);
   if (linje.handling.trim() === "") return problems("Loggen trenger en handling.");
@@ -67,7 +68,11 @@ export function planLogg(linje: LoggLinje, snapshot?: SheetSnapshot): Checked<Wr
   const plan = emptyPlan();
   return {
     ...plan,
-    sheets: [isNew ? { name: LOG_SHEET, visibility: "visible", columnWidths: BREDDER, freezeRows: 1 } : { name: LOG_SHEET, visibility: "visible" }],
+    sheets: [
+      isNew
+        ? { name: LOG_SHEET, visibility: "visible", columnWidths: BREDDER, freezeRows: 1, print: standardPrint(heading, { first: 1, last: 1 }) }
+        : { name: LOG_SHEET, visibility: "visible" },
+    ],
     writes: [
       ...(isNew ? [{ sheet: LOG_SHEET, address: "A1:E1", cells: [[...LOG_HEADINGS]], numberFormat: "@", style: "header" as const }] : []),
       // A log begun before «Hvem» existed gets the heading beside its own.
@@ -113,7 +118,8 @@ export function withLogRow(
   linje: Omit<LoggLinje, "endret">,
   snapshot: SheetSnapshot | undefined,
   existing: ReadonlySet<string>,
+  heading?: PrintHeading,
 ): Checked<WritePlan> {
-  const logg = planLogg({ ...linje, endret: describeChanges(plan, existing) }, snapshot);
+  const logg = planLogg({ ...linje, endret: describeChanges(plan, existing) }, snapshot, heading);
   return isProblems(logg) ? logg : mergePlans(plan, logg);
 }

@@ -4,6 +4,8 @@
  * a half-written .xlsx, so a plan that would fail halfway is refused here, whole, with every
  * problem named.
  */
+import { HEADER_FOOTER_MAX, headerFooterText } from "./print";
+import type { HeaderFooterSections, PrintSpec } from "./write-plan";
 import { append } from "../list";
 import { Problem } from "../problem/problem";
 import { cellAddress, parseRange, RangeRef } from "../sheet/a1";
@@ -76,6 +78,53 @@ function gridProblems(sheet: string, address: string, range: RangeRef, cells: re
   return out;
 }
 
+/** The header/footer codes `HeaderFooterSections` documents; anything else after "&" is refused. */
+const HEADER_FOOTER_CODES = new Set(["P", "N", "A", "D", "T", "F", "Z", "B", "I", "U", "&"]);
+const SECTION_NAMES = { left: "venstre", center: "midten", right: "høyre" } as const;
+
+function headerFooterProblems(what: "topptekst" | "bunntekst", sections: HeaderFooterSections | undefined): string[] {
+  const out: string[] = [];
+  for (const key of ["left", "center", "right"] as const) {
+    const text = sections?.[key];
+    if (text === undefined) continue;
+    if (typeof text !== "string") {
+      out.push(`${what} (${SECTION_NAMES[key]}) må være tekst`);
+      continue;
+    }
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== "&") continue;
+      const code = text[i + 1];
+      if (code === undefined || !HEADER_FOOTER_CODES.has(code.toUpperCase())) {
+        out.push(`${what} (${SECTION_NAMES[key]}) har den ukjente koden «&${code ?? ""}»; skriv && for tegnet &`);
+        break;
+      }
+      i++;
+    }
+  }
+  const length = headerFooterText(sections).length;
+  if (length > HEADER_FOOTER_MAX) out.push(`${what} er ${length} tegn med koder; Excel tillater ${HEADER_FOOTER_MAX}`);
+  return out;
+}
+
+/** What is wrong with a sheet's print setup, in Norwegian; empty when Excel and LibreOffice can use it. */
+export function printProblems(print: PrintSpec, visibility: "visible" | "veryHidden"): string[] {
+  const out: string[] = [];
+  if (visibility !== "visible") out.push("et skjult ark skrives ikke ut, så det skal ikke ha utskriftsoppsett");
+  if (print.orientation !== "landscape" && print.orientation !== "portrait") out.push(`ukjent papirretning «${String(print.orientation)}»`);
+  if (print.paper !== "A4") out.push(`ukjent papirstørrelse «${String(print.paper)}»`);
+  if (typeof print.fitToWidth !== "boolean") out.push("tilpasning til sidebredden må være av eller på");
+  const t = print.titleRows;
+  if (t !== undefined) {
+    const row = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ROW + 1;
+    if (!row(t.first) || !row(t.last)) {
+      out.push(`ugyldige utskriftstitler (rad ${String(t.first)}–${String(t.last)}): radene må være hele tall fra 1 til ${MAX_ROW + 1}`);
+    } else if (t.first > t.last) {
+      out.push(`ugyldige utskriftstitler: første rad (${t.first}) kommer etter siste rad (${t.last})`);
+    }
+  }
+  return [...out, ...headerFooterProblems("topptekst", print.header), ...headerFooterProblems("bunntekst", print.footer)];
+}
+
 /** Every problem with the plan, in Norwegian, each with its sheet and cell; empty when it can be applied. */
 export function planProblems(plan: WritePlan): Problem[] {
   const out: Problem[] = [];
@@ -92,6 +141,7 @@ export function planProblems(plan: WritePlan): Problem[] {
     if (s.freezeRows !== undefined && !(Number.isInteger(s.freezeRows) && s.freezeRows >= 0)) {
       out.push(at(s.name, undefined, `ugyldig antall frosne rader ${s.freezeRows}`));
     }
+    for (const p of s.print ? printProblems(s.print, s.visibility) : []) out.push(at(s.name, undefined, `utskrift: ${p}`));
   }
   for (const w of plan.writes) {
     const { problem, range } = rangeProblem(w.sheet, w.address);

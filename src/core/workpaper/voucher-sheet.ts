@@ -7,6 +7,7 @@ import { isCostAccount } from "../voucher/export-check";
 import { Bilag, Dimensjon } from "../voucher/types";
 import { cellList, GeneratedRow, GeneratedTable, planRows, writeTable } from "./generated-table";
 import { Cell, NUMBER_FORMATS, WritePlan } from "./write-plan";
+import { AMOUNT_COLUMN_WIDTH, PrintHeading, standardPrint } from "./print";
 
 /**
  * A voucher sheet (`Korreksjonsbilag`, `Lønnsbilag`, …): the vouchers, one row per line, and a
@@ -27,6 +28,8 @@ export interface VoucherSheetSpec {
   readonly holds: string;
   readonly bilagsart: string;
   readonly dimensjoner: readonly Dimensjon[];
+  /** Whose vouchers and which year, for the page header when the sheet is printed. */
+  readonly heading: PrintHeading;
 }
 
 /** Dimensions shown as columns: those configured, by Unit4 slot. */
@@ -141,13 +144,19 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
   const writes = writeTable(table, plan, rows);
   const widths: Record<string, number> = { A: 18, B: 6, C: 11, D: 9, E: 7, F: 9 };
   dims.forEach((_, di) => (widths[columnLetter(k.dim0 + di)] = 14));
-  // Wide enough for 9 999 999 999,99 kr with its separators, so no amount shows as ###.
-  for (const c of [k.debet, k.kredit, k.belop]) widths[columnLetter(c)] = 18;
+  // Wide enough for -9 999 999 999,99 kr with its separators, so no amount shows as ###.
+  for (const c of [k.debet, k.kredit, k.belop]) widths[columnLetter(c)] = AMOUNT_COLUMN_WIDTH;
   widths[columnLetter(k.tekst)] = 60;
   widths[columnLetter(k.bilagsart)] = 9;
   widths[columnLetter(k.status)] = 16;
   return {
     ...writes,
-    sheets: [{ name: spec.sheet, visibility: "visible", columnWidths: widths, freezeRows: plan.isNew && plan.titleRow === 0 ? plan.headerRow + 1 : undefined }],
+    sheets: [{
+      name: spec.sheet,
+      visibility: "visible",
+      columnWidths: widths,
+      freezeRows: plan.isNew && plan.titleRow === 0 ? plan.headerRow + 1 : undefined,
+      print: standardPrint(spec.heading, { first: plan.headerRow + 1, last: plan.headerRow + 1 }),
+    }],
   };
 }

@@ -108,6 +108,46 @@ export const CONDITIONAL_STYLES: Readonly<Record<ConditionalFormat["style"], Sty
   warning: { fill: "#FFE8B3", fontColor: "#7A4B00" },
 };
 
+/** Sheet rows, 1-based and inclusive as Excel numbers them: `{ first: 1, last: 11 }` is rows 1–11. */
+export interface RowSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * The three sections of a page header or footer, each in Excel's header/footer codes: `&P` the
+ * page, `&N` the number of pages, `&A` the sheet's tab name, `&D` the date, `&T` the time, `&F`
+ * the file name, `&Z` its folder, `&B`/`&I`/`&U` bold/italic/underline on and off, and `&&` for a
+ * literal "&" (`headerFooterLiteral` in print.ts escapes user text). Other codes are refused by
+ * the plan check: fonts, sizes and pictures differ between Excel and LibreOffice.
+ */
+export interface HeaderFooterSections {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/**
+ * How a sheet prints. A shell sets every part of it, so a sheet printed twice from two machines
+ * looks the same: exceljs writes <pageSetup>, <pageSetUpPr fitToPage>, _xlnm.Print_Titles and
+ * <headerFooter>; Office.js sets `worksheet.pageLayout` (ExcelApi 1.9). `standardPrint` in
+ * print.ts builds the one every generated sheet uses.
+ */
+export interface PrintSpec {
+  readonly orientation: "landscape" | "portrait";
+  readonly paper: "A4";
+  /**
+   * true: scaled to one page wide and as many pages tall as it takes (Excel's "Fit All Columns on
+   * One Page": fitToWidth 1, fitToHeight 0); false: printed at 100 %.
+   */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of every page (print titles). Absent: the sheet's setting stays. */
+  readonly titleRows?: RowSpan;
+  /** Absent sections are written empty, so an older header never lingers beside a new one. */
+  readonly header?: HeaderFooterSections;
+  readonly footer?: HeaderFooterSections;
+}
+
 export interface SheetSpec {
   readonly name: string;
   /** `veryHidden` for the `_lonn` settings sheet: not even listed under Unhide. */
@@ -116,6 +156,8 @@ export interface SheetSpec {
   readonly columnWidths?: Readonly<Record<string, number>>;
   /** Rows to freeze at the top. */
   readonly freezeRows?: number;
+  /** How the sheet prints. Absent: its print setup is left as it is (a hand-made sheet keeps the user's). */
+  readonly print?: PrintSpec;
 }
 
 /** A workbook-scoped name pointing at one cell or range (`LONN_AGA_SATS` → header cell). */

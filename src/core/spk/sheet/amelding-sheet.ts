@@ -5,6 +5,7 @@ import { sheetAddress } from "../../sheet/reference";
 import { SheetSnapshot } from "../../sheet/snapshot";
 import { cellList, GeneratedRow, GeneratedTable, planRows, writeTable } from "../../workpaper/generated-table";
 import { Cell, NUMBER_FORMATS, WritePlan } from "../../workpaper/write-plan";
+import { standardPrint, withAmountWidths } from "../../workpaper/print";
 import { AmeldingFordeling } from "../amelding";
 import { SPK_BILAG_ID } from "../bilag-id";
 import { Oppsett } from "../types";
@@ -130,8 +131,9 @@ export function planAmeldingSheet(
     sheets: [{
       name: AMELDING_SHEET,
       visibility: "visible",
-      columnWidths: { A: 18, B: 9, C: 7, D: 18, E: 36, F: 6, G: 18, H: 18, I: 8, J: 17, K: 16 },
+      columnWidths: withAmountWidths({ A: 18, B: 9, C: 7, D: 18, E: 36, F: 6, I: 8, K: 16 }, ["G", "H", "J"]),
       freezeRows: plan.isNew && plan.titleRow === 0 ? plan.headerRow + 1 : undefined,
+      print: standardPrint(oppsett, { first: plan.headerRow + 1, last: plan.headerRow + 1 }),
     }],
   };
 }

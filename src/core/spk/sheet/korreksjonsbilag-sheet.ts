@@ -19,6 +19,7 @@ export function korreksjonsbilagSheetSpec(oppsett: Oppsett): VoucherSheetSpec {
     holds: "SPK-korreksjonsbilag",
     bilagsart: oppsett.bilagsart,
     dimensjoner: oppsett.dimensjoner,
+    heading: { virksomhet: oppsett.virksomhet, aar: oppsett.aar },
   };
 }
 

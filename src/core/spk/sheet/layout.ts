@@ -1,6 +1,7 @@
 import { controlAccounts } from "../oppsett";
 import { Budsjettering, Kontoer } from "../types";
 import { NUMBER_FORMATS } from "../../workpaper/write-plan";
+import { withAmountWidths } from "../../workpaper/print";
 
 /**
  * The A10/A11 reconciliation sheet's layout: every row, cell and workbook name in one place, so
@@ -126,10 +127,15 @@ export const TERMIN_LABELS = ["T1", "T2", "T3", "T4", "T5", "T6"] as const;
 export const SUM_LABEL = "Sum";
 export const YEAR_LABEL = "År";
 
-export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
-  A: 16, B: 15, C: 15, D: 15, E: 15, F: 15, G: 14, H: 14, I: 14, J: 40, K: 16,
-  L: 15, M: 15, N: 15, O: 14, P: 14, Q: 14, R: 15, S: 11, T: 14, U: 14, V: 16, W: 12, X: 22,
-};
+/**
+ * Every column that holds an amount in some block (the termin table B–I, L–R, T; the voucher block
+ * B, D–L; the balance and adjustment blocks B–F) is AMOUNT_COLUMN_WIDTH wide, so sums of a few
+ * hundred million and vouchers of billions never print as ###.
+ */
+export const COLUMN_WIDTHS: Readonly<Record<string, number>> = withAmountWidths(
+  { A: 16, J: 40, S: 11, U: 14, V: 16, W: 12, X: 22 },
+  ["B", "C", "D", "E", "F", "G", "H", "I", "K", "L", "M", "N", "O", "P", "Q", "R", "T"],
+);
 
 /** The header's single values. */
 export type ScalarKey = "virksomhet" | "aar" | "budsjettering" | "modus" | "agaSats" | "toleranse" | "vesentlighetsgrense";

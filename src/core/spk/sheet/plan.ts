@@ -52,6 +52,7 @@ import { settingsFrom } from "./settings";
 import { layoutConditionalFormats, layoutFormats } from "./styles";
 import { cellAddress, parseCell, parseRange } from "../../sheet/a1";
 import { emptyPlan, FormatWrite, mergePlans, NameSpec, NUMBER_FORMATS, RangeWrite, WritePlan } from "../../workpaper/write-plan";
+import { standardPrint } from "../../workpaper/print";
 
 /** What a fill writes: the header's Oppsett, termin figures (from an import or a scenario), year-end inputs. */
 export interface PlanInput {
@@ -402,7 +403,7 @@ export function planAvstemming(input: PlanInput): Checked<WritePlan> {
     ...emptyPlan(),
     sheets: [
       map.ours
-        ? { name: sheet, visibility: "visible", columnWidths: COLUMN_WIDTHS, freezeRows: FREEZE_ROWS }
+        ? { name: sheet, visibility: "visible", columnWidths: COLUMN_WIDTHS, freezeRows: FREEZE_ROWS, print: standardPrint(oppsett, { first: 1, last: FREEZE_ROWS }) }
         : { name: sheet, visibility: "visible" },
     ],
     writes,

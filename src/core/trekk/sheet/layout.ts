@@ -6,6 +6,7 @@
  */
 import { ZONES } from "../../rates/aga";
 import { Gjelder } from "../types";
+import { withAmountWidths } from "../../workpaper/print";
 
 export const TREKK_SHEET = "Trekk og AGA";
 
@@ -92,9 +93,11 @@ export const TREKK_TABLE = {
   first: TREKK_TITLE + 2,
 } as const;
 
-export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
-  A: 16, B: 16, C: 16, D: 16, E: 14, F: 16, G: 14, H: 24, I: 16, J: 40, K: 40,
-};
+/** Columns B–J hold amounts in some table: at least AMOUNT_COLUMN_WIDTH, so no figure prints as ###. */
+export const COLUMN_WIDTHS: Readonly<Record<string, number>> = withAmountWidths(
+  { A: 16, H: 24, J: 40, K: 40 },
+  ["B", "C", "D", "E", "F", "G", "H", "I", "J"],
+);
 
 /** `T6 2025` for the previous year's termin 6, `T1` … for the year's. */
 export const terminLabel = (termin: number, aar: number, year: number): string => (aar < year ? `T${termin} ${aar}` : `T${termin}`);

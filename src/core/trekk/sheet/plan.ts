@@ -20,6 +20,7 @@ import { cellAt, cellOf, isBlankSheet, isEmptyCell, SheetSnapshot } from "../../
 import { Desired, merge, rectangles } from "../../workpaper/merge";
 import { planSettings, readSettings } from "../../workpaper/settings";
 import { ConditionalFormat, emptyPlan, FormatWrite, mergePlans, NUMBER_FORMATS, StyleName, WritePlan } from "../../workpaper/write-plan";
+import { standardPrint } from "../../workpaper/print";
 import { calendarDate, periodText } from "../dates";
 import { TrekkAvstemming, TrekkFlag } from "../result";
 import { SignOffReview } from "../sign-off";
@@ -447,7 +448,7 @@ export function planTrekkSheet(input: TrekkPlanInput): Checked<WritePlan> {
   if (isNew) looks(c, a.forskuddstrekk.length);
   const plan: WritePlan = {
     ...emptyPlan(),
-    sheets: [{ name: sheet, visibility: "visible", columnWidths: COLUMN_WIDTHS, freezeRows: 3 }],
+    sheets: [{ name: sheet, visibility: "visible", columnWidths: COLUMN_WIDTHS, freezeRows: 3, print: standardPrint(a.scenario, { first: 1, last: 3 }) }],
     writes: rectangles(sheet, merged.changes),
     formats: isNew ? c.formats : newRowFormats(c, rows, snapshot),
     names: [{ name: NAME_TOLERANSE, sheet, address: HEADER.toleranse }],
