@@ -32,9 +32,11 @@ interface SheetExpectation {
 }
 
 const SPK_SHEETS: Readonly<Record<string, SheetExpectation>> = {
-  "A10 SPK brutto": { first: "Termin", last: "Dato", titleRows: "1:11" },
+  "A10 SPK brutto": { first: "Termin", last: "Signering", titleRows: "1:11" },
   Korreksjonsbilag: { first: "Bilag-ID", last: "Status", titleRows: "3:3" },
   "A-melding fordeling": { first: "Bilag-ID", last: "Kontroll", titleRows: "3:3" },
+  // The CLI logs its write, as the pane does.
+  Logg: { first: "Tidspunkt", last: "Hvem", titleRows: "1:1" },
 };
 
 const TREKK_SHEETS: Readonly<Record<string, SheetExpectation>> = {

@@ -106,7 +106,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
       const r = 11 + t.termin;
       expect(host.values(ARK, `B${r}:F${r}`)).toEqual([[t.B, t.C, t.D, t.E, t.F]]);
       expect(host.values(ARK, `K${r}:N${r}`)).toEqual([[t.K, t.L, t.M, t.N]]);
-      expect(host.cell(ARK, `G${r}`).formula).toBe(`=B${r}-D${r}`);
+      expect(host.cell(ARK, `G${r}`).formula).toBe(`=IF(AND(COUNT(B${r}:C${r})>0,COUNT(D${r}:F${r})>0),B${r}-D${r},"")`);
     }
     expect(ok(readSettings(after!.get(SETTINGS_SHEET))).andre["import.sap"]).toBe(JSON.stringify({ omrade: "SAP" }));
     expect(host.values(LOG_SHEET, "B3")).toEqual([[ACTIONS.fill]]);
@@ -141,7 +141,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     host.resetLog();
     const r = ok((await inHost(host, () => write(writeBilag(ARK, virk.virksomheter, fingerprint(preview.bilag), TID)))).report);
     expect(r.syncs).toBe(2);
-    expect(host.values(KORREKSJONSBILAG_SHEET, "A4:F4")).toEqual([["SPK-2024-T1", expect.any(Number), 202402, "T1", 1, "5420"]]);
+    expect(host.values(KORREKSJONSBILAG_SHEET, "A4:F4")).toEqual([["SPK-2024-T1", 1, expect.any(Number), 202402, "T1", "5420"]]);
     expect(host.cell(AMELDING_SHEET, "A4").value).toBe("SPK-2024-T1");
     expect(host.values(LOG_SHEET, "B4")).toEqual([[ACTIONS.bilag]]);
 

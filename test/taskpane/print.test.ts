@@ -34,7 +34,8 @@ const standard = (titles: string) => ({
 });
 
 test("Oppsett and Bilag: every sheet they make prints the standard way, in the action's one write sync", async () => {
-  const host = new FakeExcelHost().seed("Ark1");
+  // ExcelApi 1.13, so the shell can check merged cells too (without it every action adds a notice).
+  const host = new FakeExcelHost({ requirementSets: { ExcelApi: "1.13", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" } }).seed("Ark1");
   const oppsett = ok((await installed(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
   expect(oppsett.syncs).toBe(2);
   expect(host.sheet(ARK).pageLayout).toEqual(standard("$1:$11"));

@@ -229,7 +229,7 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
   // A run that changes nothing (the same figures again) leaves no trace, not even in Logg.
   if (!extras.log || !writesAnything(plan)) return plan;
   const present = new Set([sheet, ...SPK_SHEETS].filter((n) => snapshots(n) !== undefined).map((n) => n.toLowerCase()));
-  return withLogRow(plan, extras.log, snapshots(LOG_SHEET), present);
+  return withLogRow(plan, extras.log, snapshots(LOG_SHEET), present, { virksomhet: inputs.oppsett.virksomhet, aar: inputs.oppsett.aar });
 }
 
 const writesAnything = (plan: WritePlan): boolean => plan.writes.some((w) => w.cells.some((row) => row.some((c) => c !== null)));

@@ -265,7 +265,8 @@ function foreignFormulas(d: Desires, map: SheetMap, kind: Budsjettering): void {
       } else if (col === "T" && !hasName("agaSats")) {
         d.set(`T${r}`, { kind: "formulaUnavailable", formula: f, why: "AGA-snittsatsen i kolonne S mangler." });
       } else {
-        d.set(`${col}${r}`, { kind: "formula", formula: f, previous: previousTerminFormulas(col, r, hasName("budsjettering") ? undefined : kind) });
+        // A hand-made sheet's own formulas are the user's, even where they match an older template of ours.
+        d.set(`${col}${r}`, { kind: "formula", formula: f });
       }
     }
   }

@@ -216,6 +216,34 @@ describe("our own sheet after the user has worked in it", () => {
   });
 });
 
+describe("our sheet as an earlier version wrote it", () => {
+  const SHEET = "A10 SPK brutto";
+  // The first template computed every termin row, blank inputs as 0: R =IF(…,M,Q), T =ROUND(R*S,2), G =B-D, voucher rows without IF.
+  const current = applyPlan(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
+  const old: Workbook = JSON.parse(JSON.stringify(current));
+  for (let r = 12; r <= 17; r++) {
+    setCell(old, SHEET, `G${r}`, `=B${r}-D${r}`);
+    setCell(old, SHEET, `R${r}`, `=IF(LONN_BUDSJETTERING="Brutto",M${r},Q${r})`);
+    setCell(old, SHEET, `T${r}`, `=ROUND(R${r}*S${r},2)`);
+  }
+  setCell(old, SHEET, "E24", "=B24");
+  const p = plan({ oppsett: oppsett(), terminer: BRUTTO, existing: old[SHEET], settings: old._lonn });
+
+  test("the old template formulas are replaced by the current ones, each said; none is reported as the user's", () => {
+    expect(p.leftAlone).toEqual([]);
+    const after = applyPlan(p, old)[SHEET];
+    const f = (a: string) => after.formulas[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65];
+    expect(f("R12")).toBe('=IF(AND(COUNT(B12:C12)>0,COUNT(L12:N12)>0),IF(LONN_BUDSJETTERING="Brutto",M12,Q12),"")');
+    expect(f("T17")).toBe('=IF(R17="","",ROUND(R17*S17,2))');
+    expect(f("G14")).toBe('=IF(AND(COUNT(B14:C14)>0,COUNT(D14:F14)>0),B14-D14,"")');
+    expect(f("E24")).toBe('=IF(B24="","",B24)');
+    expect((p.notices ?? []).map((n) => n.address)).toEqual([
+      "G12", "R12", "T12", "G13", "R13", "T13", "G14", "R14", "T14", "G15", "R15", "T15", "G16", "R16", "T16", "G17", "R17", "T17", "E24",
+    ]);
+    expect(p.notices?.[0].message).toBe('Malens formel er oppdatert: «=B12-D12» er erstattet med «=IF(AND(COUNT(B12:C12)>0,COUNT(D12:F12)>0),B12-D12,"")».');
+  });
+});
+
 describe("reading a sheet with bad cells", () => {
   const SHEET = "A10 SPK brutto";
   const book = applyPlan(plan({ oppsett: oppsett(), terminer: BRUTTO }), {});
