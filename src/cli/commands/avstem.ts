@@ -293,7 +293,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
 function exportText(e: { batchId: string; bilag: readonly string[]; uendret: readonly string[]; kopi: boolean }): string {
   const same = e.uendret.length > 0 ? ` (uendret siden forrige eksport: ${e.uendret.join(", ")})` : "";
   if (e.bilag.length === 0) return `Ingen nye bilag å eksportere${same}; filene har bare overskrifter.`;
-  if (e.kopi) return `Eksportert som KOPI (${e.batchId}): ${e.bilag.join(", ")}. Kopien er allerede bokført før; ikke bokfør den på nytt.`;
+  if (e.kopi) return `Eksportert som KOPI (${e.batchId}): ${e.bilag.join(", ")}. Bilagene er eksportert før; ikke bokfør kopien.`;
   return `Eksportert (${e.batchId}): ${e.bilag.join(", ")}${same}.`;
 }
 

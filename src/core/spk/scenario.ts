@@ -420,9 +420,9 @@ export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-
 
 export function jsonKind(json: unknown): JsonKind {
   if (!isObj(json)) return "annet";
-  if ("bilagsoversikt" in json && "kilde" in json) return "avstem-utdata";
   if ("lonnskjoringer" in json) return "trekk-scenario";
   if ("kontroller" in json && "forskuddstrekk" in json) return "trekk-utdata";
+  if ("bilagsoversikt" in json && "kilde" in json) return "avstem-utdata";
   if ("terminer" in json || "virksomhet" in json || "aar" in json) return "scenario";
   return "annet";
 }

@@ -22,7 +22,7 @@ import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
 import { storedVirksomheter, virksomheterSetting } from "../spk/sheet/settings";
 import { reviewSpkSignOff, SpkSignOffReview, withSignOffFlags } from "../spk/sign-off";
 import { overlayTerminer } from "../spk/termin-fields";
-import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, VirksomhetGrunnlag } from "../spk/types";
+import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, TerminResult, VirksomhetGrunnlag } from "../spk/types";
 import { Bokforingsdato } from "../voucher/dates";
 import { ExportSettings } from "../voucher/export-check";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
@@ -176,14 +176,20 @@ export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHE
  * The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`
  * (whose checks refer to the reconciliation's cells where `reconciliation` says they are).
  */
-export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snapshots: Snapshots, reconciliation: ReconciliationCells): Checked<WritePlan> {
+export function planDerivedSheets(
+  vouchers: SpkVouchers,
+  oppsett: Oppsett,
+  snapshots: Snapshots,
+  reconciliation: ReconciliationCells,
+  held: ReadonlyMap<string, string> = new Map(),
+): Checked<WritePlan> {
   const problems = new ProblemList();
   const plans: WritePlan[] = [];
   const take = (plan: Checked<WritePlan>, sheet: string) => {
     if (isProblems(plan)) problems.addAll(plan, { sheet });
     else plans.push(plan);
   };
-  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET)), KORREKSJONSBILAG_SHEET);
+  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET), held), KORREKSJONSBILAG_SHEET);
   // An A-melding sheet already there is regenerated from the current vouchers even without a new
   // list (the list is kept in `_lonn`), so it never shows an old split.
   if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET), reconciliation), AMELDING_SHEET);
@@ -219,7 +225,8 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
     model: run.avstemming,
     ...(run.signOff ? { signOff: run.signOff } : {}),
   });
-  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(sheetMapOf(existing, sheet)));
+  const map = sheetMapOf(existing, sheet);
+  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(map), heldStatus(run.avstemming, run.bilag, map));
   const problems = new ProblemList();
   if (isProblems(main)) problems.addAll(main, { sheet });
   if (isProblems(derived)) problems.addAll(derived);
@@ -259,23 +266,34 @@ export interface SpkExportOptions {
  * Vouchers an export must not carry yet: one that posts a termin whose material difference (Q)
  * has no explanation. The problem says what to write where.
  */
-export function unexplainedMaterial(run: SpkRun, vouchers: readonly Bilag[], sheet: string | undefined, rowOf: (termin: number) => number | undefined): Problem[] {
-  const out: Problem[] = [];
-  const blocked = run.avstemming.terminer.filter(
-    (t) => t.flags.some((f) => f.kind === "vesentlig") && (t.input.forklaring ?? "").trim() === "",
-  );
-  for (const t of blocked) {
-    const carried = vouchers.filter((b) => b.termin === t.termin || b.termin === null);
-    if (carried.length === 0) continue;
+export function unexplainedMaterial(run: Pick<SpkRun, "avstemming">, vouchers: readonly Bilag[], sheet: string | undefined, rowOf: (termin: number) => number | undefined): Problem[] {
+  return heldBack(run.avstemming, vouchers).map(({ termin: t, carried }) => {
     const row = rowOf(t.termin);
     const cell = row !== undefined ? `J${row}` : undefined;
-    out.push({
+    return {
       message:
         `Termin ${t.termin}: differansen Q = ${kronerText(t.Q)} kr er vesentlig og ikke forklart, så ${carried.map((b) => b.id).join(", ")} eksporteres ikke. ` +
         `Skriv forklaringen ${cell ? `i ${cell}` : `for termin ${t.termin} (kolonne J på avstemmingsarket, «forklaring» i en scenariofil)`} og eksporter på nytt.`,
       ...(sheet ? { sheet } : {}),
       ...(cell ? { cell } : {}),
-    });
+    };
+  });
+}
+
+/** Termins with a material difference and no explanation, and the vouchers among `vouchers` that post them. */
+function heldBack(a: Avstemming, vouchers: readonly Bilag[]): { termin: TerminResult; carried: Bilag[] }[] {
+  return a.terminer
+    .filter((t) => t.flags.some((f) => f.kind === "vesentlig") && (t.input.forklaring ?? "").trim() === "")
+    .map((termin) => ({ termin, carried: vouchers.filter((b) => b.termin === termin.termin || b.termin === null) }))
+    .filter((h) => h.carried.length > 0);
+}
+
+/** The Status each held-back voucher shows on the voucher sheet: what it waits for, and where. */
+function heldStatus(a: Avstemming, vouchers: readonly Bilag[], map: SheetMap): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { termin, carried } of heldBack(a, vouchers)) {
+    const row = map.terminRows.get(termin.termin);
+    for (const b of carried) out.set(b.id, `Venter: forklar T${termin.termin}${row !== undefined ? ` (J${row})` : ""}`);
   }
   return out;
 }

@@ -79,7 +79,7 @@ describe("exports that remember (planExport)", () => {
     expect(p.record.every((l) => l.type === "kopi")).toBe(true);
     // Marked as a copy in the file itself: the batch id and every line's text.
     expect(p.batchId).toMatch(/-E2-KOPI$/);
-    expect(p.vouchers.flatMap((v) => v.linjer).every((l) => l.tekst.startsWith("KOPI – ikke bokfør: "))).toBe(true);
+    expect(p.vouchers.flatMap((v) => v.linjer).every((l) => l.tekst.startsWith("KOPI - ikke bokfør: "))).toBe(true);
     expect([...exportedNet([...first, ...p.record]).keys()]).toEqual(["SPK-2024-T1"]);
     // T2 is still new for a normal export.
     expect(planExport([T1, T2], [...first, ...p.record], meta(3)).vouchers.map((v) => v.id)).toEqual(["SPK-2024-T2"]);
