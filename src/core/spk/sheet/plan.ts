@@ -415,8 +415,11 @@ export function planAvstemming(input: PlanInput): Checked<WritePlan> {
     notices: merged.notices,
     results: input.model ? reconciliationResults(map, input.model, balanceKind) : [],
   };
+  // A `_lonn` this version cannot read (a newer schema, a cell edited into nonsense) is refused,
+  // never rewritten in the old form: the settings of a newer add-in would be lost.
   const stored = input.settings ? readSettings(input.settings) : undefined;
-  const base = settingsFrom(oppsett, sheet, stored && !isProblems(stored) ? stored : undefined);
+  if (stored && isProblems(stored)) return stored;
+  const base = settingsFrom(oppsett, sheet, stored);
   const andre = { ...(input.andreInnstillinger ?? {}), ...(input.signOff?.settings ?? {}) };
   const settings = Object.keys(andre).length > 0 ? { ...base, andre: { ...base.andre, ...andre } } : base;
   return mergePlans(plan, planSettings(settings, input.settings));
