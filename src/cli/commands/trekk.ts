@@ -17,6 +17,7 @@ import { oneLine } from "../../core/text";
 import { TrekkFlagKind } from "../../core/trekk/result";
 import { parseTrekkScenario } from "../../core/trekk/scenario";
 import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
+import { isoTimestamp } from "../../core/workpaper/logg";
 import { parseArgs } from "../args";
 import { expandInputs, readTextFile, writeFiles } from "../files";
 import { parseJsonFile } from "../inputs";
@@ -60,8 +61,7 @@ const IMPORT_REQUIRED = ["amelding", "hovedbok", "lonn", "betalinger", "oppsett"
 
 /** Local wall-clock time, ISO without zone: when an export happened, as the record keeps it. */
 export function localNow(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return isoTimestamp({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() });
 }
 
 /** A scenario file as the use case's inputs; every problem placed in the file. */

@@ -81,6 +81,8 @@ export interface TrekkImportSources {
 /** The run, and what each reader did (for a preview). */
 export interface TrekkImportRun {
   readonly run: TrekkRun;
+  /** The exports read, by name (`13 a-meldinger`, `saft-2026.xml`, `lonnsjournal.csv` …); the run's source is the oppsett's file and these. */
+  readonly exports: readonly string[];
   /** The CSV files or sheets: rows used, header row, what was left out. */
   readonly sheets: readonly ReadSummary[];
   readonly meldinger: readonly AmeldingFileSummary[];
@@ -123,7 +125,7 @@ function ameldingElement(rest: string, agaElement: (line: number) => string | un
 }
 
 /** The melding that stands for month `i` of the scenario, and its AGA lines' elements. */
-function meldingOf(o: Origins, i: number): { file?: string; agaElement: (line: number) => string | undefined } {
+function standingAmelding(o: Origins, i: number): { file?: string; agaElement: (line: number) => string | undefined } {
   const m = o.scenario.amelding[i];
   const standing = m && o.amelding.meldinger.find((x) => x.kalendermaaned === m.kalendermaaned && x.orgnr === m.orgnr && x.erstattetAv === undefined);
   return {
@@ -154,9 +156,9 @@ function placeInInputs(p: Problem, o: Origins): Problem {
       return { ...rid, sheet: o.betalinger, ...(at ? { row: at.row } : {}), ...(cell ? { cell } : {}), message };
     }
     case "amelding": {
-      const melding = index === undefined ? { agaElement: () => undefined } : meldingOf(o, index);
-      const file = "file" in melding && melding.file ? melding.file : undefined;
-      return { ...rid, ...(file ? { file } : {}), element: ameldingElement(rest, melding.agaElement), message: file ? message : `A-meldingene: ${p.message}` };
+      const standing = index === undefined ? { agaElement: () => undefined } : standingAmelding(o, index);
+      const file = "file" in standing && standing.file ? standing.file : undefined;
+      return { ...rid, ...(file ? { file } : {}), element: ameldingElement(rest, standing.agaElement), message: file ? message : `A-meldingene: ${p.message}` };
     }
     case "lonnskjoringer": {
       const run = index === undefined ? undefined : o.scenario.lonnskjoringer[index];
@@ -187,10 +189,10 @@ function rateProblems(o: Origins): Problem[] {
   return rateMismatches(o.scenario).map((x) => {
     const m = o.scenario.amelding[x.maaned];
     const line = m.agaGrunnlag[x.line];
-    const melding = meldingOf(o, x.maaned);
+    const standing = standingAmelding(o, x.maaned);
     const kode = o.amelding.agaKoder.find((k) => k.kalendermaaned === m.kalendermaaned && k.orgnr === m.orgnr && k.index === x.line);
     return {
-      ...(melding.file ? { file: melding.file } : {}),
+      ...(standing.file ? { file: standing.file } : {}),
       ...(kode ? { row: kode.row } : {}),
       element: `${kode?.element ?? "Leveranse/oppgave/virksomhet/arbeidsgiveravgift"}/prosentsatsForAvgiftsberegning`,
       value: String(line.prosentsats),
@@ -259,8 +261,9 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
     ...(invoicesInput ? { fakturaer: invoicesInput.sheet } : {}),
     amelding: a,
   };
+  const exports = [`${a.meldinger.length} a-meldinger`, ledgerFile, origins.lonn, origins.betalinger, ...(origins.fakturaer ? [origins.fakturaer] : [])];
   const inputs: TrekkInputs = {
-    source: [oppsettFile, `${a.meldinger.length} a-meldinger`, ledgerFile, origins.lonn, origins.betalinger, ...(origins.fakturaer ? [origins.fakturaer] : [])].join(", "),
+    source: [oppsettFile, ...exports].join(", "),
     scenario,
     notes: [...a.notes, ...(saft?.notes ?? []), ...(ledgerCsv?.notes ?? []), ...(payroll?.notes ?? [])],
   };
@@ -270,6 +273,7 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
   if (rates.length > 0) return rejected("Importen", rates);
   return {
     run,
+    exports,
     sheets: [ledgerCsv?.summary, payroll?.summary, payments?.summary, invoices?.summary].filter((s): s is ReadSummary => s !== undefined),
     meldinger: a.meldinger,
     ...(saft && ledgerSource.kind === "saft" ? { saft: { file: ledgerSource.file, versjon: saft.versjon, linjer: saft.summary.linjer, linjerLest: saft.summary.linjerLest } } : {}),
