@@ -36,7 +36,8 @@ export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pic
   return readSpkSheet((s) => snaps.get(s), sheet, extras);
 }
 
-const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp): Checked<WritePlan> =>
+/** The plan with its Logg row (the log describes the plan, in the same write). */
+export const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp): Checked<WritePlan> =>
   isProblems(plan) ? plan : withLogRow(plan, { tid: time, handling: action, summer: totals }, snaps.get(LOG_SHEET), existingSheets(snaps));
 
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
