@@ -211,17 +211,26 @@ async function syncsOf(page: Page, act: () => Promise<void>): Promise<number> {
 const heading = (page: Page) => page.locator("#steg-tittel").innerText();
 const statusText = (page: Page) => page.locator("#status").innerText();
 
+/** The pane opened on `seed`, once it shows its first step. */
+async function openReady(seed: Seed): Promise<Opened> {
+  const o = await open(seed);
+  await o.page.waitForSelector("#oppsett-lagre");
+  return o;
+}
+
+/** No request left the local server and the Office.js CDN (which was asked); no dialog, no error. */
+function expectNothingElse(o: Opened): void {
+  const allowed = new Set([server.origin, CDN]);
+  expect(o.requests.filter((u) => !allowed.has(new URL(u.startsWith("blob:") ? u.slice(5) : u).origin))).toEqual([]);
+  expect(o.requests.some((u) => u.startsWith(CDN))).toBe(true);
+  expect(o.dialogs).toEqual([]);
+  expect(o.errors).toEqual([]);
+}
+
 withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)", () => {
   let o: Opened;
-
-  beforeAll(async () => {
-    o = await open(SEED);
-    await o.page.waitForSelector("#oppsett-lagre");
-  });
-
-  afterAll(async () => {
-    await o?.context.close();
-  });
+  beforeAll(async () => (o = await openReady(SEED)));
+  afterAll(async () => o?.context.close());
 
   test("starts on Oppsett in an empty workbook, with both bundles loaded", async () => {
     const { page } = o;
@@ -443,12 +452,7 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
   });
 
   test("no request went anywhere but the local server and the Office.js CDN; nothing ran that should not", async () => {
-    const allowed = new Set([server.origin, CDN]);
-    const elsewhere = o.requests.filter((u) => !allowed.has(new URL(u.startsWith("blob:") ? u.slice(5) : u).origin));
-    expect(elsewhere).toEqual([]);
-    expect(o.requests.some((u) => u.startsWith(CDN))).toBe(true);
-    expect(o.dialogs).toEqual([]);
-    expect(o.errors).toEqual([]);
+    expectNothingElse(o);
   });
 });
 
@@ -481,15 +485,8 @@ const TREKK = "Trekk og AGA";
 
 withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verksted AS 2026)", () => {
   let o: Opened;
-
-  beforeAll(async () => {
-    o = await open(TREKK_SEED);
-    await o.page.waitForSelector("#oppsett-lagre");
-  });
-
-  afterAll(async () => {
-    await o?.context.close();
-  });
+  beforeAll(async () => (o = await openReady(TREKK_SEED)));
+  afterAll(async () => o?.context.close());
 
   test("the second flow sits beside the SPK flow: its own three steps, locked until an import is read", async () => {
     const { page } = o;
@@ -634,9 +631,6 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     expect(await heading(page)).toBe("Steg 1 av 5: Oppsett");
     await page.locator("#flyt-trekk").click();
     expect(await heading(page)).toBe("Trekk og AGA – Steg 3 av 3: Bilag");
-    const allowed = new Set([server.origin, CDN]);
-    expect(o.requests.filter((u) => !allowed.has(new URL(u.startsWith("blob:") ? u.slice(5) : u).origin))).toEqual([]);
-    expect(o.dialogs).toEqual([]);
-    expect(o.errors).toEqual([]);
+    expectNothingElse(o);
   });
 });

@@ -6,7 +6,7 @@
  * clicks through the same writes in the real pane.
  */
 import { readAmeldinger } from "../../src/core/import/amelding";
-import { Checked, isProblems } from "../../src/core/problem/problem";
+import { isProblems } from "../../src/core/problem/problem";
 import { TREKK_SHEET } from "../../src/core/trekk/sheet/layout";
 import { parseTrekkOppsett, runTrekkImport, trekkReaderOptions } from "../../src/core/usecase/trekk-import";
 import { TREKK_VOUCHER_SHEET, TrekkRun } from "../../src/core/usecase/trekk";
@@ -17,23 +17,19 @@ import { writeTrekk } from "../../src/taskpane/trekk-plans";
 import { TREKK_ACTIONS, TREKK_OPPSETT_KEY } from "../../src/taskpane/view/trekk-view";
 import { readSheets, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
+import { ok } from "../support/checked";
 import { ameldingFiles, csvSheet, sampleSheet, sampleText } from "../core/import/trekk-helpers";
 
 const TID: Timestamp = { year: 2026, month: 12, day: 1, hour: 14, minute: 3, second: 0 };
 
-const ok = <T>(r: Checked<T>): T => {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-};
-
-async function inHost<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
-  const restore = host.install();
-  try {
-    return await f();
-  } finally {
-    restore();
-  }
-}
+/** Each test: a new workbook, installed as the global `Excel`. */
+let host: FakeExcelHost;
+let restore: () => void;
+beforeEach(() => {
+  host = new FakeExcelHost();
+  restore = host.install();
+});
+afterEach(() => restore());
 
 /** The sample's run; the ledger with the AGA of 20.04 booked 45 kr too high, and with `korreksjoner` that difference accepted against 5400. */
 function sampleRun(korreksjoner: boolean, differanse = true): TrekkRun {
@@ -56,16 +52,15 @@ const exportOf = (fil: string) => ({ export: { eksportert: "2026-12-01T14:03:00"
 
 describe("the trekk flow's writes on the exports sample", () => {
   test("fill: the sheet, _lonn with the oppsett, and the Logg row in one read and one write; each flag's cell holds it", async () => {
-    const host = new FakeExcelHost();
     const run = sampleRun(false, false);
     const action = writeTrekk(run, { andre: { [TREKK_OPPSETT_KEY]: JSON.stringify({ virksomhet: "Nordlys Verksted AS", aar: 2026 }) } }, TREKK_ACTIONS.fill, TID);
     host.resetLog();
-    const report = ok((await inHost(host, () => write(action))).report);
+    const report = ok((await write(action)).report);
     expect(host.runs.map((r) => r.syncs)).toEqual([2]);
     expect(report.sheetsCreated).toEqual([TREKK_SHEET, SETTINGS_SHEET, LOG_SHEET]);
     expect(String(host.cell(TREKK_SHEET, "A1").value)).toBe("Trekk og arbeidsgiveravgift – avstemming av trekk- og avgiftskontoene 2026");
     expect(host.values(LOG_SHEET, "B2")).toEqual([[TREKK_ACTIONS.fill]]);
-    const snaps = await inHost(host, () => readSheets([SETTINGS_SHEET]));
+    const snaps = await readSheets([SETTINGS_SHEET]);
     const settings = ok(readSettings(snaps.get(SETTINGS_SHEET)));
     expect(JSON.parse(settings.andre[TREKK_OPPSETT_KEY])).toEqual({ virksomhet: "Nordlys Verksted AS", aar: 2026 });
     const w = action.written();
@@ -74,22 +69,21 @@ describe("the trekk flow's writes on the exports sample", () => {
     w.run.avstemming.flags.forEach((f, i) => expect(String(host.cell(TREKK_SHEET, w.flagCells[i] as string).value)).toContain(f.melding));
     // The same write again changes nothing on the sheet.
     const again = writeTrekk(run, {}, TREKK_ACTIONS.fill, TID);
-    const second = ok((await inHost(host, () => write(again))).report);
+    const second = ok((await write(again)).report);
     expect(second.written.filter((x) => x.sheet === TREKK_SHEET)).toEqual([]);
   });
 
   test("vouchers and exports: the voucher sheet; the first export holds the voucher and records it, the second holds nothing new", async () => {
-    const host = new FakeExcelHost();
     const plain = sampleRun(false);
     expect(plain.avstemming.flags.filter((f) => f.kind === "avvikHovedbok").map((f) => [f.konto, f.periode, f.belop])).toEqual([["2770", "2026-04", 4500]]);
     const run = sampleRun(true);
     expect(run.bilag.map((b) => [b.id, b.linjer.map((l) => [l.konto, l.belop])])).toEqual([["TREKK-2026-2770-04", [["2770", 4500], ["5400", -4500]]]]);
-    ok((await inHost(host, () => write(writeTrekk(run, {}, TREKK_ACTIONS.bilag, TID)))).report);
+    ok((await write(writeTrekk(run, {}, TREKK_ACTIONS.bilag, TID))).report);
     expect((host.values(TREKK_VOUCHER_SHEET, "A1:A20").flat() as unknown[]).filter((v) => v === "TREKK-2026-2770-04").length).toBeGreaterThan(0);
 
     host.resetLog();
     const first = writeTrekk(run, exportOf("a.csv, a.gl07.txt"), TREKK_ACTIONS.export, TID);
-    ok((await inHost(host, () => write(first))).report);
+    ok((await write(first)).report);
     expect(host.runs.map((r) => r.syncs)).toEqual([2]);
     const e1 = first.written();
     expect(e1?.exported?.vouchers.map((b) => b.id)).toEqual(["TREKK-2026-2770-04"]);
@@ -98,16 +92,15 @@ describe("the trekk flow's writes on the exports sample", () => {
     expect((host.values(EXPORT_RECORD_SHEET, "E1:E20").flat() as unknown[]).filter((v) => v === "TREKK-2026-2770-04").length).toBe(2);
 
     const second = writeTrekk(run, exportOf("b.csv"), TREKK_ACTIONS.export, TID);
-    ok((await inHost(host, () => write(second))).report);
+    ok((await write(second)).report);
     expect(second.written()?.exported).toMatchObject({ vouchers: [], unchanged: ["TREKK-2026-2770-04"] });
   });
 
   test("a refused write (firma missing for the export) leaves the workbook as it was", async () => {
-    const host = new FakeExcelHost();
     const run = sampleRun(true);
     const s = { ...run, inputs: { ...run.inputs, scenario: { ...run.inputs.scenario, firma: undefined } } } as TrekkRun;
     const before = JSON.stringify(host.state());
-    const { report } = await inHost(host, () => write(writeTrekk(s, exportOf("c.csv"), TREKK_ACTIONS.export, TID)));
+    const { report } = await write(writeTrekk(s, exportOf("c.csv"), TREKK_ACTIONS.export, TID));
     expect(isProblems(report) && report.list.map((p) => p.file)).toEqual(["CSV", "GL07"]);
     expect(JSON.stringify(host.state())).toBe(before);
   });

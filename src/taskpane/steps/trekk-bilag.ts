@@ -19,8 +19,8 @@ import { count } from "../view/format";
 import { timestamp } from "../view/log-text";
 import { problemMessages } from "../view/messages";
 import { correctionChoices, readTrekkForm, TREKK_ACTIONS, trekkSettings } from "../view/trekk-view";
-import { write } from "../workbook";
 import { outcome, reportText } from "./outcome";
+import { writeShown } from "./trekk-write";
 
 interface Choice {
   readonly konto: string;
@@ -125,15 +125,9 @@ export class TrekkBilagStep implements Step {
   private async writeBilag(button: HTMLButtonElement, run: TrekkRun, settings: Readonly<Record<string, string>>): Promise<void> {
     if (this.pane.isBusy) return;
     await this.pane.run(button, "Skriver bilagene …", "write", async () => {
-      const action = writeTrekk(run, { andre: settings }, TREKK_ACTIONS.bilag, timestamp(new Date()));
-      const { report } = await write(action);
-      const written = action.written();
-      if (isProblems(report) || !written) {
-        if (isProblems(report)) replace(this.problemBox, messageBox("feil", "Bilagene er ikke skrevet", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
-        this.pane.message("Bilagene er ikke skrevet; se feilene.");
-        return;
-      }
-      this.pane.addSheets(...report.sheetsCreated);
+      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings }, TREKK_ACTIONS.bilag, timestamp(new Date())), this.problemBox, "Bilagene er ikke skrevet");
+      if (!done) return;
+      const { report, written } = done;
       this.pane.state.trekk.written = written;
       this.pane.done("trekk-bilag");
       replace(this.problemBox, outcome("ok", `${TREKK_ACTIONS.bilag}: ${TREKK_VOUCHER_SHEET}.`, reportText(report), report, this.pane.goTo));
@@ -148,17 +142,11 @@ export class TrekkBilagStep implements Step {
     await this.pane.run(button, "Eksporterer bilagene …", "write", async () => {
       const now = timestamp(new Date());
       const names = { csv: `Trekk-korreksjonsbilag-${aar}.csv`, gl07: `Trekk-korreksjonsbilag-${aar}.gl07.txt` };
-      const action = writeTrekk(run, { andre: settings, export: { eksportert: isoTimestamp(now), fil: `${names.csv}, ${names.gl07}`, csv: {}, gl07: true } }, TREKK_ACTIONS.export, now);
-      const { report } = await write(action);
-      const written = action.written();
-      if (isProblems(report) || !written || !written.exported) {
-        if (isProblems(report)) replace(this.problemBox, messageBox("feil", "Bilagene er ikke eksportert", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
-        this.pane.message("Bilagene er ikke eksportert; se feilene.");
-        return;
-      }
-      this.pane.addSheets(...report.sheetsCreated);
+      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings, export: { eksportert: isoTimestamp(now), fil: `${names.csv}, ${names.gl07}`, csv: {}, gl07: true } }, TREKK_ACTIONS.export, now), this.problemBox, "Bilagene er ikke eksportert");
+      if (!done || !done.written.exported) return;
+      const { report, written } = done;
       this.pane.state.trekk.written = written;
-      const e = written.exported;
+      const e = done.written.exported;
       const unchanged = e.unchanged.length > 0 ? ` (uendret siden forrige eksport: ${e.unchanged.join(", ")})` : "";
       if (e.vouchers.length === 0) {
         replace(this.problemBox, messageBox("info", `Ingen nye bilag å eksportere${unchanged}.`, [h("p", {}, "Eksporterte bilag står i arket «Eksporterte bilag»; et bilag som endres, eksporteres som en rettelse.")]));

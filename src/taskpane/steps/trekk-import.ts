@@ -12,7 +12,7 @@ import { createSaftReader } from "../../core/import/saft";
 import { SheetInput } from "../../core/import/types";
 import { Checked, isProblems, Problems } from "../../core/problem/problem";
 import { splitSheetAddress } from "../../core/sheet/reference";
-import { ACCOUNT_ORDER } from "../../core/trekk/sheet/layout";
+import { ACCOUNT_NAMES, ACCOUNT_ORDER } from "../../core/trekk/sheet/layout";
 import { Gjelder } from "../../core/trekk/types";
 import { runTrekkImport, TrekkImportSources, TrekkLedgerSource, trekkReaderOptions } from "../../core/usecase/trekk-import";
 import { h, newId, replace } from "../dom";
@@ -22,8 +22,9 @@ import { Step, StepContext } from "../step-context";
 import { count } from "../view/format";
 import { summary } from "../view/import-view";
 import { problemMessages } from "../view/messages";
-import { accountPreview, KONTO_LABELS, readLines, readTrekkForm, TREKK_SHORT_NAMES, TREKK_SOURCE_NAMES, TREKK_SOURCES, TrekkForm, trekkFormFrom, trekkSettings, TrekkSource } from "../view/trekk-view";
-import { readRanges, selectedRange } from "../workbook";
+import { accountPreview, readLines, readTrekkForm, TREKK_SHORT_NAMES, TREKK_SOURCE_NAMES, TREKK_SOURCES, TrekkForm, trekkFormFrom, trekkSettings, TrekkSource } from "../view/trekk-view";
+import { readRanges } from "../workbook";
+import { useSelection } from "./selection";
 
 /** A file input with its label and help; `files` gives what the user chose. */
 function fileField(id: string, label: string, help: string, multiple: boolean): { element: HTMLElement; input: HTMLInputElement } {
@@ -77,7 +78,7 @@ export class TrekkImportStep implements Step {
         { class: "kort" },
         k === "hovedbok" ? saft.element : null,
         field.element,
-        h("div", { class: "knapper" }, actionButton("Bruk markert område", () => void this.useSelection(k), { id: `trekk-${k}-markert` })),
+        h("div", { class: "knapper" }, actionButton("Bruk markert område", () => void useSelection(this.pane, field, TREKK_SHORT_NAMES[k]), { id: `trekk-${k}-markert` })),
         h("details", {}, h("summary", {}, "Lim inn tekst i stedet"), pasted.element),
       );
     });
@@ -104,7 +105,7 @@ export class TrekkImportStep implements Step {
             "details",
             {},
             h("summary", {}, "Kontoer"),
-            ...ACCOUNT_ORDER.map((g: Gjelder) => this.text(`konto-${g}`, KONTO_LABELS[g], f.kontoer[g], { inputmode: "numeric" })),
+            ...ACCOUNT_ORDER.map((g: Gjelder) => this.text(`konto-${g}`, ACCOUNT_NAMES[g], f.kontoer[g], { inputmode: "numeric" })),
           ),
           h(
             "details",
@@ -130,15 +131,6 @@ export class TrekkImportStep implements Step {
       ranges: Object.fromEntries(TREKK_SOURCES.map((k) => [k, this.rangeFields.get(k)?.input.value ?? ""])) as Record<TrekkSource, string>,
       korreksjoner: this.form.korreksjoner,
     };
-  }
-
-  private async useSelection(k: TrekkSource): Promise<void> {
-    await this.pane.run(null, "Henter markert område …", "read", async () => {
-      const field = this.rangeFields.get(k) as Field;
-      field.input.value = await selectedRange();
-      field.setProblem();
-      this.pane.message(`${TREKK_SHORT_NAMES[k]}: ${field.input.value}.`);
-    });
   }
 
   private async read(button: HTMLButtonElement): Promise<void> {

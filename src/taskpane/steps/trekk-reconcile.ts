@@ -4,18 +4,15 @@
  * (late, short or over-paid, payroll ≠ a-melding, payroll ≠ invoice, ledger ≠ roll-forward, a
  * signed month changed) with a way to the cell it is written in.
  */
-import { isProblems } from "../../core/problem/problem";
 import { TREKK_SHEET } from "../../core/trekk/sheet/layout";
-import { SETTINGS_SHEET } from "../../core/workpaper/settings";
 import { h, replace } from "../dom";
-import { actionButton, messageBox, messageList } from "../field";
+import { actionButton, flagList, messageBox } from "../field";
 import { Step, StepContext } from "../step-context";
 import { writeTrekk } from "../trekk-plans";
 import { timestamp } from "../view/log-text";
-import { problemMessages } from "../view/messages";
 import { TREKK_ACTIONS, trekkFlagSummary, trekkFlagViews } from "../view/trekk-view";
-import { write } from "../workbook";
 import { outcome, reportText } from "./outcome";
+import { writeShown } from "./trekk-write";
 
 export class TrekkReconcileStep implements Step {
   readonly element = h("div", { id: "panel-trekk-avstem" });
@@ -57,15 +54,9 @@ export class TrekkReconcileStep implements Step {
     const imp = t.imported;
     if (!imp) return;
     await this.pane.run(button, `Fyller «${TREKK_SHEET}» …`, "write", async () => {
-      const action = writeTrekk(imp.result.run, { andre: imp.settings }, TREKK_ACTIONS.fill, timestamp(new Date()));
-      const { report } = await write(action);
-      const written = action.written();
-      if (isProblems(report) || !written) {
-        if (isProblems(report)) replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
-        this.pane.message("Arket er ikke fylt; se feilene.");
-        return;
-      }
-      this.pane.addSheets(...report.sheetsCreated.filter((n) => n !== SETTINGS_SHEET));
+      const done = await writeShown(this.pane, writeTrekk(imp.result.run, { andre: imp.settings }, TREKK_ACTIONS.fill, timestamp(new Date())), this.report, "Arket er ikke fylt");
+      if (!done) return;
+      const { report, written } = done;
       t.written = written;
       t.bilag = undefined;
       this.pane.done("trekk-avstem");
@@ -83,26 +74,11 @@ export class TrekkReconcileStep implements Step {
       return;
     }
     const a = w.run.avstemming;
-    const flags = trekkFlagViews(a, w.flagCells, w.sheet);
     replace(
       this.result,
       h("h3", { id: "trekk-flagg-tittel" }, "Flagg"),
       h("p", {}, trekkFlagSummary(a)),
-      flags.length > 0
-        ? h(
-            "ul",
-            { class: "flagg", attrs: { "aria-labelledby": "trekk-flagg-tittel" } },
-            ...flags.map((f) =>
-              h(
-                "li",
-                { class: f.kind },
-                h("p", {}, h("strong", {}, f.type)),
-                h("p", {}, f.message),
-                f.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.button}: ${f.type}` }, on: { click: () => this.pane.goTo(f.place as NonNullable<typeof f.place>) } }, f.button as string) : null,
-              ),
-            ),
-          )
-        : null,
+      flagList(trekkFlagViews(a, w.flagCells, w.sheet), "trekk-flagg-tittel", this.pane.goTo),
       h("div", { class: "knapper" }, actionButton("Gå videre til Bilag", () => this.pane.showStep("trekk-bilag"), { id: "trekk-avstem-videre" })),
     );
   }

@@ -45,13 +45,6 @@ const SUGGESTED: Readonly<Record<TrekkSource, readonly string[]>> = {
 export const TREKK_OPPSETT_KEY = "trekk.oppsett";
 export const trekkSourceKey = (k: TrekkSource): string => `trekk.import.${k}`;
 
-export const KONTO_LABELS: Readonly<Record<Gjelder, string>> = {
-  forskuddstrekk: "Forskuddstrekk",
-  aga: "Skyldig arbeidsgiveravgift",
-  forsikringstrekk: "Forsikringstrekk",
-  fagforeningstrekk: "Fagforeningstrekk",
-};
-
 /** The form's text, field by field. */
 export interface TrekkForm {
   readonly aar: string;
