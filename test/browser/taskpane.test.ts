@@ -633,4 +633,15 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     expect(await heading(page)).toBe("Trekk og AGA – Steg 3 av 3: Bilag");
     expectNothingElse(o);
   });
+
+  test("Importer again with the ledger as a SAF-T file: streamed in the pane, the sample's own ledger (no difference)", async () => {
+    const { page } = o;
+    await page.locator("#steg-trekk-importer").click();
+    await page.locator("#trekk-saft-fil").setInputFiles(path.join(TREKK_DIR, "saft-2026.xml"));
+    expect(await syncsOf(page, () => click(page, "trekk-les"))).toBe(8);
+    expect(await page.locator("#trekk-importer-resultat").innerText()).toMatch(/saft-2026\.xml: SAF-T 1\.30, 109 av \d+ linjer på kontoene\./);
+    expect(await page.locator("tr.avvik").count()).toBe(0);
+    expect(await page.locator("#steg-trekk-avstem").isDisabled()).toBe(false);
+    expect(o.errors).toEqual([]);
+  });
 });
