@@ -730,6 +730,10 @@ export function buildTrekkSamples({ employees: count = 16, fillerLines = 900, se
     }),
   };
   files[`trekk-scenario-${YEAR}.json`] = JSON.stringify(scenario, null, 2) + "\n";
+  // The import form's oppsett (lonn trekk --oppsett): the scenario's fields that no export holds, and
+  // the Unit4 company code and voucher type for the correction vouchers' export.
+  const oppsett = { virksomhet: scenario.virksomhet, orgnr: scenario.orgnr, aar: scenario.aar, kontoer: scenario.kontoer, firma: "NV", bilagsart: "TK" };
+  files[`oppsett-${YEAR}.json`] = JSON.stringify(oppsett, null, 2) + "\n";
   return { files, scenario, staff, runs, meldinger, payments: pays };
 }
 

@@ -13,7 +13,7 @@ import { existsSync } from "fs";
 import { userInfo } from "os";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, Problems, problems } from "../../core/problem/problem";
-import { timestamp } from "../../core/spk/log-text";
+import { timestamp } from "../../core/workpaper/logg";
 import { RECONCILIATION_NAME, runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
 import { sheetAddress } from "../../core/sheet/reference";

@@ -3,14 +3,14 @@
  *
  *   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
  *   lonn trekk --summary FIL|MAPPE … [--json]
- *   lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json   (not yet)
+ *   lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json [outputs]
  *
  * Everything is read and checked first, then every output is built in memory, and only then
  * written (all or nothing). Exit status as `lonn avstem`: 0 done, 1 a problem with the input (every
  * problem on stderr, nothing written), 2 a problem with the command line.
  */
 import { existsSync } from "fs";
-import { basename } from "path";
+import { basename, extname } from "path";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, placed, Problems, rejected } from "../../core/problem/problem";
 import { oneLine } from "../../core/text";
@@ -18,11 +18,13 @@ import { TrekkFlagKind } from "../../core/trekk/result";
 import { parseTrekkScenario } from "../../core/trekk/scenario";
 import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
 import { sheetAddress } from "../../core/sheet/reference";
+import { isoTimestamp } from "../../core/workpaper/logg";
 import { parseArgs } from "../args";
 import { expandInputs, readTextFile, writeFiles } from "../files";
 import { parseJsonFile } from "../inputs";
 import type { CliIO } from "../io";
 import { trekkJson, trekkText } from "../report/trekk";
+import { readTrekkImport } from "../trekk-import";
 import { buildTrekkOutputs } from "../trekk-outputs";
 import { loadWorkbook } from "../xlsx/workbook";
 
@@ -39,8 +41,12 @@ Valg:
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
   --json                skriv resultatet som JSON
   --summary             én linje per fil (mapper: alle .json i mappen)
-  --amelding, --hovedbok, --lonn, --betalinger, --fakturaer, --oppsett
-                        importen fra a-melding (XML), hovedbok (CSV/SAF-T), lønnsjournal, betalinger og fakturaer
+  --amelding A.xml…     a-meldingene (XML, versjon 2.3): filer (flere etter hverandre, f.eks. mappe/amelding-*.xml) eller en mappe
+  --hovedbok F          hovedboken: SAF-T Financial (.xml) eller en hovedbok-CSV (.csv)
+  --lonn F              lønnsjournalen (.csv)
+  --betalinger F        betalingene (.csv)
+  --fakturaer F         fakturaer og trekklister fra forsikringsselskap og fagforening (.csv, valgfri)
+  --oppsett F           oppsettet (JSON): virksomhet, orgnr, aar, kontoer, toleranse, firma, bilagsart, korreksjoner
 
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
@@ -54,15 +60,9 @@ const SPEC = {
 export const IMPORT_KEYS = ["amelding", "hovedbok", "lonn", "betalinger", "fakturaer", "oppsett"] as const;
 const IMPORT_REQUIRED = ["amelding", "hovedbok", "lonn", "betalinger", "oppsett"] as const;
 
-/** Said while the readers of the import form are not in this build. */
-export const IMPORT_NOT_YET =
-  "Importen rett fra a-melding (XML), hovedbok (CSV eller SAF-T), lønnsjournal, betalinger og fakturaer er ikke klar i denne versjonen ennå. " +
-  "Bruk en scenariofil så lenge: lonn trekk SCENARIO.json (se DESIGN.md §8.5 for formatet).";
-
 /** Local wall-clock time, ISO without zone: when an export happened, as the record keeps it. */
 export function localNow(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return isoTimestamp({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() });
 }
 
 /** A scenario file as the use case's inputs; every problem placed in the file. */
@@ -157,13 +157,16 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
     return summarize(paths, io, json);
   }
 
-  if (importGiven.length > 0) {
+  const isImport = importGiven.length > 0;
+  let ameldinger: string[] = [];
+  if (isImport) {
     const missing = IMPORT_REQUIRED.filter((k) => !parsed.values.has(k));
     if (missing.length > 0) return usage([`Importen trenger ${IMPORT_REQUIRED.map((k) => `--${k}`).join(", ")}; mangler ${missing.map((k) => `--${k}`).join(", ")}.`]);
-    io.err(IMPORT_NOT_YET);
-    return 2;
-  }
-  if (parsed.positional.length !== 1) {
+    // A shell glob after --amelding (mappe/amelding-*.xml) gives the files after the first as positional arguments.
+    const other = parsed.positional.filter((p) => extname(p).toLowerCase() !== ".xml");
+    if (other.length > 0) return usage([`Importen tar ingen scenariofil (fikk ${other.map((p) => `«${p}»`).join(", ")}); bare flere a-meldinger (.xml) etter --amelding.`]);
+    ameldinger = [v("amelding") as string, ...parsed.positional];
+  } else if (parsed.positional.length !== 1) {
     return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json)." : `Én scenariofil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
   }
   const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
@@ -171,11 +174,22 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
     const lines = error.lines;
     const said = lines.some((l) => /ingenting er skrevet/i.test(l));
     const missingSetup = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
-    io.err([...lines, ...(missingSetup ? ["Sett «firma» og «bilagsart» i scenariofilen."] : []), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
+    const hint = `Sett «firma» og «bilagsart» i ${isImport ? "oppsettfilen" : "scenariofilen"}.`;
+    io.err([...lines, ...(missingSetup ? [hint] : []), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
     return 1;
   };
 
-  const run = runTrekkFile(parsed.positional[0]);
+  const read = isImport
+    ? await readTrekkImport({
+        amelding: ameldinger,
+        hovedbok: v("hovedbok") as string,
+        lonn: v("lonn") as string,
+        betalinger: v("betalinger") as string,
+        ...(v("fakturaer") !== undefined ? { fakturaer: v("fakturaer") as string } : {}),
+        oppsett: v("oppsett") as string,
+      })
+    : undefined;
+  const run = read === undefined ? runTrekkFile(parsed.positional[0]) : isProblems(read) ? read : read.run;
   if (isProblems(run)) return fail(run);
   const xlsx = v("xlsx");
   const built = await buildTrekkOutputs(run, {

@@ -7,7 +7,7 @@
  *   inputs → reconcile → vouchers (korreksjonsbilag) → A-melding split → plan every sheet
  */
 import { kronerText } from "../money/format";
-import { Checked, isProblems, Problem, ProblemList, Problems, problems } from "../problem/problem";
+import { Checked, isProblems, Problem, ProblemList, problems } from "../problem/problem";
 import { isBlankSheet, SheetSnapshot } from "../sheet/snapshot";
 import { buildAmeldingFordeling, AmeldingFordeling } from "../spk/amelding";
 import { buildKorreksjonsbilag } from "../spk/bilag";
