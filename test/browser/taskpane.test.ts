@@ -600,7 +600,8 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     const downloads: { name: string; bytes: Buffer }[] = [];
     const listener = async (d: import("playwright-core").Download) => downloads.push({ name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) });
     page.on("download", listener);
-    expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(2);
+    // Read; the user's fill colours of the existing cells it styles (kept, issue 13); write.
+    expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(3);
     for (let i = 0; i < 200 && downloads.length < 2; i++) await new Promise((r) => setTimeout(r, 25));
     expect(downloads).toHaveLength(2);
     page.off("download", listener);

@@ -84,7 +84,8 @@ describe("the trekk flow's writes on the exports sample", () => {
     host.resetLog();
     const first = writeTrekk(run, exportOf("a.csv, a.gl07.txt"), TREKK_ACTIONS.export, TID);
     ok((await write(first)).report);
-    expect(host.runs.map((r) => r.syncs)).toEqual([2]);
+    // Read, then the user's fill colours of the existing cells it styles (kept), then write: three, whatever the size.
+    expect(host.runs.map((r) => r.syncs)).toEqual([3]);
     const e1 = first.written();
     expect(e1?.exported?.vouchers.map((b) => b.id)).toEqual(["TREKK-2026-2770-04"]);
     expect(e1?.csv).toContain("TREKK-2026-2770-04");
