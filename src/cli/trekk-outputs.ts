@@ -18,13 +18,11 @@ import {
   trekkSheetsToRead,
   withSignOff,
 } from "../core/usecase/trekk";
-import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
-import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
 import { fileName, OutputFile } from "./files";
-import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
+import { filledWorkbook, voucherFiles, workbookToFill } from "./output-parts";
+import { XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
-import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
 
 export interface TrekkOutputOptions {
   readonly xlsx?: string;
@@ -54,16 +52,8 @@ export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOpt
   let snapshots: (sheet: string) => ReturnType<ReturnType<typeof snapshotsOf>["get"]> = () => undefined;
   let signOff: SignOffReview | undefined;
   if (options.xlsx) {
-    const loaded = options.workbook ? await options.workbook() : new ExcelJS.Workbook();
+    const loaded = await workbookToFill(options.workbook);
     if (isProblems(loaded)) return loaded;
-    const lost = partsLostOnSave(loaded);
-    if (lost.length > 0) {
-      problems.add(
-        `Arbeidsboken har ${lost.join(", ")}, som lonn ikke kan ta vare på når den skriver .xlsx-filen. ` +
-          "Fyll den i Excel; lonn kan fortsatt skrive bilagsfilene (--csv, --gl07) uten --xlsx.",
-      );
-      return problems.result(() => undefined as never);
-    }
     wb = loaded;
     const snaps = snapshotsOf(wb, trekkSheetsToRead());
     snapshots = (s) => snaps.get(s);
@@ -80,29 +70,18 @@ export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOpt
     const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
     exported = planTrekkExport(run, record, { eksportert: options.now, fil: fileNames });
     const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
-    if (options.csv) {
-      const csv = toCsv(exported.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
-      if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });
-      else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
-    }
-    if (options.gl07) {
-      const gl07 = toGl07(exported.vouchers, settings);
-      if (isProblems(gl07)) problems.addAll(gl07, { file: "GL07" });
-      else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
-    }
+    const exportFiles = voucherFiles(exported.vouchers, settings, options);
+    if (isProblems(exportFiles)) problems.addAll(exportFiles);
+    else files.push(...exportFiles);
   }
 
   let sheet: XlsxApplyReport | undefined;
   if (options.xlsx && wb) {
-    const plan = planTrekkWorkbook(run, snapshots, signOff, exported?.record ?? []);
-    if (isProblems(plan)) problems.addAll(plan);
+    const filled = await filledWorkbook(wb, planTrekkWorkbook(run, snapshots, signOff, exported?.record ?? []), options.xlsx);
+    if (isProblems(filled)) problems.addAll(filled);
     else {
-      const applied = applyPlanToWorkbook(wb, plan);
-      if (isProblems(applied)) problems.addAll(applied);
-      else {
-        sheet = applied;
-        files.push({ type: "xlsx", path: options.xlsx, content: await workbookBytes(wb) });
-      }
+      sheet = filled.sheet;
+      files.push(filled.file);
     }
   }
   return problems.result(() => ({

@@ -1,0 +1,59 @@
+/**
+ * What the commands that fill a workbook and export vouchers share (`lonn trekk`, `lonn
+ * lonnsbilag`, `lonn rf1022`): the workbook to fill for `--xlsx`, refused when exceljs could not
+ * write it back whole; the plan applied to it, as bytes; the vouchers as CSV and Unit4 GL07 bytes.
+ * Nothing is written here; the command writes every file or none.
+ */
+import ExcelJS from "exceljs";
+import { Checked, isProblems, ProblemList, problems } from "../core/problem/problem";
+import { toCsv } from "../core/voucher/csv";
+import { ExportSettings } from "../core/voucher/export-check";
+import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
+import { Bilag } from "../core/voucher/types";
+import { WritePlan } from "../core/workpaper/write-plan";
+import { OutputFile } from "./files";
+import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
+import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
+
+/** The workbook `--xlsx` fills: the existing file (`load`), or a new one; refused when saving would lose a part of it. */
+export async function workbookToFill(load?: () => Promise<Checked<ExcelJS.Workbook>>): Promise<Checked<ExcelJS.Workbook>> {
+  const loaded = load ? await load() : new ExcelJS.Workbook();
+  if (isProblems(loaded)) return loaded;
+  const lost = partsLostOnSave(loaded);
+  if (lost.length === 0) return loaded;
+  return problems(
+    `Arbeidsboken har ${lost.join(", ")}, som lonn ikke kan ta vare på når den skriver .xlsx-filen. ` +
+      "Fyll den i Excel; lonn kan fortsatt skrive bilagsfilene (--csv, --gl07) uten --xlsx.",
+  );
+}
+
+export interface VoucherFileOptions {
+  readonly csv?: string;
+  readonly gl07?: string;
+  readonly desimaltegn?: "," | ".";
+}
+
+/** The vouchers as the CSV and GL07 files asked for; every export problem, under the file's name. */
+export function voucherFiles(vouchers: readonly Bilag[], settings: ExportSettings, options: VoucherFileOptions): Checked<OutputFile[]> {
+  const found = new ProblemList();
+  const files: OutputFile[] = [];
+  if (options.csv) {
+    const csv = toCsv(vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
+    if (isProblems(csv)) found.addAll(csv, { file: "CSV" });
+    else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
+  }
+  if (options.gl07) {
+    const gl07 = toGl07(vouchers, settings);
+    if (isProblems(gl07)) found.addAll(gl07, { file: "GL07" });
+    else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
+  }
+  return found.result(() => files);
+}
+
+/** The plan applied to the workbook, and the workbook as the `--xlsx` file; or every problem with the plan. */
+export async function filledWorkbook(wb: ExcelJS.Workbook, plan: Checked<WritePlan>, path: string): Promise<Checked<{ file: OutputFile; sheet: XlsxApplyReport }>> {
+  if (isProblems(plan)) return plan;
+  const applied = applyPlanToWorkbook(wb, plan);
+  if (isProblems(applied)) return applied;
+  return { sheet: applied, file: { type: "xlsx", path, content: await workbookBytes(wb) } };
+}
