@@ -8,10 +8,11 @@ import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList, problems } from "../core/problem/problem";
 import { toCsv } from "../core/voucher/csv";
 import { ExportSettings } from "../core/voucher/export-check";
+import { ExportedLine, ExportMeta, ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
 import { Bilag } from "../core/voucher/types";
 import { WritePlan } from "../core/workpaper/write-plan";
-import { OutputFile } from "./files";
+import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
 
@@ -56,4 +57,26 @@ export async function filledWorkbook(wb: ExcelJS.Workbook, plan: Checked<WritePl
   const applied = applyPlanToWorkbook(wb, plan);
   if (isProblems(applied)) return applied;
   return { sheet: applied, file: { type: "xlsx", path, content: await workbookBytes(wb) } };
+}
+
+export interface ExportOptions extends VoucherFileOptions {
+  /** Local wall-clock time of the export, ISO; the shell reads the clock. */
+  readonly now: string;
+}
+
+/**
+ * An export that remembers: what the record (the workbook's `Eksporterte bilag` lines of this kind
+ * of voucher; none without a workbook) does not hold yet, as the CSV and GL07 files asked for.
+ */
+export function plannedExport(
+  options: ExportOptions,
+  record: Checked<readonly ExportedLine[]>,
+  plan: (record: readonly ExportedLine[], meta: Omit<ExportMeta, "batchPrefix">) => ExportPlan,
+  settings: ExportSettings,
+): Checked<{ readonly exported: ExportPlan; readonly files: OutputFile[] }> {
+  if (isProblems(record)) return record;
+  const files = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
+  const exported = plan(record, { eksportert: options.now, fil: files });
+  const written = voucherFiles(exported.vouchers, { ...settings, batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 }, options);
+  return isProblems(written) ? written : { exported, files: written };
 }

@@ -19,8 +19,8 @@ import {
   withSignOff,
 } from "../core/usecase/trekk";
 import { ExportPlan } from "../core/voucher/export-record";
-import { fileName, OutputFile } from "./files";
-import { filledWorkbook, voucherFiles, workbookToFill } from "./output-parts";
+import { OutputFile } from "./files";
+import { filledWorkbook, plannedExport, workbookToFill } from "./output-parts";
 import { XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
 
@@ -65,14 +65,12 @@ export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOpt
 
   let exported: ExportPlan | undefined;
   if (options.csv || options.gl07) {
-    const record = wb ? trekkExportRecord(snapshots) : [];
-    if (isProblems(record)) return record;
-    const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
-    exported = planTrekkExport(run, record, { eksportert: options.now, fil: fileNames });
-    const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
-    const exportFiles = voucherFiles(exported.vouchers, settings, options);
-    if (isProblems(exportFiles)) problems.addAll(exportFiles);
-    else files.push(...exportFiles);
+    const built = plannedExport(options, wb ? trekkExportRecord(snapshots) : [], (record, meta) => planTrekkExport(run, record, meta), trekkExportSettings(run.inputs.scenario));
+    if (isProblems(built)) problems.addAll(built);
+    else {
+      exported = built.exported;
+      files.push(...built.files);
+    }
   }
 
   let sheet: XlsxApplyReport | undefined;

@@ -78,7 +78,7 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
   const { columns } = t.header;
   const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
-  const rader: JournalRow[] = [];
+  const rows: JournalRow[] = [];
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, columns.navn !== undefined ? "navn" : "brutto"))) {
       ignored.add("summeringslinjer");
@@ -100,7 +100,7 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
       columns.sone !== undefined && (columns.kommunenummer === undefined || textCell(t, i, "sone") !== "") ? "sone" : columns.kommunenummer !== undefined ? "kommunenummer" : undefined;
     const sone = soneKey === undefined ? "" : textCell(t, i, soneKey);
     const ansatt = columns.ansatt === undefined ? "" : textCell(t, i, "ansatt");
-    const navn = (columns.navn === undefined ? "" : textCell(t, i, "navn")) || (ansatt ? `ansatt ${ansatt}` : "");
+    const name = (columns.navn === undefined ? "" : textCell(t, i, "navn")) || (ansatt ? `ansatt ${ansatt}` : "");
     const cells: Partial<Record<PayrollRowField, Place>> = {};
     for (const [key, field] of Object.entries(ROW_FIELD) as [PayrollRowsField, PayrollRowField][]) {
       if (columns[key] !== undefined) cells[field] = placeOf(t, i, key);
@@ -109,8 +109,8 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
     const { andreTrekk, ...amounts } = optional;
     const other: AnnetTrekk[] | undefined = andreTrekk === undefined ? undefined : [{ navn: "Andre trekk", belop: andreTrekk, place: cells.andreTrekk }];
     const rowPlace: Place = { sheet: t.place.sheet, row: sheetRow(t.place, i) };
-    rader.push({
-      navn,
+    rows.push({
+      navn: name,
       bruttoLonn: brutto,
       forskuddstrekk: forskudd,
       ...amounts,
@@ -121,9 +121,9 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
       cells,
     });
   }
-  if (errors.length === 0 && rader.length === 0) errors.push(sheetError(t.place.sheet, "Lønnsjournalen har ingen rader med lønn."));
+  if (errors.length === 0 && rows.length === 0) errors.push(sheetError(t.place.sheet, "Lønnsjournalen har ingen rader med lønn."));
   if (errors.length > 0) return new Problems(errors);
-  const dates = new Set(rader.map((r) => r.dato ?? ""));
-  const notes = [`${rader.length} rader${dates.size > 1 || !dates.has("") ? `, ${[...dates].filter((d) => d !== "").length} utbetalingsdatoer` : ""}.`];
-  return { rader, summary: tableSummary(t, rader.length, ignored.list()), notes };
+  const dates = new Set(rows.map((r) => r.dato ?? ""));
+  const notes = [`${rows.length} rader${dates.size > 1 || !dates.has("") ? `, ${[...dates].filter((d) => d !== "").length} utbetalingsdatoer` : ""}.`];
+  return { rader: rows, summary: tableSummary(t, rows.length, ignored.list()), notes };
 }

@@ -65,16 +65,16 @@ function readOtherDeductions(f: Fields): AnnetTrekk[] | undefined {
   }
   const out: AnnetTrekk[] = [];
   for (const t of f.objects("andreTrekk", TREKK_FIELDS, true)) {
-    const navn = t.text("navn", true);
+    const name = t.text("navn", true);
     const belop = t.amount("belop", true);
     const konto = t.text("konto", false, true);
-    if (navn !== undefined && belop !== undefined) out.push({ navn, belop, ...(konto !== undefined ? { konto } : {}), place: { path: t.path } });
+    if (name !== undefined && belop !== undefined) out.push({ navn: name, belop, ...(konto !== undefined ? { konto } : {}), place: { path: t.path } });
   }
   return out;
 }
 
 function readRow(f: Fields): JournalRow | undefined {
-  const navn = f.text("navn", true);
+  const name = f.text("navn", true);
   const gjelder = f.text("gjelder", false);
   if (gjelder !== undefined && gjelder !== "ansatt" && gjelder !== "virksomhet") f.problem("gjelder", `må være «ansatt» eller «virksomhet» (fikk «${gjelder}»).`);
   const dato = f.date("dato", false);
@@ -86,11 +86,11 @@ function readRow(f: Fields): JournalRow | undefined {
   }
   const before = f.problems.count;
   const andreTrekk = readOtherDeductions(f);
-  if (navn === undefined || amounts.bruttoLonn === undefined || f.problems.count > before) return undefined;
+  if (name === undefined || amounts.bruttoLonn === undefined || f.problems.count > before) return undefined;
   const cells: Partial<Record<PayrollRowField, { path: string }>> = {};
   for (const key of [...ROW_AMOUNTS, "navn", "sone", "andreTrekk"] as const) cells[key] = { path: f.at(key) };
   return {
-    navn,
+    navn: name,
     ...(gjelder === "virksomhet" || gjelder === "ansatt" ? { gjelder } : {}),
     ...(dato !== undefined ? { dato } : {}),
     ...(sone !== undefined ? { sone } : {}),
@@ -121,8 +121,8 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
   const out: Dimensjon[] = [];
   for (const f of top.objects("dimensjoner", DIMENSJON_FIELDS, true)) {
     const nummer = f.integer("nummer", true, 1, 7);
-    const navn = f.text("navn", true);
-    const verdi = f.text("verdi", false, true);
+    const name = f.text("navn", true);
+    const value = f.text("verdi", false, true);
     const pakrevd = f.obj.pakrevd;
     if (pakrevd !== undefined && typeof pakrevd !== "boolean") f.problem("pakrevd", "må være true eller false.");
     const fordeling: DimensjonsAndel[] = [];
@@ -131,11 +131,11 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
       const vekt = a.number("vekt", true);
       if (v !== undefined && vekt !== undefined) fordeling.push({ verdi: v, vekt });
     }
-    if (nummer === undefined || navn === undefined) continue;
+    if (nummer === undefined || name === undefined) continue;
     out.push({
       nummer,
-      navn,
-      ...(verdi !== undefined ? { verdi } : {}),
+      navn: name,
+      ...(value !== undefined ? { verdi: value } : {}),
       ...(fordeling.length > 0 ? { fordeling } : {}),
       ...(typeof pakrevd === "boolean" ? { pakrevd } : {}),
     });
@@ -158,7 +158,7 @@ export function parseLonnsJournal(json: unknown): Checked<LonnsJournal> {
     else if (!isValidOrgnr(orgnr)) top.problem("orgnr", `${orgnr} har feil kontrollsiffer (modulus 11).`);
   }
   const dato = top.date("dato", false);
-  const rader = top.objects("rader", ROW_FIELDS, true).map(readRow).filter((r): r is JournalRow => r !== undefined);
+  const rows = top.objects("rader", ROW_FIELDS, true).map(readRow).filter((r): r is JournalRow => r !== undefined);
   const firma = top.text("firma", false, true);
   const bilagsart = top.text("bilagsart", false, true);
   const dimensjoner = readDimensjoner(top);
@@ -170,7 +170,7 @@ export function parseLonnsJournal(json: unknown): Checked<LonnsJournal> {
     ...(virksomhet !== undefined ? { virksomhet } : {}),
     ...(orgnr !== undefined ? { orgnr } : {}),
     ...(dato !== undefined ? { dato } : {}),
-    rader,
+    rader: rows,
     ...(firma !== undefined ? { firma } : {}),
     ...(bilagsart !== undefined ? { bilagsart } : {}),
     ...(dimensjoner !== undefined ? { dimensjoner } : {}),

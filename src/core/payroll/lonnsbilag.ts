@@ -267,7 +267,8 @@ export function buildLonnsbilag(rows: readonly PayrollRow[], options: Lonnsbilag
           say("ekstraAgaGrunnlag", `oppgi grunnlaget over innslagspunktet for ekstra arbeidsgiveravgift i ${aar} (summert for de ansatte), også når det er 0.`);
         } else ekstraGrunnlag = amount("ekstraAgaGrunnlag", r.ekstraAgaGrunnlag);
       } else if (r.grunnlagHittilIAr === undefined) {
-        say("grunnlagHittilIAr", `oppgi grunnlaget hittil i år (før denne lønnskjøringen) for ekstra arbeidsgiveravgift i ${aar}, også når det er 0.`);
+        const column = r.cells !== undefined && r.cells.grunnlagHittilIAr === undefined ? " (kolonnen «Grunnlag hittil i år» i lønnsjournalen)" : "";
+        say("grunnlagHittilIAr", `oppgi grunnlaget hittil i år (før denne lønnskjøringen) for ekstra arbeidsgiveravgift i ${aar}${column}, også når det er 0.`);
       } else {
         const tidligere = amount("grunnlagHittilIAr", r.grunnlagHittilIAr);
         ekstraAga = oreOfRoundedKroner(ekstraAgaOf(exactOf(grunnlag), exactOf(tidligere), rates));
@@ -320,7 +321,9 @@ export function buildLonnsbilag(rows: readonly PayrollRow[], options: Lonnsbilag
       andre.set(key, { konto: t.konto, navn: t.navn, ore: plusOre(andre.get(key)?.ore ?? ORE_ZERO, t.ore) });
     }
   }
-  for (const t of andre.values()) poster.push({ konto: t.konto, ore: asOre(-t.ore), tekst: `${text}: trekk ${t.navn}` });
+  // «Husleie» reads «trekk Husleie»; a name that says it is a trekk («Utleggstrekk», «Andre trekk») stands alone.
+  const trekkText = (name: string) => (/trekk$/i.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : `trekk ${name}`);
+  for (const t of andre.values()) poster.push({ konto: t.konto, ore: asOre(-t.ore), tekst: `${text}: ${trekkText(t.navn)}` });
   poster.push({ konto: k.skyldigLonn, ore: asOre(-sum((r) => r.netto)), tekst: `${text}: skyldig lønn (netto)` });
   // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
   const rateText = (z: AgaPerSone) => (z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : percentText(z.sats));
