@@ -4,7 +4,9 @@
  * oppsett (assets/samples/<set>/oppsett.json), reconciles, and writes the filled workbook (A10/A11,
  * Korreksjonsbilag, A-melding fordeling, _lonn), the vouchers as CSV and Unit4 GL07, and the
  * `--json` result, into one folder (default ./demo-output). It is `lonn avstem --sap … --unit4 …
- * --spk … --oppsett …` run twice, through the same functions.
+ * --spk … --oppsett …` run twice, through the same functions; then `lonn trekk` on the trekk
+ * scenario and `lonn lonnsbilag` on the sample payroll journal (assets/samples/lonnsbilag/), whose
+ * files go into the same folder. Every file of every part is built before any is written.
  */
 import { existsSync } from "fs";
 import { join, relative, resolve } from "path";
@@ -22,6 +24,10 @@ import { heading, isBalanced } from "../report/text";
 import { trekkJson } from "../report/trekk";
 import { buildTrekkOutputs } from "../trekk-outputs";
 import { localNow, runTrekkFile } from "./trekk";
+import { Checked } from "../../core/problem/problem";
+import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
+import { lonnsbilagJson } from "../report/lonnsbilag";
+import { runLonnsbilagFile } from "./lonnsbilag";
 
 /** The bundled samples: three levels up from src/cli/commands (ts) and lib/cli/commands (compiled). */
 export const SAMPLES = resolve(__dirname, "..", "..", "..", "assets", "samples");
@@ -35,6 +41,37 @@ export const DEMO_FOLDER = "demo-output";
 
 /** The trekk and AGA sample (a scenario until the readers' sample of a-melding, ledger and payroll replaces it). */
 export const DEMO_TREKK = { file: join("trekk-scenario", "scenario.json"), name: "trekk-2026" } as const;
+
+/** The payroll voucher sample: the CSV journal of November 2024 with its oppsett (scripts/make-lonnsbilag-samples.mjs). */
+export const DEMO_LONNSBILAG = {
+  journal: join("lonnsbilag", "lonnsjournal-2024-11.csv"),
+  oppsett: join("lonnsbilag", "oppsett.json"),
+  name: "lonnsbilag-2024-11",
+} as const;
+
+/**
+ * The payroll voucher part of the demo: `lonn lonnsbilag` on the sample journal, its workbook, CSV,
+ * GL07 and JSON into `folder` (built, not written), and the lines the demo prints.
+ */
+export async function lonnsbilagDemo(folder: string, shown: (path: string) => string = (p) => p): Promise<Checked<{ files: OutputFile[]; lines: string[] }>> {
+  const run = await runLonnsbilagFile(join(SAMPLES, DEMO_LONNSBILAG.journal), { oppsett: join(SAMPLES, DEMO_LONNSBILAG.oppsett) });
+  if (isProblems(run)) return run;
+  const base = join(folder, DEMO_LONNSBILAG.name);
+  const built = await buildLonnsbilagOutputs(run, { xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat`, now: localNow() });
+  if (isProblems(built)) return built;
+  const files: OutputFile[] = [
+    ...built.files,
+    { type: "json", path: `${base}.json`, content: Buffer.from(JSON.stringify(lonnsbilagJson(run), null, 2) + "\n", "utf8") },
+  ];
+  const j = run.inputs.journal;
+  const lines = [
+    `${j.virksomhet ?? "Lønnsjournalen"} – lønnsbilag fra lønnsjournalen (${DEMO_LONNSBILAG.journal}): ${run.bilag.length} bilag, ett per utbetalingsdato, ` +
+      `${run.bilag.every(isBalanced) ? "alle går i null" : "IKKE alle går i null"}:`,
+    ...table(run.lonnsbilag.map((l) => [`    ${l.bilag.id}`, norwegianDate(l.bilag.dato), `${l.bilag.linjer.length} linjer`, `AGA ${kr(l.sumAga)}`, `feriepenger ${kr(l.feriepenger)}`]), [0, 1, 2]),
+    "  Filer:", ...files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`),
+  ];
+  return { files, lines };
+}
 
 const USAGE = "Bruk: lonn demo [MAPPE]   (standard ./demo-output)";
 
@@ -114,16 +151,21 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
     ...trekkBuilt.files,
     { type: "json", path: `${trekkBase}.json`, content: Buffer.from(JSON.stringify(trekkJson(trekkBuilt.run), null, 2) + "\n", "utf8") },
   ];
-  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles]);
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), resolve(path));
+    return rel.startsWith("..") ? resolve(path) : rel;
+  };
+  const payroll = await lonnsbilagDemo(folder, shown);
+  if (isProblems(payroll)) {
+    io.err([`Demoen stoppet på ${DEMO_LONNSBILAG.journal}:`, ...payroll.lines, "Ingenting er skrevet."].join("\n"));
+    return 1;
+  }
+  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles, ...payroll.files]);
   if (isProblems(written)) {
     io.err(written.lines.join("\n"));
     return 1;
   }
 
-  const shown = (path: string) => {
-    const rel = relative(process.cwd(), resolve(path));
-    return rel.startsWith("..") ? resolve(path) : rel;
-  };
   const out = [`lonn demo: SPK-avstemming 2024 på eksempeldataene i assets/samples, skrevet til ${folder}`, ""];
   for (const r of runs) out.push(...demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))), "");
   const t = trekkBuilt.run.avstemming;
@@ -132,6 +174,7 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
       `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${trekkBuilt.run.bilag.length} korreksjonsbilag.`,
     "  Filer:", ...trekkFiles.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
   );
+  out.push(...payroll.lines, "");
   out.push(
     "Arbeidsbøkene regner med vanlige formler (ingen LONN.-funksjoner), så de kan åpnes i Excel eller LibreOffice uten tillegget.",
     "Samme kjøring for én virksomhet: lonn avstem --sap … --unit4 … --spk … --oppsett assets/samples/eksempeletaten/oppsett.json --xlsx UT.xlsx",
