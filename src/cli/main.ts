@@ -5,6 +5,7 @@
  *   lonn avstem SCENARIO.json|BOOK.xlsx …  run a reconciliation
  *   lonn trekk SCENARIO.json …             the trekk and AGA reconciliation
  *   lonn lonnsbilag JOURNAL …              the payroll voucher of each pay run
+ *   lonn rf1022 --hovedbok F A-MELDING…    the year-end RF-1022 kontrolloppstilling
  *   lonn demo [OUTDIR]                     the whole job on the bundled sample
  *
  * Each command lives in commands/ and returns its exit code.
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   avstem: async () => (await import("./commands/avstem")).avstemCommand,
   trekk: async () => (await import("./commands/trekk")).trekkCommand,
   lonnsbilag: async () => (await import("./commands/lonnsbilag")).lonnsbilagCommand,
+  rf1022: async () => (await import("./commands/rf1022")).rf1022Command,
   demo: async () => (await import("./commands/demo")).demoCommand,
 };
 
@@ -30,6 +32,8 @@ const USAGE = `Bruk:
                                              trekk og AGA: kontoene 2600, 2770, 2640, 2650 (lonn trekk --help)
   lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
                                              lønnsbilaget per utbetalingsdato, med feriepenger (lonn lonnsbilag --help)
+  lonn rf1022 --hovedbok SAFT.xml|HOVEDBOK.csv A-MELDING.xml… [--xlsx UT.xlsx] [--json]
+                                             kontrolloppstillingen RF-1022 ved årsslutt (lonn rf1022 --help)
   lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)`;
 
 export async function run(argv: string[], rawIO: CliIO = nodeIO): Promise<number> {
