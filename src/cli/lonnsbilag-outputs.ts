@@ -6,7 +6,7 @@
  * every voucher.
  */
 import ExcelJS from "exceljs";
-import { Checked, isProblems, ProblemList } from "../core/problem/problem";
+import { Checked, isProblems } from "../core/problem/problem";
 import {
   LonnsbilagRun,
   lonnsbilagExportRecord,
@@ -15,12 +15,7 @@ import {
   planLonnsbilagExport,
   planLonnsbilagWorkbook,
 } from "../core/usecase/lonnsbilag";
-import { Snapshots } from "../core/usecase/trekk";
-import { ExportPlan } from "../core/voucher/export-record";
-import { OutputFile } from "./files";
-import { ExportOptions, filledWorkbook, plannedExport, workbookToFill } from "./output-parts";
-import { XlsxApplyReport } from "./xlsx/apply-plan";
-import { snapshotsOf } from "./xlsx/snapshot";
+import { exportAndFill, ExportOptions, JobOutputs, openWorkbook } from "./output-parts";
 
 export interface LonnsbilagOutputOptions extends ExportOptions {
   readonly xlsx?: string;
@@ -28,41 +23,15 @@ export interface LonnsbilagOutputOptions extends ExportOptions {
   readonly workbook?: () => Promise<Checked<ExcelJS.Workbook>>;
 }
 
-export interface LonnsbilagOutputs {
-  readonly files: readonly OutputFile[];
-  readonly sheet?: XlsxApplyReport;
-  readonly exported?: ExportPlan;
-}
+export type LonnsbilagOutputs = JobOutputs;
 
 export async function buildLonnsbilagOutputs(run: LonnsbilagRun, options: LonnsbilagOutputOptions): Promise<Checked<LonnsbilagOutputs>> {
-  const problems = new ProblemList();
-  const files: OutputFile[] = [];
-  let wb: ExcelJS.Workbook | undefined;
-  let snapshots: Snapshots = () => undefined;
-  if (options.xlsx) {
-    const loaded = await workbookToFill(options.workbook);
-    if (isProblems(loaded)) return loaded;
-    wb = loaded;
-    const snaps = snapshotsOf(wb, lonnsbilagSheetsToRead());
-    snapshots = (s) => snaps.get(s);
-  }
-  let exported: ExportPlan | undefined;
-  if (options.csv || options.gl07) {
-    const built = plannedExport(options, wb ? lonnsbilagExportRecord(snapshots) : [], (record, meta) => planLonnsbilagExport(run, record, meta), lonnsbilagExportSettings(run));
-    if (isProblems(built)) problems.addAll(built);
-    else {
-      exported = built.exported;
-      files.push(...built.files);
-    }
-  }
-  let sheet: XlsxApplyReport | undefined;
-  if (options.xlsx && wb) {
-    const filled = await filledWorkbook(wb, planLonnsbilagWorkbook(run, snapshots, exported?.record ?? []), options.xlsx);
-    if (isProblems(filled)) problems.addAll(filled);
-    else {
-      sheet = filled.sheet;
-      files.push(filled.file);
-    }
-  }
-  return problems.result(() => ({ files, ...(sheet ? { sheet } : {}), ...(exported ? { exported } : {}) }));
+  const opened = await openWorkbook(options, lonnsbilagSheetsToRead());
+  if (isProblems(opened)) return opened;
+  return exportAndFill(opened, options, {
+    record: lonnsbilagExportRecord,
+    planExport: (record, meta) => planLonnsbilagExport(run, record, meta),
+    exportSettings: lonnsbilagExportSettings(run),
+    planWorkbook: (snapshots, exported) => planLonnsbilagWorkbook(run, snapshots, exported),
+  });
 }

@@ -11,9 +11,11 @@ import { ExportSettings } from "../core/voucher/export-check";
 import { ExportedLine, ExportMeta, ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
 import { Bilag } from "../core/voucher/types";
+import type { Snapshots } from "../core/usecase/trekk";
 import { WritePlan } from "../core/workpaper/write-plan";
 import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
+import { snapshotsOf } from "./xlsx/snapshot";
 import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
 
 /** The workbook `--xlsx` fills: the existing file (`load`), or a new one; refused when saving would lose a part of it. */
@@ -79,4 +81,66 @@ export function plannedExport(
   const exported = plan(record, { eksportert: options.now, fil: files });
   const written = voucherFiles(exported.vouchers, { ...settings, batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 }, options);
   return isProblems(written) ? written : { exported, files: written };
+}
+
+/** The `--xlsx` workbook opened, with snapshots of the sheets a plan reads. */
+export interface OpenedWorkbook {
+  readonly wb: ExcelJS.Workbook;
+  readonly snapshots: Snapshots;
+}
+
+/** With `xlsx`: the workbook to fill (refused when it cannot be kept) and its sheets as read; without: undefined. */
+export async function openWorkbook(
+  options: { readonly xlsx?: string; readonly workbook?: () => Promise<Checked<ExcelJS.Workbook>> },
+  sheets: readonly string[],
+): Promise<Checked<OpenedWorkbook | undefined>> {
+  if (!options.xlsx) return undefined;
+  const wb = await workbookToFill(options.workbook);
+  if (isProblems(wb)) return wb;
+  const snaps = snapshotsOf(wb, [...sheets]);
+  return { wb, snapshots: (s) => snaps.get(s) };
+}
+
+/** How a command's vouchers are exported and its sheets planned. */
+export interface WorkbookJob {
+  /** The record's lines of these vouchers. */
+  readonly record: (snapshots: Snapshots) => Checked<readonly ExportedLine[]>;
+  readonly planExport: (record: readonly ExportedLine[], meta: Omit<ExportMeta, "batchPrefix">) => ExportPlan;
+  readonly exportSettings: ExportSettings;
+  /** The workbook's plan, with the record lines this export adds. */
+  readonly planWorkbook: (snapshots: Snapshots, exported: readonly ExportedLine[]) => Checked<WritePlan>;
+}
+
+export interface JobOutputs {
+  readonly files: readonly OutputFile[];
+  readonly sheet?: XlsxApplyReport;
+  readonly exported?: ExportPlan;
+}
+
+/**
+ * The export (with `csv`/`gl07`: what the workbook's record does not hold yet; without a workbook,
+ * everything) and the filled workbook (with `xlsx`), as files; every problem of both at once.
+ */
+export async function exportAndFill(opened: OpenedWorkbook | undefined, options: ExportOptions & { readonly xlsx?: string }, job: WorkbookJob): Promise<Checked<JobOutputs>> {
+  const problems = new ProblemList();
+  const files: OutputFile[] = [];
+  let exported: ExportPlan | undefined;
+  if (options.csv || options.gl07) {
+    const built = plannedExport(options, opened ? job.record(opened.snapshots) : [], job.planExport, job.exportSettings);
+    if (isProblems(built)) problems.addAll(built);
+    else {
+      exported = built.exported;
+      files.push(...built.files);
+    }
+  }
+  let sheet: XlsxApplyReport | undefined;
+  if (options.xlsx && opened) {
+    const filled = await filledWorkbook(opened.wb, job.planWorkbook(opened.snapshots, exported?.record ?? []), options.xlsx);
+    if (isProblems(filled)) problems.addAll(filled);
+    else {
+      sheet = filled.sheet;
+      files.push(filled.file);
+    }
+  }
+  return problems.result(() => ({ files, ...(sheet ? { sheet } : {}), ...(exported ? { exported } : {}) }));
 }

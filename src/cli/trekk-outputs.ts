@@ -6,7 +6,7 @@
  * Without `--xlsx` there is no record to remember in, and an export holds every voucher.
  */
 import ExcelJS from "exceljs";
-import { Checked, isProblems, ProblemList } from "../core/problem/problem";
+import { Checked, isProblems } from "../core/problem/problem";
 import { SignOffReview } from "../core/trekk/sign-off";
 import {
   planTrekkExport,
@@ -20,9 +20,8 @@ import {
 } from "../core/usecase/trekk";
 import { ExportPlan } from "../core/voucher/export-record";
 import { OutputFile } from "./files";
-import { filledWorkbook, plannedExport, workbookToFill } from "./output-parts";
+import { exportAndFill, openWorkbook } from "./output-parts";
 import { XlsxApplyReport } from "./xlsx/apply-plan";
-import { snapshotsOf } from "./xlsx/snapshot";
 
 export interface TrekkOutputOptions {
   readonly xlsx?: string;
@@ -45,48 +44,22 @@ export interface TrekkOutputs {
 }
 
 export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOptions): Promise<Checked<TrekkOutputs>> {
-  const problems = new ProblemList();
-  const files: OutputFile[] = [];
+  const opened = await openWorkbook(options, trekkSheetsToRead());
+  if (isProblems(opened)) return opened;
   let run = input;
-  let wb: ExcelJS.Workbook | undefined;
-  let snapshots: (sheet: string) => ReturnType<ReturnType<typeof snapshotsOf>["get"]> = () => undefined;
   let signOff: SignOffReview | undefined;
-  if (options.xlsx) {
-    const loaded = await workbookToFill(options.workbook);
-    if (isProblems(loaded)) return loaded;
-    wb = loaded;
-    const snaps = snapshotsOf(wb, trekkSheetsToRead());
-    snapshots = (s) => snaps.get(s);
-    const review = reviewTrekkSignOff(run, snapshots);
+  if (opened) {
+    const review = reviewTrekkSignOff(run, opened.snapshots);
     if (isProblems(review)) return review;
     signOff = review;
     run = withSignOff(run, review);
   }
-
-  let exported: ExportPlan | undefined;
-  if (options.csv || options.gl07) {
-    const built = plannedExport(options, wb ? trekkExportRecord(snapshots) : [], (record, meta) => planTrekkExport(run, record, meta), trekkExportSettings(run.inputs.scenario));
-    if (isProblems(built)) problems.addAll(built);
-    else {
-      exported = built.exported;
-      files.push(...built.files);
-    }
-  }
-
-  let sheet: XlsxApplyReport | undefined;
-  if (options.xlsx && wb) {
-    const filled = await filledWorkbook(wb, planTrekkWorkbook(run, snapshots, signOff, exported?.record ?? []), options.xlsx);
-    if (isProblems(filled)) problems.addAll(filled);
-    else {
-      sheet = filled.sheet;
-      files.push(filled.file);
-    }
-  }
-  return problems.result(() => ({
-    files,
-    run,
-    ...(sheet ? { sheet } : {}),
-    ...(signOff ? { signOff } : {}),
-    ...(exported ? { exported } : {}),
-  }));
+  const reviewed = run;
+  const built = await exportAndFill(opened, options, {
+    record: trekkExportRecord,
+    planExport: (record, meta) => planTrekkExport(reviewed, record, meta),
+    exportSettings: trekkExportSettings(reviewed.inputs.scenario),
+    planWorkbook: (snapshots, exported) => planTrekkWorkbook(reviewed, snapshots, signOff, exported),
+  });
+  return isProblems(built) ? built : { ...built, run, ...(signOff ? { signOff } : {}) };
 }

@@ -8,22 +8,18 @@
  * written (all or nothing). Exit status as `lonn avstem` and `lonn trekk`: 0 done, 1 a problem with
  * the input (every problem on stderr, nothing written), 2 a problem with the command line.
  */
-import { existsSync } from "fs";
 import { basename, extname } from "path";
-import ExcelJS from "exceljs";
 import { readPayrollRows } from "../../core/import/payroll-rows";
 import { LonnsJournal, parseLonnsJournal } from "../../core/payroll/journal";
 import { Checked, isProblems, placed, Problems, problems, rejected } from "../../core/problem/problem";
 import { LonnsbilagInputs, LonnsbilagRun, runLonnsbilag } from "../../core/usecase/lonnsbilag";
-import { parseArgs } from "../args";
-import { readTextFile, writeFiles } from "../files";
+import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
+import { readTextFile } from "../files";
 import { parseJsonFile } from "../inputs";
 import type { CliIO } from "../io";
 import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
 import { lonnsbilagJson, lonnsbilagText } from "../report/lonnsbilag";
 import { readSheetFile } from "../sheet-file";
-import { loadWorkbook } from "../xlsx/workbook";
-import { localNow } from "./trekk";
 
 export const LONNSBILAG_USAGE = `Bruk:
   lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--oppsett OPPSETT.json] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -98,19 +94,9 @@ export async function runLonnsbilagFile(path: string, options: { readonly dato?:
 }
 
 export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, SPEC);
-  const v = (k: keyof typeof SPEC) => parsed.values.get(k);
-  const usage = (lines: readonly string[]) => {
-    io.err([...lines, "", LONNSBILAG_USAGE].join("\n"));
-    return 2;
-  };
-  if (parsed.problems.length > 0) return usage(parsed.problems);
-  if (parsed.flags.has("help")) {
-    io.out(LONNSBILAG_USAGE);
-    return 0;
-  }
-  const desimaltegn = v("desimaltegn");
-  if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
+  const cl = commandLine(args, SPEC, LONNSBILAG_USAGE, io);
+  if (typeof cl === "number") return cl;
+  const { parsed, value: v, usage } = cl;
   if (parsed.positional.length !== 1) {
     return usage([parsed.positional.length === 0 ? "Oppgi en lønnsjournal (.csv, .xlsx eller .json)." : `Én lønnsjournal om gangen (fikk ${parsed.positional.length}).`]);
   }
@@ -121,50 +107,22 @@ export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<numb
   if (oppsett !== undefined && ext === ".json") return usage(["--oppsett brukes med en CSV- eller xlsx-journal; i en JSON-journal står oppsettet i filen."]);
 
   const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
-  const fail = (error: Problems) => {
-    const lines = error.lines;
-    const said = lines.some((l) => /ingenting er skrevet/i.test(l));
-    const missingSetup = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
-    const hint = missingSetup ? [`Sett «firma» og «bilagsart» ${ext === ".json" ? "i journalfilen" : "i oppsettfilen (--oppsett)"}.`] : [];
-    io.err([...lines, ...hint, ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
-    return 1;
-  };
-
+  const fail = (error: Problems) =>
+    failed(io, error, outputs, isMissingSetup(error.lines) ? [`Sett «firma» og «bilagsart» ${ext === ".json" ? "i journalfilen" : "i oppsettfilen (--oppsett)"}.`] : []);
   const dato = v("dato");
   const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}) });
   if (isProblems(run)) return fail(run);
-  const xlsx = v("xlsx");
-  const built = await buildLonnsbilagOutputs(run, {
-    xlsx, csv: v("csv"), gl07: v("gl07"),
-    ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
-    workbook: async () => (xlsx && existsSync(xlsx) ? loadWorkbook(xlsx) : new ExcelJS.Workbook()),
-    now: localNow(),
-  });
+  const built = await buildLonnsbilagOutputs(run, outputOptions(cl));
   if (isProblems(built)) return fail(built);
-  const written = writeFiles(built.files);
+  const written = writeAndWarn(io, built);
   if (isProblems(written)) return fail(written);
-  const files = built.files.map((f, i) => ({ type: f.type, path: written[i] }));
-
-  const leftAlone = built.sheet?.leftAlone ?? [];
-  if (leftAlone.length > 0) {
-    io.err([
-      `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen:`,
-      ...leftAlone.map((l) => `  ${l.sheet}!${l.address}: ${l.reason}`),
-    ].join("\n"));
-  }
-  const exported = built.exported && { batchId: built.exported.batchId, bilag: built.exported.vouchers.map((b) => b.id), unchanged: built.exported.unchanged };
+  const { files, exported } = written;
   if (parsed.flags.has("json")) {
     io.out(JSON.stringify(lonnsbilagJson(run, { files, ...(built.sheet ? { sheet: built.sheet } : {}), ...(exported ? { exported } : {}) }), null, 2));
     return 0;
   }
   const lines = lonnsbilagText(run);
   if (run.inputs.notes.length > 0) lines.push("", ...run.inputs.notes.map((n) => `Merknad: ${n}`));
-  if (exported) {
-    lines.push("", exported.bilag.length > 0
-      ? `Eksportert (${exported.batchId}): ${exported.bilag.join(", ")}${exported.unchanged.length > 0 ? `; uendret siden forrige eksport: ${exported.unchanged.join(", ")}` : ""}.`
-      : `Ingen nye bilag å eksportere${exported.unchanged.length > 0 ? ` (uendret siden forrige eksport: ${exported.unchanged.join(", ")})` : ""}.`);
-  }
-  if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
-  io.out(lines.join("\n"));
+  io.out([...lines, ...closingLines(exported, files)].join("\n"));
   return 0;
 }

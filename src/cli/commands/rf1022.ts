@@ -13,9 +13,7 @@
  * Exit status: 0 done (differences are findings, flagged, not failures), 1 a problem with the
  * input (nothing written), 2 a problem with the command line.
  */
-import { existsSync } from "fs";
 import { basename, extname } from "path";
-import ExcelJS from "exceljs";
 import { readLedgerCsv } from "../../core/import/ledger-csv";
 import { isRuleError } from "../../core/errors";
 import { oreFromKroner } from "../../core/money/ore";
@@ -23,15 +21,13 @@ import { Checked, isProblems, Problems, problems, rejected } from "../../core/pr
 import { HovedbokKonto } from "../../core/trekk/types";
 import { rf1022Accounts, rf1022InputsOf, Rf1022Run, runRf1022, planRf1022Workbook, rf1022SheetsToRead } from "../../core/usecase/rf1022";
 import { Rf1022SignOff } from "../../core/rf1022/sheet";
-import { parseArgs } from "../args";
-import { writeFiles } from "../files";
+import { closingLines, commandLine, existingOrNew, failed, writeOutputs } from "../command-kit";
 import type { CliIO } from "../io";
 import { filledWorkbook, workbookToFill } from "../output-parts";
 import { rf1022Json, rf1022Text } from "../report/rf1022";
 import { readSheetFile } from "../sheet-file";
 import { readAmeldingFiles, readSaftFile } from "../stream-xml";
 import { snapshotsOf } from "../xlsx/snapshot";
-import { loadWorkbook } from "../xlsx/workbook";
 
 export const RF1022_USAGE = `Bruk:
   lonn rf1022 --hovedbok SAFT.xml|HOVEDBOK.csv A-MELDING.xml… [--aar ÅÅÅÅ] [--toleranse KR] [--xlsx UT.xlsx] [--json]
@@ -109,17 +105,9 @@ export async function runRf1022Files(ledgerPath: string, ameldinger: readonly st
 }
 
 export async function rf1022Command(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, SPEC);
-  const v = (k: keyof typeof SPEC) => parsed.values.get(k);
-  const usage = (lines: readonly string[]) => {
-    io.err([...lines, "", RF1022_USAGE].join("\n"));
-    return 2;
-  };
-  if (parsed.problems.length > 0) return usage(parsed.problems);
-  if (parsed.flags.has("help")) {
-    io.out(RF1022_USAGE);
-    return 0;
-  }
+  const cl = commandLine(args, SPEC, RF1022_USAGE, io);
+  if (typeof cl === "number") return cl;
+  const { parsed, value: v, usage } = cl;
   const ledgerPath = v("hovedbok");
   if (ledgerPath === undefined) return usage(["Oppgi hovedboken med --hovedbok (SAF-T-fil eller hovedbok-CSV)."]);
   if (parsed.positional.length === 0) return usage(["Oppgi årets a-meldinger (XML-filer)."]);
@@ -133,18 +121,14 @@ export async function rf1022Command(args: string[], io: CliIO): Promise<number> 
   if (toleranse !== undefined && !Number.isFinite(toleranse)) return usage([`--toleranse må være et beløp i kroner (fikk «${tolText}»).`]);
 
   const xlsx = v("xlsx");
-  const fail = (error: Problems) => {
-    const said = error.lines.some((l) => /ingenting er skrevet/i.test(l));
-    io.err([...error.lines, ...(xlsx && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
-    return 1;
-  };
+  const fail = (error: Problems) => failed(io, error, xlsx !== undefined);
   const run = await runRf1022Files(ledgerPath, parsed.positional, { ...(aar !== undefined ? { aar } : {}), ...(toleranse !== undefined ? { toleranse } : {}) });
   if (isProblems(run)) return fail(run);
 
   let signOff: Rf1022SignOff | undefined;
-  const files: { type: string; path: string }[] = [];
+  let files: { type: string; path: string }[] = [];
   if (xlsx) {
-    const wb = await workbookToFill(async () => (existsSync(xlsx) ? loadWorkbook(xlsx) : new ExcelJS.Workbook()));
+    const wb = await workbookToFill(existingOrNew(xlsx));
     if (isProblems(wb)) return fail(wb);
     const snaps = snapshotsOf(wb, rf1022SheetsToRead());
     const planned = planRf1022Workbook(run, (s) => snaps.get(s));
@@ -152,16 +136,14 @@ export async function rf1022Command(args: string[], io: CliIO): Promise<number> 
     signOff = planned.signOff;
     const filled = await filledWorkbook(wb, planned.plan, xlsx);
     if (isProblems(filled)) return fail(filled);
-    const written = writeFiles([filled.file]);
+    const written = writeOutputs([filled.file]);
     if (isProblems(written)) return fail(written);
-    files.push({ type: "xlsx", path: written[0] });
+    files = written;
   }
   if (parsed.flags.has("json")) {
     io.out(JSON.stringify(rf1022Json(run, { files, ...(signOff ? { signOff } : {}) }), null, 2));
     return 0;
   }
-  const lines = rf1022Text(run, signOff);
-  if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
-  io.out(lines.join("\n"));
+  io.out([...rf1022Text(run, signOff), ...closingLines(undefined, files)].join("\n"));
   return 0;
 }
