@@ -13,7 +13,6 @@
  * Amounts are kroner with at most two decimals; `andreTrekk` is an amount (account 2690) or a list
  * of `{ navn, belop, konto }`.
  */
-import { normalOrgnr, isValidOrgnr } from "../rules/orgnr";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
 import { Fields, isObj } from "../trekk/json-fields";
 import { Ore } from "../money/ore";
@@ -102,19 +101,6 @@ function readRow(f: Fields): JournalRow | undefined {
   };
 }
 
-function readKontoer(top: Fields): Partial<LonnsKontoer> | undefined {
-  const f = top.object("kontoer", KONTO_KEYS, false);
-  if (!f) return undefined;
-  const out: Partial<Record<keyof LonnsKontoer, string>> = {};
-  for (const key of KONTO_KEYS) {
-    const konto = f.text(key, false, true);
-    if (konto === undefined) continue;
-    if (konto === "") f.problem(key, "er tom.");
-    else out[key] = konto;
-  }
-  return out;
-}
-
 /** Dimensions in the SPK scenario's form: `{ nummer, navn, verdi | fordeling, pakrevd }`. */
 function readDimensjoner(top: Fields): Dimensjon[] | undefined {
   if (!top.has("dimensjoner")) return undefined;
@@ -150,19 +136,13 @@ export function parseLonnsJournal(json: unknown): Checked<LonnsJournal> {
   const top = new Fields(json, "", problems);
   top.onlyKnown(TOP_FIELDS);
   const virksomhet = top.text("virksomhet", false);
-  const orgnrText = top.text("orgnr", false, true);
-  let orgnr: string | undefined;
-  if (orgnrText !== undefined) {
-    orgnr = normalOrgnr(orgnrText);
-    if (orgnr === undefined) top.problem("orgnr", `må ha ni sifre (fikk «${orgnrText}»).`);
-    else if (!isValidOrgnr(orgnr)) top.problem("orgnr", `${orgnr} har feil kontrollsiffer (modulus 11).`);
-  }
+  const orgnr = top.orgnr("orgnr");
   const dato = top.date("dato", false);
   const rows = top.objects("rader", ROW_FIELDS, true).map(readRow).filter((r): r is JournalRow => r !== undefined);
   const firma = top.text("firma", false, true);
   const bilagsart = top.text("bilagsart", false, true);
   const dimensjoner = readDimensjoner(top);
-  const kontoer = readKontoer(top);
+  const kontoer = top.accounts("kontoer", KONTO_KEYS);
   const feriepengesats = top.number("feriepengesats", false);
   const tidligereGrunnlagSoneIa = top.amount("tidligereGrunnlagSoneIa", false, true);
   top.text("kommentar", false);
