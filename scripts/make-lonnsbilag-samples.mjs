@@ -13,23 +13,13 @@
 // All arithmetic is whole øre (integers), with the rates written out here, independent of src/core: the test
 // of `lonn lonnsbilag` on these files checks the engine against vouchers computed another way. Every person,
 // number and firm is made up; the organisation numbers have valid check digits but are not registered.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { orgnr, writeOrCheck } from "./sample-files.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_FOLDER = join(here, "..", "assets", "samples", "lonnsbilag");
 
-/** Nine-digit organisation number with a valid modulus-11 check digit, from an eight-digit start. */
-function orgnr(first8) {
-  for (let n = Number(first8); ; n++) {
-    const digits = String(n).padStart(8, "0");
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((s, w, i) => s + w * Number(digits[i]), 0);
-    const check = 11 - (sum % 11);
-    if (check === 10) continue;
-    return digits + String(check === 11 ? 0 : check);
-  }
-}
 
 const pad = (n) => String(n).padStart(2, "0");
 /** Øre as a Norwegian amount: `52 300,00`. */
@@ -151,27 +141,8 @@ function main() {
     process.stdout.write(JSON.stringify(expectedVouchers(), null, 2) + "\n");
     return;
   }
-  const check = process.argv.includes("--check");
   const files = buildLonnsbilagSamples();
-  let differs = 0;
-  if (!check) mkdirSync(SAMPLE_FOLDER, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    const target = join(SAMPLE_FOLDER, name);
-    if (check) {
-      let old;
-      try {
-        old = readFileSync(target, "utf8");
-      } catch {
-        old = "";
-      }
-      if (old !== content) {
-        console.error(`${name} differs from what make-lonnsbilag-samples.mjs writes`);
-        differs++;
-      }
-    } else writeFileSync(target, content);
-  }
-  if (check && differs > 0) process.exit(1);
-  if (!check) console.log(`Wrote ${Object.keys(files).length} files to ${SAMPLE_FOLDER}`);
+  writeOrCheck(SAMPLE_FOLDER, files, "make-lonnsbilag-samples.mjs");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
