@@ -5,6 +5,7 @@
  * remember.
  */
 import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { DEMO_LONNSBILAG, lonnsbilagDemo } from "../../src/cli/commands/demo";
@@ -58,6 +59,22 @@ describe("the bundled sample journal", () => {
 
   test("the CSV journal with its oppsett gives the same vouchers", async () => {
     expect(linesOf((await json(JOURNAL_CSV, "--oppsett", OPPSETT)).bilag)).toEqual(expectedLines());
+  });
+
+  test("the same journal as the first sheet of an .xlsx (numbers as numbers, dates as text) gives the same vouchers", async () => {
+    const dir = trekkTempDir();
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Lønnsjournal");
+      const rows = readFileSync(JOURNAL_CSV, "utf8").replace(/^\ufeff/, "").trimEnd().split("\r\n").map((l) => l.split(";"));
+      const amount = (t: string) => (t === "" ? null : Number(t.replace(/\s/g, "").replace(",", ".")));
+      rows.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((c, j) => (j >= 5 ? amount(c) : c))));
+      const xlsx = join(dir, "lonnsjournal.xlsx");
+      await wb.xlsx.writeFile(xlsx);
+      expect(linesOf((await json(xlsx, "--oppsett", OPPSETT)).bilag)).toEqual(expectedLines());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the text names each voucher, its balance and its AGA per zone", async () => {
