@@ -276,14 +276,19 @@ describe("small ones", () => {
     const r = await lonn("avstem", "--summary", out);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split("\n");
+    const none = "arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller et avstemmingsark i _lonn)";
     expect(lines.filter((l) => l.startsWith("HOPPET OVER"))).toEqual([
       "HOPPET OVER  eksempeletaten-2024.json: utdata fra lonn avstem --json, ikke en scenariofil",
+      "HOPPET OVER  lonnsbilag-2024-11.json: utdata fra lonn lonnsbilag --json",
+      `HOPPET OVER  lonnsbilag-2024-11.xlsx: ${none}`,
       "HOPPET OVER  nettoetaten-2024.json: utdata fra lonn avstem --json, ikke en scenariofil",
       "HOPPET OVER  trekk-2026.json: utdata fra lonn trekk --json",
-      "HOPPET OVER  trekk-2026.xlsx: arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller et avstemmingsark i _lonn)",
+      `HOPPET OVER  trekk-2026.xlsx: ${none}`,
+      "HOPPET OVER  trekk-import-2026.json: utdata fra lonn trekk --json",
+      `HOPPET OVER  trekk-import-2026.xlsx: ${none}`,
     ]);
     expect(lines.some((l) => l.startsWith("Eksempeletaten") && l.endsWith("eksempeletaten-2024.xlsx"))).toBe(true);
-    expect(lines[lines.length - 1]).toMatch(/filer, 0 med feil, 4 hoppet over/);
+    expect(lines[lines.length - 1]).toBe("10 filer, 0 med feil, 8 hoppet over (ikke en SPK-avstemming).");
   });
 });
 

@@ -6,7 +6,9 @@
  * `--json` result, into one folder (default ./demo-output). It is `lonn avstem --sap … --unit4 …
  * --spk … --oppsett …` run twice, through the same functions. Then the trekk og AGA reconciliation
  * twice: the scenario of assets/samples/trekk-scenario (`lonn trekk SCENARIO.json`), and the import
- * form on the exports of assets/samples/trekk (`lonn trekk --amelding … --hovedbok saft-2026.xml …`).
+ * form on the exports of assets/samples/trekk (`lonn trekk --amelding … --hovedbok saft-2026.xml …`);
+ * and `lonn lonnsbilag` on the sample payroll journal (assets/samples/lonnsbilag/). Every file of
+ * every part is built before any is written.
  */
 import ExcelJS from "exceljs";
 import { existsSync, readdirSync } from "fs";
@@ -27,7 +29,11 @@ import { heading, isBalanced } from "../report/text";
 import { trekkJson } from "../report/trekk";
 import { readTrekkImport, TrekkImportFiles } from "../trekk-import";
 import { buildTrekkOutputs } from "../trekk-outputs";
-import { localNow, runTrekkFile } from "./trekk";
+import { runTrekkFile } from "./trekk";
+import { localNow } from "../command-kit";
+import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
+import { lonnsbilagJson } from "../report/lonnsbilag";
+import { runLonnsbilagFile } from "./lonnsbilag";
 
 /** The bundled samples: three levels up from src/cli/commands (ts) and lib/cli/commands (compiled). */
 export const SAMPLES = resolve(__dirname, "..", "..", "..", "assets", "samples");
@@ -56,6 +62,37 @@ export function demoTrekkImportFiles(samples: string = SAMPLES): TrekkImportFile
     fakturaer: join(dir, "trekklister-2026.csv"),
     oppsett: join(dir, "oppsett-2026.json"),
   };
+}
+
+/** The payroll voucher sample: the CSV journal of November 2024 with its oppsett (scripts/make-lonnsbilag-samples.mjs). */
+export const DEMO_LONNSBILAG = {
+  journal: join("lonnsbilag", "lonnsjournal-2024-11.csv"),
+  oppsett: join("lonnsbilag", "oppsett.json"),
+  name: "lonnsbilag-2024-11",
+} as const;
+
+/**
+ * The payroll voucher part of the demo: `lonn lonnsbilag` on the sample journal, its workbook, CSV,
+ * GL07 and JSON into `folder` (built, not written), and the lines the demo prints.
+ */
+export async function lonnsbilagDemo(folder: string, shown: (path: string) => string = (p) => p): Promise<Checked<{ files: OutputFile[]; lines: string[] }>> {
+  const run = await runLonnsbilagFile(join(SAMPLES, DEMO_LONNSBILAG.journal), { oppsett: join(SAMPLES, DEMO_LONNSBILAG.oppsett) });
+  if (isProblems(run)) return run;
+  const base = join(folder, DEMO_LONNSBILAG.name);
+  const built = await buildLonnsbilagOutputs(run, { xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat`, now: localNow() });
+  if (isProblems(built)) return built;
+  const files: OutputFile[] = [
+    ...built.files,
+    { type: "json", path: `${base}.json`, content: Buffer.from(JSON.stringify(lonnsbilagJson(run), null, 2) + "\n", "utf8") },
+  ];
+  const j = run.inputs.journal;
+  const lines = [
+    `${j.virksomhet ?? "Lønnsjournalen"} – lønnsbilag fra lønnsjournalen (${DEMO_LONNSBILAG.journal}): ${run.bilag.length} bilag, ett per utbetalingsdato, ` +
+      `${run.bilag.every(isBalanced) ? "alle går i null" : "IKKE alle går i null"}:`,
+    ...table(run.lonnsbilag.map((l) => [`    ${l.bilag.id}`, norwegianDate(l.bilag.dato), `${l.bilag.linjer.length} linjer`, `AGA ${kr(l.sumAga)}`, `feriepenger ${kr(l.feriepenger)}`]), [0, 1, 2]),
+    "  Filer:", ...files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`),
+  ];
+  return { files, lines };
 }
 
 const USAGE = "Bruk: lonn demo [MAPPE]   (standard ./demo-output)";
@@ -159,16 +196,21 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
     trekkRuns.push({ run: built.run, files, from: set.what });
   }
   const trekkFiles = trekkRuns.flatMap((r) => r.files);
-  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles]);
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), resolve(path));
+    return rel.startsWith("..") ? resolve(path) : rel;
+  };
+  const payroll = await lonnsbilagDemo(folder, shown);
+  if (isProblems(payroll)) {
+    io.err([`Demoen stoppet på ${DEMO_LONNSBILAG.journal}:`, ...payroll.lines, "Ingenting er skrevet."].join("\n"));
+    return 1;
+  }
+  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles, ...payroll.files]);
   if (isProblems(written)) {
     io.err(written.lines.join("\n"));
     return 1;
   }
 
-  const shown = (path: string) => {
-    const rel = relative(process.cwd(), resolve(path));
-    return rel.startsWith("..") ? resolve(path) : rel;
-  };
   const out = [`lonn demo: SPK-avstemming 2024 på eksempeldataene i assets/samples, skrevet til ${folder}`, ""];
   for (const r of runs) {
     out.push(...demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))));
@@ -183,6 +225,7 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
       "  Filer:", ...r.files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
     );
   }
+  out.push(...payroll.lines, "");
   out.push(
     "Arbeidsbøkene regner med vanlige formler (ingen LONN.-funksjoner), så de kan åpnes i Excel eller LibreOffice uten tillegget.",
     "Samme kjøring for én virksomhet: lonn avstem --sap … --unit4 … --spk … --oppsett assets/samples/eksempeletaten/oppsett.json --xlsx UT.xlsx",

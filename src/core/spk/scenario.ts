@@ -414,12 +414,13 @@ export function extrasFrom(scenario: Scenario): ReconcileExtras {
 /**
  * What a JSON file is, before it is read as a scenario: an SPK scenario, the output of
  * `lonn avstem --json` (it has `kilde` and `bilagsoversikt`), a trekk scenario (`lonnskjoringer`),
- * or something else. `--summary` over a folder skips what is not a scenario with one line.
+ * the output of `lonn trekk` or `lonn lonnsbilag`, or something else. `--summary` over a folder skips what is not a scenario with one line.
  */
-export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-utdata" | "annet";
+export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-utdata" | "lonnsbilag-utdata" | "annet";
 
 export function jsonKind(json: unknown): JsonKind {
   if (!isObj(json)) return "annet";
+  if ("lonnskjoringer" in json && "bilag" in json && "kilde" in json) return "lonnsbilag-utdata";
   if ("lonnskjoringer" in json) return "trekk-scenario";
   if ("kontroller" in json && "forskuddstrekk" in json) return "trekk-utdata";
   if ("bilagsoversikt" in json && "kilde" in json) return "avstem-utdata";
@@ -432,5 +433,6 @@ export const JSON_KIND_TEXT: Readonly<Record<Exclude<JsonKind, "scenario">, stri
   "avstem-utdata": "utdata fra lonn avstem --json, ikke en scenariofil",
   "trekk-scenario": "en scenariofil for lonn trekk",
   "trekk-utdata": "utdata fra lonn trekk --json",
+  "lonnsbilag-utdata": "utdata fra lonn lonnsbilag --json",
   annet: "ikke en scenariofil for SPK-avstemmingen",
 };

@@ -11,6 +11,7 @@ import { isValidDate, parseDateText } from "../calendar";
 import { isRuleError } from "../errors";
 import { Ore, oreFromKroner } from "../money/ore";
 import { ProblemList } from "../problem/problem";
+import { isValidOrgnr, normalOrgnr } from "../rules/orgnr";
 import { foldNorwegian } from "../text";
 
 export type Obj = Record<string, unknown>;
@@ -155,6 +156,31 @@ export class Fields {
       f.onlyKnown(known);
       out.push(f);
     });
+    return out;
+  }
+
+  /** An organisation number: nine digits (spaces allowed) with a valid modulus-11 check digit. */
+  orgnr(key: string): string | undefined {
+    const text = this.text(key, false, true);
+    if (text === undefined) return undefined;
+    const nr = normalOrgnr(text);
+    if (nr === undefined) this.problem(key, `må ha ni sifre (fikk «${text}»).`);
+    else if (!isValidOrgnr(nr)) this.problem(key, `${nr} har feil kontrollsiffer (modulus 11).`);
+    else return nr;
+    return undefined;
+  }
+
+  /** An object of account numbers by `keys` (`"kontoer": { "forskuddstrekk": "2600" }`), each non-empty; undefined when absent. */
+  accounts<K extends string>(key: string, keys: readonly K[]): Partial<Record<K, string>> | undefined {
+    const f = this.object(key, keys, false);
+    if (!f) return undefined;
+    const out: Partial<Record<K, string>> = {};
+    for (const k of keys) {
+      const konto = f.text(k, false, true);
+      if (konto === undefined) continue;
+      if (konto === "") f.problem(k, "er tom.");
+      else out[k] = konto;
+    }
     return out;
   }
 

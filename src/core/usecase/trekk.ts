@@ -22,7 +22,7 @@ import { toGl07 } from "../voucher/gl07";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { Bilag } from "../voucher/types";
 import { readText } from "../workpaper/cell-values";
-import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecord } from "../workpaper/export-record-sheet";
+import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecordOf } from "../workpaper/export-record-sheet";
 import { readSettings, SETTINGS_SHEET } from "../workpaper/settings";
 import { planVoucherSheet, VoucherSheetSpec } from "../workpaper/voucher-sheet";
 import { mergePlans, WritePlan } from "../workpaper/write-plan";
@@ -111,8 +111,7 @@ export function trekkVoucherSheetSpec(s: TrekkScenario): VoucherSheetSpec {
 
 /** The export record's trekk lines (the workbook may hold other reconciliations' exports too). */
 export function trekkExportRecord(snapshots: Snapshots): Checked<ExportedLine[]> {
-  const record = readExportRecord(snapshots(EXPORT_RECORD_SHEET));
-  return isProblems(record) ? record : record.filter((l) => TREKK_BILAG_ID.test(l.bilagId));
+  return readExportRecordOf(snapshots(EXPORT_RECORD_SHEET), TREKK_BILAG_ID);
 }
 
 /**
