@@ -24,6 +24,7 @@ import { standardPrint } from "../../workpaper/print";
 import { calendarDate, monthOf, periodText, yearOf } from "../dates";
 import { TrekkAvstemming, TrekkFlag } from "../result";
 import { SignOffReview } from "../sign-off";
+import { trekkSheetResults } from "./results";
 import {
   ACCOUNT_NAMES,
   ACCOUNT_ORDER,
@@ -505,6 +506,7 @@ export function planTrekkSheet(input: TrekkPlanInput): Checked<WritePlan> {
     conditionalFormats: isNew ? c.conditional : [],
     leftAlone: merged.leftAlone,
     notices: merged.notices,
+    results: trekkSheetResults({ sheet, avstemming: a, rows, existing: snapshot, leftAlone: merged.leftAlone }),
   };
   const base = stored ?? { skjemaversjon: 1, dimensjoner: {}, andre: {} };
   const settings = planSettings({ ...base, andre: { ...base.andre, ...(input.andreInnstillinger ?? {}), ...(input.signOff?.settings ?? {}) } }, input.settings);
