@@ -100,7 +100,7 @@ describe("the RF-1022 sheet through lonn rf1022 --xlsx: signed, kept, withdrawn"
     after.getWorksheet("_lonn")?.eachRow((row) => {
       if (row.getCell(1).value === rf1022SignOffKey(2026)) stored = String(row.getCell(2).value);
     });
-    expect(stored).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.parse(stored)).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), signatur: "Ingrid Haugen", dato: "15.02.2027" });
     expect(after.getWorksheet(RF1022_SHEET)?.getCell(`B${sig}`).value).toBe("Ingrid Haugen");
 
     const changed = await json("--hovedbok", SAFT, ...AMELDINGER, "--xlsx", xlsx, "--toleranse", "0");

@@ -136,9 +136,11 @@ describe("the RF-1022 sheet", () => {
     expect(cells[aga - 1][7]).toBe("Desember-lønn bokført 31.12, rapportert i januar");
     expect([cells[sig - 1][1], cells[sig - 1][3], cells[sig - 1][5]]).toEqual(["Ingrid Haugen", 46402, "signert"]);
     const settingsWrite = again.plan.writes.find((w) => w.sheet === "_lonn");
-    expect(settingsWrite?.cells.some((row) => row[0] === rf1022SignOffKey(2026) && row[1] === review.current)).toBe(true);
+    expect(settingsWrite?.cells.some((row) => row[0] === rf1022SignOffKey(2026) && row[1] === review.stored)).toBe(true);
+    // The shared sign-off rule stores who signed, when, and the fingerprint of the figures signed.
+    expect(JSON.parse(review.stored)).toEqual({ fingerprint: review.current, signatur: "Ingrid Haugen", dato: "15.01.2027" });
 
-    const stored: LonnSettings = { skjemaversjon: 1, dimensjoner: {}, andre: { [rf1022SignOffKey(2026)]: review.current } };
+    const stored: LonnSettings = { skjemaversjon: 1, dimensjoner: {}, andre: { [rf1022SignOffKey(2026)]: review.stored } };
     expect(reviewRf1022SignOff(r, signed, stored).state).toBe("signert");
     const changed = ok(buildRf1022(input({ amelding: { ...input().amelding, arbeidsgiveravgift: ore(184710) } })));
     const after = reviewRf1022SignOff(changed, signed, stored);
