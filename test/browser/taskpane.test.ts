@@ -613,7 +613,9 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07.map((l) => l.length)).toEqual([GL07_LINE_LENGTH, GL07_LINE_LENGTH]);
     expect((await values(page, "Eksporterte bilag", "E1:E10")).flat().filter((v) => v === "TREKK-2026-2770-04")).toHaveLength(2);
-    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04.");
+    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04. Laget Trekk-korreksjonsbilag-TREKK-2026-E1.csv og Trekk-korreksjonsbilag-TREKK-2026-E1.gl07.txt til nedlasting.");
+    // A host that blocks downloads: the files' text is there to copy.
+    expect(await page.locator("#trekk-eksport-csv-tekst").inputValue()).toBe(csv.bytes.toString("utf8"));
 
     expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(2);
     expect(await statusText(page)).toBe("Ingen nye bilag å eksportere (uendret siden forrige eksport: TREKK-2026-2770-04).");
