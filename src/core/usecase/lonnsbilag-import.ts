@@ -10,6 +10,7 @@
 import { readPayrollRows } from "../import/payroll-rows";
 import { csvSheetInput, decodeText, parseJsonFile } from "../import/text-file";
 import { SheetInput } from "../import/types";
+import { readXlsxSheet } from "../import/xlsx/sheet";
 import { LonnsJournal, parseLonnsJournal } from "../payroll/journal";
 import { Checked, isProblems, placed, problems, rejected } from "../problem/problem";
 import { LonnsbilagInputs, LonnsbilagRun, LonnsbilagRunOptions, runLonnsbilag } from "./lonnsbilag";
@@ -37,15 +38,15 @@ export const JOURNAL_EXTENSIONS = [".csv", ".xlsx", ".json"] as const;
 
 const extensionOf = (name: string): string => name.slice(name.lastIndexOf(".")).toLowerCase();
 
-/** A journal file's bytes by its extension (.json, .csv); `xlsx` reads a workbook's bytes into its first visible sheet. */
-export function journalFile(name: string, bytes: Uint8Array, xlsx?: (bytes: Uint8Array, name: string) => Checked<SheetInput>): JournalSource {
+/** A journal file's bytes by its extension: a JSON journal, a CSV file, or an .xlsx workbook's first visible sheet. */
+export function journalFile(name: string, bytes: Uint8Array): JournalSource {
   const ext = extensionOf(name);
   if (ext === ".json") return { kind: "json", file: name, json: parseJsonFile(decodeText(bytes), name) };
   const input: Checked<SheetInput> =
     ext === ".csv"
       ? csvSheetInput(decodeText(bytes), name)
-      : ext === ".xlsx" && xlsx
-        ? xlsx(bytes, name)
+      : ext === ".xlsx"
+        ? readXlsxSheet(bytes, name)
         : problems(`«${name}» er verken .csv, .xlsx eller .json.`, { file: name });
   return { kind: "sheet", name, file: name, input };
 }
