@@ -4,6 +4,7 @@
  */
 import { countText as count, kronerNoBreak as kr, percentNoBreak as percent } from "../money/format";
 import { bilagSum } from "../voucher/balance";
+import { ExportPlan } from "../voucher/export-record";
 import { Timestamp } from "../workpaper/logg";
 import { AmeldingFordeling } from "./amelding";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "./oppsett";
@@ -14,6 +15,7 @@ export const ACTIONS = {
   fill: "Avstemmingsarket fylt fra import",
   bilag: "Korreksjonsbilag og A-melding skrevet",
   yearEnd: "Årsavslutning lagret",
+  export: "Bilag eksportert",
 } as const;
 
 /** The local wall-clock time of `d`, as the log shows it. */
@@ -53,4 +55,14 @@ export function yearEndTotals(a: Avstemming): string {
   const j = a.agaJustering;
   const just = j ? `AGA-justering ${kr(j.justering)} (sats ${percent(j.nySats)})` : "ingen AGA-justering";
   return `${saldo || "ingen saldoer"}; ${just}`;
+}
+
+/**
+ * What an export held, for the log: the batch and its vouchers, or that there was nothing new.
+ * `override` says how the user chose to export a material, unexplained difference anyway.
+ */
+export function exportTotals(exported: ExportPlan, override?: string): string {
+  if (exported.vouchers.length === 0) return "ingen nye bilag å eksportere";
+  const ids = exported.vouchers.map((b) => b.id).join(", ");
+  return `eksportert ${exported.batchId}${exported.copy ? " (kopi, alle bilag)" : ""}: ${ids}${override ? ` – med vesentlig, uforklart differanse (${override})` : ""}`;
 }

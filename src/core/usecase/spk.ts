@@ -113,6 +113,19 @@ export function runSpk(given: SpkInputs, book?: Book): Checked<SpkRun> {
   return isProblems(vouchers) ? vouchers : { inputs, avstemming, ...vouchers, ...(signOff ? { signOff } : {}) };
 }
 
+/** The inputs a filled reconciliation sheet holds, as a run on the workbook itself takes them. */
+export function sheetInputs(fromSheet: AvstemmingFromSheet, sheet: string, source: string = sheet): SpkInputs {
+  return {
+    source,
+    oppsett: fromSheet.oppsett,
+    terminer: fromSheet.terminer,
+    saldoer: fromSheet.saldoer,
+    ...(fromSheet.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: fromSheet.oppdatertAgaSats } : {}),
+    sheet,
+    notes: [],
+  };
+}
+
 interface InBook {
   readonly inputs: SpkInputs & { readonly sheet: string };
   readonly sheet: string;
@@ -239,6 +252,11 @@ const SPK_SHEETS = [SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPO
 /** What the voucher exports (CSV, GL07) of an SPK reconciliation are made with. */
 export function spkExportSettings(oppsett: Oppsett): ExportSettings {
   return { firma: oppsett.firma, bilagsart: oppsett.bilagsart, batchId: `SPK-${oppsett.aar}`, dimensjoner: oppsett.dimensjoner };
+}
+
+/** The settings of the files of one export: its batch, and voucher numbers from the first it was given. */
+export function spkExportFileSettings(oppsett: Oppsett, plan: ExportPlan): ExportSettings {
+  return { ...spkExportSettings(oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
 }
 
 /** The export record's lines of this reconciliation (the workbook may record other exports too). */

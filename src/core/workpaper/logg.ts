@@ -45,6 +45,10 @@ export interface LoggLinje {
   readonly hvem?: string;
 }
 
+const pad = (n: number) => String(n).padStart(2, "0");
+/** ISO local time, as the export record keeps it: `2025-01-20T09:30:00`. */
+export const isoTime = (t: Timestamp): string => `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+
 const SECONDS_PER_DAY = 86_400;
 
 /** The time as an Excel serial (days since 1900 plus the fraction of the day); undefined if it is not a real time. */
