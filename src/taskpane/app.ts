@@ -17,6 +17,7 @@ import { OppsettStep } from "./steps/oppsett";
 import { officeErrorMessage } from "./view/office-errors";
 import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
+import { initialsField, InitialsField } from "./initials";
 
 export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
   { id: "oppsett", name: "Oppsett" },
@@ -42,6 +43,7 @@ export class App implements StepContext {
   private readonly heading: HTMLHeadingElement;
   private readonly status: HTMLElement;
   private readonly workbookLabel: HTMLElement;
+  private readonly initials: InitialsField = initialsField();
 
   constructor(private readonly root: HTMLElement) {
     this.workbookLabel = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
@@ -81,6 +83,7 @@ export class App implements StepContext {
           h("h1", {}, "Lønnsavstemming"),
           this.workbookLabel,
           h("button", { type: "button", class: "lenke", id: "les-pa-nytt", on: { click: () => void this.start() } }, "Les arbeidsboken på nytt"),
+          this.initials.element,
         ),
         h("nav", { attrs: { "aria-label": "Steg i avstemmingen" } }, list),
         h("main", {}, this.heading, this.content),
@@ -94,6 +97,11 @@ export class App implements StepContext {
   outsideExcel(): void {
     replace(this.workbookLabel, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
     replace(this.content);
+  }
+
+  /** Who writes, for the `Logg` rows: the initials in the header. */
+  get who(): string {
+    return this.initials.value();
   }
 
   /** Reads the workbook (sheets, settings, the reconciliation sheet) and shows the step to work on. */
