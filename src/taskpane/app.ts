@@ -19,6 +19,9 @@ import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
 import { initialsField, InitialsField } from "./initials";
 
+/** Where Excel opens the pane: the ribbon button of manifest.xml (Lonn.Button.Label on the Home tab). */
+export const RIBBON_BUTTON = "Hjem → Avstem lønn";
+
 export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
   { id: "oppsett", name: "Oppsett" },
   { id: "importer", name: "Importer" },
@@ -93,10 +96,18 @@ export class App implements StepContext {
     this.updateStepList();
   }
 
-  /** Outside Office (a plain browser): say where the pane belongs. */
+  /** Outside Office (a plain browser): only where the pane belongs, no action that would need Excel. */
   outsideExcel(): void {
-    replace(this.workbookLabel, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
-    replace(this.content);
+    replace(
+      this.root,
+      h(
+        "main",
+        { class: "app", id: "utenfor-excel" },
+        h("h1", {}, "Lønnsavstemming"),
+        h("p", {}, `Åpne Lønnsavstemming fra Excel: ${RIBBON_BUTTON}.`),
+        h("p", { class: "undertekst" }, "Denne siden er oppgaveruten til Excel-tillegget. I en vanlig nettleser kan den ikke lese eller skrive noen arbeidsbok."),
+      ),
+    );
   }
 
   /** Who writes, for the `Logg` rows: the initials in the header. */
