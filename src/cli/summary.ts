@@ -8,11 +8,10 @@ import { kroner } from "../core/money/ore";
 import { oneLine } from "../core/text";
 import { formatProblem, isProblems, Problems } from "../core/problem/problem";
 import { FlagKind } from "../core/spk/types";
-import { runSpk, SpkRun } from "../core/usecase/spk";
+import { reconciliationSheetOf, runSpk, SpkRun } from "../core/usecase/spk";
 import { fileName, readTextFile } from "./files";
 import { jsonKind, JSON_KIND_TEXT } from "../core/spk/scenario";
-import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { SETTINGS_SHEET } from "../core/workpaper/settings";
+import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { loadWorkbook } from "./xlsx/workbook";
 import { lazySnapshots } from "./xlsx/snapshot";
 import { readInput } from "./inputs";
@@ -74,9 +73,10 @@ async function notReconciled(path: string, sheet: string | undefined): Promise<s
   if (path.toLowerCase().endsWith(".xlsx") && sheet === undefined) {
     const wb = await loadWorkbook(path);
     if (isProblems(wb)) return undefined;
-    const names = wb.worksheets.map((ws) => ws.name.toLowerCase());
-    const ours = [SETTINGS_SHEET, SHEET_NAMES.brutto, SHEET_NAMES.netto].some((n) => names.includes(n.toLowerCase()));
-    return ours ? undefined : "arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller _lonn)";
+    const names = wb.worksheets.map((ws) => ws.name);
+    const settings = readSettings(lazySnapshots(wb)(SETTINGS_SHEET));
+    const sheet = reconciliationSheetOf(names, isProblems(settings) ? undefined : settings, "brutto") ?? reconciliationSheetOf(names, undefined, "netto");
+    return sheet ? undefined : "arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller et avstemmingsark i _lonn)";
   }
   return undefined;
 }

@@ -36,8 +36,9 @@ import {
 import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
 import { toGl07 } from "../core/voucher/gl07";
-import { isoTime, LOG_SHEET, LoggLinje, withLogRow, Timestamp } from "../core/workpaper/logg";
+import { isoTimestamp, LOG_SHEET, LoggLinje, withLogRow, Timestamp } from "../core/workpaper/logg";
 import { SETTINGS_SHEET } from "../core/workpaper/settings";
+import { WritePlan } from "../core/workpaper/write-plan";
 import type { PlanBuilder, Snapshots } from "../excel/run";
 import { YearEndInput } from "./view/year-end-view";
 import { ACTIONS, yearEndTotals, reconciliationTotals, bilagTotals, oppsettTotals, exportTotals } from "../core/spk/log-text";
@@ -64,10 +65,13 @@ export function existingSheets(snaps: Snapshots): Set<string> {
 const lookup = (snaps: Snapshots) => (name: string): SheetSnapshot | undefined =>
   snaps.get(name) ?? [...snaps.values()].find((s) => s?.name.toLowerCase() === name.toLowerCase());
 
-/** The open workbook as core's runs see it: the sheets just read. */
-function bookOf(snaps: Snapshots): Book {
+/**
+ * The open workbook as core's runs see it: the sheets just read, `sheet` the reconciliation the
+ * pane works on (found at start, or chosen under Oppsett) where `_lonn` names none of them.
+ */
+function bookOf(snaps: Snapshots, sheet: string): Book {
   const names = [...snaps.values()].filter((s): s is SheetSnapshot => s !== undefined).map((s) => s.name);
-  return { sheetNames: names, snapshots: lookup(snaps), isInput: false };
+  return { sheetNames: names, snapshots: lookup(snaps), isInput: false, namedSheet: sheet };
 }
 
 /** Reads the reconciliation sheet and computes the model, its sign-off reviewed; every problem at its cell. */
@@ -77,16 +81,18 @@ export function readReconciliation(snaps: Snapshots, sheet: string): Checked<She
 
 const logRow = (meta: WriteMeta, action: string, summer: string): Omit<LoggLinje, "endret"> => ({ tid: meta.time, handling: action, summer, hvem: meta.who });
 
+/** `plan` with its `Logg` row (the log describes the plan, in the same write); `oppsett` names whose log it is when printed. */
+export const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, meta: WriteMeta, oppsett: Pick<Oppsett, "virksomhet" | "aar">): Checked<WritePlan> =>
+  isProblems(plan)
+    ? plan
+    : withLogRow(plan, logRow(meta, action, totals), snaps.get(LOG_SHEET), existingSheets(snaps), { virksomhet: oppsett.virksomhet, aar: oppsett.aar });
+
 /** Oppsett: make the sheet (or write the header of an existing one) and `_lonn` from the form. */
 export function saveOppsett(sheet: string, oppsett: Oppsett, meta: WriteMeta): Action {
   return {
     sheetsToRead: [sheet, SETTINGS_SHEET, LOG_SHEET],
-    plan: (snaps) => {
-      const plan = planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) });
-      return isProblems(plan)
-        ? plan
-        : withLogRow(plan, logRow(meta, ACTIONS.oppsett, oppsettTotals(oppsett)), snaps.get(LOG_SHEET), existingSheets(snaps), { virksomhet: oppsett.virksomhet, aar: oppsett.aar });
-    },
+    plan: (snaps) =>
+      logged(planAvstemming({ oppsett, terminer: [], existing: snaps.get(sheet), settings: snaps.get(SETTINGS_SHEET) }), snaps, ACTIONS.oppsett, oppsettTotals(oppsett), meta, oppsett),
   };
 }
 
@@ -112,7 +118,7 @@ export function fillFromImport(sheet: string, imported: ImportedTerminer, readWi
         return problems("Oppsettet i arket (år, budsjettering eller kontoer) er endret siden eksportene ble lest. Les inn eksportene på nytt under Importer.");
       }
       const terminer = imported.terminer.map((t) => completeTermin({ ...t, termin: t.termin as number }));
-      const run = runSpk({ source: sheet, oppsett: fromSheet.oppsett, terminer, saldoer: [], notes: imported.notes }, bookOf(snaps));
+      const run = runSpk({ source: sheet, oppsett: fromSheet.oppsett, terminer, saldoer: [], notes: imported.notes }, bookOf(snaps, sheet));
       if (isProblems(run)) return run;
       // The log's totals are core's sums of the sheet as the import leaves it (explanations kept).
       return planSpkWorkbook(run, run.inputs.sheet ?? sheet, get, { settings: others, log: logRow(meta, ACTIONS.fill, `Importert: ${reconciliationTotals(run.avstemming)}`) });
@@ -214,7 +220,7 @@ export function exportBilag(sheet: string, options: ExportOptions, meta: WriteMe
       const { run } = r;
       const record = spkExportRecord(get, run.inputs.oppsett.aar);
       if (isProblems(record)) return record;
-      const planned = planSpkExport(run, record, { eksportert: isoTime(meta.time), fil: "" }, { all: options.all });
+      const planned = planSpkExport(run, record, { eksportert: isoTimestamp(meta.time), fil: "" }, { all: options.all });
       // The files are named after the batch the plan numbered; the record says which they were.
       const names = exportFileNames(planned.batchId);
       const plan: ExportPlan = { ...planned, record: planned.record.map((l) => ({ ...l, fil: `${names.csv}, ${names.gl07}` })) };
@@ -271,7 +277,7 @@ export function saveYearEnd(sheet: string, input: YearEndInput, meta: WriteMeta)
           ...(input.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: input.oppdatertAgaSats } : {}),
           notes: [],
         },
-        bookOf(snaps),
+        bookOf(snaps, sheet),
       );
       if (isProblems(run)) return run;
       return planSpkWorkbook(run, run.inputs.sheet ?? sheet, get, { typedTexts: true, log: logRow(meta, ACTIONS.yearEnd, yearEndTotals(run.avstemming)) });

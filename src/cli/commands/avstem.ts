@@ -13,8 +13,8 @@ import { existsSync } from "fs";
 import { userInfo } from "os";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, Problems, problems } from "../../core/problem/problem";
-import { timestamp } from "../../core/spk/log-text";
-import { runSpk, SpkInputs } from "../../core/usecase/spk";
+import { timestamp } from "../../core/workpaper/logg";
+import { RECONCILIATION_NAME, runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
 import { sheetAddress } from "../../core/sheet/reference";
 import { parseArgs } from "../args";
@@ -27,7 +27,7 @@ import { resultText } from "../report/text";
 import { summarize } from "../summary";
 import { count, LIMITS } from "../xlsx/package-parts";
 import { lazySnapshots } from "../xlsx/snapshot";
-import { loadWorkbook, partsLostOnSave } from "../xlsx/workbook";
+import { loadWorkbook, partsLostOnSave, sheetOfName } from "../xlsx/workbook";
 
 export const AVSTEM_USAGE = `Bruk:
   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -240,7 +240,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
 
   const opened = await openBook(xlsx, inputWorkbook, inputPath);
   if (isProblems(opened)) return fail(opened, outputs);
-  const run = runSpk(inputs, opened ? { sheetNames: opened.sheetNames, snapshots: opened.snapshots, isInput: opened.isInput } : undefined);
+  const run = runSpk(inputs, opened);
   if (isProblems(run)) return fail(run, outputs);
 
   const built = await buildOutputs(run, {
@@ -293,13 +293,14 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
 function exportText(e: { batchId: string; bilag: readonly string[]; uendret: readonly string[]; kopi: boolean }): string {
   const same = e.uendret.length > 0 ? ` (uendret siden forrige eksport: ${e.uendret.join(", ")})` : "";
   if (e.bilag.length === 0) return `Ingen nye bilag å eksportere${same}; filene har bare overskrifter.`;
-  if (e.kopi) return `Eksportert som KOPI (${e.batchId}): ${e.bilag.join(", ")}. Kopien er allerede bokført før; ikke bokfør den på nytt.`;
+  if (e.kopi) return `Eksportert som KOPI (${e.batchId}): ${e.bilag.join(", ")}. Bilagene er eksportert før; ikke bokfør kopien.`;
   return `Eksportert (${e.batchId}): ${e.bilag.join(", ")}${same}.`;
 }
 
 interface Opened extends OpenBook {
   readonly sheetNames: readonly string[];
   readonly isInput: boolean;
+  readonly namedSheet?: string;
 }
 
 /**
@@ -330,7 +331,8 @@ async function openBook(xlsx: string | undefined, input: ExcelJS.Workbook | unde
       );
     }
   }
-  return { workbook, snapshots: lazySnapshots(workbook), sheetNames: workbook.worksheets.map((ws) => ws.name), isInput };
+  const namedSheet = sheetOfName(workbook, RECONCILIATION_NAME);
+  return { workbook, snapshots: lazySnapshots(workbook), sheetNames: workbook.worksheets.map((ws) => ws.name), isInput, ...(namedSheet ? { namedSheet } : {}) };
 }
 
 /** Who runs the command, for `Logg`. */

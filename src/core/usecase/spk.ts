@@ -15,14 +15,14 @@ import { SPK_BILAG_ID } from "../spk/bilag-id";
 import { reconcile } from "../spk/reconcile";
 import { AMELDING_SHEET, planAmeldingSheet, ReconciliationCells, reconciliationCells } from "../spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
-import { SHEET_NAMES } from "../spk/sheet/layout";
+import { nameOf, SHEET_NAMES } from "../spk/sheet/layout";
 import { layoutMap, locate, SheetMap } from "../spk/sheet/locate";
 import { planAvstemming } from "../spk/sheet/plan";
 import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
 import { storedVirksomheter, virksomheterSetting } from "../spk/sheet/settings";
 import { reviewSpkSignOff, SpkSignOffReview, withSignOffFlags } from "../spk/sign-off";
 import { overlayTerminer, withGivenTexts } from "../spk/termin-fields";
-import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, VirksomhetGrunnlag } from "../spk/types";
+import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, TerminResult, VirksomhetGrunnlag } from "../spk/types";
 import { Bokforingsdato } from "../voucher/dates";
 import { ExportSettings } from "../voucher/export-check";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
@@ -78,6 +78,8 @@ export interface Book {
   readonly snapshots: Snapshots;
   /** The inputs were read from this workbook's reconciliation sheet (nothing to lay them over). */
   readonly isInput: boolean;
+  /** The sheet the workbook name RECONCILIATION_NAME points at, when it exists. */
+  readonly namedSheet?: string;
 }
 
 /** A function from a sheet name to the sheet as the shell read it (undefined: no such sheet). */
@@ -154,7 +156,7 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
   // A workbook set up by a newer version is refused, not quietly rewritten in the old form.
   if (settings && isProblems(settings)) return settings;
   const kind = inputs.oppsett.budsjettering;
-  const sheet = (book.isInput ? inputs.sheet : undefined) ?? reconciliationSheetOf(book.sheetNames, settings, kind) ?? SHEET_NAMES[kind];
+  const sheet = (book.isInput ? inputs.sheet : undefined) ?? reconciliationSheetOf(book.sheetNames, settings, kind, book.namedSheet) ?? SHEET_NAMES[kind];
   const stored = storedVirksomheter(settings);
   if (isProblems(stored)) return stored;
   const virksomheter = inputs.virksomheter ?? stored;
@@ -186,18 +188,23 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
 }
 
 /**
- * Which sheet of a workbook is the SPK reconciliation: the one `_lonn` names (it follows a
- * renamed sheet), else DFØ's tab name for the kind. Names are matched as Excel matches them
- * (case does not matter); the workbook's own spelling is returned.
+ * Which sheet of a workbook is the SPK reconciliation: the one `_lonn` names; else the one the
+ * header's workbook names point at (`namedSheet`: a sheet renamed in Excel takes its names along,
+ * while `_lonn` still has the old name); else DFØ's tab name for the kind. Names are matched as
+ * Excel matches them (case does not matter); the workbook's own spelling is returned.
  */
 export function reconciliationSheetOf(
   sheetNames: readonly string[],
   settings: LonnSettings | undefined,
   kind: Budsjettering,
+  namedSheet?: string,
 ): string | undefined {
   const find = (name: string | undefined) => (name ? sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) : undefined);
-  return find(settings?.avstemmingsark) ?? find(SHEET_NAMES[kind]);
+  return find(settings?.avstemmingsark) ?? find(namedSheet) ?? find(SHEET_NAMES[kind]);
 }
+
+/** The workbook name whose sheet identifies the reconciliation sheet (the header's budsjettering cell). */
+export const RECONCILIATION_NAME = nameOf("budsjettering");
 
 /** The sheets a plan of the reconciliation reads before it is made. */
 export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPORT_RECORD_SHEET, LOG_SHEET];
@@ -206,14 +213,20 @@ export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHE
  * The sheets derived from the vouchers: `Korreksjonsbilag` and, with a split, `A-melding fordeling`
  * (whose checks refer to the reconciliation's cells where `reconciliation` says they are).
  */
-export function planDerivedSheets(vouchers: SpkVouchers, oppsett: Oppsett, snapshots: Snapshots, reconciliation: ReconciliationCells): Checked<WritePlan> {
+export function planDerivedSheets(
+  vouchers: SpkVouchers,
+  oppsett: Oppsett,
+  snapshots: Snapshots,
+  reconciliation: ReconciliationCells,
+  held: ReadonlyMap<string, string> = new Map(),
+): Checked<WritePlan> {
   const problems = new ProblemList();
   const plans: WritePlan[] = [];
   const take = (plan: Checked<WritePlan>, sheet: string) => {
     if (isProblems(plan)) problems.addAll(plan, { sheet });
     else plans.push(plan);
   };
-  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET)), KORREKSJONSBILAG_SHEET);
+  take(planKorreksjonsbilagSheet(vouchers.bilag, oppsett, snapshots(KORREKSJONSBILAG_SHEET), held), KORREKSJONSBILAG_SHEET);
   // An A-melding sheet already there is regenerated from the current vouchers even without a new
   // list (the list is kept in `_lonn`), so it never shows an old split.
   if (vouchers.amelding) take(planAmeldingSheet(vouchers.amelding, oppsett, snapshots(AMELDING_SHEET), reconciliation), AMELDING_SHEET);
@@ -259,7 +272,8 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
     model: run.avstemming,
     ...(run.signOff ? { signOff: run.signOff } : {}),
   });
-  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(sheetMapOf(existing, sheet)));
+  const map = sheetMapOf(existing, sheet);
+  const derived = planDerivedSheets(run, inputs.oppsett, snapshots, reconciliationCells(map), heldStatus(run.avstemming, run.bilag, map));
   const problems = new ProblemList();
   if (isProblems(main)) problems.addAll(main, { sheet });
   if (isProblems(derived)) problems.addAll(derived);
@@ -304,23 +318,34 @@ export interface SpkExportOptions {
  * Vouchers an export must not carry yet: one that posts a termin whose material difference (Q)
  * has no explanation. The problem says what to write where.
  */
-export function unexplainedMaterial(run: SpkRun, vouchers: readonly Bilag[], sheet: string | undefined, rowOf: (termin: number) => number | undefined): Problem[] {
-  const out: Problem[] = [];
-  const blocked = run.avstemming.terminer.filter(
-    (t) => t.flags.some((f) => f.kind === "vesentlig") && (t.input.forklaring ?? "").trim() === "",
-  );
-  for (const t of blocked) {
-    const carried = vouchers.filter((b) => b.termin === t.termin || b.termin === null);
-    if (carried.length === 0) continue;
+export function unexplainedMaterial(run: Pick<SpkRun, "avstemming">, vouchers: readonly Bilag[], sheet: string | undefined, rowOf: (termin: number) => number | undefined): Problem[] {
+  return heldBack(run.avstemming, vouchers).map(({ termin: t, carried }) => {
     const row = rowOf(t.termin);
     const cell = row !== undefined ? `J${row}` : undefined;
-    out.push({
+    return {
       message:
         `Termin ${t.termin}: differansen Q = ${kronerText(t.Q)} kr er vesentlig og ikke forklart, så ${carried.map((b) => b.id).join(", ")} eksporteres ikke. ` +
         `Skriv forklaringen ${cell ? `i ${cell}` : `for termin ${t.termin} (kolonne J på avstemmingsarket, «forklaring» i en scenariofil)`} og eksporter på nytt.`,
       ...(sheet ? { sheet } : {}),
       ...(cell ? { cell } : {}),
-    });
+    };
+  });
+}
+
+/** Termins with a material difference and no explanation, and the vouchers among `vouchers` that post them. */
+function heldBack(a: Avstemming, vouchers: readonly Bilag[]): { termin: TerminResult; carried: Bilag[] }[] {
+  return a.terminer
+    .filter((t) => t.flags.some((f) => f.kind === "vesentlig") && (t.input.forklaring ?? "").trim() === "")
+    .map((termin) => ({ termin, carried: vouchers.filter((b) => b.termin === termin.termin || b.termin === null) }))
+    .filter((h) => h.carried.length > 0);
+}
+
+/** The Status each held-back voucher shows on the voucher sheet: what it waits for, and where. */
+function heldStatus(a: Avstemming, vouchers: readonly Bilag[], map: SheetMap): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { termin, carried } of heldBack(a, vouchers)) {
+    const row = map.terminRows.get(termin.termin);
+    for (const b of carried) out.set(b.id, `Venter: forklar T${termin.termin}${row !== undefined ? ` (J${row})` : ""}`);
   }
   return out;
 }

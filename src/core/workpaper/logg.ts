@@ -33,6 +33,17 @@ export interface Timestamp {
   readonly second: number;
 }
 
+/** The local wall-clock time of `d` (the shell's clock), as the log keeps it. */
+export function timestamp(d: Date): Timestamp {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
+}
+
+/** `2026-12-01T14:03:00`: the time as an export record keeps it. */
+export function isoTimestamp(t: Timestamp): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${t.year}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+}
+
 export interface LoggLinje {
   readonly tid: Timestamp;
   /** `Oppsett lagret`, `Avstemmingsarket fylt`, … */
@@ -44,10 +55,6 @@ export interface LoggLinje {
   /** Who did it: the initials the user gave the pane, or the user name the CLI ran as. */
   readonly hvem?: string;
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
-/** ISO local time, as the export record keeps it: `2025-01-20T09:30:00`. */
-export const isoTime = (t: Timestamp): string => `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
 
 const SECONDS_PER_DAY = 86_400;
 

@@ -30,6 +30,8 @@ export interface VoucherSheetSpec {
   readonly dimensjoner: readonly Dimensjon[];
   /** Whose vouchers and which year, for the page header when the sheet is printed. */
   readonly heading: PrintHeading;
+  /** Vouchers an export holds back, by id, with what their Status says they wait for. */
+  readonly held?: ReadonlyMap<string, string>;
 }
 
 /** Dimensions shown as columns: those configured, by Unit4 slot. */
@@ -123,7 +125,7 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
       cells[k.belop] = amount;
       cells[k.tekst] = l.tekst;
       cells[k.bilagsart] = spec.bilagsart;
-      cells[k.status] = missing.length > 0 ? `Mangler ${missing.join(", ")}` : "OK";
+      cells[k.status] = spec.held?.get(b.id) ?? (missing.length > 0 ? `Mangler ${missing.join(", ")}` : "OK");
       rows.push({ key: `${b.id}#${l.linje}`, cells, columnStyles: { [k.debet]: "formula", [k.kredit]: "formula" } });
     });
     const sumOf = (col: number) => `SUM(${cellList(col, lineRows)})`;
@@ -148,7 +150,7 @@ export function planVoucherSheet(bilag: readonly Bilag[], spec: VoucherSheetSpec
   for (const c of [k.debet, k.kredit, k.belop]) widths[columnLetter(c)] = AMOUNT_COLUMN_WIDTH;
   widths[columnLetter(k.tekst)] = 60;
   widths[columnLetter(k.bilagsart)] = 9;
-  widths[columnLetter(k.status)] = 16;
+  widths[columnLetter(k.status)] = 24;
   return {
     ...writes,
     sheets: [{

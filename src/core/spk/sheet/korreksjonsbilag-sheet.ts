@@ -23,6 +23,7 @@ export function korreksjonsbilagSheetSpec(oppsett: Oppsett): VoucherSheetSpec {
   };
 }
 
-export function planKorreksjonsbilagSheet(bilag: readonly Bilag[], oppsett: Oppsett, snapshot?: SheetSnapshot): Checked<WritePlan> {
-  return planVoucherSheet(bilag, korreksjonsbilagSheetSpec(oppsett), snapshot);
+/** `held`: the Status of vouchers an export holds back (voucher id → what they wait for). */
+export function planKorreksjonsbilagSheet(bilag: readonly Bilag[], oppsett: Oppsett, snapshot?: SheetSnapshot, held: ReadonlyMap<string, string> = new Map()): Checked<WritePlan> {
+  return planVoucherSheet(bilag, { ...korreksjonsbilagSheetSpec(oppsett), held }, snapshot);
 }
