@@ -8,9 +8,9 @@
  */
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
-import { reconciliationTotals } from "../core/spk/log-text";
+import { exportTotals, reconciliationTotals } from "../core/spk/log-text";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportRecord, spkExportSettings, SpkRun } from "../core/usecase/spk";
+import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportFileSettings, spkExportRecord, SpkRun } from "../core/usecase/spk";
 import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
@@ -53,12 +53,8 @@ export interface Outputs {
 }
 
 
-function exportLog(exported: ExportPlan | undefined, override: boolean): string {
-  if (!exported) return "";
-  const ids = exported.vouchers.map((b) => b.id).join(", ");
-  if (exported.vouchers.length === 0) return "; ingen nye bilag å eksportere";
-  return `; eksportert ${exported.batchId}${exported.copy ? " (kopi, alle bilag)" : ""}: ${ids}${override ? " – med vesentlig, uforklart differanse (--eksporter-uforklart)" : ""}`;
-}
+const exportLog = (exported: ExportPlan | undefined, override: boolean): string =>
+  exported ? `; ${exportTotals(exported, override ? "--eksporter-uforklart" : undefined)}` : "";
 
 export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise<Checked<Outputs>> {
   const problems = new ProblemList();
@@ -77,7 +73,7 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     const blockers = exportBlockers(run, plan, book ? { sheet, snapshots: book.snapshots } : undefined, exportOptions);
     problems.addAll(blockers);
     if (blockers.length === 0) exported = plan;
-    const settings = { ...spkExportSettings(run.inputs.oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
+    const settings = spkExportFileSettings(run.inputs.oppsett, plan);
     if (options.csv) {
       const csv = toCsv(plan.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
       if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });

@@ -10,9 +10,9 @@ import { isProblems } from "../core/problem/problem";
 import { trekkFlagCells } from "../core/trekk/sheet/plan";
 import { TREKK_SHEET } from "../core/trekk/sheet/layout";
 import { planTrekkOutputs, TrekkOutputOptions, TrekkOutputs, TrekkRun, trekkSheetsToRead } from "../core/usecase/trekk";
-import { LOG_SHEET, Timestamp } from "../core/workpaper/logg";
+import { LOG_SHEET } from "../core/workpaper/logg";
 import { WritePlan } from "../core/workpaper/write-plan";
-import { Action, logged } from "./plans";
+import { Action, logged, WriteMeta } from "./plans";
 import { trekkTotals } from "./view/trekk-view";
 
 /** What a trekk write made: core's outputs and each flag's cell on the sheet. */
@@ -26,8 +26,8 @@ export interface TrekkAction extends Action {
   written(): TrekkWritten | undefined;
 }
 
-/** A write of `run` (fill, vouchers, or an export with `options.export`), logged as `action`. */
-export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: string, time: Timestamp): TrekkAction {
+/** A write of `run` (fill, vouchers, or an export with `options.export`), logged as `action` with when and by whom. */
+export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: string, meta: WriteMeta): TrekkAction {
   let made: TrekkWritten | undefined;
   return {
     sheetsToRead: [...trekkSheetsToRead(), LOG_SHEET],
@@ -38,7 +38,7 @@ export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: s
       const cells = trekkFlagCells(out.run.avstemming, get(TREKK_SHEET));
       if (isProblems(cells)) return cells;
       made = { ...out, sheet: get(TREKK_SHEET)?.name ?? TREKK_SHEET, flagCells: cells };
-      return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), time, out.run.avstemming.scenario);
+      return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), meta, out.run.avstemming.scenario);
     },
     written: () => made,
   };
