@@ -15,7 +15,7 @@ import { oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
 import { readAvstemming } from "../core/spk/sheet/read";
 import { completeTermin } from "../core/spk/termin-fields";
 import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
-import { RECONCILIATION_NAME, SpkInputs } from "../core/usecase/spk";
+import { RECONCILIATION_NAME, sheetInputs, SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
 import { fileName, readTextFile } from "./files";
@@ -111,18 +111,7 @@ export async function readWorkbookInput(path: string, sheet?: string): Promise<C
   const snaps = snapshotsOf(wb, [ws.name, SETTINGS_SHEET]);
   const read = readAvstemming(snaps.get(ws.name) as SheetSnapshot, snaps.get(SETTINGS_SHEET));
   if (isProblems(read)) return inFile(read, file);
-  return {
-    workbook: wb,
-    inputs: {
-      source: file,
-      oppsett: read.oppsett,
-      terminer: read.terminer,
-      saldoer: read.saldoer,
-      ...(read.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: read.oppdatertAgaSats } : {}),
-      sheet: ws.name,
-      notes: [],
-    },
-  };
+  return { workbook: wb, inputs: sheetInputs(read, ws.name, file) };
 }
 
 /** Flags that set (or override) the oppsett file's fields, by scenario field. */

@@ -8,10 +8,9 @@
  */
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
-import { reconciliationTotals } from "../core/spk/log-text";
+import { exportTotals, reconciliationTotals } from "../core/spk/log-text";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportRecord, spkExportSettings, SpkRun } from "../core/usecase/spk";
-import { exportSettingsOf } from "../core/voucher/export-files";
+import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportFileSettings, spkExportRecord, SpkRun } from "../core/usecase/spk";
 import { ExportPlan } from "../core/voucher/export-record";
 import { isoTimestamp, Timestamp } from "../core/workpaper/logg";
 import { fileName, OutputFile } from "./files";
@@ -53,12 +52,8 @@ export interface Outputs {
 }
 
 
-function exportLog(exported: ExportPlan | undefined, override: boolean): string {
-  if (!exported) return "";
-  const ids = exported.vouchers.map((b) => b.id).join(", ");
-  if (exported.vouchers.length === 0) return "; ingen nye bilag å eksportere";
-  return `; eksportert ${exported.batchId}${exported.copy ? " (kopi, alle bilag)" : ""}: ${ids}${override ? " – med vesentlig, uforklart differanse (--eksporter-uforklart)" : ""}`;
-}
+const exportLog = (exported: ExportPlan | undefined, override: boolean): string =>
+  exported ? `; ${exportTotals(exported, override ? "--eksporter-uforklart" : undefined)}` : "";
 
 export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise<Checked<Outputs>> {
   const problems = new ProblemList();
@@ -77,7 +72,7 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     const blockers = exportBlockers(run, plan, book ? { sheet, snapshots: book.snapshots } : undefined, exportOptions);
     problems.addAll(blockers);
     if (blockers.length === 0) exported = plan;
-    const made = voucherFiles(plan.vouchers, exportSettingsOf(spkExportSettings(run.inputs.oppsett), plan), options);
+    const made = voucherFiles(plan.vouchers, spkExportFileSettings(run.inputs.oppsett, plan), options);
     if (isProblems(made)) problems.addAll(made);
     else files.push(...made);
   }

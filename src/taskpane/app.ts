@@ -24,6 +24,10 @@ import { LonnsbilagImportStep } from "./steps/lonnsbilag-import";
 import { officeErrorMessage } from "./view/office-errors";
 import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
+import { initialsField, InitialsField } from "./initials";
+
+/** Where Excel opens the pane: the ribbon button of manifest.xml (Lonn.Button.Label on the Home tab). */
+export const RIBBON_BUTTON = "Hjem → Avstem lønn";
 
 export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
   { id: "oppsett", name: "Oppsett" },
@@ -75,6 +79,7 @@ export class App implements StepContext {
   private readonly heading: HTMLHeadingElement;
   private readonly status: HTMLElement;
   private readonly workbookLabel: HTMLElement;
+  private readonly initials: InitialsField = initialsField();
 
   constructor(private readonly root: HTMLElement) {
     this.workbookLabel = h("p", { class: "undertekst", id: "arbeidsbok" }, "Laster …");
@@ -128,6 +133,7 @@ export class App implements StepContext {
           h("h1", {}, "Lønnsavstemming"),
           this.workbookLabel,
           h("button", { type: "button", class: "lenke", id: "les-pa-nytt", on: { click: () => void this.start() } }, "Les arbeidsboken på nytt"),
+          this.initials.element,
         ),
         h("div", { class: "flyter", attrs: { role: "group", "aria-label": "Avstemming" } }, ...flows),
         ...this.stepLists.values(),
@@ -138,10 +144,23 @@ export class App implements StepContext {
     this.updateStepList();
   }
 
-  /** Outside Office (a plain browser): say where the pane belongs. */
+  /** Outside Office (a plain browser): only where the pane belongs, no action that would need Excel. */
   outsideExcel(): void {
-    replace(this.workbookLabel, "Åpne Lønnsavstemming fra Excel: Hjem → Lønnsavstemming.");
-    replace(this.content);
+    replace(
+      this.root,
+      h(
+        "main",
+        { class: "app", id: "utenfor-excel" },
+        h("h1", {}, "Lønnsavstemming"),
+        h("p", {}, `Åpne Lønnsavstemming fra Excel: ${RIBBON_BUTTON}.`),
+        h("p", { class: "undertekst" }, "Denne siden er oppgaveruten til Excel-tillegget. I en vanlig nettleser kan den ikke lese eller skrive noen arbeidsbok."),
+      ),
+    );
+  }
+
+  /** Who writes, for the `Logg` rows: the initials in the header. */
+  get who(): string {
+    return this.initials.value();
   }
 
   /** Reads the workbook (sheets, settings, the reconciliation sheet) and shows the step to work on. */

@@ -33,5 +33,7 @@ export function download(fileName: string, text: string, encoding: "utf-8" | "la
   a.remove();
   // Some hosts read the Blob after the click returns; keep it a while.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  reporter.message(`Lastet ned ${fileName}. Finner du den ikke, se «Starter ikke nedlastingen?».`);
+  // The pane cannot know whether the host let the download through (some Excel versions stop it),
+  // so it says what it did, not that the file arrived.
+  reporter.message(`${fileName} er sendt til nedlasting. Finner du ikke filen, kopier teksten under «Starter ikke nedlastingen?».`);
 }

@@ -10,8 +10,8 @@ import { Checked, isProblems } from "../core/problem/problem";
 import { LonnsbilagOutputs, LonnsbilagRun, lonnsbilagSheetsToRead, planLonnsbilagOutputs } from "../core/usecase/lonnsbilag";
 import { journalFile, JournalSource, oppsettFile, runLonnsbilagOf } from "../core/usecase/lonnsbilag-import";
 import { ExportRequest } from "../core/voucher/export-files";
-import { LOG_SHEET, Timestamp } from "../core/workpaper/logg";
-import { logged } from "./plans";
+import { LOG_SHEET } from "../core/workpaper/logg";
+import { logged, WriteMeta } from "./plans";
 import { lonnsbilagOwner, lonnsbilagTotals } from "./view/lonnsbilag-view";
 import { readRanges } from "./workbook";
 import { keeping, WrittenAction } from "./written-action";
@@ -48,12 +48,12 @@ export async function readLonnsbilag(choice: LonnsbilagChoice): Promise<Checked<
 
 export type LonnsbilagAction = WrittenAction<LonnsbilagOutputs>;
 
-/** A write of `run` (the sheet; with `request`, an export too), logged as `action`. */
-export function writeLonnsbilag(run: LonnsbilagRun, request: ExportRequest | undefined, action: string, time: Timestamp): LonnsbilagAction {
+/** A write of `run` (the sheet; with `request`, an export too), logged as `action` with when and by whom. */
+export function writeLonnsbilag(run: LonnsbilagRun, request: ExportRequest | undefined, action: string, meta: WriteMeta): LonnsbilagAction {
   return keeping([...lonnsbilagSheetsToRead(), LOG_SHEET], (snaps, keep) => {
     const out = planLonnsbilagOutputs(run, (s) => snaps.get(s), request);
     if (isProblems(out)) return out;
     keep(out);
-    return logged(out.plan, snaps, action, lonnsbilagTotals(run), time, lonnsbilagOwner(run));
+    return logged(out.plan, snaps, action, lonnsbilagTotals(run), meta, lonnsbilagOwner(run));
   });
 }

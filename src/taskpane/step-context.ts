@@ -7,6 +7,7 @@
 import { ImportedTerminer } from "../core/import/aggregate";
 import { Oppsett, VirksomhetGrunnlag } from "../core/spk/types";
 import { SheetReconciliation } from "../core/usecase/spk";
+import { Bokforingsdato } from "../core/voucher/dates";
 import { LonnSettings } from "../core/workpaper/settings";
 import { RunReport, Snapshots } from "../excel/run";
 import { BilagResult } from "./plans";
@@ -38,7 +39,7 @@ export interface StepState {
   /** Why the sheet could not be read (each with its cell, when it names one). */
   readProblems?: readonly Message[];
   import?: { readonly data: ImportedTerminer; readonly readWith: Oppsett; readonly others: Readonly<Record<string, string>>; readonly sources: string };
-  bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
+  bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[]; readonly bilagsdato?: Bokforingsdato };
   lastFill?: RunReport;
   /** The «Trekk og AGA» flow's own state. */
   trekk: TrekkState;
@@ -71,6 +72,8 @@ export interface StepContext {
   readonly state: StepState;
   /** An action is running (a second one is not started). */
   readonly isBusy: boolean;
+  /** Who writes (the user's initials), for the `Logg` rows. */
+  readonly who: string;
   /**
    * Runs one action: never two at once, its buttons disabled meanwhile, progress in the status
    * line, a failure as a Norwegian message (also in `problemBox`). False when it did not run to the end.

@@ -10,9 +10,9 @@ import { isProblems } from "../core/problem/problem";
 import { trekkFlagCells } from "../core/trekk/sheet/plan";
 import { TREKK_SHEET } from "../core/trekk/sheet/layout";
 import { planTrekkOutputs, TrekkOutputOptions, TrekkOutputs, TrekkRun, trekkSheetsToRead } from "../core/usecase/trekk";
-import { LOG_SHEET, Timestamp } from "../core/workpaper/logg";
+import { LOG_SHEET } from "../core/workpaper/logg";
 import { WritePlan } from "../core/workpaper/write-plan";
-import { logged } from "./plans";
+import { logged, WriteMeta } from "./plans";
 import { trekkTotals } from "./view/trekk-view";
 import { keeping, WrittenAction } from "./written-action";
 
@@ -24,8 +24,8 @@ export interface TrekkWritten extends TrekkOutputs {
 
 export type TrekkAction = WrittenAction<TrekkWritten>;
 
-/** A write of `run` (fill, vouchers, or an export with `options.export`), logged as `action`. */
-export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: string, time: Timestamp): TrekkAction {
+/** A write of `run` (fill, vouchers, or an export with `options.export`), logged as `action` with when and by whom. */
+export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: string, meta: WriteMeta): TrekkAction {
   return keeping([...trekkSheetsToRead(), LOG_SHEET], (snaps, keep) => {
     const get = (s: string) => snaps.get(s);
     const out = planTrekkOutputs(run, get, options);
@@ -33,6 +33,6 @@ export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: s
     const cells = trekkFlagCells(out.run.avstemming, get(TREKK_SHEET));
     if (isProblems(cells)) return cells;
     keep({ ...out, sheet: get(TREKK_SHEET)?.name ?? TREKK_SHEET, flagCells: cells });
-    return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), time, out.run.avstemming.scenario);
+    return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), meta, out.run.avstemming.scenario);
   });
 }

@@ -11,6 +11,11 @@ export interface Seed {
   readonly sheets: readonly { readonly name: string; readonly grid: readonly (readonly SeedCell[])[] }[];
   readonly selection?: { readonly sheet: string; readonly address: string };
   readonly options?: Partial<FakeHostOptions>;
+  /**
+   * The page opened in a plain browser: office.js's `Office.onReady` answers with no host and
+   * there is no `Excel` (reference/office-addins.md §5), as when someone opens taskpane.html directly.
+   */
+  readonly outsideOffice?: boolean;
 }
 
 export interface Harness {
@@ -25,7 +30,17 @@ const seed: Seed = g.__LONN_SEED__ ?? { sheets: [{ name: "Ark1", grid: [] }] };
 const host = new FakeExcelHost(seed.options ?? {});
 for (const s of seed.sheets) host.seed(s.name, s.grid);
 if (seed.selection) host.seedSelection(seed.selection.sheet, seed.selection.address);
-host.install();
+if (seed.outsideOffice) {
+  const info = { host: null, platform: null };
+  (globalThis as unknown as { Office: unknown }).Office = {
+    onReady: (callback?: (i: typeof info) => void) => {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  };
+} else {
+  host.install();
+}
 
 const associated: string[] = [];
 class CustomFunctionsError {

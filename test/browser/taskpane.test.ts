@@ -4,8 +4,10 @@
  * It clicks through Oppsett → Importer → Avstem → Bilag → Årsavslutning on the Eksempeletaten
  * sample and checks what lands in the fake workbook, the downloads, the sync counts, that workbook
  * text is shown as text (an `<img onerror>` in a cell runs nothing), that no request leaves the
- * local server and the Office.js CDN, and that axe-core finds nothing serious on any step.
- * Screenshots of every step go to test-artifacts/taskpane/.
+ * local server and the Office.js CDN, and that axe-core finds nothing serious on any step. A
+ * second workbook lives through a year in the pane (termin 1 exported in the spring, the rest
+ * later, a correction, an unchanged run), and the page opened outside Office says only where it
+ * belongs. Screenshots of every step go to test-artifacts/taskpane/.
  *
  * A second block clicks through the «Trekk og AGA» flow on the exports sample (assets/samples/trekk):
  * the a-meldinger chosen as files, the ledger, payroll, payments and lists as sheets; preview, fill,
@@ -31,6 +33,9 @@ import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { CSV_COLUMNS, toCsv } from "../../src/core/voucher/csv";
 import { spkExportSettings } from "../../src/core/usecase/spk";
 import { journalFile, oppsettFile, runLonnsbilagOf } from "../../src/core/usecase/lonnsbilag-import";
+import { ExportSettings } from "../../src/core/voucher/export-check";
+import { COPY_MARK } from "../../src/core/voucher/export-record";
+import { OVERRIDE_LOG } from "../../src/taskpane/plans";
 import { GL07_LINE_LENGTH, toGl07 } from "../../src/core/voucher/gl07";
 import { readBasesAndRates, readVirksomheter } from "../../src/core/import/virksomheter";
 import { agaSnittsats } from "../../src/core/rules/snittsats";
@@ -39,7 +44,7 @@ import { buildKorreksjonsbilag } from "../../src/core/spk/bilag";
 import { reconcile } from "../../src/core/spk/reconcile";
 import { Oppsett, TerminInput } from "../../src/core/spk/types";
 import { parsePercentField, percentFieldText } from "../../src/taskpane/view/input";
-import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets } from "../taskpane/samples";
+import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets, sampleSheetsUpTo } from "../taskpane/samples";
 import type { Harness, Seed } from "./harness";
 import { buildAddin, buildHarness, launch, ROOT, serve, Server } from "./support";
 
@@ -184,9 +189,10 @@ async function accessible(page: Page, step: string): Promise<void> {
 
 /** The whole step; the sticky status line is laid out in place for the shot (it would float mid-page). */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => ((document.getElementById("status") as HTMLElement).style.position = "static"));
+  const place = (position: string) => page.evaluate((p) => document.getElementById("status")?.style.setProperty("position", p), position);
+  await place("static");
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  await page.evaluate(() => ((document.getElementById("status") as HTMLElement).style.position = ""));
+  await place("");
 }
 
 /**
@@ -215,6 +221,32 @@ async function syncsOf(page: Page, act: () => Promise<void>): Promise<number> {
 
 const heading = (page: Page) => page.locator("#steg-tittel").innerText();
 const statusText = (page: Page) => page.locator("#status").innerText();
+
+/** A co-author's edit between the pane's actions (straight into the workbook, as Excel would). */
+const edit = (page: Page, sheet: string, address: string, cells: unknown[][]): Promise<void> =>
+  page.evaluate(
+    ([s, a, v]) =>
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(s).getRange(a).values = v as Excel.Range["values"];
+        await ctx.sync();
+      }),
+    [sheet, address, cells] as const,
+  );
+
+/** Clicks a download button and reads the file it gives (its suggested name too). */
+async function downloaded(page: Page, id: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+}
+
+/** The export files' settings for a batch (voucher numbers from `first`). */
+const fileSettings = (o: Oppsett, batchId: string, first = 1): ExportSettings => ({ ...spkExportSettings(o), batchId, forsteBilagsnummer: first });
+
+/** The rows of `Logg` from row 2: handling (B) and who (E). */
+async function logRows(page: Page): Promise<{ handling: unknown; summer: unknown; hvem: unknown }[]> {
+  const rows = await values(page, "Logg", "A2:E40");
+  return rows.filter((r) => r[1] !== "").map((r) => ({ handling: r[1], summer: r[3], hvem: r[4] }));
+}
 
 /** The pane opened on `seed`, once it shows its first step. */
 async function openReady(seed: Seed): Promise<Opened> {
@@ -264,6 +296,9 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     await page.locator("summary", { hasText: "Dimensjoner i Unit4" }).click();
     await page.locator("#oppsett-dim-1-navn").fill("Koststed");
     await page.locator("#oppsett-dim-1-verdi").fill("1001");
+    // The initials are the user's: remembered in this browser, not written to the workbook's settings.
+    await page.getByLabel("Initialer", { exact: true }).fill("KN");
+    expect(await page.evaluate(() => localStorage.getItem("lonnsavstemming.initialer"))).toBe("KN");
     await accessible(page, "Oppsett");
     await screenshot(page, "1-oppsett");
 
@@ -273,6 +308,8 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     expect(await values(page, ARK, "B2")).toEqual([["Eksempeletaten"]]);
     expect(await values(page, ARK, "B7:B8")).toEqual([["Koststed"], ["1001"]]);
     expect(await values(page, "Logg", "B2")).toEqual([["Oppsett lagret"]]);
+    expect(await values(page, "Logg", "E2")).toEqual([["KN"]]);
+    expect(JSON.stringify(await values(page, "_lonn", "A1:B40"))).not.toContain("KN");
     expect(await page.locator("#arbeidsbok").innerText()).toBe(`${ARK} · Eksempeletaten · 2024`);
     expect(await page.locator("#steg-importer").isDisabled()).toBe(false);
   });
@@ -343,10 +380,12 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
       const r = 11 + t.termin;
       expect(await values(page, ARK, `B${r}:F${r}`)).toEqual([[t.B, t.C, t.D, t.E, t.F]]);
       expect(await values(page, ARK, `K${r}:N${r}`)).toEqual([[t.K, t.L, t.M, t.N]]);
-      expect(await formula(page, ARK, `G${r}`)).toBe(`=B${r}-D${r}`);
-      expect(await formula(page, ARK, `T${r}`)).toBe(`=ROUND(R${r}*S${r},2)`);
+      expect(await formula(page, ARK, `G${r}`)).toBe(`=IF(AND(COUNT(B${r}:C${r})>0,COUNT(D${r}:F${r})>0),B${r}-D${r},"")`);
+      expect(await formula(page, ARK, `T${r}`)).toBe(`=IF(R${r}="","",ROUND(R${r}*S${r},2))`);
     }
-    expect(await values(page, "Logg", "B3")).toEqual([["Avstemmingsarket fylt fra import"]]);
+    expect(await values(page, "Logg", "B3:E3")).toEqual([["Avstemmingsarket fylt fra import", expect.stringContaining("nye ark: Korreksjonsbilag"), expect.any(String), "KN"]]);
+    // The vouchers come with the figures: the fill regenerates Korreksjonsbilag from the same run.
+    expect(await values(page, "Korreksjonsbilag", "A4:B4")).toEqual([["SPK-2024-T1", 1]]);
     const settings = (await values(page, "_lonn", "A1:B40")).find((r) => r[0] === "import.sap");
     expect(settings?.[1]).toBe(JSON.stringify({ omrade: "SAP" }));
 
@@ -378,6 +417,7 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     expect(await heading(page)).toBe("Steg 4 av 5: Bilag");
     expect(await page.getByLabel("Virksomheter for A-melding (ark eller område, valgfritt)").inputValue()).toBe("Virksomheter");
     expect(await syncsOf(page, () => click(page, "bilag-vis"))).toBe(3);
+    expect(await page.locator("#bilag-oppsummering").innerText()).toContain("Bilagsdato: hver termins siste dag (årsbilag 31.12).");
 
     const model = ok(reconcile(oppsett, terminer));
     const bilag = ok(buildKorreksjonsbilag(model));
@@ -390,30 +430,95 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     await accessible(page, "Bilag");
     await screenshot(page, "4-bilag");
 
-    expect(await syncsOf(page, () => click(page, "bilag-skriv"))).toBe(2);
-    // One row per voucher line, our id in A and the signed amount in "Beløp", then the control row.
+    // Read, the user's fills on Korreksjonsbilag (the fill made it), write.
+    expect(await syncsOf(page, () => click(page, "bilag-skriv"))).toBe(3);
+    // Bilag-ID, Linje, Dato, Periode, Termin, Konto, Koststed, Debet, Kredit, Beløp …: one row per line, then the Sum row.
+    expect((await values(page, "Korreksjonsbilag", "A3:J3"))[0]).toEqual(["Bilag-ID", "Linje", "Dato", "Periode", "Termin", "Konto", "Koststed (dim_1)", "Debet", "Kredit", "Beløp"]);
     const rows = (await values(page, "Korreksjonsbilag", "A4:K40")).filter((r) => String(r[0]).startsWith("SPK-"));
-    const lines = rows.filter((r) => typeof r[4] === "number");
-    expect(lines.map((r) => [r[0], r[5], r[6], r[9]])).toEqual(bilag.flatMap((b) => b.linjer.map((l) => [b.id, l.konto, l.dimensjoner[1] ?? "", kroner(l.belop)])));
-    expect(rows.filter((r) => r[4] === "Sum").length).toBe(6);
+    const lines = rows.filter((r) => typeof r[1] === "number");
+    expect(lines.map((r) => [r[0], r[3], r[5], r[6], r[9]])).toEqual(bilag.flatMap((b) => b.linjer.map((l) => [b.id, Number(b.periode), l.konto, l.dimensjoner[1] ?? "", kroner(l.belop)])));
+    expect(rows.filter((r) => r[1] === "Sum").length).toBe(6);
     const amelding = (await values(page, "A-melding fordeling", "A4:J60")).filter((r) => /^\d{9}$/.test(String(r[3])));
     expect(amelding.map((r) => [r[0], r[3], r[7], r[9]])).toEqual(fordelinger.flatMap((f) => f.rader.map((r) => [f.bilagId, r.virksomhetsnummer, kroner(r.endringGrunnlag), kroner(r.aga)])));
     expect(await values(page, "Logg", "B4")).toEqual([["Korreksjonsbilag og A-melding skrevet"]]);
+    // The list is kept in the workbook, so later writes split the current vouchers without it.
+    expect((await values(page, "_lonn", "A1:A40")).map((r) => r[0])).toContain("amelding.virksomheter");
+  });
 
-    const download = async (id: string): Promise<Buffer> => {
-      const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
-      return fs.readFileSync(await d.path());
-    };
-    const eo = spkExportSettings(oppsett);
-    const csv = await download("bilag-csv");
-    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_COLUMNS.join(";"));
-    expect(csv.toString("utf8")).toBe(ok(toCsv(bilag, eo)));
-    const gl07 = await download("bilag-gl07");
-    const gl07Lines = gl07.toString("latin1").split("\r\n").filter((l) => l !== "");
+  test("Bilag: T3's material difference has no explanation, so the export stops with a link to J14; «Eksporter likevel» exports, records and logs it; then the files", async () => {
+    const { page } = o;
+    expect(await page.locator("#bilag-uforklart").isVisible()).toBe(false);
+    const before = await state(page);
+    // One read: the plan stops before anything is written.
+    expect(await syncsOf(page, () => click(page, "bilag-eksporter"))).toBe(1);
+    expect(await state(page)).toBe(before);
+    const box = page.locator("#bilag-eksportert [role=alert]");
+    expect(await box.innerText()).toMatch(/Termin 3: differansen Q = 71 480,30 kr er vesentlig og ikke forklart, så SPK-2024-T3 eksporteres ikke\. Skriv forklaringen i J14 og eksporter på nytt\./);
+    expect(await statusText(page)).toBe("Eksporten venter på en forklaring; se meldingen.");
+    expect(await page.locator("#bilag-csv").count()).toBe(0);
+    await accessible(page, "Bilag (eksport stoppet)");
+    await page.getByRole("button", { name: `Gå til J14 i ${ARK}` }).click();
+    await idle(page);
+    expect(await selection(page)).toEqual({ sheet: ARK, r0: 13, c0: 9 });
+
+    await page.getByLabel("Eksporter likevel, selv om en vesentlig differanse ikke er forklart (føres i Logg)").check();
+    expect(await syncsOf(page, () => click(page, "bilag-eksporter"))).toBe(3);
+    const model = ok(reconcile(oppsett, terminer));
+    const bilag = ok(buildKorreksjonsbilag(model));
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain(`Eksportert SPK-2024-E1: ${bilag.map((b) => b.id).join(", ")}`);
+    const record = (await values(page, "Eksporterte bilag", "A2:N40")).filter((r) => r[0] !== "");
+    expect(record.map((r) => [r[2], r[4], r[6], r[9], r[11]])).toEqual(bilag.flatMap((b) => b.linjer.map((l) => ["SPK-2024-E1", b.id, "bilag", l.konto, kroner(l.belop)])));
+    expect(await values(page, "Logg", "B5:E5")).toEqual([["Bilag eksportert", expect.stringContaining("nye ark: Eksporterte bilag"), expect.stringContaining(`eksportert SPK-2024-E1: SPK-2024-T1`), "KN"]]);
+    expect(String((await values(page, "Logg", "D5"))[0][0])).toContain(`med vesentlig, uforklart differanse (${OVERRIDE_LOG})`);
+    // The box is ticked for this export only.
+    expect(await page.locator("#bilag-uforklart").isVisible()).toBe(false);
+
+    // The buttons say what they do: they start a download of the file named.
+    expect(await page.locator("#bilag-csv").innerText()).toBe("Last ned SPK-2024-E1.csv");
+    const eo = fileSettings(oppsett, "SPK-2024-E1");
+    const csv = await downloaded(page, "bilag-csv");
+    expect(csv.name).toBe("SPK-2024-E1.csv");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_COLUMNS.join(";"));
+    expect(csv.bytes.toString("utf8")).toBe(ok(toCsv(bilag, eo)));
+    expect(await statusText(page)).toBe("SPK-2024-E1.csv er sendt til nedlasting. Finner du ikke filen, kopier teksten under «Starter ikke nedlastingen?».");
+    const gl07 = await downloaded(page, "bilag-gl07");
+    expect(gl07.name).toBe("SPK-2024-E1.gl07.txt");
+    const gl07Lines = gl07.bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07Lines.length).toBe(bilag.reduce((n, b) => n + b.linjer.length, 0));
     for (const l of gl07Lines) expect(l.length).toBe(GL07_LINE_LENGTH);
-    expect(gl07.equals(Buffer.from(ok(toGl07(bilag, eo)), "latin1"))).toBe(true);
+    expect(gl07.bytes.equals(Buffer.from(ok(toGl07(bilag, eo)), "latin1"))).toBe(true);
+    await accessible(page, "Bilag (eksportert)");
+    await screenshot(page, "4-bilag-eksport");
+  });
+
+  test("Bilag: an unchanged run exports nothing: «Ingen nye bilag å eksportere», no file, the workbook as it was", async () => {
+    const { page } = o;
+    const before = await state(page);
+    await click(page, "bilag-eksporter");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Ingen nye bilag å eksportere");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Uendret siden forrige eksport: SPK-2024-T1");
+    expect(await statusText(page)).toBe("Ingen nye bilag å eksportere.");
+    expect(await page.locator("#bilag-csv, #bilag-gl07").count()).toBe(0);
+    expect(await state(page)).toBe(before);
+  });
+
+  test("Bilag: «Eksporter alle på nytt (merket KOPI)» gives a marked copy (batch …-KOPI, every line «KOPI - ikke bokfør»)", async () => {
+    const { page } = o;
+    // A colleague explains T3 meanwhile: the copy is not stopped (and neither is anything later).
+    await edit(page, ARK, "J14", [["Etterberegnet tilleggspremie, avklart med SPK"]]);
+    await page.getByLabel("Eksporter alle på nytt (merket KOPI)").check();
+    expect(await page.locator("#bilag-eksporter").innerText()).toBe("Eksporter alle bilag som KOPI (CSV og GL07)");
+    await click(page, "bilag-eksporter");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Eksportert som KOPI (SPK-2024-E2-KOPI)");
+    const csv = await downloaded(page, "bilag-csv");
+    expect(csv.name).toBe("SPK-2024-E2-KOPI.csv");
+    const texts = csv.bytes.toString("utf8").split("\r\n").slice(1).filter((l) => l !== "");
+    expect(texts.length).toBe(24);
+    for (const l of texts) expect(l).toContain(COPY_MARK);
+    expect((await downloaded(page, "bilag-gl07")).name).toBe("SPK-2024-E2-KOPI.gl07.txt");
+    expect(String((await values(page, "Logg", "D6"))[0][0])).toContain("eksportert SPK-2024-E2-KOPI (kopi, alle bilag)");
+    await page.getByLabel("Eksporter alle på nytt (merket KOPI)").uncheck();
   });
 
   test("Årsavslutning: balances, the updated rate and a sign-off saved; the AGA adjustment voucher then written under Bilag", async () => {
@@ -430,29 +535,59 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
     await page.locator("#aars-sign-1-status").fill("A");
     await page.locator("#aars-sign-1-signatur").fill("KN");
     await page.locator("#aars-sign-1-dato").fill("15.3.2024");
-    expect(await syncsOf(page, () => click(page, "aars-lagre"))).toBe(3);
-    expect(await values(page, ARK, "U12:W12")).toEqual([["A", "KN", "15.03.2024"]]);
+    // Read, the user's fills on the derived sheets, write; then the sheet read again.
+    expect(await syncsOf(page, () => click(page, "aars-lagre"))).toBe(4);
+    expect(await values(page, ARK, "U12:X12")).toEqual([["A", "KN", "15.03.2024", "signert"]]);
     expect(await values(page, ARK, "B33:C35")).toEqual([[0, 0], [0, 0], [0, 53160.35]]);
     expect(await values(page, ARK, "A39")).toEqual([[0.14]]);
-    expect(await values(page, "Logg", "B5")).toEqual([["Årsavslutning lagret"]]);
+    expect(await values(page, "Logg", "B7")).toEqual([["Årsavslutning lagret"]]);
     expect(await page.locator("#aars-justering").innerText()).toContain("Justering");
     expect(await page.locator("#aars-saldo").innerText()).toContain("Ikke 0");
     expect(await page.locator("#aars-sign-1-signatur").getAttribute("readonly")).not.toBeNull();
     await accessible(page, "Årsavslutning");
     await screenshot(page, "5-aarsavslutning");
 
-    await page.locator("#aars-til-bilag").click();
-    await click(page, "bilag-vis");
-    await click(page, "bilag-skriv");
+    // The same write regenerated the vouchers: the adjustment is in Korreksjonsbilag already.
     const ids = (await values(page, "Korreksjonsbilag", "A4:A60")).map((r) => r[0]).filter((v) => v !== "");
     expect(new Set(ids)).toEqual(new Set([1, 2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`).concat("SPK-2024-AGAJUST")));
-    expect((await values(page, "Logg", "B2:B7")).map((r) => r[0])).toEqual([
-      "Oppsett lagret",
-      "Avstemmingsarket fylt fra import",
-      "Korreksjonsbilag og A-melding skrevet",
-      "Årsavslutning lagret",
-      "Korreksjonsbilag og A-melding skrevet",
-      "",
+  });
+
+  test("T1 changed after its sign-off: «Endret etter signering» under Avstem with a link to V12; the next Bilag write says so in X and splits the new amount in A-melding fordeling", async () => {
+    const { page } = o;
+    await edit(page, ARK, "M12", [[400]]);
+    await page.locator("#steg-avstem").click();
+    await click(page, "avstem-les");
+    const flag = page.locator("ul.flagg li", { hasText: "Endret etter signering" });
+    expect(await flag.innerText()).toContain("Termin 1: tallene er endret etter at terminen ble signert.");
+    await page.getByRole("button", { name: "Gå til V12: Endret etter signering" }).click();
+    await idle(page);
+    expect(await selection(page)).toEqual({ sheet: ARK, r0: 11, c0: 21 });
+    await accessible(page, "Avstem (endret etter signering)");
+
+    await page.locator("#avstem-videre").click();
+    // No list this time: the one the workbook keeps.
+    await page.getByLabel("Virksomheter for A-melding (ark eller område, valgfritt)").fill("");
+    await click(page, "bilag-vis");
+    await click(page, "bilag-skriv");
+    expect(await values(page, ARK, "X12")).toEqual([["endret etter signering"]]);
+    const t1 = (await values(page, "A-melding fordeling", "A4:J80")).filter((r) => r[0] === "SPK-2024-T1" && /^\d{9}$/.test(String(r[3])));
+    expect(t1.reduce((sum, r) => sum + Math.round(Number(r[7]) * 100), 0)).toBe(40000);
+
+    // The export holds only what is new: T1's correction and the year's AGA adjustment.
+    await click(page, "bilag-eksporter");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Eksportert SPK-2024-E3: SPK-2024-T1-K2, SPK-2024-AGAJUST");
+    const csv = (await downloaded(page, "bilag-csv")).bytes.toString("utf8");
+    expect(new Set(csv.split("\r\n").slice(1).filter((l) => l !== "").map((l) => l.split(";")[CSV_COLUMNS.indexOf("ext_ref")]))).toEqual(new Set(["SPK-2024-T1-K2", "SPK-2024-AGAJUST"]));
+
+    expect((await logRows(page)).map((r) => [r.handling, r.hvem])).toEqual([
+      ["Oppsett lagret", "KN"],
+      ["Avstemmingsarket fylt fra import", "KN"],
+      ["Korreksjonsbilag og A-melding skrevet", "KN"],
+      ["Bilag eksportert", "KN"],
+      ["Bilag eksportert", "KN"],
+      ["Årsavslutning lagret", "KN"],
+      ["Korreksjonsbilag og A-melding skrevet", "KN"],
+      ["Bilag eksportert", "KN"],
     ]);
   });
 
@@ -622,6 +757,7 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     // A host that blocks downloads: the files' text is there to copy (a text field's lines end in LF).
     expect(await page.locator("#trekk-eksport-csv-tekst").inputValue()).toBe(csv.bytes.toString("utf8").replace(/\r\n/g, "\n"));
 
+    // Nothing new, in the same three syncs: the sheets it styles exist now as they did the first time.
     expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(3);
     expect(await statusText(page)).toBe("Ingen nye bilag å eksportere (uendret siden forrige eksport: TREKK-2026-2770-04).");
     expect(downloads).toHaveLength(2);
@@ -768,5 +904,128 @@ withChromium.describe("the Lønnsbilag flow on the sample journal (Polarlys Serv
     expect(await page.locator("#lonnsbilag-importer-resultat").innerText()).toContain("Lest fra lonnsjournal.xlsx, oppsett.json (Polarlys Service AS).");
     expect(await page.locator("#steg-lonnsbilag-bilag").isDisabled()).toBe(false);
     expectNothingElse(o);
+  });
+});
+
+withChromium.describe("a workbook over a year in the pane: termin 1 in the spring, the rest later, a correction, an unchanged run", () => {
+  let o: Opened;
+  const spring = sampleSheetsUpTo("eksempeletaten", 1);
+  const ids = (text: string) => new Set(text.split("\r\n").slice(1).filter((l) => l !== "").map((l) => l.split(";")[CSV_COLUMNS.indexOf("ext_ref")]));
+
+  beforeAll(async () => {
+    o = await openReady({
+      sheets: [
+        { name: "SAP vår", grid: spring.SAP },
+        { name: "Unit4 vår", grid: spring.Unit4 },
+        { name: "SPK vår", grid: spring.SPK },
+        { name: "SAP", grid: sheets.SAP },
+        { name: "Unit4", grid: sheets.Unit4 },
+        { name: "SPK", grid: sheets.SPK },
+      ],
+    });
+  });
+  afterAll(async () => o?.context.close());
+
+  async function importFrom(page: Page, suffix: string): Promise<void> {
+    await page.locator("#steg-importer").click();
+    await page.getByLabel("SAP lønnsartrapport: ark eller område").fill(`SAP${suffix}`);
+    await page.getByLabel("Unit4 saldo-/transaksjonsliste: ark eller område").fill(`Unit4${suffix}`);
+    await page.getByLabel("SPK-faktura: ark eller område").fill(`SPK${suffix}`);
+    await click(page, "import-les");
+    await page.locator("#import-videre").click();
+    await click(page, "avstem-fyll");
+  }
+
+  test("spring: only termin 1 has figures; the others read «ikke avstemt»; its export holds T1 on the date chosen", async () => {
+    const { page } = o;
+    await page.getByLabel("År", { exact: true }).fill("2024");
+    await page.getByLabel("Virksomhet", { exact: true }).fill("Eksempeletaten");
+    await page.getByLabel("AGA-snittsats (%)").fill("13,87");
+    await page.getByLabel("Bilagsart (Unit4)").fill("KB");
+    await page.getByLabel("Firmakode (Unit4)").fill("72");
+    await click(page, "oppsett-lagre");
+    await importFrom(page, " vår");
+    const rows = await page.$$eval("#avstem-tabell tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([["T1", `312,55`], ...[2, 3, 4, 5, 6].map((t) => [`T${t}`, "ikke avstemt"])]);
+
+    await page.locator("#avstem-videre").click();
+    // A posting date outside the year and the next is refused at the field, before anything is read.
+    await page.getByLabel("Bilagsdato (valgfritt)").fill("31.12.1999");
+    await click(page, "bilag-vis");
+    expect(await page.locator("#bilag-dato-feil").innerText()).toBe("Bilagsdatoen 1999-12-31 er utenfor 2024 og 2025; bilagene for 2024 føres i 2024 (eller i 2025 ved sen korreksjon).");
+    expect(await page.locator("#bilag-dato").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#bilag-eksporter").count()).toBe(0);
+    await page.getByLabel("Bilagsdato (valgfritt)").fill("15.03.2024");
+    await click(page, "bilag-vis");
+    expect(await page.locator("#bilag-oppsummering").innerText()).toContain("Bilagsdato: 15.03.2024 (periode 202403) for alle bilag.");
+    expect(await syncsOf(page, () => click(page, "bilag-eksporter"))).toBe(3);
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Eksportert SPK-2024-E1: SPK-2024-T1");
+    const csv = (await downloaded(page, "bilag-csv")).bytes.toString("utf8");
+    expect(ids(csv)).toEqual(new Set(["SPK-2024-T1"]));
+    expect(new Set(csv.split("\r\n").slice(1).filter((l) => l !== "").map((l) => l.split(";")[CSV_COLUMNS.indexOf("period")]))).toEqual(new Set(["202403"]));
+    expect((await values(page, "Korreksjonsbilag", "D4"))[0][0]).toBe(202403);
+    await page.getByLabel("Bilagsdato (valgfritt)").fill("");
+    await page.getByLabel("Bilagsdato (valgfritt)").dispatchEvent("change");
+    expect(await page.locator("#bilag-eksporter").count()).toBe(0);
+  });
+
+  test("later: explanations a colleague wrote in J count in the fill; the export holds T2–T6 alone; again, nothing", async () => {
+    const { page } = o;
+    await edit(page, ARK, "J13:J14", [["Manuelt lønnsbilag i april, ikke i SAP"], ["Etterberegnet tilleggspremie, avklart med SPK"]]);
+    await importFrom(page, "");
+    const flags = page.locator("ul.flagg li");
+    expect(await flags.count()).toBe(1);
+    expect(await flags.nth(0).innerText()).toContain("Vesentlig differanse");
+
+    await page.locator("#avstem-videre").click();
+    await click(page, "bilag-vis");
+    await click(page, "bilag-eksporter");
+    const result = await page.locator("#bilag-eksportert").innerText();
+    expect(result).toContain(`Eksportert SPK-2024-E2: ${[2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`).join(", ")}`);
+    expect(result).toContain("Uendret siden forrige eksport: SPK-2024-T1.");
+    expect(ids((await downloaded(page, "bilag-csv")).bytes.toString("utf8"))).toEqual(new Set([2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`)));
+
+    const before = await state(page);
+    await click(page, "bilag-eksporter");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Ingen nye bilag å eksportere");
+    expect(await page.locator("#bilag-csv").count()).toBe(0);
+    expect(await state(page)).toBe(before);
+  });
+
+  test("T1's invoice corrected: the export holds only T1's correction, in balance", async () => {
+    const { page } = o;
+    await edit(page, ARK, "M12", [[400]]);
+    await click(page, "bilag-vis");
+    await click(page, "bilag-eksporter");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Eksportert SPK-2024-E3: SPK-2024-T1-K2");
+    expect(await page.locator("#bilag-eksportert").innerText()).toContain("Korreksjoner av det som er eksportert før: SPK-2024-T1 (nr. 1).");
+    const csv = (await downloaded(page, "bilag-csv")).bytes.toString("utf8");
+    const lines = csv.split("\r\n").slice(1).filter((l) => l !== "").map((l) => l.split(";"));
+    expect(ids(csv)).toEqual(new Set(["SPK-2024-T1-K2"]));
+    const amount = (l: string[]) => Math.round(Number(l[CSV_COLUMNS.indexOf("amount")].replace(",", ".")) * 100);
+    expect(lines.reduce((sum, l) => sum + amount(l), 0)).toBe(0);
+    expect(lines.map((l) => [l[CSV_COLUMNS.indexOf("account")], amount(l)])).toContainEqual(["5420", 8745]);
+    expectNothingElse(o);
+  });
+});
+
+withChromium.describe("the page opened in a plain browser, outside Office", () => {
+  test("shows only where the pane belongs (the ribbon button by its name), no action that would need Excel", async () => {
+    const opened = await open({ sheets: [], outsideOffice: true });
+    try {
+      const { page } = opened;
+      await page.waitForSelector("#utenfor-excel");
+      expect(await page.locator("#app h1, #app p").allInnerTexts()).toEqual([
+        "Lønnsavstemming",
+        "Åpne Lønnsavstemming fra Excel: Hjem → Avstem lønn.",
+        "Denne siden er oppgaveruten til Excel-tillegget. I en vanlig nettleser kan den ikke lese eller skrive noen arbeidsbok.",
+      ]);
+      expect(await page.locator("button, input, select, textarea, nav").count()).toBe(0);
+      await accessible(page, "Utenfor Excel");
+      await screenshot(page, "0-utenfor-excel");
+      expectNothingElse(opened);
+    } finally {
+      await opened.context.close();
+    }
   });
 });

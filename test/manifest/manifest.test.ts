@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as nodePath from "path";
 import { allElements, assertWellFormed, child, manifestUrls, parseXml, path, XmlElement } from "./manifestXml";
+import { RIBBON_BUTTON } from "../../src/taskpane/app";
 
 const ROOT = nodePath.resolve(__dirname, "..", "..");
 const xml = fs.readFileSync(nodePath.join(ROOT, "manifest.xml"), "utf8");
@@ -230,6 +231,19 @@ describe("manifest.xml", () => {
     expect(child(action, "SourceLocation").attrs.resid).toBe("Taskpane.Url");
     const getStarted = path(host, "DesktopFormFactor", "GetStarted");
     expect(getStarted.children.map((c) => c.name)).toEqual(["Title", "Description", "LearnMoreUrl"]);
+  });
+
+  test("the pane, the README, the help page and «Get started» name the button as the manifest labels it", () => {
+    const group = path(host, "DesktopFormFactor").children.find((c) => c.attrs["xsi:type"] === "PrimaryCommandSurface") as XmlElement;
+    const label = resourceValue(child(child(child(group, "OfficeTab"), "Group"), "Control").children.find((c) => c.name === "Label")?.attrs.resid as string);
+    expect(RIBBON_BUTTON).toBe(`Hjem → ${label}`);
+    const readme = fs.readFileSync(nodePath.join(ROOT, "README.md"), "utf8");
+    const help = fs.readFileSync(nodePath.join(ROOT, "src", "help", "hjelp.html"), "utf8");
+    expect(readme).toContain(`Home → ${label}`);
+    expect(help).toContain(`Hjem → ${label}`);
+    expect(resourceValue("GetStarted.Description")).toContain(`Hjem → ${label}`);
+    // Nowhere the old wording, which named the group as if it were the button.
+    for (const text of [readme, help]) expect(text).not.toMatch(/(Home|Hjem) → Lønnsavstemming/);
   });
 
   test("SupportUrl (required by the store) is the help page: https, on the one origin, after the icons", () => {

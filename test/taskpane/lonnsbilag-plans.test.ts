@@ -20,6 +20,7 @@ import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
 import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { ExportRequest } from "../../src/core/voucher/export-files";
 import { ChosenFile, readLonnsbilag, writeLonnsbilag } from "../../src/taskpane/lonnsbilag-plans";
+import { WriteMeta } from "../../src/taskpane/plans";
 import { LONNSBILAG_ACTIONS } from "../../src/taskpane/view/lonnsbilag-view";
 import { problemMessages } from "../../src/taskpane/view/messages";
 import { write } from "../../src/taskpane/workbook";
@@ -33,6 +34,8 @@ const file = (name: string): ChosenFile => ({ name, bytes: new Uint8Array(readFi
 const JOURNAL = file("lonnsjournal-2024-11.csv");
 const OPPSETT = file("oppsett.json");
 const TID: Timestamp = { year: 2024, month: 12, day: 2, hour: 10, minute: 15, second: 0 };
+/** When, and who the pane says is working. */
+const META: WriteMeta = { time: TID, who: "KN" };
 const EKSPORTERT = "2024-12-02T10:15:00";
 const exportOf = (fil: string): ExportRequest => ({ eksportert: EKSPORTERT, fil, csv: {}, gl07: true });
 
@@ -75,7 +78,7 @@ describe("the sample journal, read and written", () => {
   test("the sheet: cell for cell what lonn lonnsbilag --xlsx writes, with the Logg row and the print setup, in one read and one write", async () => {
     const run = await sampleRun();
     host.resetLog();
-    const action = writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, TID);
+    const action = writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, META);
     const report = ok((await write(action)).report);
     expect(host.runs.map((r) => r.syncs)).toEqual([2]);
     expect(report.sheetsCreated).toEqual([LONNSBILAG_SHEET, LOG_SHEET]);
@@ -93,21 +96,22 @@ describe("the sample journal, read and written", () => {
     expect(amounts).toEqual(run.bilag[1].linjer.map((l) => [l.konto, l.belop / 100]));
     expect(amounts.filter(([konto]) => konto === "2640" || konto === "2650")).toEqual([["2640", -972.5], ["2650", -2203.56]]);
 
+    expect(host.values(LOG_SHEET, "E2")).toEqual([["KN"]]);
     expect(host.values(LOG_SHEET, "B2:D2")).toEqual([[LONNSBILAG_ACTIONS.write, "nye ark: Lønnsbilag; Lønnsbilag: 438 celler", expect.stringMatching(/^Polarlys Service AS: 2 lønnsbilag fra lonnsjournal-2024-11\.csv, oppsett\.json \(LONN-20241105 \d+ linjer, AGA [\d ]+,\d\d, feriepenger [\d ]+,\d\d; LONN-20241120 \d+ linjer, AGA 43 567,09/)]]);
     const print = { orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } };
     expect(host.sheet(LONNSBILAG_SHEET).pageLayout).toMatchObject({ ...print, printTitleRows: "$3:$3", headersFooters: { leftHeader: "Polarlys Service AS", centerHeader: "&A", rightHeader: "År 2024" } });
     expect(host.sheet(LOG_SHEET).pageLayout).toMatchObject({ ...print, headersFooters: { leftHeader: "Polarlys Service AS", rightHeader: "År 2024" } });
 
     // The same write again changes nothing on the sheet.
-    const again = ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, TID))).report);
+    const again = ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, META))).report);
     expect(again.written.filter((w) => w.sheet === LONNSBILAG_SHEET)).toEqual([]);
   });
 
   test("export: the CLI's CSV and GL07 and record lines; the second export holds nothing new and offers no file", async () => {
     const run = await sampleRun();
-    ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, TID))).report);
+    ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, META))).report);
     host.resetLog();
-    const first = writeLonnsbilag(run, exportOf("lonn.csv, lonn.dat"), LONNSBILAG_ACTIONS.export, TID);
+    const first = writeLonnsbilag(run, exportOf("lonn.csv, lonn.dat"), LONNSBILAG_ACTIONS.export, META);
     ok((await write(first)).report);
     // Read; the user's fill colours of the existing cells it styles (kept); write.
     expect(host.runs.map((r) => r.syncs)).toEqual([3]);
@@ -125,7 +129,7 @@ describe("the sample journal, read and written", () => {
     const lineCount = run.bilag.reduce((n, b) => n + b.linjer.length, 0);
     expect((host.values(EXPORT_RECORD_SHEET, "E1:E60").flat() as unknown[]).filter((v) => typeof v === "string" && v.startsWith("LONN-2024")).length).toBe(lineCount);
 
-    const second = writeLonnsbilag(run, exportOf("lonn2.csv"), LONNSBILAG_ACTIONS.export, TID);
+    const second = writeLonnsbilag(run, exportOf("lonn2.csv"), LONNSBILAG_ACTIONS.export, META);
     ok((await write(second)).report);
     expect(second.written()?.exported).toMatchObject({ vouchers: [], unchanged: ["LONN-20241105", "LONN-20241120"] });
     expect((host.values(EXPORT_RECORD_SHEET, "E1:E60").flat() as unknown[]).filter((v) => typeof v === "string" && v.startsWith("LONN-2024")).length).toBe(lineCount);
@@ -144,8 +148,8 @@ describe("the sample journal, read and written", () => {
     expect(host.runs.map((r) => r.syncs)).toEqual([2]);
     expect(run.bilag).toHaveLength(20);
     host.resetLog();
-    ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, TID))).report);
-    ok((await write(writeLonnsbilag(run, exportOf("stor.csv"), LONNSBILAG_ACTIONS.export, TID))).report);
+    ok((await write(writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, META))).report);
+    ok((await write(writeLonnsbilag(run, exportOf("stor.csv"), LONNSBILAG_ACTIONS.export, META))).report);
     expect(host.runs.map((r) => r.syncs)).toEqual([2, 3]);
     expect(host.values(LONNSBILAG_SHEET, "A1:A600").flat().filter((v) => typeof v === "string" && /^LONN-\d{8}$/.test(v)).length).toBeGreaterThan(20 * 10);
   });
@@ -176,7 +180,7 @@ describe("a journal with bad rows", () => {
   test("a refused export (firma and bilagsart missing) leaves the workbook as it was", async () => {
     const run = ok(await readLonnsbilag({ journal: { file: JOURNAL } }));
     const before = JSON.stringify(host.state());
-    const { report } = await write(writeLonnsbilag(run, exportOf("x.csv"), LONNSBILAG_ACTIONS.export, TID));
+    const { report } = await write(writeLonnsbilag(run, exportOf("x.csv"), LONNSBILAG_ACTIONS.export, META));
     expect([...new Set(problemsOf(report).map((p) => p.file))]).toEqual(["CSV", "GL07"]);
     expect(JSON.stringify(host.state())).toBe(before);
   });

@@ -4,71 +4,25 @@
  * that a refused action leaves the workbook exactly as it was. The browser test clicks through the
  * same actions in the real pane.
  */
-import { importExports, SheetInput } from "../../src/core/import";
 import { readVirksomheter } from "../../src/core/import/virksomheter";
 import { kroner } from "../../src/core/money/ore";
-import { Checked, isProblems } from "../../src/core/problem/problem";
-import { DEFAULT_KONTOER } from "../../src/core/spk/types";
+import { isProblems } from "../../src/core/problem/problem";
 import { AMELDING_SHEET } from "../../src/core/spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET } from "../../src/core/spk/sheet/korreksjonsbilag-sheet";
-import { SHEET_NAMES } from "../../src/core/spk/sheet/layout";
-import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
+import { LOG_SHEET } from "../../src/core/workpaper/logg";
 import { readSettings, SETTINGS_SHEET } from "../../src/core/workpaper/settings";
 import { fingerprint, fillFromImport, buildBilagResult, saveYearEnd, saveOppsett, readReconciliation, writeBilag } from "../../src/taskpane/plans";
 import { ACTIONS } from "../../src/core/spk/log-text";
 import { goToCell, readWorkbook, readSheets, readRanges, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
-import { expectedTotals, OPPSETT, ore, orgnr, sampleSheets } from "./samples";
-
-const ARK = SHEET_NAMES.brutto;
-const TID: Timestamp = { year: 2025, month: 1, day: 20, hour: 9, minute: 30, second: 0 };
-
-const ok = <T>(r: Checked<T>): T => {
-  if (isProblems(r)) throw new Error(r.message);
-  return r;
-};
-
-function seeded(): FakeExcelHost {
-  const s = sampleSheets("eksempeletaten");
-  return new FakeExcelHost()
-    .seed("SAP", s.SAP)
-    .seed("Unit4", s.Unit4)
-    .seed("SPK", s.SPK)
-    .seed("Virksomheter", [["Virksomhetsnummer", "Navn", "Sone", "Grunnlag"], [orgnr("97476067"), "Hovedkontor", "I", 40000000], [orgnr("91234568"), "Tromsø", "IV", 10000000]])
-    .seedSelection("SAP", "A1");
-}
-
-async function inHost<R>(host: FakeExcelHost, f: () => Promise<R>): Promise<R> {
-  const restore = host.install();
-  try {
-    return await f();
-  } finally {
-    restore();
-  }
-}
-
-async function importert(host: FakeExcelHost) {
-  const read = await inHost(host, () => readRanges({ sap: "SAP", unit4: "Unit4", spk: "SPK" }));
-  const src = (k: "sap" | "unit4" | "spk"): SheetInput => ({ sheet: read[k]!.sheet, values: read[k]!.values, origin: read[k]!.origin });
-  const r = importExports({ sap: src("sap"), unit4: src("unit4"), spk: src("spk") }, { aar: 2024, budsjettering: "brutto", kontoer: DEFAULT_KONTOER });
-  if (isProblems(r)) throw new Error(JSON.stringify(r.list));
-  return r;
-}
-
-/** The steps up to a filled sheet. */
-async function filled(): Promise<FakeExcelHost> {
-  const host = seeded();
-  ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
-  const imp = await importert(host);
-  ok((await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, {}, TID)))).report);
-  return host;
-}
+import { ARK, edit, filled, importert, inHost, META, ok, seeded } from "./pane-host";
+import { expectedTotals, OPPSETT, ore } from "./samples";
 
 describe("the pane's actions on the Eksempeletaten sample", () => {
   test("Oppsett: a new workbook gets the A10 sheet, a very hidden _lonn and the first Logg row, in one read and one write", async () => {
     const host = seeded();
     host.resetLog();
-    const { report, after } = await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID), [ARK, SETTINGS_SHEET]));
+    const { report, after } = await inHost(host, () => write(saveOppsett(ARK, OPPSETT, META), [ARK, SETTINGS_SHEET]));
     const r = ok(report);
     expect(r.syncs).toBe(2);
     expect(host.runs.map((x) => x.syncs)).toEqual([2, 1]);
@@ -83,7 +37,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
 
   test("at pane start the sheet and settings are recognised, in one sync", async () => {
     const host = seeded();
-    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, META)))).report);
     host.resetLog();
     const bok = await inHost(host, () => readWorkbook());
     expect(host.syncCount).toBe(1);
@@ -94,11 +48,11 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
 
   test("Avstem: the imported totals land in B–F and K–N as the samples' README gives them; formulas stay; flags from the sheet", async () => {
     const host = seeded();
-    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, META)))).report);
     const imp = await importert(host);
     host.resetLog();
     const andre = { "import.sap": JSON.stringify({ omrade: "SAP" }) };
-    const { report, after } = await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, andre, TID), [ARK, SETTINGS_SHEET]));
+    const { report, after } = await inHost(host, () => write(fillFromImport(ARK, imp, OPPSETT, andre, META), [ARK, SETTINGS_SHEET]));
     expect(ok(report).syncs).toBe(2);
     // Both the write and the read after it wait while the user edits a cell, instead of failing.
     expect(host.runs.map((x) => [x.syncs, x.options?.delayForCellEdit])).toEqual([[2, true], [1, true]]);
@@ -123,7 +77,7 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const host = await filled();
     const imp = await importert(host);
     const before = host.state();
-    const r = (await inHost(host, () => write(fillFromImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, TID)))).report;
+    const r = (await inHost(host, () => write(fillFromImport(ARK, imp, { ...OPPSETT, aar: 2023 }, {}, META)))).report;
     expect(isProblems(r) && r.message).toMatch(/endret siden eksportene ble lest/);
     expect(host.state()).toEqual(before);
   });
@@ -134,40 +88,35 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
     const read = await inHost(host, () => readRanges({ v: "Virksomheter" }));
     const virk = readVirksomheter({ sheet: "Virksomheter", values: read.v!.values }, { aar: 2024 });
     if (isProblems(virk)) throw new Error("virksomheter");
-    const preview = ok(buildBilagResult(ok(readReconciliation(snaps, ARK)), virk.virksomheter));
+    const preview = ok(buildBilagResult(snaps, ARK, { virksomheter: virk.virksomheter }));
     expect(preview.bilag.map((b) => b.id)).toEqual([1, 2, 3, 4, 5, 6].map((t) => `SPK-2024-T${t}`));
     expect(preview.amelding?.map((f) => kroner(f.sumEndring))).toEqual(expectedTotals("eksempeletaten").map((t) => t.M));
 
     host.resetLog();
-    const r = ok((await inHost(host, () => write(writeBilag(ARK, virk.virksomheter, fingerprint(preview.bilag), TID)))).report);
-    expect(r.syncs).toBe(2);
+    const r = ok((await inHost(host, () => write(writeBilag(ARK, { virksomheter: virk.virksomheter, expected: fingerprint(preview.bilag) }, META)))).report);
+    // Read, the user's fills on Korreksjonsbilag (the fill made it, so its styled rows are checked), write.
+    expect(r.syncs).toBe(3);
     expect(host.values(KORREKSJONSBILAG_SHEET, "A4:F4")).toEqual([["SPK-2024-T1", 1, expect.any(Number), 202402, "T1", "5420"]]);
     expect(host.cell(AMELDING_SHEET, "A4").value).toBe("SPK-2024-T1");
     expect(host.values(LOG_SHEET, "B4")).toEqual([[ACTIONS.bilag]]);
 
     // A co-author changes T1's invoice remainder after the preview: the write is refused whole.
-    await inHost(host, () => Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(ARK).getRange("M12").values = [[400]];
-      await ctx.sync();
-    }));
+    await edit(host, ARK, "M12", [[400]]);
     const before = host.state();
-    const refused = (await inHost(host, () => write(writeBilag(ARK, virk.virksomheter, fingerprint(preview.bilag), TID)))).report;
+    const refused = (await inHost(host, () => write(writeBilag(ARK, { virksomheter: virk.virksomheter, expected: fingerprint(preview.bilag) }, META)))).report;
     expect(isProblems(refused) && refused.message).toMatch(/endret siden forhåndsvisningen/);
     expect(host.state()).toEqual(before);
   });
 
   test("Årsavslutning: balances, the updated rate and sign-offs are written; a filled sign-off is left alone and reported", async () => {
     const host = await filled();
-    await inHost(host, () => Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(ARK).getRange("V13").values = [["PO"]];
-      await ctx.sync();
-    }));
+    await edit(host, ARK, "V13", [["PO"]]);
     const input = {
       saldoer: [{ konto: "2630", ib: ore(0), bevegelse: ore(0) }, { konto: "2820", ib: ore(0), bevegelse: ore(53160.35) }],
       oppdatertAgaSats: 0.14,
       signOffs: [{ termin: 1, status: "A", signatur: "KN", dato: "15.03.2024" }, { termin: 2, signatur: "KN", dato: "15.05.2024" }],
     };
-    const r = ok((await inHost(host, () => write(saveYearEnd(ARK, input, TID)))).report);
+    const r = ok((await inHost(host, () => write(saveYearEnd(ARK, input, META)))).report);
     expect(host.values(ARK, "U12:W12")).toEqual([["A", "KN", "15.03.2024"]]);
     expect(host.values(ARK, "V13")).toEqual([["PO"]]);
     expect(r.leftAlone.map((l) => l.address)).toContain("V13");
@@ -181,9 +130,9 @@ describe("the pane's actions on the Eksempeletaten sample", () => {
 
   test("Oppsett again: a changed account is written as text (no apostrophe in the text-formatted cell), with a second Logg row", async () => {
     const host = seeded();
-    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
+    ok((await inHost(host, () => write(saveOppsett(ARK, OPPSETT, META)))).report);
     const kontoer = { ...OPPSETT.kontoer, differanse: "5421" };
-    const r = ok((await inHost(host, () => write(saveOppsett(ARK, { ...OPPSETT, kontoer }, TID)))).report);
+    const r = ok((await inHost(host, () => write(saveOppsett(ARK, { ...OPPSETT, kontoer }, META)))).report);
     expect(host.cell(ARK, "B6")).toMatchObject({ value: "5421", numberFormat: "@" });
     expect(host.cell(ARK, "B6").formula).toBeUndefined();
     expect(r.sheetsCreated).toEqual([]);

@@ -36,13 +36,13 @@ const standard = (titles: string) => ({
 test("Oppsett and Bilag: every sheet they make prints the standard way, in the action's one write sync", async () => {
   // ExcelApi 1.13, so the shell can check merged cells too (without it every action adds a notice).
   const host = new FakeExcelHost({ requirementSets: { ExcelApi: "1.13", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" } }).seed("Ark1");
-  const oppsett = ok((await installed(host, () => write(saveOppsett(ARK, OPPSETT, TID)))).report);
+  const oppsett = ok((await installed(host, () => write(saveOppsett(ARK, OPPSETT, { time: TID, who: "" })))).report);
   expect(oppsett.syncs).toBe(2);
   expect(host.sheet(ARK).pageLayout).toEqual(standard("$1:$11"));
   expect(host.sheet(LOG_SHEET).pageLayout).toEqual(standard("$1:$1"));
   expect(host.sheet("_lonn").pageLayout.orientation).toBe("Portrait");
 
-  const bilag = ok((await installed(host, () => write(writeBilag(ARK, undefined, undefined, TID)))).report);
+  const bilag = ok((await installed(host, () => write(writeBilag(ARK, {}, { time: TID, who: "" })))).report);
   expect(bilag.syncs).toBe(2);
   expect(host.sheet(KORREKSJONSBILAG_SHEET).pageLayout).toEqual(standard("$3:$3"));
   expect(host.hasSheet(AMELDING_SHEET)).toBe(false);

@@ -29,6 +29,27 @@ export function sampleSheets(set: SampleSet): Record<keyof typeof FILES, string[
   return out;
 }
 
+/**
+ * The termin a line of an export belongs to, from its first period-like cell (SAP's For-periode
+ * `02.2024`, Unit4's `202402`, SPK's `1. termin`); undefined for title, header and sum lines.
+ */
+function terminOfLine(row: readonly string[]): number | undefined {
+  for (const cell of row) {
+    const month = cell.match(/^(\d{2})\.20\d{2}$/)?.[1] ?? cell.match(/^20\d{2}(\d{2})$/)?.[1];
+    if (month) return Math.ceil(Number(month) / 2);
+    const termin = cell.match(/^([1-6])\. termin$/)?.[1];
+    if (termin) return Number(termin);
+  }
+  return undefined;
+}
+
+/** The exports as a spring's would be: only the lines of termins up to `last` (titles and headers kept). */
+export function sampleSheetsUpTo(set: SampleSet, last: number): Record<keyof typeof FILES, string[][]> {
+  const all = sampleSheets(set);
+  const keep = (rows: string[][]) => rows.filter((r) => (terminOfLine(r) ?? 0) <= last);
+  return { SAP: keep(all.SAP), Unit4: keep(all.Unit4), SPK: keep(all.SPK) };
+}
+
 /** Kroner from the README's Norwegian text (`-18 642,75`). */
 export const kroner = (text: string): number => Number(text.replace(/[\s\u00a0]/g, "").replace(",", "."));
 

@@ -13,6 +13,7 @@ import { TREKK_VOUCHER_SHEET, TrekkRun } from "../../src/core/usecase/trekk";
 import { LOG_SHEET, Timestamp } from "../../src/core/workpaper/logg";
 import { readSettings, SETTINGS_SHEET } from "../../src/core/workpaper/settings";
 import { EXPORT_RECORD_SHEET } from "../../src/core/workpaper/export-record-sheet";
+import { WriteMeta } from "../../src/taskpane/plans";
 import { writeTrekk } from "../../src/taskpane/trekk-plans";
 import { TREKK_ACTIONS, TREKK_OPPSETT_KEY } from "../../src/taskpane/view/trekk-view";
 import { readSheets, write } from "../../src/taskpane/workbook";
@@ -22,6 +23,8 @@ import { ok } from "../support/checked";
 import { ameldingFiles, csvSheet, sampleSheet, sampleText } from "../core/import/trekk-helpers";
 
 const TID: Timestamp = { year: 2026, month: 12, day: 1, hour: 14, minute: 3, second: 0 };
+/** When, and who the pane says is working. */
+const META: WriteMeta = { time: TID, who: "KN" };
 
 /** Each test: a new workbook, installed as the global `Excel`. */
 const fresh = freshHostPerTest();
@@ -50,13 +53,15 @@ const exportOf = (fil: string) => ({ export: { eksportert: "2026-12-01T14:03:00"
 describe("the trekk flow's writes on the exports sample", () => {
   test("fill: the sheet, _lonn with the oppsett, and the Logg row in one read and one write; each flag's cell holds it", async () => {
     const run = sampleRun(false, false);
-    const action = writeTrekk(run, { andre: { [TREKK_OPPSETT_KEY]: JSON.stringify({ virksomhet: "Nordlys Verksted AS", aar: 2026 }) } }, TREKK_ACTIONS.fill, TID);
+    const action = writeTrekk(run, { andre: { [TREKK_OPPSETT_KEY]: JSON.stringify({ virksomhet: "Nordlys Verksted AS", aar: 2026 }) } }, TREKK_ACTIONS.fill, META);
     host.resetLog();
     const report = ok((await write(action)).report);
     expect(host.runs.map((r) => r.syncs)).toEqual([2]);
     expect(report.sheetsCreated).toEqual([TREKK_SHEET, SETTINGS_SHEET, LOG_SHEET]);
     expect(String(host.cell(TREKK_SHEET, "A1").value)).toBe("Trekk og arbeidsgiveravgift – avstemming av trekk- og avgiftskontoene 2026");
+    // The Logg row says who wrote it: the initials the pane was given.
     expect(host.values(LOG_SHEET, "B2")).toEqual([[TREKK_ACTIONS.fill]]);
+    expect(host.values(LOG_SHEET, "E2")).toEqual([["KN"]]);
     const snaps = await readSheets([SETTINGS_SHEET]);
     const settings = ok(readSettings(snaps.get(SETTINGS_SHEET)));
     expect(JSON.parse(settings.andre[TREKK_OPPSETT_KEY])).toEqual({ virksomhet: "Nordlys Verksted AS", aar: 2026 });
@@ -65,7 +70,7 @@ describe("the trekk flow's writes on the exports sample", () => {
     expect(w.run.avstemming.flags.map((f) => f.kind)).toEqual(["forsinket", "underbetalt", "avvikFaktura", "avvikFaktura"]);
     w.run.avstemming.flags.forEach((f, i) => expect(String(host.cell(TREKK_SHEET, w.flagCells[i] as string).value)).toContain(f.melding));
     // The same write again changes nothing on the sheet.
-    const again = writeTrekk(run, {}, TREKK_ACTIONS.fill, TID);
+    const again = writeTrekk(run, {}, TREKK_ACTIONS.fill, META);
     const second = ok((await write(again)).report);
     expect(second.written.filter((x) => x.sheet === TREKK_SHEET)).toEqual([]);
   });
@@ -75,11 +80,11 @@ describe("the trekk flow's writes on the exports sample", () => {
     expect(plain.avstemming.flags.filter((f) => f.kind === "avvikHovedbok").map((f) => [f.konto, f.periode, f.belop])).toEqual([["2770", "2026-04", 4500]]);
     const run = sampleRun(true);
     expect(run.bilag.map((b) => [b.id, b.linjer.map((l) => [l.konto, l.belop])])).toEqual([["TREKK-2026-2770-04", [["2770", 4500], ["5400", -4500]]]]);
-    ok((await write(writeTrekk(run, {}, TREKK_ACTIONS.bilag, TID))).report);
+    ok((await write(writeTrekk(run, {}, TREKK_ACTIONS.bilag, META))).report);
     expect((host.values(TREKK_VOUCHER_SHEET, "A1:A20").flat() as unknown[]).filter((v) => v === "TREKK-2026-2770-04").length).toBeGreaterThan(0);
 
     host.resetLog();
-    const first = writeTrekk(run, exportOf("a.csv, a.gl07.txt"), TREKK_ACTIONS.export, TID);
+    const first = writeTrekk(run, exportOf("a.csv, a.gl07.txt"), TREKK_ACTIONS.export, META);
     ok((await write(first)).report);
     // Read, then the user's fill colours of the existing cells it styles (kept), then write: three, whatever the size.
     expect(host.runs.map((r) => r.syncs)).toEqual([3]);
@@ -89,8 +94,11 @@ describe("the trekk flow's writes on the exports sample", () => {
     expect(e1?.gl07?.split("\r\n").filter((l) => l !== "").map((l) => l.length)).toEqual([2060, 2060]);
     expect((host.values(EXPORT_RECORD_SHEET, "E1:E20").flat() as unknown[]).filter((v) => v === "TREKK-2026-2770-04").length).toBe(2);
 
-    const second = writeTrekk(run, exportOf("b.csv"), TREKK_ACTIONS.export, TID);
+    host.resetLog();
+    const second = writeTrekk(run, exportOf("b.csv"), TREKK_ACTIONS.export, META);
     ok((await write(second)).report);
+    // Nothing new, but the same three: the voucher sheet and the record exist and are styled as before.
+    expect(host.runs.map((r) => r.syncs)).toEqual([3]);
     expect(second.written()?.exported).toMatchObject({ vouchers: [], unchanged: ["TREKK-2026-2770-04"] });
   });
 
@@ -98,7 +106,7 @@ describe("the trekk flow's writes on the exports sample", () => {
     const run = sampleRun(true);
     const s = { ...run, inputs: { ...run.inputs, scenario: { ...run.inputs.scenario, firma: undefined } } } as TrekkRun;
     const before = JSON.stringify(host.state());
-    const { report } = await write(writeTrekk(s, exportOf("c.csv"), TREKK_ACTIONS.export, TID));
+    const { report } = await write(writeTrekk(s, exportOf("c.csv"), TREKK_ACTIONS.export, META));
     expect(isProblems(report) && report.list.map((p) => p.file)).toEqual(["CSV", "GL07"]);
     expect(JSON.stringify(host.state())).toBe(before);
   });

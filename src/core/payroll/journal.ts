@@ -14,7 +14,7 @@
  * of `{ navn, belop, konto }`.
  */
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
-import { Fields, isObj } from "../trekk/json-fields";
+import { Fields, isObj } from "../problem/json-fields";
 import { Ore } from "../money/ore";
 import { Dimensjon, DimensjonsAndel } from "../voucher/types";
 import { LonnsKontoer, NS4102_LONNSKONTOER } from "./kontoer";

@@ -4,6 +4,7 @@
  */
 import { countText as count, kronerNoBreak as kr, percentNoBreak as percent } from "../money/format";
 import { bilagSum } from "../voucher/balance";
+import { ExportPlan } from "../voucher/export-record";
 import { AmeldingFordeling } from "./amelding";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "./oppsett";
 import { Avstemming, Bilag, Oppsett } from "./types";
@@ -13,8 +14,8 @@ export const ACTIONS = {
   fill: "Avstemmingsarket fylt fra import",
   bilag: "Korreksjonsbilag og A-melding skrevet",
   yearEnd: "Årsavslutning lagret",
+  export: "Bilag eksportert",
 } as const;
-
 
 export function oppsettTotals(o: Oppsett): string {
   return [
@@ -48,4 +49,14 @@ export function yearEndTotals(a: Avstemming): string {
   const j = a.agaJustering;
   const just = j ? `AGA-justering ${kr(j.justering)} (sats ${percent(j.nySats)})` : "ingen AGA-justering";
   return `${saldo || "ingen saldoer"}; ${just}`;
+}
+
+/**
+ * What an export held, for the log: the batch and its vouchers, or that there was nothing new.
+ * `override` says how the user chose to export a material, unexplained difference anyway.
+ */
+export function exportTotals(exported: ExportPlan, override?: string): string {
+  if (exported.vouchers.length === 0) return "ingen nye bilag å eksportere";
+  const ids = exported.vouchers.map((b) => b.id).join(", ");
+  return `eksportert ${exported.batchId}${exported.copy ? " (kopi, alle bilag)" : ""}: ${ids}${override ? ` – med vesentlig, uforklart differanse (${override})` : ""}`;
 }

@@ -114,3 +114,21 @@ export function overlayTerminer(sheet: readonly TerminInput[], imported: readonl
     return completeTermin(merged as Partial<TerminInput> & { termin: number });
   });
 }
+
+/**
+ * The termins a plan writes over a sheet: the overlay's figures, but each text the sheet keeps
+ * while it has one (explanation, sign-off) as it was given, so the plan writes it into an empty
+ * cell and reports one the sheet's own text keeps out, instead of dropping it without a word.
+ */
+export function withGivenTexts(merged: readonly TerminInput[], given: readonly (Partial<TerminInput> & { readonly termin: number })[]): TerminInput[] {
+  return merged.map((t) => {
+    const g = given.find((x) => x.termin === t.termin);
+    if (!g) return t;
+    const texts: Partial<Record<TextField, string>> = {};
+    for (const c of TEXT_COLUMNS) {
+      const v = g[c.field];
+      if (c.onlyWhenEmpty && v !== undefined && v.trim() !== "") texts[c.field] = v;
+    }
+    return { ...t, ...texts };
+  });
+}

@@ -7,7 +7,7 @@
  */
 import { normalOrgnr } from "../rules/orgnr";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
-import { Fields, isObj } from "./json-fields";
+import { Fields, isObj } from "../problem/json-fields";
 import {
   AgaGrunnlagLinje,
   AmeldingAgaLinje,

@@ -21,10 +21,11 @@ import { planAvstemming } from "../spk/sheet/plan";
 import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
 import { storedVirksomheter, virksomheterSetting } from "../spk/sheet/settings";
 import { reviewSpkSignOff, SpkSignOffReview, withSignOffFlags } from "../spk/sign-off";
-import { overlayTerminer } from "../spk/termin-fields";
+import { overlayTerminer, withGivenTexts } from "../spk/termin-fields";
 import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, TerminResult, VirksomhetGrunnlag } from "../spk/types";
 import { Bokforingsdato } from "../voucher/dates";
 import { ExportSettings } from "../voucher/export-check";
+import { exportSettingsOf } from "../voucher/export-files";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecord } from "../workpaper/export-record-sheet";
 import { LOG_SHEET, LoggLinje, withLogRow } from "../workpaper/logg";
@@ -55,13 +56,18 @@ export interface SpkVouchers {
   readonly amelding?: readonly AmeldingFordeling[];
 }
 
-export interface SpkRun extends SpkVouchers {
+/** A reconciliation run before its vouchers are made. */
+export interface SpkReconciled {
   readonly inputs: SpkInputs;
   /** The model; run in a workbook, with the sign-off flags among its flags. */
   readonly avstemming: Avstemming;
   /** Run in a workbook: the termins' sign-off as it found them. */
   readonly signOff?: SpkSignOffReview;
+  /** Laid over a book's sheet: the termins as given, before the sheet's figures and texts were added. */
+  readonly given?: readonly TerminInput[];
 }
+
+export interface SpkRun extends SpkReconciled, SpkVouchers {}
 
 /**
  * The workbook a run is written to (`--xlsx`, or the workbook the pane is in): what it holds
@@ -101,6 +107,15 @@ export function vouchersOf(avstemming: Avstemming, virksomheter: readonly Virkso
  * the virksomhet list from `_lonn` when none is given, and the termins' sign-off reviewed.
  */
 export function runSpk(given: SpkInputs, book?: Book): Checked<SpkRun> {
+  const reconciled = reconcileSpk(given, book);
+  if (isProblems(reconciled)) return reconciled;
+  const { inputs, avstemming } = reconciled;
+  const vouchers = vouchersOf(avstemming, inputs.virksomheter, inputs.bilagsdato);
+  return isProblems(vouchers) ? vouchers : { ...reconciled, ...vouchers };
+}
+
+/** `runSpk` up to the model (sign-off reviewed in a book), without the vouchers: what a view of the sheet needs. */
+export function reconcileSpk(given: SpkInputs, book?: Book): Checked<SpkReconciled> {
   const inBook = book ? inputsInBook(given, book) : undefined;
   if (inBook && isProblems(inBook)) return inBook;
   const inputs = inBook ? inBook.inputs : given;
@@ -111,14 +126,28 @@ export function runSpk(given: SpkInputs, book?: Book): Checked<SpkRun> {
   if (isProblems(reconciled)) return reconciled;
   const signOff = inBook ? reviewSpkSignOff(reconciled, inBook.sheet, (key) => inBook.settings?.andre[key]) : undefined;
   const avstemming = signOff ? withSignOffFlags(reconciled, signOff) : reconciled;
-  const vouchers = vouchersOf(avstemming, inputs.virksomheter, inputs.bilagsdato);
-  return isProblems(vouchers) ? vouchers : { inputs, avstemming, ...vouchers, ...(signOff ? { signOff } : {}) };
+  return { inputs, avstemming, ...(signOff ? { signOff } : {}), ...(inBook?.given ? { given: inBook.given } : {}) };
+}
+
+/** The inputs a filled reconciliation sheet holds, as a run on the workbook itself takes them. */
+export function sheetInputs(fromSheet: AvstemmingFromSheet, sheet: string, source: string = sheet): SpkInputs {
+  return {
+    source,
+    oppsett: fromSheet.oppsett,
+    terminer: fromSheet.terminer,
+    saldoer: fromSheet.saldoer,
+    ...(fromSheet.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: fromSheet.oppdatertAgaSats } : {}),
+    sheet,
+    notes: [],
+  };
 }
 
 interface InBook {
   readonly inputs: SpkInputs & { readonly sheet: string };
   readonly sheet: string;
   readonly settings: LonnSettings | undefined;
+  /** The termins as given, when they were laid over the sheet. */
+  readonly given?: readonly TerminInput[];
 }
 
 /** The inputs as the book will hold them after the run. */
@@ -133,6 +162,7 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
   if (isProblems(stored)) return stored;
   const virksomheter = inputs.virksomheter ?? stored;
   let merged: SpkInputs = { ...inputs, ...(virksomheter ? { virksomheter } : {}) };
+  let given: readonly TerminInput[] | undefined;
   const existing = book.snapshots(sheet);
   if (!book.isInput && existing && !isBlankSheet(existing)) {
     const fromSheet = readAvstemming(existing, settingsSheet);
@@ -145,6 +175,7 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
         { sheet },
       );
     }
+    given = inputs.terminer;
     merged = {
       ...merged,
       terminer: overlayTerminer(fromSheet.terminer, inputs.terminer),
@@ -154,7 +185,7 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
         : {}),
     };
   }
-  return { inputs: { ...merged, sheet }, sheet, settings };
+  return { inputs: { ...merged, sheet }, sheet, settings, ...(given ? { given } : {}) };
 }
 
 /**
@@ -207,6 +238,14 @@ export function planDerivedSheets(
 export interface WorkbookExtras {
   /** The lines an export adds to the `Eksporterte bilag` record. */
   readonly exported?: readonly ExportedLine[];
+  /** Further `_lonn` keys to store (the pane's import configuration); other keys stay. */
+  readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * The run's texts were typed for this write (the pane's sign-off form): one the sheet's own
+   * text keeps out is reported as left alone instead of dropped without a word. (A scenario's or
+   * an import's texts give way to the workbook's silently: the sheet's is what it shows.)
+   */
+  readonly typedTexts?: boolean;
   /** The `Logg` row of this write (the pane's; the CLI's). */
   readonly log?: Omit<LoggLinje, "endret">;
 }
@@ -223,12 +262,14 @@ export function planSpkWorkbook(run: SpkRun, sheet: string, snapshots: Snapshots
   const settings = snapshots(SETTINGS_SHEET);
   const main = planAvstemming({
     oppsett: inputs.oppsett,
-    terminer: inputs.terminer,
+    terminer: extras.typedTexts && run.given ? withGivenTexts(inputs.terminer, run.given) : inputs.terminer,
     saldoer: inputs.saldoer,
     ...(inputs.oppdatertAgaSats !== undefined ? { oppdatertAgaSats: inputs.oppdatertAgaSats } : {}),
     ...(existing ? { existing } : {}),
     ...(settings ? { settings } : {}),
-    ...(inputs.virksomheter ? { andreInnstillinger: virksomheterSetting(inputs.virksomheter) } : {}),
+    ...(inputs.virksomheter || extras.settings
+      ? { andreInnstillinger: { ...(extras.settings ?? {}), ...(inputs.virksomheter ? virksomheterSetting(inputs.virksomheter) : {}) } }
+      : {}),
     model: run.avstemming,
     ...(run.signOff ? { signOff: run.signOff } : {}),
   });
@@ -253,6 +294,11 @@ const SPK_SHEETS = [SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPO
 /** What the voucher exports (CSV, GL07) of an SPK reconciliation are made with. */
 export function spkExportSettings(oppsett: Oppsett): ExportSettings {
   return { firma: oppsett.firma, bilagsart: oppsett.bilagsart, batchId: `SPK-${oppsett.aar}`, dimensjoner: oppsett.dimensjoner };
+}
+
+/** The settings of the files of one export: its batch, and voucher numbers from the first it was given. */
+export function spkExportFileSettings(oppsett: Oppsett, plan: ExportPlan): ExportSettings {
+  return exportSettingsOf(spkExportSettings(oppsett), plan);
 }
 
 /** The export record's lines of this reconciliation (the workbook may record other exports too). */
@@ -336,27 +382,59 @@ function sheetMapOf(snapshot: SheetSnapshot | undefined, sheet: string): SheetMa
   return isProblems(located) ? layoutMap(sheet) : located;
 }
 
-/** The reconciliation as a sheet holds it now, and core's model of it. */
+/** The reconciliation as a sheet holds it now, and core's model of it (with the sign-off flags). */
 export interface SheetReconciliation {
   readonly fromSheet: AvstemmingFromSheet;
   readonly avstemming: Avstemming;
+  /** The termins' sign-off against `_lonn`'s fingerprints. */
+  readonly signOff?: SpkSignOffReview;
+}
+
+/** A run on what the workbook's reconciliation sheet holds now, and the sheet as it was read. */
+export interface SheetRun extends SheetReconciliation {
+  readonly run: SpkRun;
+}
+
+/** What a run on the workbook's own sheet may add to what the sheet holds. */
+export interface SheetRunOptions {
+  /** The A-melding list to use (and store); without one, `_lonn`'s. */
+  readonly virksomheter?: readonly VirksomhetGrunnlag[];
+  readonly bilagsdato?: Bokforingsdato;
+}
+
+/** The inputs the reconciliation sheet (with `_lonn`) holds now, to run or to lay a form or an import over. */
+export function readSpkSheetInputs(snapshots: Snapshots, sheet: string): Checked<AvstemmingFromSheet> {
+  const snapshot = snapshots(sheet);
+  if (!snapshot) return problems(`Fant ikke arket «${sheet}». Gå til Oppsett og lag eller velg avstemmingsarket.`, { sheet });
+  return readAvstemming(snapshot, snapshots(SETTINGS_SHEET));
+}
+
+/** The workbook the sheet is in, as the run of its own inputs sees it. */
+const ownBook = (snapshots: Snapshots, sheet: string): Book => ({ sheetNames: [sheet], snapshots, isInput: true });
+
+/**
+ * Reads the reconciliation sheet (with `_lonn`) and computes the model, its termins' sign-off
+ * reviewed; every problem at its cell. No vouchers: what the sheet shows needs none.
+ */
+export function readSpkSheet(snapshots: Snapshots, sheet: string): Checked<SheetReconciliation> {
+  const fromSheet = readSpkSheetInputs(snapshots, sheet);
+  if (isProblems(fromSheet)) return fromSheet;
+  const r = reconcileSpk(sheetInputs(fromSheet, sheet), ownBook(snapshots, sheet));
+  return isProblems(r) ? r : { fromSheet, avstemming: r.avstemming, ...(r.signOff ? { signOff: r.signOff } : {}) };
 }
 
 /**
- * Reads the reconciliation sheet (with `_lonn`) and computes the model; every problem at its cell.
- * `extras` replaces the sheet's year-end inputs (what the pane's Årsavslutning form holds).
+ * The whole run on what the sheet holds now (the pane's Bilag step and export, as `lonn avstem
+ * BOOK.xlsx`): the vouchers and, with a list given or stored in `_lonn`, the A-melding split.
  */
-export function readSpkSheet(
-  snapshots: Snapshots,
-  sheet: string,
-  extras?: { readonly saldoer?: readonly KontoSaldo[]; readonly oppdatertAgaSats?: number },
-): Checked<SheetReconciliation> {
-  const snapshot = snapshots(sheet);
-  if (!snapshot) return problems(`Fant ikke arket «${sheet}». Gå til Oppsett og lag eller velg avstemmingsarket.`, { sheet });
-  const fromSheet = readAvstemming(snapshot, snapshots(SETTINGS_SHEET));
+export function runSpkSheet(snapshots: Snapshots, sheet: string, options: SheetRunOptions = {}): Checked<SheetRun> {
+  const fromSheet = readSpkSheetInputs(snapshots, sheet);
   if (isProblems(fromSheet)) return fromSheet;
-  const saldoer = extras?.saldoer && extras.saldoer.length > 0 ? extras.saldoer : fromSheet.saldoer;
-  const oppdatertAgaSats = extras?.oppdatertAgaSats ?? fromSheet.oppdatertAgaSats;
-  const avstemming = reconcile(fromSheet.oppsett, fromSheet.terminer, { saldoer, ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}) });
-  return isProblems(avstemming) ? avstemming : { fromSheet, avstemming };
+  const inputs: SpkInputs = {
+    ...sheetInputs(fromSheet, sheet),
+    ...(options.virksomheter ? { virksomheter: options.virksomheter } : {}),
+    ...(options.bilagsdato ? { bilagsdato: options.bilagsdato } : {}),
+  };
+  const run = runSpk(inputs, ownBook(snapshots, sheet));
+  return isProblems(run) ? run : { fromSheet, avstemming: run.avstemming, ...(run.signOff ? { signOff: run.signOff } : {}), run };
 }

@@ -29,7 +29,7 @@ import { kr } from "../trekk/flags";
 import { rateMismatches } from "../trekk/reconcile";
 import { parseTrekkScenario } from "../trekk/scenario";
 import { TrekkScenario } from "../trekk/types";
-import { isObj } from "../trekk/json-fields";
+import { isObj } from "../problem/json-fields";
 import { runTrekk, TrekkInputs, TrekkRun } from "./trekk";
 
 /** The scenario's fields the exports do not hold: who, which year, the accounts, the export and the accepted corrections. */

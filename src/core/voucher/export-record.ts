@@ -136,7 +136,10 @@ function difference(current: Bilag | undefined, net: Map<string, Net> | undefine
   return out;
 }
 
-/** The start of every line text of a copy: booking it would book the vouchers twice. (A hyphen: GL07 is Latin-1.) */
+/**
+ * The start of every line text of a copy: booking it would book the vouchers twice. A plain
+ * hyphen, not a dash: GL07 is Latin-1, which has no «–», and would refuse every line of a copy.
+ */
 export const COPY_MARK = "KOPI - ikke bokfør: ";
 
 const correctionId = (bilagId: string, sekvens: number): string => `${bilagId}-K${sekvens}`;

@@ -6,7 +6,7 @@
  * only what is new.
  */
 import { LONNSBILAG_SHEET, LonnsbilagRun } from "../../core/usecase/lonnsbilag";
-import { isoTimestamp, timestamp } from "../../core/workpaper/logg";
+import { isoTimestamp } from "../../core/workpaper/logg";
 import { h, replace } from "../dom";
 import { actionButton, messageBox } from "../field";
 import { writeLonnsbilag } from "../lonnsbilag-plans";
@@ -16,6 +16,7 @@ import { LONNSBILAG_ACTIONS, PayRunView, payRunViews, ZoneView } from "../view/l
 import { bilagDetails } from "./bilag-table";
 import { showExport } from "./export-shown";
 import { outcome, reportText } from "./outcome";
+import { writeMeta } from "./write-meta";
 import { writeShown } from "./write-shown";
 
 /** What the downloads are called: `Lonnsbilag-LONN-2024-E1.csv`. */
@@ -87,7 +88,7 @@ export class LonnsbilagBilagStep implements Step {
   private async write(button: HTMLButtonElement, run: LonnsbilagRun): Promise<void> {
     if (this.pane.isBusy) return;
     await this.pane.run(button, `Skriver «${LONNSBILAG_SHEET}» …`, "write", async () => {
-      const done = await writeShown(this.pane, writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, timestamp(new Date())), this.resultBox, "Bilagene er ikke skrevet");
+      const done = await writeShown(this.pane, writeLonnsbilag(run, undefined, LONNSBILAG_ACTIONS.write, writeMeta(this.pane)), this.resultBox, "Bilagene er ikke skrevet");
       if (!done) return;
       this.pane.state.lonnsbilag.written = done.written;
       this.pane.done("lonnsbilag-bilag");
@@ -101,9 +102,9 @@ export class LonnsbilagBilagStep implements Step {
     if (this.pane.isBusy) return;
     const aar = run.bilag[0]?.dato.slice(0, 4) ?? "";
     await this.pane.run(button, "Eksporterer bilagene …", "write", async () => {
-      const now = timestamp(new Date());
-      const request = { eksportert: isoTimestamp(now), fil: `${FILE_BASE}-${aar}.csv, ${FILE_BASE}-${aar}.gl07.txt`, csv: {}, gl07: true };
-      const done = await writeShown(this.pane, writeLonnsbilag(run, request, LONNSBILAG_ACTIONS.export, now), this.resultBox, "Bilagene er ikke eksportert");
+      const meta = writeMeta(this.pane);
+      const request = { eksportert: isoTimestamp(meta.time), fil: `${FILE_BASE}-${aar}.csv, ${FILE_BASE}-${aar}.gl07.txt`, csv: {}, gl07: true };
+      const done = await writeShown(this.pane, writeLonnsbilag(run, request, LONNSBILAG_ACTIONS.export, meta), this.resultBox, "Bilagene er ikke eksportert");
       if (!done) return;
       this.pane.state.lonnsbilag.written = done.written;
       this.pane.done("lonnsbilag-bilag");

@@ -19,7 +19,7 @@ import { saveOppsett } from "../plans";
 import { count, percent } from "../view/format";
 import { percentFieldText } from "../view/input";
 import { ACTIONS } from "../../core/spk/log-text";
-import { timestamp } from "../../core/workpaper/logg";
+import { writeMeta } from "./write-meta";
 import { readForm, OppsettForm, formFrom } from "../view/oppsett-form";
 import { problemMessages } from "../view/messages";
 import { readSheets, readRanges, selectedRange, write } from "../workbook";
@@ -248,7 +248,7 @@ export class OppsettStep implements Step {
     }
     const sheet = chosen === NEW_SHEET ? SHEET_NAMES[r.oppsett.budsjettering] : chosen;
     await this.pane.run(button, `Lagrer oppsettet i «${sheet}» …`, "write", async () => {
-      const { report, after } = await write(saveOppsett(sheet, r.oppsett, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(saveOppsett(sheet, r.oppsett, writeMeta(this.pane)), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.result, messageBox("feil", "Oppsettet er ikke lagret", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
         this.pane.message("Oppsettet er ikke lagret; se feilene.");

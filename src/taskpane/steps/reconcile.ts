@@ -1,7 +1,8 @@
 /**
- * Step 3, Avstem: fill the sheet from the import (one write, with its Logg row), read it back and
- * list every flag (unexplained, material, broken posting rule) with a way to its cell. "Avstem på
- * nytt" reads the sheet again after the user has typed explanations.
+ * Step 3, Avstem: fill the sheet from the import (one write with its Logg row: the figures laid
+ * over the sheet, its explanations counted, the derived sheets regenerated), read it back and
+ * list every flag (unexplained, material, broken posting rule, changed after sign-off) with a way
+ * to its cell. "Avstem på nytt" reads the sheet again after the user has typed explanations.
  */
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
@@ -11,7 +12,7 @@ import { Step, StepContext } from "../step-context";
 import { fillFromImport } from "../plans";
 import { reconcileView } from "../view/reconcile-view";
 import { ACTIONS } from "../../core/spk/log-text";
-import { timestamp } from "../../core/workpaper/logg";
+import { writeMeta } from "./write-meta";
 import { problemMessages } from "../view/messages";
 import { readSheets, write } from "../workbook";
 import { reportText, outcome } from "./outcome";
@@ -26,7 +27,7 @@ export class ReconcileStep implements Step {
     const readAgain = actionButton("Les arket og avstem på nytt", () => void this.readAgain(readAgain), { id: "avstem-les" });
     replace(
       this.element,
-      h("p", { class: "undertekst" }, "Fyller kolonnene B–F og K–N; formler, forklaringer og signaturer blir stående."),
+      h("p", { class: "undertekst" }, "Fyller kolonnene B–F og K–N og lager Korreksjonsbilag (og A-melding fordeling) på nytt fra de samme tallene; formler, forklaringer og signaturer blir stående."),
       this.ready,
       h("div", { class: "knapper" }, readAgain),
       this.report,
@@ -54,7 +55,7 @@ export class ReconcileStep implements Step {
     const sheet = t.sheet;
     if (!imp || !sheet) return;
     await this.pane.run(button, `Fyller «${sheet}» …`, "write", async () => {
-      const { report, after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(fillFromImport(sheet, imp.data, imp.readWith, imp.others, writeMeta(this.pane)), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.report, messageBox("feil", "Arket er ikke fylt", [messageList(problemMessages(report, t.sheetNames), this.pane.goTo)]));
         this.pane.message("Arket er ikke fylt; se feilene.");

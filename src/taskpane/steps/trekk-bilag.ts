@@ -8,7 +8,8 @@
 import { isProblems } from "../../core/problem/problem";
 import { Korreksjon } from "../../core/trekk/types";
 import { runTrekk, TREKK_VOUCHER_SHEET, TrekkRun } from "../../core/usecase/trekk";
-import { isoTimestamp, timestamp } from "../../core/workpaper/logg";
+import { isoTimestamp } from "../../core/workpaper/logg";
+import { writeMeta } from "./write-meta";
 import { h, replace } from "../dom";
 import { actionButton, checkbox, Field, messageBox, messageList, textField } from "../field";
 import { Step, StepContext } from "../step-context";
@@ -125,7 +126,7 @@ export class TrekkBilagStep implements Step {
   private async writeBilag(button: HTMLButtonElement, run: TrekkRun, settings: Readonly<Record<string, string>>): Promise<void> {
     if (this.pane.isBusy) return;
     await this.pane.run(button, "Skriver bilagene …", "write", async () => {
-      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings }, TREKK_ACTIONS.bilag, timestamp(new Date())), this.problemBox, "Bilagene er ikke skrevet");
+      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings }, TREKK_ACTIONS.bilag, writeMeta(this.pane)), this.problemBox, "Bilagene er ikke skrevet");
       if (!done) return;
       const { report, written } = done;
       this.pane.state.trekk.written = written;
@@ -140,9 +141,9 @@ export class TrekkBilagStep implements Step {
     if (this.pane.isBusy) return;
     const aar = run.inputs.scenario.aar;
     await this.pane.run(button, "Eksporterer bilagene …", "write", async () => {
-      const now = timestamp(new Date());
+      const meta = writeMeta(this.pane);
       const names = { csv: `Trekk-korreksjonsbilag-${aar}.csv`, gl07: `Trekk-korreksjonsbilag-${aar}.gl07.txt` };
-      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings, export: { eksportert: isoTimestamp(now), fil: `${names.csv}, ${names.gl07}`, csv: {}, gl07: true } }, TREKK_ACTIONS.export, now), this.problemBox, "Bilagene er ikke eksportert");
+      const done = await writeShown(this.pane, writeTrekk(run, { andre: settings, export: { eksportert: isoTimestamp(meta.time), fil: `${names.csv}, ${names.gl07}`, csv: {}, gl07: true } }, TREKK_ACTIONS.export, meta), this.problemBox, "Bilagene er ikke eksportert");
       if (!done) return;
       this.pane.state.trekk.written = done.written;
       showExport(this.pane, this.problemBox, done.report, done.written, "Trekk-korreksjonsbilag", "trekk-eksport");

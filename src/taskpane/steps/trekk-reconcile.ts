@@ -9,7 +9,7 @@ import { h, replace } from "../dom";
 import { actionButton, flagList, messageBox } from "../field";
 import { Step, StepContext } from "../step-context";
 import { writeTrekk } from "../trekk-plans";
-import { timestamp } from "../../core/workpaper/logg";
+import { writeMeta } from "./write-meta";
 import { TREKK_ACTIONS, trekkFlagSummary, trekkFlagViews } from "../view/trekk-view";
 import { outcome, reportText } from "./outcome";
 import { writeShown } from "./write-shown";
@@ -54,7 +54,7 @@ export class TrekkReconcileStep implements Step {
     const imp = t.imported;
     if (!imp) return;
     await this.pane.run(button, `Fyller «${TREKK_SHEET}» …`, "write", async () => {
-      const done = await writeShown(this.pane, writeTrekk(imp.result.run, { andre: imp.settings }, TREKK_ACTIONS.fill, timestamp(new Date())), this.report, "Arket er ikke fylt");
+      const done = await writeShown(this.pane, writeTrekk(imp.result.run, { andre: imp.settings }, TREKK_ACTIONS.fill, writeMeta(this.pane)), this.report, "Arket er ikke fylt");
       if (!done) return;
       const { report, written } = done;
       t.written = written;

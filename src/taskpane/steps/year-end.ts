@@ -1,8 +1,9 @@
 /**
  * Step 5, Årsavslutning: the balance control (IB and the year's movement per control account,
  * which must end at 0), the AGA adjustment with the updated average rate, and status code,
- * signature and date per termin. Saved in one write with its Logg row; the adjustment voucher then
- * comes with the vouchers under Bilag.
+ * signature and date per termin (signing stores the termin's fingerprint; a later change reads
+ * «endret etter signering»). Saved in one write with its Logg row, with every derived sheet from
+ * the same figures: the adjustment voucher is then in `Korreksjonsbilag`, and exported under Bilag.
  */
 import { isProblems } from "../../core/problem/problem";
 import { SETTINGS_SHEET } from "../../core/workpaper/settings";
@@ -14,7 +15,7 @@ import { saveYearEnd } from "../plans";
 import { yearEndFormFrom, YearEndForm, adjustmentView, readYearEndForm, saldoView } from "../view/year-end-view";
 import { count } from "../view/format";
 import { ACTIONS } from "../../core/spk/log-text";
-import { timestamp } from "../../core/workpaper/logg";
+import { writeMeta } from "./write-meta";
 import { problemMessages } from "../view/messages";
 import { write } from "../workbook";
 import { reportText, outcome } from "./outcome";
@@ -113,7 +114,7 @@ export class YearEndStep implements Step {
       return;
     }
     await this.pane.run(button, "Lagrer årsavslutningen …", "write", async () => {
-      const { report, after } = await write(saveYearEnd(sheet, r.input, timestamp(new Date())), [sheet, SETTINGS_SHEET]);
+      const { report, after } = await write(saveYearEnd(sheet, r.input, writeMeta(this.pane)), [sheet, SETTINGS_SHEET]);
       if (isProblems(report)) {
         replace(this.report, messageBox("feil", "Årsavslutningen er ikke lagret", [messageList(problemMessages(report, this.pane.state.sheetNames), this.pane.goTo)]));
         this.pane.message("Årsavslutningen er ikke lagret; se feilene.");
@@ -154,7 +155,7 @@ export class YearEndStep implements Step {
             h("tbody", {}, ...j.lines.map((l) => h("tr", {}, h("th", { attrs: { scope: "row" } }, l.name), h("td", { class: "tall" }, l.value)))),
           )
         : null,
-      j ? h("div", { class: "knapper" }, actionButton("Lag justeringsbilaget under Bilag", () => this.pane.showStep("bilag"), { id: "aars-til-bilag" })) : null,
+      j ? h("div", { class: "knapper" }, actionButton("Se og eksporter justeringsbilaget under Bilag", () => this.pane.showStep("bilag"), { id: "aars-til-bilag" })) : null,
     );
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The Bilag step as data: each voucher's lines, its balance (core's `bilagSum`: 0 øre is in
- * balance), and the A-melding split per voucher. Nothing is added up here.
+ * balance), the A-melding split per voucher, and what an export held. Nothing is added up here.
  */
 import { AmeldingFordeling } from "../../core/spk/amelding";
 import { bilagSum } from "../../core/voucher/balance";
+import { ExportPlan } from "../../core/voucher/export-record";
 import { Bilag, Dimensjon } from "../../core/spk/types";
 import { dateText, kr, percent } from "./format";
 
@@ -77,4 +78,22 @@ export function ameldingView(fordelinger: readonly AmeldingFordeling[]): Ameldin
     sum: `Sum endring ${kr(f.sumEndring)}, AGA ${kr(f.sumAga)}`,
     avvik: `Bilagets AGA med snittsats ${kr(f.beregnetAga)}; avvik ${kr(f.avvik)}`,
   }));
+}
+
+export interface ExportView {
+  readonly type: "ok" | "info" | "advarsel";
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+/** What an export held, for the step: its batch and vouchers, a copy marked, or that nothing was new. */
+export function exportView(e: ExportPlan): ExportView {
+  const same = e.unchanged.length > 0 ? [`Uendret siden forrige eksport: ${e.unchanged.join(", ")}.`] : [];
+  if (e.vouchers.length === 0) return { type: "info", title: "Ingen nye bilag å eksportere", lines: [...same, "Ingen fil er laget, og ingenting er ført i «Eksporterte bilag»."] };
+  const ids = e.vouchers.map((b) => b.id).join(", ");
+  if (e.copy) {
+    return { type: "advarsel", title: `Eksportert som KOPI (${e.batchId})`, lines: [`${ids}.`, "Kopien er bokført før: ikke bokfør den på nytt. Den teller ikke som eksportert."] };
+  }
+  const corrected = e.corrected.length > 0 ? [`Korreksjoner av det som er eksportert før: ${e.corrected.map((c) => `${c.bilagId} (nr. ${c.sekvens - 1})`).join(", ")}.`] : [];
+  return { type: "ok", title: `Eksportert ${e.batchId}: ${ids}`, lines: [...corrected, ...same, "Ført i «Eksporterte bilag» og Logg; neste eksport tar bare med det som er nytt etter dette."] };
 }

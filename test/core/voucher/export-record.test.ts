@@ -1,6 +1,8 @@
 import { asOre, Ore } from "../../../src/core/money/ore";
 import { ExportedLine, exportedNet, planExport, unbalancedInRecord } from "../../../src/core/voucher/export-record";
 import { Bilag } from "../../../src/core/voucher/types";
+import { toGl07 } from "../../../src/core/voucher/gl07";
+import { isProblems } from "../../../src/core/problem/problem";
 
 const ore = (kroner: number): Ore => asOre(Math.round(kroner * 100));
 
@@ -80,6 +82,8 @@ describe("exports that remember (planExport)", () => {
     // Marked as a copy in the file itself: the batch id and every line's text.
     expect(p.batchId).toMatch(/-E2-KOPI$/);
     expect(p.vouchers.flatMap((v) => v.linjer).every((l) => l.tekst.startsWith("KOPI - ikke bokfør: "))).toBe(true);
+    // The mark is Latin-1, so a copy can be written as GL07 (a dash would stop every line).
+    expect(isProblems(toGl07(p.vouchers, { firma: "72", bilagsart: "KB", batchId: p.batchId }))).toBe(false);
     expect([...exportedNet([...first, ...p.record]).keys()]).toEqual(["SPK-2024-T1"]);
     // T2 is still new for a normal export.
     expect(planExport([T1, T2], [...first, ...p.record], meta(3)).vouchers.map((v) => v.id)).toEqual(["SPK-2024-T2"]);
