@@ -753,7 +753,7 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07.map((l) => l.length)).toEqual([GL07_LINE_LENGTH, GL07_LINE_LENGTH]);
     expect((await values(page, "Eksporterte bilag", "E1:E10")).flat().filter((v) => v === "TREKK-2026-2770-04")).toHaveLength(2);
-    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04. Laget Trekk-korreksjonsbilag-TREKK-2026-E1.csv og Trekk-korreksjonsbilag-TREKK-2026-E1.gl07.txt til nedlasting.");
+    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04. Trekk-korreksjonsbilag-TREKK-2026-E1.csv og Trekk-korreksjonsbilag-TREKK-2026-E1.gl07.txt er sendt til nedlasting.");
     // A host that blocks downloads: the files' text is there to copy (a text field's lines end in LF).
     expect(await page.locator("#trekk-eksport-csv-tekst").inputValue()).toBe(csv.bytes.toString("utf8").replace(/\r\n/g, "\n"));
 
@@ -880,7 +880,7 @@ withChromium.describe("the Lønnsbilag flow on the sample journal (Polarlys Serv
     const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07.map((l) => l.length)).toEqual(lbRun.bilag.flatMap((b) => b.linjer.map(() => GL07_LINE_LENGTH)));
     const status = await statusText(page);
-    expect(status).toBe("Eksportert (LONN-2024-E1): LONN-20241105, LONN-20241120. Laget Lonnsbilag-LONN-2024-E1.csv og Lonnsbilag-LONN-2024-E1.gl07.txt til nedlasting.");
+    expect(status).toBe("Eksportert (LONN-2024-E1): LONN-20241105, LONN-20241120. Lonnsbilag-LONN-2024-E1.csv og Lonnsbilag-LONN-2024-E1.gl07.txt er sendt til nedlasting.");
     expect(status).not.toMatch(/lastet ned/i);
     await screenshot(page, "lonnsbilag-3-eksport");
 

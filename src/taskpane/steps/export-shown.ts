@@ -39,11 +39,12 @@ export function showExport(pane: StepContext, box: HTMLElement, report: RunRepor
   ].filter((f) => f !== undefined);
   for (const f of files) download(f.name, f.text, f.encoding, QUIET);
   const text = `Eksportert (${e.batchId}): ${e.vouchers.map((b) => b.id).join(", ")}${unchanged}.`;
-  const offered = `Laget ${files.map((f) => f.name).join(" og ")} til nedlasting.`;
+  // As download.ts says it: what the pane did, not that the files arrived.
+  const offered = `${files.map((f) => f.name).join(" og ")} er sendt til nedlasting.`;
   replace(
     box,
     outcome("ok", text, reportText(report), report, pane.goTo, [
-      h("p", {}, `${offered} Finner du ikke filene, se «Starter ikke nedlastingen?».`),
+      h("p", {}, `${offered} Finner du ikke filene, kopier teksten under «Starter ikke nedlastingen?».`),
       h(
         "details",
         {},
