@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
+import { decodeText } from "../core/import/text-file";
 import { Checked, isProblems, problems } from "../core/problem/problem";
 
 /** One output file, ready to be written. */
@@ -234,12 +235,7 @@ export function readFile(path: string): Checked<Buffer> {
 /** A text file; UTF-8 unless it is not valid UTF-8, then Windows' Latin-1 (what older exports use). */
 export function readTextFile(path: string): Checked<string> {
   const data = readFile(path);
-  if (isProblems(data)) return data;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
-  } catch {
-    return data.toString("latin1");
-  }
+  return isProblems(data) ? data : decodeText(data);
 }
 
 function isDirectory(path: string): boolean {

@@ -6,7 +6,8 @@
 import { append } from "../core/list";
 import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
-import { importExports, parseCsv, SheetInput } from "../core/import";
+import { importExports, SheetInput } from "../core/import";
+import { csvSheetInput, parseJsonFile } from "../core/import/text-file";
 import { readVirksomheter } from "../core/import/virksomheter";
 import { Checked, isProblems, placed, Problem, Problems, problems, rejected } from "../core/problem/problem";
 import { SheetSnapshot } from "../core/sheet/snapshot";
@@ -24,25 +25,6 @@ import { findSheet, loadWorkbook, sheetOfName } from "./xlsx/workbook";
 /** The problems of one input, each placed in `file`. */
 export function inFile(error: Problems, file: string): Problems {
   return new Problems(error.list.map((p) => placed(p, { file })), error.heading);
-}
-
-/** JSON with the position of a syntax error as line and column. */
-export function parseJsonFile(text: string, file: string): Checked<unknown> {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = message.match(/position (\d+)/);
-    let where = "";
-    let row: number | undefined;
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      row = before.split("\n").length;
-      const col = Number(pos[1]) - before.lastIndexOf("\n");
-      where = ` (linje ${row}, kolonne ${col})`;
-    }
-    return problems(`ugyldig JSON${where}: ${message}`, { file });
-  }
 }
 
 function readJsonFile(path: string): Checked<unknown> {
@@ -203,10 +185,7 @@ async function readExportFile(path: string): Promise<Checked<SheetInput>> {
     return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
   const text = readTextFile(path);
-  if (isProblems(text)) return text;
-  const grid = parseCsv(text, { sheet });
-  if (isProblems(grid)) return rejected("Importen", grid.list);
-  return { sheet, values: grid.values };
+  return isProblems(text) ? text : csvSheetInput(text, sheet);
 }
 
 /**

@@ -6,10 +6,10 @@
  */
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList, problems } from "../core/problem/problem";
-import { toCsv } from "../core/voucher/csv";
 import { ExportSettings } from "../core/voucher/export-check";
+import { exportSettingsOf, voucherTexts } from "../core/voucher/export-files";
 import { ExportedLine, ExportMeta, ExportPlan } from "../core/voucher/export-record";
-import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
+import { GL07_ENCODING } from "../core/voucher/gl07";
 import { Bilag } from "../core/voucher/types";
 import type { Snapshots } from "../core/usecase/trekk";
 import { WritePlan } from "../core/workpaper/write-plan";
@@ -38,19 +38,15 @@ export interface VoucherFileOptions {
 
 /** The vouchers as the CSV and GL07 files asked for; every export problem, under the file's name. */
 export function voucherFiles(vouchers: readonly Bilag[], settings: ExportSettings, options: VoucherFileOptions): Checked<OutputFile[]> {
-  const found = new ProblemList();
+  const texts = voucherTexts(vouchers, settings, {
+    ...(options.csv ? { csv: options.desimaltegn ? { desimaltegn: options.desimaltegn } : {} } : {}),
+    gl07: Boolean(options.gl07),
+  });
+  if (isProblems(texts)) return texts;
   const files: OutputFile[] = [];
-  if (options.csv) {
-    const csv = toCsv(vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
-    if (isProblems(csv)) found.addAll(csv, { file: "CSV" });
-    else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
-  }
-  if (options.gl07) {
-    const gl07 = toGl07(vouchers, settings);
-    if (isProblems(gl07)) found.addAll(gl07, { file: "GL07" });
-    else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
-  }
-  return found.result(() => files);
+  if (options.csv && texts.csv !== undefined) files.push({ type: "csv", path: options.csv, content: Buffer.from(texts.csv, "utf8") });
+  if (options.gl07 && texts.gl07 !== undefined) files.push({ type: "gl07", path: options.gl07, content: Buffer.from(texts.gl07, GL07_ENCODING) });
+  return files;
 }
 
 /** The plan applied to the workbook, and the workbook as the `--xlsx` file; or every problem with the plan. */
@@ -79,7 +75,7 @@ export function plannedExport(
   if (isProblems(record)) return record;
   const files = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
   const exported = plan(record, { eksportert: options.now, fil: files });
-  const written = voucherFiles(exported.vouchers, { ...settings, batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 }, options);
+  const written = voucherFiles(exported.vouchers, exportSettingsOf(settings, exported), options);
   return isProblems(written) ? written : { exported, files: written };
 }
 

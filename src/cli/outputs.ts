@@ -11,11 +11,10 @@ import { Checked, isProblems, ProblemList } from "../core/problem/problem";
 import { exportTotals, reconciliationTotals } from "../core/spk/log-text";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
 import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportFileSettings, spkExportRecord, SpkRun } from "../core/usecase/spk";
-import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
-import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
 import { isoTimestamp, Timestamp } from "../core/workpaper/logg";
 import { fileName, OutputFile } from "./files";
+import { voucherFiles } from "./output-parts";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { workbookBytes } from "./xlsx/workbook";
 
@@ -73,17 +72,9 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     const blockers = exportBlockers(run, plan, book ? { sheet, snapshots: book.snapshots } : undefined, exportOptions);
     problems.addAll(blockers);
     if (blockers.length === 0) exported = plan;
-    const settings = spkExportFileSettings(run.inputs.oppsett, plan);
-    if (options.csv) {
-      const csv = toCsv(plan.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
-      if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });
-      else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
-    }
-    if (options.gl07) {
-      const gl07 = toGl07(plan.vouchers, settings);
-      if (isProblems(gl07)) problems.addAll(gl07, { file: "GL07" });
-      else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
-    }
+    const made = voucherFiles(plan.vouchers, spkExportFileSettings(run.inputs.oppsett, plan), options);
+    if (isProblems(made)) problems.addAll(made);
+    else files.push(...made);
   }
 
   let applied: XlsxApplyReport | undefined;

@@ -3,9 +3,9 @@
  * or Latin-1, a byte-order mark), or the first visible sheet of an .xlsx. Problems name the file.
  */
 import { basename, extname } from "path";
-import { parseCsv } from "../core/import/csv";
+import { csvSheetInput } from "../core/import/text-file";
 import { SheetInput } from "../core/import/types";
-import { Checked, isProblems, problems, rejected } from "../core/problem/problem";
+import { Checked, isProblems, problems } from "../core/problem/problem";
 import { readTextFile } from "./files";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { loadWorkbook } from "./xlsx/workbook";
@@ -20,8 +20,5 @@ export async function readSheetFile(path: string): Promise<Checked<SheetInput>> 
     return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
   const text = readTextFile(path);
-  if (isProblems(text)) return text;
-  const grid = parseCsv(text, { sheet });
-  if (isProblems(grid)) return rejected("Importen", grid.list);
-  return { sheet, values: grid.values };
+  return isProblems(text) ? text : csvSheetInput(text, sheet);
 }

@@ -11,7 +11,7 @@ import { SheetInput } from "../core/import/types";
 import { Checked, isProblems, placed, Problems, problems, rejected } from "../core/problem/problem";
 import { parseTrekkOppsett, runTrekkImport, TrekkImportRun, TrekkLedgerSource, trekkReaderOptions } from "../core/usecase/trekk-import";
 import { readTextFile } from "./files";
-import { parseJsonFile } from "./inputs";
+import { parseJsonFile } from "../core/import/text-file";
 import { readAmeldingFiles, readSaftFile, XmlFileOptions } from "./stream-xml";
 
 export interface TrekkImportFiles {

@@ -1,8 +1,9 @@
 /**
- * The pane: two reconciliations, each a stepper with one panel per step: the SPK premium
- * (Oppsett → Importer → Avstem → Bilag → Årsavslutning) and «Trekk og AGA» (Importer → Avstem →
- * Bilag); a live status line, and what the steps share: the workbook as last read, the running
- * action (only one at a time; its buttons are disabled while it runs), and going to a cell.
+ * The pane: two reconciliations and the payroll voucher, each a stepper with one panel per step:
+ * the SPK premium (Oppsett → Importer → Avstem → Bilag → Årsavslutning), «Trekk og AGA» (Importer →
+ * Avstem → Bilag) and «Lønnsbilag» (Importer → Bilag); a live status line, and what the steps
+ * share: the workbook as last read, the running action (only one at a time; its buttons are
+ * disabled while it runs), and going to a cell.
  */
 import { isProblems } from "../core/problem/problem";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
@@ -18,6 +19,8 @@ import { OppsettStep } from "./steps/oppsett";
 import { TrekkBilagStep } from "./steps/trekk-bilag";
 import { TrekkImportStep } from "./steps/trekk-import";
 import { TrekkReconcileStep } from "./steps/trekk-reconcile";
+import { LonnsbilagBilagStep } from "./steps/lonnsbilag-bilag";
+import { LonnsbilagImportStep } from "./steps/lonnsbilag-import";
 import { officeErrorMessage } from "./view/office-errors";
 import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
@@ -41,12 +44,20 @@ export const TREKK_STEPS: readonly { readonly id: StepId; readonly name: string 
   { id: "trekk-bilag", name: "Bilag" },
 ];
 
-export type Flow = "spk" | "trekk";
+/** The «Lønnsbilag» flow: the journal (with its oppsett) is its import. */
+export const LONNSBILAG_STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
+  { id: "lonnsbilag-importer", name: "Importer" },
+  { id: "lonnsbilag-bilag", name: "Bilag" },
+];
+
+export type Flow = "spk" | "trekk" | "lonnsbilag";
 export const FLOWS: Readonly<Record<Flow, { readonly name: string; readonly steps: typeof STEPS }>> = {
   spk: { name: "SPK-premie", steps: STEPS },
   trekk: { name: "Trekk og AGA", steps: TREKK_STEPS },
+  lonnsbilag: { name: "Lønnsbilag", steps: LONNSBILAG_STEPS },
 };
-const flowOf = (id: StepId): Flow => (TREKK_STEPS.some((s) => s.id === id) ? "trekk" : "spk");
+const NAV_LABELS: Readonly<Record<Flow, string>> = { spk: "Steg i avstemmingen", trekk: "Steg i avstemmingen av trekk og AGA", lonnsbilag: "Steg i lønnsbilaget" };
+const flowOf = (id: StepId): Flow => (TREKK_STEPS.some((s) => s.id === id) ? "trekk" : LONNSBILAG_STEPS.some((s) => s.id === id) ? "lonnsbilag" : "spk");
 
 /** The steps' shared state, and which steps are done (only the App's step list reads that). */
 export interface State extends StepState {
@@ -55,10 +66,10 @@ export interface State extends StepState {
 
 /** The pane; the steps get it as their StepContext only. */
 export class App implements StepContext {
-  readonly state: State = { sheetNames: [], done: new Set(), trekk: {} };
+  readonly state: State = { sheetNames: [], done: new Set(), trekk: {}, lonnsbilag: {} };
   private active: StepId = "oppsett";
   /** The step last shown in each flow, to come back to. */
-  private readonly lastOf: Record<Flow, StepId> = { spk: "oppsett", trekk: "trekk-importer" };
+  private readonly lastOf: Record<Flow, StepId> = { spk: "oppsett", trekk: "trekk-importer", lonnsbilag: "lonnsbilag-importer" };
   private readonly flowButtons = new Map<Flow, HTMLButtonElement>();
   private readonly stepLists = new Map<Flow, HTMLElement>();
   private busy = false;
@@ -84,6 +95,8 @@ export class App implements StepContext {
       "trekk-importer": new TrekkImportStep(this),
       "trekk-avstem": new TrekkReconcileStep(this),
       "trekk-bilag": new TrekkBilagStep(this),
+      "lonnsbilag-importer": new LonnsbilagImportStep(this),
+      "lonnsbilag-bilag": new LonnsbilagBilagStep(this),
     };
     const stepList = (flow: Flow) => h(
       "ol",
@@ -106,7 +119,7 @@ export class App implements StepContext {
       return b;
     });
     for (const f of Object.keys(FLOWS) as Flow[]) {
-      const nav = h("nav", { attrs: { "aria-label": f === "spk" ? "Steg i avstemmingen" : "Steg i avstemmingen av trekk og AGA" } }, stepList(f));
+      const nav = h("nav", { attrs: { "aria-label": NAV_LABELS[f] } }, stepList(f));
       this.stepLists.set(f, nav);
     }
     replace(
@@ -159,7 +172,7 @@ export class App implements StepContext {
       this.setReconciliation(book.reconciliationSheet, book.snapshots);
       this.message(book.reconciliationSheet ? `Fant avstemmingsarket «${book.reconciliationSheet}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
     });
-    if (flowOf(this.active) === "trekk") this.showStep(this.active, false);
+    if (flowOf(this.active) !== "spk") this.showStep(this.active, false);
     else this.showStep(this.state.reconciliation ? (this.active === "oppsett" ? "importer" : this.active) : "oppsett", false);
   }
 
@@ -190,7 +203,10 @@ export class App implements StepContext {
 
   private updateWorkbookLabel(): void {
     const { reconciliation, sheet } = this.state;
-    if (flowOf(this.active) === "trekk") {
+    if (flowOf(this.active) === "lonnsbilag") {
+      const run = this.state.lonnsbilag.run;
+      replace(this.workbookLabel, run ? `Lønnsbilag · ${run.inputs.journal.virksomhet ?? run.inputs.source} · ${run.bilag.length} bilag` : "Lønnsbilag: les inn lønnsjournalen.");
+    } else if (flowOf(this.active) === "trekk") {
       const run = this.state.trekk.imported?.result.run;
       replace(this.workbookLabel, run ? `Trekk og AGA · ${run.inputs.scenario.virksomhet} · ${run.inputs.scenario.aar}` : "Trekk og AGA: les inn eksportene.");
     } else if (reconciliation) {
@@ -211,6 +227,10 @@ export class App implements StepContext {
       this.state.done.delete("trekk-bilag");
       this.updateWorkbookLabel();
     }
+    if (step === "lonnsbilag-importer") {
+      this.state.done.delete("lonnsbilag-bilag");
+      this.updateWorkbookLabel();
+    }
     this.updateStepList();
   }
 
@@ -218,16 +238,18 @@ export class App implements StepContext {
     const flow = flowOf(this.active);
     for (const [f, b] of this.flowButtons) b.setAttribute("aria-pressed", String(f === flow));
     for (const [f, nav] of this.stepLists) nav.hidden = f !== flow;
-    for (const s of [...STEPS, ...TREKK_STEPS]) {
+    for (const s of [...STEPS, ...TREKK_STEPS, ...LONNSBILAG_STEPS]) {
       const b = this.stepButtons.get(s.id) as HTMLButtonElement;
-      const locked = flowOf(s.id) === "trekk" ? s.id !== "trekk-importer" && !this.state.trekk.imported : s.id !== "oppsett" && !this.state.reconciliation;
+      const locked =
+        flowOf(s.id) === "lonnsbilag" ? s.id !== "lonnsbilag-importer" && !this.state.lonnsbilag.run
+        : flowOf(s.id) === "trekk" ? s.id !== "trekk-importer" && !this.state.trekk.imported : s.id !== "oppsett" && !this.state.reconciliation;
       b.disabled = locked;
       const current = s.id === this.active;
       if (current) b.setAttribute("aria-current", "step");
       else b.removeAttribute("aria-current");
       b.classList.toggle("ferdig", this.state.done.has(s.id));
       const status = b.querySelector("[data-stegstatus]") as HTMLElement;
-      status.textContent = current ? ", gjeldende steg" : this.state.done.has(s.id) ? ", fullført" : locked ? (flowOf(s.id) === "trekk" ? ", krever import" : ", krever oppsett") : "";
+      status.textContent = current ? ", gjeldende steg" : this.state.done.has(s.id) ? ", fullført" : locked ? (flowOf(s.id) !== "spk" ? ", krever import" : ", krever oppsett") : "";
     }
   }
 
@@ -237,7 +259,7 @@ export class App implements StepContext {
     this.lastOf[flow] = id;
     const steps = FLOWS[flow].steps;
     const i = steps.findIndex((s) => s.id === id);
-    replace(this.heading, `${flow === "trekk" ? "Trekk og AGA – " : ""}Steg ${i + 1} av ${steps.length}: ${steps[i].name}`);
+    replace(this.heading, `${flow !== "spk" ? `${FLOWS[flow].name} – ` : ""}Steg ${i + 1} av ${steps.length}: ${steps[i].name}`);
     const step = this.steps[id];
     step.show();
     replace(this.content, step.element);

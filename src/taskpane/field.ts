@@ -100,6 +100,27 @@ export function radios<V extends string>(name: string, legend: string, options: 
   };
 }
 
+/** A `<datalist>` of the workbook's sheets, for the range fields (`list: id`) to suggest. */
+export function sheetList(id: string, sheetNames: readonly string[]): HTMLDataListElement {
+  return h("datalist", { id }, ...sheetNames.map((a) => {
+    const o = h("option");
+    o.value = a;
+    return o;
+  }));
+}
+
+/** A form whose Enter runs `submit` in the pane (the pane checks the fields; nothing is posted). */
+export function paneForm(submit: () => void, ...children: Child[]): HTMLFormElement {
+  return h("form", { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); submit(); } } }, ...children);
+}
+
+/** A file input with its label and help; `input.files` gives what the user chose. `accept`: `.xml,text/xml`. */
+export function fileField(id: string, label: string, help: string, accept: string, multiple = false): { element: HTMLElement; input: HTMLInputElement } {
+  const input = h("input", { id, type: "file", attrs: { accept, "aria-describedby": `${id}-hjelp` } });
+  input.multiple = multiple;
+  return { input, element: h("div", { class: "felt" }, h("label", { for: id }, label), input, h("p", { class: "hjelp", id: `${id}-hjelp` }, help)) };
+}
+
 export function checkbox(id: string, label: string, checked: boolean): { element: HTMLElement; input: HTMLInputElement } {
   const input = h("input", { id, type: "checkbox" });
   input.checked = checked;

@@ -2,7 +2,8 @@
  * Reading a file the user chose (an a-melding, a SAF-T file) into one of core's streaming readers,
  * chunk by chunk as the browser reads it, so a year's SAF-T never sits in the pane as one string.
  * UTF-8 (a byte-order mark is dropped), as the a-melding and SAF-T are written; a file that is not
- * valid UTF-8 is a problem naming it.
+ * valid UTF-8 is a problem naming it. A small file a reader takes whole (a payroll journal) comes
+ * as its bytes, which core decodes.
  */
 import { StreamReader } from "../core/import/xml/stream";
 import { Checked, problems } from "../core/problem/problem";
@@ -24,4 +25,9 @@ export async function readFileInto<T>(file: File, reader: StreamReader<T>): Prom
     return problems("Filen er ikke gyldig UTF-8; lagre den som UTF-8 og velg den på nytt.", { file: file.name });
   }
   return reader.end();
+}
+
+/** A file the user chose, whole, as bytes: core decodes it (a payroll journal: CSV, xlsx or JSON). */
+export async function readFileBytes(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
 }

@@ -13,11 +13,15 @@ import { RunReport, Snapshots } from "../excel/run";
 import { BilagResult } from "./plans";
 import { TrekkImportRun } from "../core/usecase/trekk-import";
 import { TrekkRun } from "../core/usecase/trekk";
+import { LonnsbilagOutputs, LonnsbilagRun } from "../core/usecase/lonnsbilag";
 import { TrekkWritten } from "./trekk-plans";
 import { TrekkForm, TrekkSource } from "./view/trekk-view";
 import { Message, Place } from "./view/messages";
 
-export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars" | "trekk-importer" | "trekk-avstem" | "trekk-bilag";
+export type StepId =
+  | "oppsett" | "importer" | "avstem" | "bilag" | "aars"
+  | "trekk-importer" | "trekk-avstem" | "trekk-bilag"
+  | "lonnsbilag-importer" | "lonnsbilag-bilag";
 
 export interface Step {
   readonly element: HTMLElement;
@@ -39,6 +43,14 @@ export interface StepState {
   lastFill?: RunReport;
   /** The «Trekk og AGA» flow's own state. */
   trekk: TrekkState;
+  /** The «Lønnsbilag» flow's own state. */
+  lonnsbilag: LonnsbilagState;
+}
+
+/** What the lønnsbilag steps hand on: the journal's run, and what the last write of it made. */
+export interface LonnsbilagState {
+  run?: LonnsbilagRun;
+  written?: LonnsbilagOutputs;
 }
 
 /** What the trekk steps hand on: the import, the last write of it, the run with the accepted corrections. */

@@ -12,8 +12,9 @@ import { TREKK_SHEET } from "../core/trekk/sheet/layout";
 import { planTrekkOutputs, TrekkOutputOptions, TrekkOutputs, TrekkRun, trekkSheetsToRead } from "../core/usecase/trekk";
 import { LOG_SHEET } from "../core/workpaper/logg";
 import { WritePlan } from "../core/workpaper/write-plan";
-import { Action, logged, WriteMeta } from "./plans";
+import { logged, WriteMeta } from "./plans";
 import { trekkTotals } from "./view/trekk-view";
+import { keeping, WrittenAction } from "./written-action";
 
 /** What a trekk write made: core's outputs and each flag's cell on the sheet. */
 export interface TrekkWritten extends TrekkOutputs {
@@ -21,25 +22,17 @@ export interface TrekkWritten extends TrekkOutputs {
   readonly flagCells: readonly (string | undefined)[];
 }
 
-export interface TrekkAction extends Action {
-  /** What the last plan made; undefined until the plan ran without problems. */
-  written(): TrekkWritten | undefined;
-}
+export type TrekkAction = WrittenAction<TrekkWritten>;
 
 /** A write of `run` (fill, vouchers, or an export with `options.export`), logged as `action` with when and by whom. */
 export function writeTrekk(run: TrekkRun, options: TrekkOutputOptions, action: string, meta: WriteMeta): TrekkAction {
-  let made: TrekkWritten | undefined;
-  return {
-    sheetsToRead: [...trekkSheetsToRead(), LOG_SHEET],
-    plan: (snaps) => {
-      const get = (s: string) => snaps.get(s);
-      const out = planTrekkOutputs(run, get, options);
-      if (isProblems(out)) return out;
-      const cells = trekkFlagCells(out.run.avstemming, get(TREKK_SHEET));
-      if (isProblems(cells)) return cells;
-      made = { ...out, sheet: get(TREKK_SHEET)?.name ?? TREKK_SHEET, flagCells: cells };
-      return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), meta, out.run.avstemming.scenario);
-    },
-    written: () => made,
-  };
+  return keeping([...trekkSheetsToRead(), LOG_SHEET], (snaps, keep) => {
+    const get = (s: string) => snaps.get(s);
+    const out = planTrekkOutputs(run, get, options);
+    if (isProblems(out)) return out;
+    const cells = trekkFlagCells(out.run.avstemming, get(TREKK_SHEET));
+    if (isProblems(cells)) return cells;
+    keep({ ...out, sheet: get(TREKK_SHEET)?.name ?? TREKK_SHEET, flagCells: cells });
+    return logged(out.plan as WritePlan, snaps, action, trekkTotals(out.run), meta, out.run.avstemming.scenario);
+  });
 }

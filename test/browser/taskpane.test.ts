@@ -12,11 +12,15 @@
  * A second block clicks through the «Trekk og AGA» flow on the exports sample (assets/samples/trekk):
  * the a-meldinger chosen as files, the ledger, payroll, payments and lists as sheets; preview, fill,
  * flags with links, a correction voucher written and exported twice (the second holds nothing new).
+ * A third clicks through the «Lønnsbilag» flow on the sample journal (assets/samples/lonnsbilag):
+ * a bad cell in a range, the CSV file with its oppsett, the vouchers, the sheet, two exports, the
+ * journal as .xlsx.
  *
  * Run alone: npx jest test/browser
  * (LONN_BROWSER_DIST=/tmp/lonn-dist keeps the build there and reuses it on the next run.)
  */
 import { withChromium } from "../support/engines";
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -28,6 +32,7 @@ import { parseCsv } from "../../src/core/import/csv";
 import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { CSV_COLUMNS, toCsv } from "../../src/core/voucher/csv";
 import { spkExportSettings } from "../../src/core/usecase/spk";
+import { journalFile, oppsettFile, runLonnsbilagOf } from "../../src/core/usecase/lonnsbilag-import";
 import { ExportSettings } from "../../src/core/voucher/export-check";
 import { COPY_MARK } from "../../src/core/voucher/export-record";
 import { OVERRIDE_LOG } from "../../src/taskpane/plans";
@@ -748,7 +753,9 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
     expect(gl07.map((l) => l.length)).toEqual([GL07_LINE_LENGTH, GL07_LINE_LENGTH]);
     expect((await values(page, "Eksporterte bilag", "E1:E10")).flat().filter((v) => v === "TREKK-2026-2770-04")).toHaveLength(2);
-    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04.");
+    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04. Trekk-korreksjonsbilag-TREKK-2026-E1.csv og Trekk-korreksjonsbilag-TREKK-2026-E1.gl07.txt er sendt til nedlasting.");
+    // A host that blocks downloads: the files' text is there to copy (a text field's lines end in LF).
+    expect(await page.locator("#trekk-eksport-csv-tekst").inputValue()).toBe(csv.bytes.toString("utf8").replace(/\r\n/g, "\n"));
 
     // Nothing new, in the same three syncs: the sheets it styles exist now as they did the first time.
     expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(3);
@@ -780,6 +787,123 @@ withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verk
     expect(await page.locator("tr.avvik").count()).toBe(0);
     expect(await page.locator("#steg-trekk-avstem").isDisabled()).toBe(false);
     expect(o.errors).toEqual([]);
+  });
+});
+
+// --- The «Lønnsbilag» flow on the sample journal (assets/samples/lonnsbilag) -------------------
+const LB_DIR = path.join(ROOT, "assets", "samples", "lonnsbilag");
+const LB_JOURNAL = path.join(LB_DIR, "lonnsjournal-2024-11.csv");
+const LB_OPPSETT = path.join(LB_DIR, "oppsett.json");
+const lbGrid = (change: (text: string) => string = (t) => t): string[][] => ok(parseCsv(change(fs.readFileSync(LB_JOURNAL, "utf8")), { sheet: "x" })).values;
+/** The journal with Per Hansen's forskuddstrekk of 05.11 over his gross pay. */
+const LB_SEED: Seed = {
+  sheets: [
+    { name: "Lønnsjournal", grid: lbGrid() },
+    { name: "Lønnsjournal feil", grid: lbGrid((t) => t.replace("05.11.2024;974203111;0301;1002;Per Hansen;7 500,00;3 750,00;", "05.11.2024;974203111;0301;1002;Per Hansen;7 500,00;8 000,00;")) },
+  ],
+  selection: { sheet: "Lønnsjournal", address: "A1" },
+};
+/** What core makes of the sample (as lonn lonnsbilag does): the vouchers the pane must write. */
+const lbRun = ok(runLonnsbilagOf(journalFile("lonnsjournal-2024-11.csv", new Uint8Array(fs.readFileSync(LB_JOURNAL))), oppsettFile("oppsett.json", new Uint8Array(fs.readFileSync(LB_OPPSETT)))));
+
+withChromium.describe("the Lønnsbilag flow on the sample journal (Polarlys Service AS, November 2024)", () => {
+  let o: Opened;
+  beforeAll(async () => (o = await openReady(LB_SEED)));
+  afterAll(async () => o?.context.close());
+
+  test("a third flow beside the others: two steps, Bilag locked until the journal is read; the journal's sheet suggested", async () => {
+    const { page } = o;
+    await page.locator("#flyt-lonnsbilag").click();
+    expect(await heading(page)).toBe("Lønnsbilag – Steg 1 av 2: Importer");
+    expect(await page.locator("#flyt-lonnsbilag").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator("#steg-lonnsbilag-bilag").isDisabled()).toBe(true);
+    expect(await page.getByLabel("Eller lønnsjournalen i arbeidsboken: ark eller område").inputValue()).toBe("Lønnsjournal");
+  });
+
+  test("Importer: a bad cell of a range is listed with its cell (a link), nothing is written", async () => {
+    const { page } = o;
+    await page.getByLabel("Eller lønnsjournalen i arbeidsboken: ark eller område").fill("Lønnsjournal feil");
+    await page.locator("#lonnsbilag-oppsett").setInputFiles(LB_OPPSETT);
+    const before = await state(page);
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-les"))).toBe(2);
+    const box = page.locator("#lonnsbilag-importer-resultat [role=alert]");
+    expect(await box.innerText()).toContain("Lønnsjournalen ble avvist (1 feil); ingenting er skrevet");
+    expect(await box.innerText()).toContain("'Lønnsjournal feil'!G2: Ansatt «Per Hansen»: forskuddstrekk (8 000,00 kr) er større enn brutto lønn (7 500,00 kr).");
+    expect(await state(page)).toBe(before);
+    expect(await page.locator("#steg-lonnsbilag-bilag").isDisabled()).toBe(true);
+    await accessible(page, "Lønnsbilag: Importer (feil)");
+    await page.getByRole("button", { name: "Gå til G2 i Lønnsjournal feil" }).click();
+    await idle(page);
+    expect(await selection(page)).toEqual({ sheet: "Lønnsjournal feil", r0: 1, c0: 6 });
+  });
+
+  test("Importer: the CSV file with its oppsett, read in the pane (no sync); Bilag: each voucher with its AGA per zone, before anything is written", async () => {
+    const { page } = o;
+    await page.locator("#lonnsbilag-fil").setInputFiles(LB_JOURNAL);
+    const before = await state(page);
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-les"))).toBe(0);
+    expect(await state(page)).toBe(before);
+    expect(await page.locator("#lonnsbilag-importer-resultat").innerText()).toContain("2 lønnsbilag, ett per utbetalingsdato: LONN-20241105 (05.11.2024), LONN-20241120 (20.11.2024); alle i balanse.");
+    await accessible(page, "Lønnsbilag: Importer");
+    await screenshot(page, "lonnsbilag-1-importer");
+    await page.locator("#lonnsbilag-import-videre").click();
+    expect(await heading(page)).toBe("Lønnsbilag – Steg 2 av 2: Bilag");
+    expect(await page.locator("#lonnsbilag-bilag details.bilag > summary").allTextContents()).toEqual(["LONN-20241105 · 05.11.2024 · periode 202411", "LONN-20241120 · 20.11.2024 · periode 202411"]);
+    expect(await page.locator("#lonnsbilag-bilag .merke.ok").count()).toBe(2);
+    const second = (await page.locator("#lonnsbilag-bilag details.bilag").nth(1).innerText()).replace(/\u00a0/g, " ");
+    expect(second).toContain("7 lønnsmottakere. AGA 43 567,09, av det ekstra AGA 5 687,50.");
+    expect(second).toMatch(/Sone I\s+[\d ]+,\d\d\s+14,1 %\s+30 040,05/);
+    expect(second).toMatch(/Sone IVa\s+[\d ]+,\d\d\s+7,9 %\s+7 839,54/);
+    expect(second).toContain("Feriepenger avsatt");
+    await accessible(page, "Lønnsbilag: Bilag");
+    await screenshot(page, "lonnsbilag-2-bilag");
+  });
+
+  test("Bilag: the sheet in one write; exported (CSV with BOM, GL07 2060 a line); a second export offers nothing", async () => {
+    const { page } = o;
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-skriv"))).toBe(2);
+    const k = voucherColumns(1);
+    const rows = (await values(page, "Lønnsbilag", "A1:M60")).filter((r) => typeof r[k.linje] === "number" && /^LONN-/.test(String(r[k.id])));
+    expect(rows.map((r) => [r[k.id], r[k.konto], r[k.belop]])).toEqual(lbRun.bilag.flatMap((b) => b.linjer.map((l) => [b.id, l.konto, kroner(l.belop)])));
+    expect(await values(page, "Logg", "B2")).toEqual([["Lønnsbilag skrevet"]]);
+
+    const downloads: { name: string; bytes: Buffer }[] = [];
+    const listener = async (d: import("playwright-core").Download) => downloads.push({ name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) });
+    page.on("download", listener);
+    // Read; the fill colours of the sheet's existing cells it styles (kept); write.
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-eksport"))).toBe(3);
+    for (let i = 0; i < 200 && downloads.length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(downloads.map((d) => d.name).sort()).toEqual(["Lonnsbilag-LONN-2024-E1.csv", "Lonnsbilag-LONN-2024-E1.gl07.txt"]);
+    const csv = downloads.find((d) => d.name.endsWith(".csv")) as { bytes: Buffer };
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_COLUMNS.join(";"));
+    const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
+    expect(gl07.map((l) => l.length)).toEqual(lbRun.bilag.flatMap((b) => b.linjer.map(() => GL07_LINE_LENGTH)));
+    const status = await statusText(page);
+    expect(status).toBe("Eksportert (LONN-2024-E1): LONN-20241105, LONN-20241120. Lonnsbilag-LONN-2024-E1.csv og Lonnsbilag-LONN-2024-E1.gl07.txt er sendt til nedlasting.");
+    expect(status).not.toMatch(/lastet ned/i);
+    await screenshot(page, "lonnsbilag-3-eksport");
+
+    // Nothing new, the same three syncs: read, the fill colours of the sheet's existing cells, write.
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-eksport"))).toBe(3);
+    expect(await statusText(page)).toBe("Ingen nye bilag å eksportere (uendret siden forrige eksport: LONN-20241105, LONN-20241120).");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(downloads).toHaveLength(2);
+    page.off("download", listener);
+    expect((await values(page, "Logg", "B2:B4")).map((r) => r[0])).toEqual(["Lønnsbilag skrevet", "Lønnsbilag eksportert", "Lønnsbilag eksportert"]);
+  });
+
+  test("Importer again from the journal as .xlsx: the same vouchers; nothing went anywhere but the local server and the CDN", async () => {
+    const { page } = o;
+    await page.locator("#steg-lonnsbilag-importer").click();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Lønnsjournal");
+    lbGrid().forEach((r, i) => ws.addRow(i === 0 ? r : r.map((c, j) => (j >= 5 && c !== "" ? Number(c.replace(/\s/g, "").replace(",", ".")) : c))));
+    await page.locator("#lonnsbilag-fil").setInputFiles({ name: "lonnsjournal.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(await syncsOf(page, () => click(page, "lonnsbilag-les"))).toBe(0);
+    expect(await page.locator("#lonnsbilag-importer-resultat").innerText()).toContain("Lest fra lonnsjournal.xlsx, oppsett.json (Polarlys Service AS).");
+    expect(await page.locator("#steg-lonnsbilag-bilag").isDisabled()).toBe(false);
+    expectNothingElse(o);
   });
 });
 

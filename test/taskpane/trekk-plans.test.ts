@@ -18,6 +18,7 @@ import { writeTrekk } from "../../src/taskpane/trekk-plans";
 import { TREKK_ACTIONS, TREKK_OPPSETT_KEY } from "../../src/taskpane/view/trekk-view";
 import { readSheets, write } from "../../src/taskpane/workbook";
 import { FakeExcelHost } from "../fake-excel";
+import { freshHostPerTest } from "./fake-host";
 import { ok } from "../support/checked";
 import { ameldingFiles, csvSheet, sampleSheet, sampleText } from "../core/import/trekk-helpers";
 
@@ -26,13 +27,9 @@ const TID: Timestamp = { year: 2026, month: 12, day: 1, hour: 14, minute: 3, sec
 const META: WriteMeta = { time: TID, who: "KN" };
 
 /** Each test: a new workbook, installed as the global `Excel`. */
+const fresh = freshHostPerTest();
 let host: FakeExcelHost;
-let restore: () => void;
-beforeEach(() => {
-  host = new FakeExcelHost();
-  restore = host.install();
-});
-afterEach(() => restore());
+beforeEach(() => (host = fresh()));
 
 /** The sample's run; the ledger with the AGA of 20.04 booked 45 kr too high, and with `korreksjoner` that difference accepted against 5400. */
 function sampleRun(korreksjoner: boolean, differanse = true): TrekkRun {

@@ -9,13 +9,12 @@
  * the input (every problem on stderr, nothing written), 2 a problem with the command line.
  */
 import { basename, extname } from "path";
-import { readPayrollRows } from "../../core/import/payroll-rows";
-import { LonnsJournal, parseLonnsJournal } from "../../core/payroll/journal";
-import { Checked, isProblems, placed, Problems, problems, rejected } from "../../core/problem/problem";
-import { LonnsbilagInputs, LonnsbilagRun, runLonnsbilag } from "../../core/usecase/lonnsbilag";
+import { Checked, isProblems, Problems } from "../../core/problem/problem";
+import { LonnsbilagRun } from "../../core/usecase/lonnsbilag";
+import { JournalSource, runLonnsbilagOf } from "../../core/usecase/lonnsbilag-import";
 import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
 import { readTextFile } from "../files";
-import { parseJsonFile } from "../inputs";
+import { parseJsonFile } from "../../core/import/text-file";
 import type { CliIO } from "../io";
 import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
 import { lonnsbilagJson, lonnsbilagText } from "../report/lonnsbilag";
@@ -51,46 +50,21 @@ const SPEC = {
   dato: "value", oppsett: "value", xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
 } as const;
 
-function readJson(path: string): Checked<unknown> {
+const readJson = (path: string): Checked<unknown> => {
   const text = readTextFile(path);
   return isProblems(text) ? text : parseJsonFile(text, basename(path));
-}
+};
 
-/** A journal JSON (or an oppsett: the same without rows), every problem placed in the file. */
-function readJournalJson(path: string, withoutRows = false): Checked<LonnsJournal> {
+/** The journal file as core's journal source: a JSON journal, or a CSV/.xlsx sheet. */
+async function journalSource(path: string): Promise<JournalSource> {
   const file = basename(path);
-  const json = readJson(path);
-  if (isProblems(json)) return json;
-  if (withoutRows && typeof json === "object" && json !== null && "rader" in json) {
-    return problems("radene kommer fra lønnsjournalen; fjern «rader» fra oppsettfilen.", { file });
-  }
-  const journal = parseLonnsJournal(withoutRows && typeof json === "object" && json !== null ? { ...json, rader: [] } : json);
-  return isProblems(journal) ? rejected(withoutRows ? "Oppsettet" : "Lønnsjournalen", journal.list.map((p) => placed(p, { file }))) : journal;
-}
-
-/** The journal as the use case's inputs: a JSON journal, or a CSV/.xlsx journal with the oppsett file. */
-export async function readLonnsbilagInputs(path: string, oppsett?: string): Promise<Checked<LonnsbilagInputs>> {
-  const file = basename(path);
-  if (extname(path).toLowerCase() === ".json") {
-    const journal = readJournalJson(path);
-    return isProblems(journal) ? journal : { source: file, journal, notes: [] };
-  }
-  const setup = oppsett ? readJournalJson(oppsett, true) : { rader: [] };
-  const sheet = await readSheetFile(path);
-  const rows = isProblems(sheet) ? sheet : readPayrollRows(sheet);
-  if (isProblems(setup) || isProblems(rows)) {
-    return rejected("Lønnsjournalen", [...(isProblems(setup) ? setup.list : []), ...(isProblems(rows) ? rows.list : [])]);
-  }
-  return { source: [file, ...(oppsett ? [basename(oppsett)] : [])].join(", "), journal: { ...setup, rader: rows.rader }, notes: rows.notes };
+  return extname(path).toLowerCase() === ".json" ? { kind: "json", file, json: readJson(path) } : { kind: "sheet", name: file, file, input: await readSheetFile(path) };
 }
 
 /** The run of a journal file: read, checked, one voucher per pay date. */
 export async function runLonnsbilagFile(path: string, options: { readonly dato?: string; readonly oppsett?: string } = {}): Promise<Checked<LonnsbilagRun>> {
-  const inputs = await readLonnsbilagInputs(path, options.oppsett);
-  if (isProblems(inputs)) return inputs;
-  const run = runLonnsbilag(inputs, options.dato !== undefined ? { dato: options.dato } : {});
-  if (isProblems(run)) return rejected("Lønnsjournalen", run.list.map((p) => (p.sheet === undefined ? placed(p, { file: basename(path) }) : p)));
-  return run;
+  const oppsett = options.oppsett !== undefined ? { file: basename(options.oppsett), json: readJson(options.oppsett) } : undefined;
+  return runLonnsbilagOf(await journalSource(path), oppsett, options.dato !== undefined ? { dato: options.dato } : {});
 }
 
 export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<number> {

@@ -17,7 +17,7 @@ import { parseTrekkScenario } from "../../core/trekk/scenario";
 import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
 import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
 import { expandInputs, readTextFile } from "../files";
-import { parseJsonFile } from "../inputs";
+import { parseJsonFile } from "../../core/import/text-file";
 import type { CliIO } from "../io";
 import { trekkJson, trekkText } from "../report/trekk";
 import { readTrekkImport } from "../trekk-import";

@@ -11,6 +11,7 @@ import { JournalRow, LonnsJournal } from "../payroll/journal";
 import { buildLonnsbilag, Lonnsbilag, LONNSBILAG_ID } from "../payroll/lonnsbilag";
 import { Checked, isProblems, ProblemList } from "../problem/problem";
 import { ExportSettings } from "../voucher/export-check";
+import { ExportRequest, ExportTexts, exportTexts } from "../voucher/export-files";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { Bilag } from "../voucher/types";
 import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecordOf } from "../workpaper/export-record-sheet";
@@ -62,7 +63,7 @@ function byPayDate(journal: LonnsJournal, given: string | undefined, problems: P
   journal.rader.forEach((r) => {
     const dato = override ?? r.dato ?? journal.dato;
     if (dato === undefined) {
-      problems.add(`«${r.navn}» har ingen utbetalingsdato; oppgi datoen for lønnskjøringen (lonn lonnsbilag --dato).`, r.place);
+      problems.add(`«${r.navn}» har ingen utbetalingsdato; oppgi bokføringsdatoen for lønnskjøringen (lonn lonnsbilag --dato, eller «Bokføringsdato» i oppgaveruten).`, r.place);
       return;
     }
     runs.set(dato, [...(runs.get(dato) ?? []), r]);
@@ -147,7 +148,38 @@ export function planLonnsbilagExport(run: LonnsbilagRun, record: readonly Export
 
 /** The WritePlan that puts a run into a workbook: the `Lønnsbilag` sheet and the lines an export adds to the record. */
 export function planLonnsbilagWorkbook(run: LonnsbilagRun, snapshots: Snapshots, exported: readonly ExportedLine[] = []): Checked<WritePlan> {
-  const sheet = planVoucherSheet(run.bilag, lonnsbilagSheetSpec(run), snapshots(LONNSBILAG_SHEET));
+  const spec = lonnsbilagSheetSpec(run);
+  const sheet = planVoucherSheet(run.bilag, spec, snapshots(LONNSBILAG_SHEET));
   if (isProblems(sheet)) return sheet;
-  return mergePlans(sheet, ...(exported.length > 0 ? [planExportRecord(exported, snapshots(EXPORT_RECORD_SHEET))] : []));
+  return mergePlans(sheet, ...(exported.length > 0 ? [planExportRecord(exported, snapshots(EXPORT_RECORD_SHEET), spec.heading)] : []));
+}
+
+export interface LonnsbilagOutputs extends ExportTexts {
+  /** What the export holds (with `export`). */
+  readonly exported?: ExportPlan;
+  /** The workbook's WritePlan: the `Lønnsbilag` sheet and the lines the export adds to the record. */
+  readonly plan: WritePlan;
+}
+
+/**
+ * Everything one write of a run into a workbook makes, in memory, or every problem with it: the
+ * sheet's plan and, with `exported`, the files' text holding only what the workbook's record does
+ * not have yet. The pane writes what this gives, or nothing (the CLI's `--xlsx` run makes the same
+ * through cli/output-parts).
+ */
+export function planLonnsbilagOutputs(run: LonnsbilagRun, snapshots: Snapshots, request?: ExportRequest): Checked<LonnsbilagOutputs> {
+  const problems = new ProblemList();
+  let exported: ExportPlan | undefined;
+  let texts: ExportTexts = {};
+  if (request) {
+    const record = lonnsbilagExportRecord(snapshots);
+    if (isProblems(record)) return record;
+    exported = planLonnsbilagExport(run, record, { eksportert: request.eksportert, fil: request.fil });
+    const made = exportTexts(exported, lonnsbilagExportSettings(run), request);
+    if (isProblems(made)) problems.addAll(made);
+    else texts = made;
+  }
+  const plan = planLonnsbilagWorkbook(run, snapshots, exported?.record ?? []);
+  if (isProblems(plan)) problems.addAll(plan);
+  return problems.result(() => ({ ...texts, ...(exported ? { exported } : {}), plan: plan as WritePlan }));
 }

@@ -25,6 +25,7 @@ import { overlayTerminer, withGivenTexts } from "../spk/termin-fields";
 import { Avstemming, Bilag, Budsjettering, KontoSaldo, Oppsett, TerminInput, TerminResult, VirksomhetGrunnlag } from "../spk/types";
 import { Bokforingsdato } from "../voucher/dates";
 import { ExportSettings } from "../voucher/export-check";
+import { exportSettingsOf } from "../voucher/export-files";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecord } from "../workpaper/export-record-sheet";
 import { LOG_SHEET, LoggLinje, withLogRow } from "../workpaper/logg";
@@ -297,7 +298,7 @@ export function spkExportSettings(oppsett: Oppsett): ExportSettings {
 
 /** The settings of the files of one export: its batch, and voucher numbers from the first it was given. */
 export function spkExportFileSettings(oppsett: Oppsett, plan: ExportPlan): ExportSettings {
-  return { ...spkExportSettings(oppsett), batchId: plan.batchId, forsteBilagsnummer: plan.bilagsnumre[0] ?? 1 };
+  return exportSettingsOf(spkExportSettings(oppsett), plan);
 }
 
 /** The export record's lines of this reconciliation (the workbook may record other exports too). */

@@ -16,9 +16,8 @@ import { reviewSignOff, SignOffReview } from "../trekk/sign-off";
 import { SIGN, SIGN_COLUMNS, TITLE_PREFIX, TREKK_SHEET } from "../trekk/sheet/layout";
 import { planTrekkSheet } from "../trekk/sheet/plan";
 import { TrekkScenario } from "../trekk/types";
-import { CsvOptions, toCsv } from "../voucher/csv";
 import { ExportSettings } from "../voucher/export-check";
-import { toGl07 } from "../voucher/gl07";
+import { ExportRequest, ExportTexts, exportTexts } from "../voucher/export-files";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { Bilag } from "../voucher/types";
 import { readText } from "../workpaper/cell-values";
@@ -163,7 +162,7 @@ export function planTrekkWorkbook(
 /** What one write of a run gives: an export of the correction vouchers, and the workbook. */
 export interface TrekkOutputOptions {
   /** Export the correction vouchers now (what the workbook's record does not hold yet): when, which files, which formats. */
-  readonly export?: { readonly eksportert: string; readonly fil: string; readonly csv?: CsvOptions; readonly gl07?: boolean };
+  readonly export?: ExportRequest;
   /** Other `_lonn` keys the write sets (the task pane's oppsett and sources). */
   readonly andre?: Readonly<Record<string, string>>;
   readonly sheet?: string;
@@ -197,24 +196,15 @@ export function planTrekkOutputs(input: TrekkRun, snapshots: Snapshots | undefin
     run = withSignOff(run, reviewed);
   }
   let exported: ExportPlan | undefined;
-  let csv: string | undefined;
-  let gl07: string | undefined;
+  let texts: ExportTexts = {};
   const e = options.export;
   if (e) {
     const record = snapshots ? trekkExportRecord(snapshots) : [];
     if (isProblems(record)) return record;
     exported = planTrekkExport(run, record, { eksportert: e.eksportert, fil: e.fil });
-    const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
-    if (e.csv) {
-      const text = toCsv(exported.vouchers, settings, e.csv);
-      if (isProblems(text)) problems.addAll(text, { file: "CSV" });
-      else csv = text;
-    }
-    if (e.gl07) {
-      const text = toGl07(exported.vouchers, settings);
-      if (isProblems(text)) problems.addAll(text, { file: "GL07" });
-      else gl07 = text;
-    }
+    const made = exportTexts(exported, trekkExportSettings(run.inputs.scenario), e);
+    if (isProblems(made)) problems.addAll(made);
+    else texts = made;
   }
   let plan: WritePlan | undefined;
   if (snapshots) {
@@ -226,8 +216,7 @@ export function planTrekkOutputs(input: TrekkRun, snapshots: Snapshots | undefin
     run,
     ...(review ? { review } : {}),
     ...(exported ? { exported } : {}),
-    ...(csv !== undefined ? { csv } : {}),
-    ...(gl07 !== undefined ? { gl07 } : {}),
+    ...texts,
     ...(plan ? { plan } : {}),
   }));
 }

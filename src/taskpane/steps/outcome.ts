@@ -1,9 +1,11 @@
-/** What the steps show after a write: what was written, what was left alone and why. */
+/** What the steps show after a read or a write: what was written, what was left alone and why; what was refused. */
+import { Problems } from "../../core/problem/problem";
 import { RunReport } from "../../excel/run";
-import { Child, h } from "../dom";
+import { Child, h, replace } from "../dom";
 import { messageBox, messageList } from "../field";
+import { StepContext } from "../step-context";
 import { count } from "../view/format";
-import { Place } from "../view/messages";
+import { Place, problemMessages } from "../view/messages";
 
 /** `342 celler skrevet; nye ark: A10 SPK brutto, Logg`. */
 export function reportText(r: RunReport): string {
@@ -24,4 +26,18 @@ export function outcome(type: "ok" | "advarsel", title: string, text: string, r:
     notes.length > 0 ? h("details", {}, h("summary", {}, `Merknader (${notes.length})`), messageList(notes, goTo)) : null,
     ...extra,
   ]);
+}
+
+/** A read that was refused: every problem listed with a way to its cell, in `box` (scrolled to), and how many in the status line. */
+export function showRejected(pane: StepContext, box: HTMLElement, rejected: Problems, what: string): void {
+  const n = count(rejected.list.length, "feil", "feil");
+  replace(
+    box,
+    messageBox("feil", `${what} ble avvist (${n}); ingenting er skrevet`, [
+      h("p", {}, "Rett filene eller cellene under (eller velg riktig område) og les inn på nytt."),
+      messageList(problemMessages(rejected, pane.state.sheetNames), pane.goTo),
+    ]),
+  );
+  box.scrollIntoView({ block: "start" });
+  pane.message(`${what} ble avvist med ${n}.`);
 }

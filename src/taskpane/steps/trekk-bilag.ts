@@ -11,7 +11,6 @@ import { runTrekk, TREKK_VOUCHER_SHEET, TrekkRun } from "../../core/usecase/trek
 import { isoTimestamp } from "../../core/workpaper/logg";
 import { writeMeta } from "./write-meta";
 import { h, replace } from "../dom";
-import { download } from "../download";
 import { actionButton, checkbox, Field, messageBox, messageList, textField } from "../field";
 import { Step, StepContext } from "../step-context";
 import { writeTrekk } from "../trekk-plans";
@@ -19,8 +18,10 @@ import { bilagView } from "../view/bilag-view";
 import { count } from "../view/format";
 import { problemMessages } from "../view/messages";
 import { correctionChoices, readTrekkForm, TREKK_ACTIONS, trekkSettings } from "../view/trekk-view";
+import { bilagDetails } from "./bilag-table";
+import { showExport } from "./export-shown";
 import { outcome, reportText } from "./outcome";
-import { writeShown } from "./trekk-write";
+import { writeShown } from "./write-shown";
 
 interface Choice {
   readonly konto: string;
@@ -135,7 +136,7 @@ export class TrekkBilagStep implements Step {
     }, this.problemBox);
   }
 
-  /** Writes the workbook with the export's record lines, then downloads what is new (nothing is downloaded when the write fails). */
+  /** Writes the workbook with the export's record lines, then offers what is new for download (nothing is offered when the write fails). */
   private async exportBilag(button: HTMLButtonElement, run: TrekkRun, settings: Readonly<Record<string, string>>): Promise<void> {
     if (this.pane.isBusy) return;
     const aar = run.inputs.scenario.aar;
@@ -143,22 +144,9 @@ export class TrekkBilagStep implements Step {
       const meta = writeMeta(this.pane);
       const names = { csv: `Trekk-korreksjonsbilag-${aar}.csv`, gl07: `Trekk-korreksjonsbilag-${aar}.gl07.txt` };
       const done = await writeShown(this.pane, writeTrekk(run, { andre: settings, export: { eksportert: isoTimestamp(meta.time), fil: `${names.csv}, ${names.gl07}`, csv: {}, gl07: true } }, TREKK_ACTIONS.export, meta), this.problemBox, "Bilagene er ikke eksportert");
-      if (!done || !done.written.exported) return;
-      const { report, written } = done;
-      this.pane.state.trekk.written = written;
-      const e = done.written.exported;
-      const unchanged = e.unchanged.length > 0 ? ` (uendret siden forrige eksport: ${e.unchanged.join(", ")})` : "";
-      if (e.vouchers.length === 0) {
-        replace(this.problemBox, messageBox("info", `Ingen nye bilag å eksportere${unchanged}.`, [h("p", {}, "Eksporterte bilag står i arket «Eksporterte bilag»; et bilag som endres, eksporteres som en rettelse.")]));
-        this.pane.message(`Ingen nye bilag å eksportere${unchanged}.`);
-        return;
-      }
-      const base = `Trekk-korreksjonsbilag-${e.batchId}`;
-      if (written.csv !== undefined) download(`${base}.csv`, written.csv, "utf-8", this.pane);
-      if (written.gl07 !== undefined) download(`${base}.gl07.txt`, written.gl07, "latin1", this.pane);
-      const text = `Eksportert (${e.batchId}): ${e.vouchers.map((b) => b.id).join(", ")}${unchanged}.`;
-      replace(this.problemBox, outcome("ok", text, reportText(report), report, this.pane.goTo));
-      this.pane.message(text);
+      if (!done) return;
+      this.pane.state.trekk.written = done.written;
+      showExport(this.pane, this.problemBox, done.report, done.written, "Trekk-korreksjonsbilag", "trekk-eksport");
     }, this.problemBox);
   }
 
@@ -178,21 +166,7 @@ export class TrekkBilagStep implements Step {
         h("p", {}, `Skrives til arket ${TREKK_VOUCHER_SHEET} sammen med avstemmingen; egne rader der blir stående. Eksporten tar bare med det som ikke er eksportert før.`),
         h("div", { class: "knapper" }, writeButton, exportButton),
       ]),
-      ...vouchers.map((v) =>
-        h(
-          "details",
-          { class: "bilag", attrs: { open: "" } },
-          h("summary", {}, `${v.id} · ${v.dato}`),
-          h(
-            "table",
-            { class: "tabell" },
-            h("caption", { class: "visuelt-skjult" }, `${v.id} · ${v.dato}`),
-            h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Konto"), h("th", { attrs: { scope: "col" } }, "Tekst"), h("th", { class: "tall", attrs: { scope: "col" } }, "Beløp"))),
-            h("tbody", {}, ...v.lines.map((l) => h("tr", {}, h("td", {}, l.konto), h("td", {}, l.text), h("td", { class: "tall" }, l.belop)))),
-          ),
-          h("p", {}, h("span", { class: v.balanced ? "merke ok" : "merke feil" }, v.balance)),
-        ),
-      ),
+      ...vouchers.map((v) => bilagDetails(v)),
     );
   }
 }

@@ -16,22 +16,18 @@ import { ACCOUNT_NAMES, ACCOUNT_ORDER } from "../../core/trekk/sheet/layout";
 import { Gjelder } from "../../core/trekk/types";
 import { runTrekkImport, TrekkImportSources, TrekkLedgerSource, trekkReaderOptions } from "../../core/usecase/trekk-import";
 import { h, newId, replace } from "../dom";
-import { actionButton, Field, messageBox, messageList, textArea, textField } from "../field";
+import { actionButton, Field, fileField, messageBox, messageList, paneForm, sheetList, textArea, textField } from "../field";
 import { readFileInto } from "../read-file";
 import { Step, StepContext } from "../step-context";
-import { count } from "../view/format";
 import { summary } from "../view/import-view";
 import { problemMessages } from "../view/messages";
 import { accountPreview, readLines, readTrekkForm, TREKK_SHORT_NAMES, TREKK_SOURCE_NAMES, TREKK_SOURCES, TrekkForm, trekkFormFrom, trekkSettings, TrekkSource } from "../view/trekk-view";
 import { readRanges } from "../workbook";
+import { showRejected } from "./outcome";
 import { useSelection } from "./selection";
 
-/** A file input with its label and help; `files` gives what the user chose. */
-function fileField(id: string, label: string, help: string, multiple: boolean): { element: HTMLElement; input: HTMLInputElement } {
-  const input = h("input", { id, type: "file", attrs: { accept: ".xml,text/xml,application/xml", "aria-describedby": `${id}-hjelp` } });
-  input.multiple = multiple;
-  return { input, element: h("div", { class: "felt" }, h("label", { for: id }, label), input, h("p", { class: "hjelp", id: `${id}-hjelp` }, help)) };
-}
+/** The a-melding and SAF-T files: XML. */
+const XML = ".xml,text/xml,application/xml";
 
 export class TrekkImportStep implements Step {
   readonly element = h("div", { id: "panel-trekk-importer" });
@@ -63,8 +59,8 @@ export class TrekkImportStep implements Step {
     this.fields.clear();
     this.rangeFields.clear();
     this.pastedFields.clear();
-    const amelding = fileField("trekk-amelding-filer", "A-meldinger (XML, versjon 2.3)", "Velg årets a-meldinger, også erstatninger (erstatterMeldingsId); flere filer på en gang.", true);
-    const saft = fileField("trekk-saft-fil", "Hovedbok som SAF-T (XML, valgfritt)", "SAF-T Financial 1.30 eller 1.40. Velger du en fil, brukes den i stedet for hovedboken under.", false);
+    const amelding = fileField("trekk-amelding-filer", "A-meldinger (XML, versjon 2.3)", "Velg årets a-meldinger, også erstatninger (erstatterMeldingsId); flere filer på en gang.", XML, true);
+    const saft = fileField("trekk-saft-fil", "Hovedbok som SAF-T (XML, valgfritt)", "SAF-T Financial 1.30 eller 1.40. Velger du en fil, brukes den i stedet for hovedboken under.", XML);
     this.ameldinger = amelding.input;
     this.saft = saft.input;
     const listId = newId("trekk-arkliste");
@@ -86,14 +82,9 @@ export class TrekkImportStep implements Step {
     replace(
       this.element,
       h("p", { class: "undertekst" }, "Avstemmer 2600, 2770, 2640 og 2650 mot lønn, a-melding, betalinger og hovedbok. Ingenting skrives før du fyller arket under Avstem."),
-      h("datalist", { id: listId }, ...this.pane.state.sheetNames.map((a) => {
-        const o = h("option");
-        o.value = a;
-        return o;
-      })),
-      h(
-        "form",
-        { attrs: { novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.read(read); } } },
+      sheetList(listId, this.pane.state.sheetNames),
+      paneForm(
+        () => void this.read(read),
         h(
           "fieldset",
           {},
@@ -201,7 +192,7 @@ export class TrekkImportStep implements Step {
       };
       const result = runTrekkImport(sources);
       if (isProblems(result)) {
-        this.showProblems(result);
+        showRejected(this.pane, this.result, result, "Importen");
         return;
       }
       const ranges: Partial<Record<TrekkSource, string>> = {};
@@ -212,19 +203,6 @@ export class TrekkImportStep implements Step {
       this.result.scrollIntoView({ block: "start" });
       this.pane.message(`Leste ${result.exports.join(", ")}. Se over tallene per konto og måned; ingenting er skrevet ennå.`);
     }, this.result);
-  }
-
-  private showProblems(result: Problems): void {
-    const n = count(result.list.length, "feil", "feil");
-    replace(
-      this.result,
-      messageBox("feil", `Importen ble avvist (${n}); ingenting er skrevet`, [
-        h("p", {}, "Rett filene eller cellene under (eller velg riktig område) og les inn på nytt."),
-        messageList(problemMessages(result, this.pane.state.sheetNames), this.pane.goTo),
-      ]),
-    );
-    this.result.scrollIntoView({ block: "start" });
-    this.pane.message(`Importen ble avvist med ${n}.`);
   }
 
   private showPreview(): void {

@@ -12,7 +12,7 @@ import { writeTrekk } from "../trekk-plans";
 import { writeMeta } from "./write-meta";
 import { TREKK_ACTIONS, trekkFlagSummary, trekkFlagViews } from "../view/trekk-view";
 import { outcome, reportText } from "./outcome";
-import { writeShown } from "./trekk-write";
+import { writeShown } from "./write-shown";
 
 export class TrekkReconcileStep implements Step {
   readonly element = h("div", { id: "panel-trekk-avstem" });
