@@ -6,7 +6,7 @@
 import { append } from "../core/list";
 import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
-import { importExports, parseCsv, SheetInput } from "../core/import";
+import { importExports, SheetInput } from "../core/import";
 import { readVirksomheter } from "../core/import/virksomheter";
 import { Checked, isProblems, placed, Problem, Problems, problems, rejected } from "../core/problem/problem";
 import { SheetSnapshot } from "../core/sheet/snapshot";
@@ -17,7 +17,7 @@ import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/
 import { SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { fileName, readTextFile } from "./files";
+import { fileName, readCsvFile, readTextFile } from "./files";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook } from "./xlsx/workbook";
 
@@ -210,9 +210,7 @@ async function readExportFile(path: string): Promise<Checked<SheetInput>> {
     if (!ws) return problems("arbeidsboken har ingen ark.", { file: sheet });
     return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
-  const text = readTextFile(path);
-  if (isProblems(text)) return text;
-  const grid = parseCsv(text, { sheet });
+  const grid = await readCsvFile(path);
   if (isProblems(grid)) return rejected("Importen", grid.list);
   return { sheet, values: grid.values };
 }

@@ -25,7 +25,9 @@ import { buildOutputs, OpenBook } from "../outputs";
 import { resultJson } from "../report/json";
 import { resultText } from "../report/text";
 import { summarize } from "../summary";
-import { count, LIMITS } from "../xlsx/package-parts";
+import { LIMITS } from "../xlsx/package-parts";
+import { CSV_LIMITS } from "../../core/import/csv";
+import { megabytesText, wholeNumberText } from "../../core/text";
 import { lazySnapshots } from "../xlsx/snapshot";
 import { loadWorkbook, partsLostOnSave } from "../xlsx/workbook";
 
@@ -54,7 +56,8 @@ Valg:
 Eksporten husker: arbeidsboken (--xlsx, ellers inndataboken) har loggen «Eksporterte bilag», og en
 eksport tar bare med det som er nytt siden sist (nye bilag, og korreksjon av bilag som er endret).
 
-Arbeidsbøker leses opptil ${count(LIMITS.fileBytes / 1e6)} MB (${count(LIMITS.uncompressedBytes / 1e6)} MB utpakket) og ${count(LIMITS.cells)} celler.
+Arbeidsbøker leses opptil ${megabytesText(LIMITS.fileBytes)} (${megabytesText(LIMITS.uncompressedBytes)} utpakket) og ${wholeNumberText(LIMITS.cells)} celler;
+CSV- og JSON-filer opptil ${megabytesText(CSV_LIMITS.bytes)} og ${wholeNumberText(CSV_LIMITS.rows)} rader.
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
