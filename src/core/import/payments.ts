@@ -23,6 +23,7 @@ import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./tab
 import { parseTerminLabel } from "./termin-label";
 import { dateCell, monthCell, report, textCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type PaymentField = "dato" | "gjelder" | "konto" | "belop" | "utbetalingsdato" | "termin" | "aar" | "periode" | "tekst";
 
@@ -44,12 +45,15 @@ export interface PaymentOptions {
   /** The accounts, so that a gjelder or konto cell may name an account (default NS 4102). */
   readonly kontoer?: TrekkKontoer;
   readonly headers?: Partial<Record<PaymentField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface PaymentImport {
   /** In the order of the file. */
   readonly betalinger: readonly Betaling[];
   readonly summary: ReadSummary;
+  readonly notes: readonly string[];
 }
 
 const GJELDER_WORDS: readonly [RegExp, Gjelder][] = [
@@ -99,9 +103,12 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
   const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const out: Betaling[] = [];
+  const totals = new SubtotalCheck<PaymentField>(t, ["belop"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, "dato"))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const dato = dateCell(t, i, "dato", errors, { empty: "missing" });
@@ -138,6 +145,7 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
       );
       continue;
     }
+    if (!copies.check(i, errors)) continue;
     out.push({
       dato,
       gjelder,
@@ -148,7 +156,8 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
       ...(periode !== "" ? { periode } : {}),
     });
   }
+  totals.verify(errors);
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen betalinger."));
   if (errors.length > 0) return new Problems(errors);
-  return { betalinger: out, summary: tableSummary(t, out.length, ignored.list()) };
+  return { betalinger: out, summary: tableSummary(t, out.length, ignored.list()), notes: copies.notes() };
 }
