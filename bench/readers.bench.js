@@ -17,6 +17,11 @@
  *   saxes    the floor with saxes instead of our tokenizer, when saxes is installed (the tokenizer choice)
  *   readers-saxes  the readers on saxes through the XmlTokenizerFactory seam (same figures required)
  *   csv-floor / csv-readers   parsing the CSV files / parsing them and running the four CSV readers
+ *   import   the whole import form of `lonn trekk` (src/cli/trekk-import: the oppsett, the 13
+ *            a-meldinger and the SAF-T file streamed as the CLI streams them, the four CSV files,
+ *            the scenario put together and reconciled by core), against the floor and against
+ *            floor + csv-floor (every byte read and tokenised or parsed); its figures must be the
+ *            model's on the generator's scenario
  * Ratios are readers/floor for time (CPU and wall) and peak memory; the bar is ≤ 2. Timing varies with
  * the machine and its load, so going over only prints a warning; a wrong result (the readers' figures
  * differ from what the generator computed) exits 1.
@@ -38,6 +43,11 @@ const FILLER_LINES = 205_000;
 function argument(name, fallback) {
   const i = process.argv.indexOf(name);
   return i === -1 ? fallback : process.argv[i + 1];
+}
+
+/** The reconciliation's figures, to compare the import form's run with the model's on the generator's scenario. */
+function modelFigures(a) {
+  return { kontroller: a.kontroller, forskuddstrekk: a.forskuddstrekk, aga: a.aga, mottakere: a.mottakere, flags: a.flags };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,7 +72,7 @@ function streamFile(file, sink) {
   }
 }
 
-function child(kind, dir) {
+async function child(kind, dir) {
   const { createXmlTokenizer } = require(path.join(LIB, "core", "import", "xml", "tokenizer.js"));
   const { createAmeldingReader, combineAmeldinger } = require(path.join(LIB, "core", "import", "amelding.js"));
   const { createSaftReader } = require(path.join(LIB, "core", "import", "saft.js"));
@@ -136,6 +146,21 @@ function child(kind, dir) {
         mottakere: must(readCounterparties(sheet("trekklister-2026.csv"))).mottakere,
       };
     },
+    import: async () => {
+      const { readTrekkImport } = require(path.join(LIB, "cli", "trekk-import.js"));
+      const at = (n) => path.join(dir, n);
+      const read = must(
+        await readTrekkImport({
+          amelding: ameldinger,
+          hovedbok: saft,
+          lonn: at("lonnsjournal-2026.csv"),
+          betalinger: at("betalinger-2026.csv"),
+          fakturaer: at("trekklister-2026.csv"),
+          oppsett: at("oppsett-2026.json"),
+        }),
+      );
+      return modelFigures(read.run.avstemming);
+    },
   };
   /** saxes behind our tokenizer interface (xmlns on; its first error becomes the problem). */
   function saxesTokenizer(handler) {
@@ -171,7 +196,7 @@ function child(kind, dir) {
   for (let i = 0; i <= runs; i++) {
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    result = run();
+    result = await run();
     const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     const cpu = process.cpuUsage(cpu0);
     if (i > 0) times.push({ wall, cpu: (cpu.user + cpu.system) / 1000 });
@@ -215,7 +240,7 @@ async function parent() {
     const { files, scenario } = buildTrekkSamples({ employees: EMPLOYEES, fillerLines: FILLER_LINES });
     let bytes = 0;
     for (const [name, content] of Object.entries(files)) {
-      if (name.endsWith(".json")) continue;
+      if (name.startsWith("trekk-scenario-")) continue;
       fs.writeFileSync(path.join(dir, name), content);
       bytes += Buffer.byteLength(content);
     }
@@ -229,9 +254,9 @@ async function parent() {
     } catch {
       saxes = false;
     }
-    const all = ["io", "floor", "readers", ...(saxes ? ["saxes", "readers-saxes"] : []), "csv-floor", "csv-readers"];
+    const all = ["io", "floor", "readers", ...(saxes ? ["saxes", "readers-saxes"] : []), "csv-floor", "csv-readers", "import"];
     const only = argument("--cases", undefined);
-    const kinds = only ? all.filter((k) => ["floor", "readers", "csv-floor", "csv-readers", ...only.split(",")].includes(k)) : all;
+    const kinds = only ? all.filter((k) => ["floor", "readers", "csv-floor", "csv-readers", "import", ...only.split(",")].includes(k)) : all;
     const samples = Object.fromEntries(kinds.map((k) => [k, []]));
     for (let r = 0; r < rounds; r++) {
       for (const kind of kinds) {
@@ -248,6 +273,14 @@ async function parent() {
     if (read.lines < 200_000) wrong.push(`the SAF-T file has ${read.lines} lines, fewer than 200 000`);
     const csv = samples["csv-readers"][0].result;
     for (const key of ["hovedbok", "lonnskjoringer", "betalinger", "mottakere"]) if (!same(csv[key], expected[key])) wrong.push(`the CSV readers' ${key} differ from the generator's`);
+    // The import form's reconciliation is the model's on the generator's scenario (the scenario form's run).
+    const { parseTrekkScenario } = require(path.join(LIB, "core", "trekk", "scenario.js"));
+    const { runTrekk } = require(path.join(LIB, "core", "usecase", "trekk.js"));
+    const { isProblems } = require(path.join(LIB, "core", "problem", "problem.js"));
+    const parsed = parseTrekkScenario(scenario);
+    const modelRun = isProblems(parsed) ? parsed : runTrekk({ source: "", scenario: parsed, notes: [] });
+    if (isProblems(modelRun)) wrong.push(`the generator's scenario does not run: ${modelRun.message}`);
+    else if (!same(samples.import[0].result, modelFigures(modelRun.avstemming))) wrong.push("the import form's reconciliation differs from the scenario form's");
 
     const figure = (kind) => ({ wall: median(samples[kind].map((s) => s.wall)), cpu: median(samples[kind].map((s) => s.cpu)), rss: median(samples[kind].map((s) => s.maxRss)) });
     const f = Object.fromEntries(kinds.map((k) => [k, figure(k)]));
@@ -259,6 +292,9 @@ async function parent() {
       ["readers / floor, time (wall)", f.readers.wall / f.floor.wall],
       ["readers / floor, peak memory", f.readers.rss / f.floor.rss],
       ["csv-readers / csv-floor, time (cpu)", f["csv-readers"].cpu / f["csv-floor"].cpu],
+      ["import / floor, time (wall)", f.import.wall / f.floor.wall],
+      ["import / (floor + csv-floor), time (wall)", f.import.wall / (f.floor.wall + f["csv-floor"].wall)],
+      ["import / floor, peak memory", f.import.rss / f.floor.rss],
     ];
     if (kinds.includes("saxes")) ratios.push(["our tokenizer / saxes, time (cpu)", f.floor.cpu / f.saxes.cpu]);
     if (kinds.includes("readers-saxes")) {
@@ -279,7 +315,11 @@ async function parent() {
   }
 }
 
-if (process.argv[2] === "--child") child(process.argv[3], process.argv[4]);
+if (process.argv[2] === "--child")
+  child(process.argv[3], process.argv[4]).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 else
   parent().catch((e) => {
     console.error(e);

@@ -12,9 +12,11 @@
 // here, independent of src/core, so the readers' tests check the engine against figures made another way.
 // Every person, number and firm is made up: the organisation numbers have valid check digits but are not
 // registered, and the fødselsnumre are synthetic (month + 80, as Skatteetaten's Tenor test data).
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { orgnr, writeOrCheck } from "./sample-files.mjs";
+
+export { orgnr };
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_FOLDER = join(here, "..", "assets", "samples", "trekk");
@@ -32,17 +34,6 @@ function random(seed) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-}
-
-/** Nine-digit organisation number with a valid modulus-11 check digit, from an eight-digit start. */
-export function orgnr(first8) {
-  for (let n = Number(first8); ; n++) {
-    const digits = String(n).padStart(8, "0");
-    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((s, w, i) => s + w * Number(digits[i]), 0);
-    const check = 11 - (sum % 11);
-    if (check === 10) continue;
-    return digits + String(check === 11 ? 0 : check);
-  }
 }
 
 /** A synthetic fødselsnummer (month + 80) with valid control digits. */
@@ -730,6 +721,10 @@ export function buildTrekkSamples({ employees: count = 16, fillerLines = 900, se
     }),
   };
   files[`trekk-scenario-${YEAR}.json`] = JSON.stringify(scenario, null, 2) + "\n";
+  // The import form's oppsett (lonn trekk --oppsett): the scenario's fields that no export holds, and
+  // the Unit4 company code and voucher type for the correction vouchers' export.
+  const oppsett = { virksomhet: scenario.virksomhet, orgnr: scenario.orgnr, aar: scenario.aar, kontoer: scenario.kontoer, firma: "NV", bilagsart: "TK" };
+  files[`oppsett-${YEAR}.json`] = JSON.stringify(oppsett, null, 2) + "\n";
   return { files, scenario, staff, runs, meldinger, payments: pays };
 }
 
@@ -739,27 +734,8 @@ export function saftVersion140(text) {
 }
 
 function main() {
-  const check = process.argv.includes("--check");
   const { files } = buildTrekkSamples();
-  let differs = 0;
-  if (!check) mkdirSync(SAMPLE_FOLDER, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    const target = join(SAMPLE_FOLDER, name);
-    if (check) {
-      let old;
-      try {
-        old = readFileSync(target, "utf8");
-      } catch {
-        old = "";
-      }
-      if (old !== content) {
-        console.error(`${name} differs from what make-trekk-samples.mjs writes`);
-        differs++;
-      }
-    } else writeFileSync(target, content);
-  }
-  if (check && differs > 0) process.exit(1);
-  if (!check) console.log(`Wrote ${Object.keys(files).length} files to ${SAMPLE_FOLDER}`);
+  writeOrCheck(SAMPLE_FOLDER, files, "make-trekk-samples.mjs");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -14,12 +14,12 @@ import { oppsettFrom, parseScenario, terminerFrom } from "../core/spk/scenario";
 import { readAvstemming } from "../core/spk/sheet/read";
 import { completeTermin } from "../core/spk/termin-fields";
 import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/types";
-import { SpkInputs } from "../core/usecase/spk";
+import { RECONCILIATION_NAME, SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
 import { fileName, readCsvFile, readTextFile } from "./files";
 import { snapshotsOf } from "./xlsx/snapshot";
-import { findSheet, loadWorkbook } from "./xlsx/workbook";
+import { findSheet, loadWorkbook, sheetOfName } from "./xlsx/workbook";
 
 /** The problems of one input, each placed in `file`. */
 export function inFile(error: Problems, file: string): Problems {
@@ -101,12 +101,15 @@ export interface WorkbookInput {
   readonly workbook: ExcelJS.Workbook;
 }
 
-/** The reconciliation sheet: `--ark`, else the one `_lonn` names, else DFØ's tab name, else the only visible sheet. */
+/**
+ * The reconciliation sheet: `--ark`, else the one `_lonn` names, else the one the header's names
+ * point at (a sheet renamed in Excel), else DFØ's tab name, else the only visible sheet.
+ */
 function findReconciliationSheet(wb: ExcelJS.Workbook, file: string, sheet?: string): Checked<ExcelJS.Worksheet> {
   if (sheet) return findSheet(wb, sheet) ?? problems(`fant ikke arket «${sheet}».`, { file });
   const settings = readSettings(snapshotsOf(wb, [SETTINGS_SHEET]).get(SETTINGS_SHEET));
   const named = !isProblems(settings) ? settings.avstemmingsark : undefined;
-  const byName = named ? findSheet(wb, named) : undefined;
+  const byName = (named ? findSheet(wb, named) : undefined) ?? findSheet(wb, sheetOfName(wb, RECONCILIATION_NAME) ?? "");
   if (byName) return byName;
   const dfo = [SHEET_NAMES.brutto, SHEET_NAMES.netto].map((n) => findSheet(wb, n)).filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
   if (dfo.length === 1) return dfo[0];

@@ -4,6 +4,8 @@
  *   lonn fn NAME ARG…                      evaluate a LONN custom function
  *   lonn avstem SCENARIO.json|BOOK.xlsx …  run a reconciliation
  *   lonn trekk SCENARIO.json …             the trekk and AGA reconciliation
+ *   lonn lonnsbilag JOURNAL …              the payroll voucher of each pay run
+ *   lonn rf1022 --hovedbok F A-MELDING…    the year-end RF-1022 kontrolloppstilling
  *   lonn demo [OUTDIR]                     the whole job on the bundled sample
  *
  * Each command lives in commands/ and returns its exit code.
@@ -28,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fn: async () => (await import("./commands/fn")).fnCommand,
   avstem: async () => (await import("./commands/avstem")).avstemCommand,
   trekk: async () => (await import("./commands/trekk")).trekkCommand,
+  lonnsbilag: async () => (await import("./commands/lonnsbilag")).lonnsbilagCommand,
+  rf1022: async () => (await import("./commands/rf1022")).rf1022Command,
   demo: async () => (await import("./commands/demo")).demoCommand,
 };
 
@@ -38,6 +42,10 @@ const USAGE = `Bruk:
   lonn avstem --summary FIL|MAPPE …          én linje per virksomhet (lonn avstem --help: alle valg)
   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
                                              trekk og AGA: kontoene 2600, 2770, 2640, 2650 (lonn trekk --help)
+  lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+                                             lønnsbilaget per utbetalingsdato, med feriepenger (lonn lonnsbilag --help)
+  lonn rf1022 --hovedbok SAFT.xml|HOVEDBOK.csv A-MELDING.xml… [--xlsx UT.xlsx] [--json]
+                                             kontrolloppstillingen RF-1022 ved årsslutt (lonn rf1022 --help)
   lonn demo [MAPPE]                          hele jobben på eksempeldataene (standard ./demo-output)
   lonn --version                             versjonen`;
 

@@ -14,7 +14,7 @@ import { exportBlockers, planSpkExport, planSpkWorkbook, Snapshots, spkExportRec
 import { toCsv } from "../core/voucher/csv";
 import { ExportPlan } from "../core/voucher/export-record";
 import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
-import { Timestamp } from "../core/workpaper/logg";
+import { isoTimestamp, Timestamp } from "../core/workpaper/logg";
 import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { workbookBytes } from "./xlsx/workbook";
@@ -52,9 +52,6 @@ export interface Outputs {
   readonly exported?: ExportPlan;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-/** ISO local time, as the export record keeps it. */
-export const isoTime = (t: Timestamp): string => `${t.year}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
 
 function exportLog(exported: ExportPlan | undefined, override: boolean): string {
   if (!exported) return "";
@@ -75,7 +72,7 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     if (isProblems(record)) return record;
     const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
     const exportOptions = { ...(options.all ? { all: true } : {}), ...(options.override ? { override: true } : {}) };
-    const plan = planSpkExport(run, record, { eksportert: isoTime(options.now), fil: fileNames }, exportOptions);
+    const plan = planSpkExport(run, record, { eksportert: isoTimestamp(options.now), fil: fileNames }, exportOptions);
     // Every problem at once: an export that must wait is reported with the files' own problems.
     const blockers = exportBlockers(run, plan, book ? { sheet, snapshots: book.snapshots } : undefined, exportOptions);
     problems.addAll(blockers);

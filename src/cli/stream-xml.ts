@@ -96,19 +96,24 @@ export async function readXmlFile<T>(path: string, reader: StreamReader<T>, opti
   return reader.end();
 }
 
-/** Problems name a file by its path as the user gave it. */
+/** Problems name a file by its path as the user gave it, or by what `fileName` makes of the path. */
 export interface XmlFileOptions {
   readonly chunkSize?: number;
+  readonly fileName?: (path: string) => string;
 }
 
 /** The a-melding files of a year, each streamed, then combined (replacements applied); every problem of every file at once. */
 export async function readAmeldingFiles(paths: readonly string[], options: AmeldingOptions & XmlFileOptions = {}): Promise<Checked<AmeldingImport>> {
   const files: Checked<AmeldingFile>[] = [];
-  for (const path of paths) files.push(await readXmlFile(path, createAmeldingReader(path), options));
+  for (const path of paths) {
+    const file = options.fileName ? options.fileName(path) : path;
+    files.push(await readXmlFile(path, createAmeldingReader(file), { ...options, file }));
+  }
   return combineAmeldinger(files, options);
 }
 
 /** A SAF-T Financial file, streamed; only the asked accounts' lines are kept. */
 export async function readSaftFile(path: string, options: Omit<SaftOptions, "file"> & XmlFileOptions): Promise<Checked<SaftImport>> {
-  return readXmlFile(path, createSaftReader({ ...options, file: path }), options);
+  const file = options.fileName ? options.fileName(path) : path;
+  return readXmlFile(path, createSaftReader({ ...options, file }), { ...options, file });
 }

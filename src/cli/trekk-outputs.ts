@@ -1,6 +1,7 @@
 /**
  * Every output file of a `lonn trekk` run, as bytes, or every problem with them; nothing is written
- * here. With `--xlsx` the workbook (new, or the existing file) gets the `Trekk og AGA` sheet, the
+ * here. What goes into them is core's (usecase/trekk's planTrekkOutputs, as the task pane's); this
+ * loads and saves the workbook with exceljs. With `--xlsx` the workbook (new, or the existing file) gets the `Trekk og AGA` sheet, the
  * sign-off review of what is signed in it, the correction voucher sheet, and, when vouchers are
  * exported, the lines of the `Eksporterte bilag` record, so the next export holds only what is new.
  * Without `--xlsx` there is no record to remember in, and an export holds every voucher.
@@ -8,19 +9,9 @@
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
 import { SignOffReview } from "../core/trekk/sign-off";
-import {
-  planTrekkExport,
-  planTrekkWorkbook,
-  reviewTrekkSignOff,
-  trekkExportRecord,
-  trekkExportSettings,
-  TrekkRun,
-  trekkSheetsToRead,
-  withSignOff,
-} from "../core/usecase/trekk";
-import { toCsv } from "../core/voucher/csv";
+import { planTrekkOutputs, Snapshots, TrekkRun, trekkSheetsToRead } from "../core/usecase/trekk";
 import { ExportPlan } from "../core/voucher/export-record";
-import { GL07_ENCODING, toGl07 } from "../core/voucher/gl07";
+import { GL07_ENCODING } from "../core/voucher/gl07";
 import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
@@ -49,10 +40,8 @@ export interface TrekkOutputs {
 export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOptions): Promise<Checked<TrekkOutputs>> {
   const problems = new ProblemList();
   const files: OutputFile[] = [];
-  let run = input;
   let wb: ExcelJS.Workbook | undefined;
-  let snapshots: (sheet: string) => ReturnType<ReturnType<typeof snapshotsOf>["get"]> = () => undefined;
-  let signOff: SignOffReview | undefined;
+  let snapshots: Snapshots | undefined;
   if (options.xlsx) {
     const loaded = options.workbook ? await options.workbook() : new ExcelJS.Workbook();
     if (isProblems(loaded)) return loaded;
@@ -67,49 +56,30 @@ export async function buildTrekkOutputs(input: TrekkRun, options: TrekkOutputOpt
     wb = loaded;
     const snaps = snapshotsOf(wb, trekkSheetsToRead());
     snapshots = (s) => snaps.get(s);
-    const review = reviewTrekkSignOff(run, snapshots);
-    if (isProblems(review)) return review;
-    signOff = review;
-    run = withSignOff(run, review);
   }
 
-  let exported: ExportPlan | undefined;
-  if (options.csv || options.gl07) {
-    const record = wb ? trekkExportRecord(snapshots) : [];
-    if (isProblems(record)) return record;
-    const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
-    exported = planTrekkExport(run, record, { eksportert: options.now, fil: fileNames });
-    const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
-    if (options.csv) {
-      const csv = toCsv(exported.vouchers, settings, options.desimaltegn ? { desimaltegn: options.desimaltegn } : {});
-      if (isProblems(csv)) problems.addAll(csv, { file: "CSV" });
-      else files.push({ type: "csv", path: options.csv, content: Buffer.from(csv, "utf8") });
-    }
-    if (options.gl07) {
-      const gl07 = toGl07(exported.vouchers, settings);
-      if (isProblems(gl07)) problems.addAll(gl07, { file: "GL07" });
-      else files.push({ type: "gl07", path: options.gl07, content: Buffer.from(gl07, GL07_ENCODING) });
-    }
-  }
+  const fileNames = [options.csv, options.gl07].filter((p): p is string => p !== undefined).map(fileName).join(", ");
+  const planned = planTrekkOutputs(input, snapshots, {
+    ...(options.csv || options.gl07
+      ? { export: { eksportert: options.now, fil: fileNames, ...(options.csv ? { csv: options.desimaltegn ? { desimaltegn: options.desimaltegn } : {} } : {}), gl07: options.gl07 !== undefined } }
+      : {}),
+  });
+  if (isProblems(planned)) return planned;
+  if (options.csv && planned.csv !== undefined) files.push({ type: "csv", path: options.csv, content: Buffer.from(planned.csv, "utf8") });
+  if (options.gl07 && planned.gl07 !== undefined) files.push({ type: "gl07", path: options.gl07, content: Buffer.from(planned.gl07, GL07_ENCODING) });
 
   let sheet: XlsxApplyReport | undefined;
-  if (options.xlsx && wb) {
-    const plan = planTrekkWorkbook(run, snapshots, signOff, exported?.record ?? []);
-    if (isProblems(plan)) problems.addAll(plan);
-    else {
-      const applied = applyPlanToWorkbook(wb, plan);
-      if (isProblems(applied)) problems.addAll(applied);
-      else {
-        sheet = applied;
-        files.push({ type: "xlsx", path: options.xlsx, content: await workbookBytes(wb) });
-      }
-    }
+  if (options.xlsx && wb && planned.plan) {
+    const applied = applyPlanToWorkbook(wb, planned.plan);
+    if (isProblems(applied)) return applied;
+    sheet = applied;
+    files.push({ type: "xlsx", path: options.xlsx, content: await workbookBytes(wb) });
   }
-  return problems.result(() => ({
+  return {
     files,
-    run,
+    run: planned.run,
     ...(sheet ? { sheet } : {}),
-    ...(signOff ? { signOff } : {}),
-    ...(exported ? { exported } : {}),
-  }));
+    ...(planned.review ? { signOff: planned.review } : {}),
+    ...(planned.exported ? { exported: planned.exported } : {}),
+  };
 }

@@ -52,3 +52,6 @@ export function printable(text: string): string {
 
 /** A user's text on one line: line breaks and tabs become spaces, then `printable`. */
 export const oneLine = (text: string): string => printable(text.replace(/[\r\n\t]+/g, " "));
+
+/** The text with its first letter upper case (`januar 2026 …` → `Januar 2026 …`). */
+export const capitalized = (text: string): string => (text === "" ? text : `${text[0].toUpperCase()}${text.slice(1)}`);

@@ -1,7 +1,8 @@
 /**
- * The pane: a stepper (Oppsett → Importer → Avstem → Bilag → Årsavslutning), one panel per step,
- * a live status line, and what the steps share: the workbook as last read, the running action
- * (only one at a time; its buttons are disabled while it runs), and going to a cell.
+ * The pane: two reconciliations, each a stepper with one panel per step: the SPK premium
+ * (Oppsett → Importer → Avstem → Bilag → Årsavslutning) and «Trekk og AGA» (Importer → Avstem →
+ * Bilag); a live status line, and what the steps share: the workbook as last read, the running
+ * action (only one at a time; its buttons are disabled while it runs), and going to a cell.
  */
 import { isProblems } from "../core/problem/problem";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
@@ -14,6 +15,9 @@ import { ReconcileStep } from "./steps/reconcile";
 import { BilagStep } from "./steps/bilag";
 import { ImportStep } from "./steps/import";
 import { OppsettStep } from "./steps/oppsett";
+import { TrekkBilagStep } from "./steps/trekk-bilag";
+import { TrekkImportStep } from "./steps/trekk-import";
+import { TrekkReconcileStep } from "./steps/trekk-reconcile";
 import { officeErrorMessage } from "./view/office-errors";
 import { problemMessages, Place } from "./view/messages";
 import { goToCell, readWorkbook } from "./workbook";
@@ -26,6 +30,20 @@ export const STEPS: readonly { readonly id: StepId; readonly name: string }[] = 
   { id: "aars", name: "Årsavslutning" },
 ];
 
+/** The «Trekk og AGA» flow: the oppsett is part of its import. */
+export const TREKK_STEPS: readonly { readonly id: StepId; readonly name: string }[] = [
+  { id: "trekk-importer", name: "Importer" },
+  { id: "trekk-avstem", name: "Avstem" },
+  { id: "trekk-bilag", name: "Bilag" },
+];
+
+export type Flow = "spk" | "trekk";
+export const FLOWS: Readonly<Record<Flow, { readonly name: string; readonly steps: typeof STEPS }>> = {
+  spk: { name: "SPK-premie", steps: STEPS },
+  trekk: { name: "Trekk og AGA", steps: TREKK_STEPS },
+};
+const flowOf = (id: StepId): Flow => (TREKK_STEPS.some((s) => s.id === id) ? "trekk" : "spk");
+
 /** The steps' shared state, and which steps are done (only the App's step list reads that). */
 export interface State extends StepState {
   readonly done: Set<StepId>;
@@ -33,8 +51,12 @@ export interface State extends StepState {
 
 /** The pane; the steps get it as their StepContext only. */
 export class App implements StepContext {
-  readonly state: State = { sheetNames: [], done: new Set() };
+  readonly state: State = { sheetNames: [], done: new Set(), trekk: {} };
   private active: StepId = "oppsett";
+  /** The step last shown in each flow, to come back to. */
+  private readonly lastOf: Record<Flow, StepId> = { spk: "oppsett", trekk: "trekk-importer" };
+  private readonly flowButtons = new Map<Flow, HTMLButtonElement>();
+  private readonly stepLists = new Map<Flow, HTMLElement>();
   private busy = false;
   private readonly steps: Record<StepId, Step>;
   private readonly stepButtons = new Map<StepId, HTMLButtonElement>();
@@ -54,11 +76,14 @@ export class App implements StepContext {
       avstem: new ReconcileStep(this),
       bilag: new BilagStep(this),
       aars: new YearEndStep(this),
+      "trekk-importer": new TrekkImportStep(this),
+      "trekk-avstem": new TrekkReconcileStep(this),
+      "trekk-bilag": new TrekkBilagStep(this),
     };
-    const list = h(
+    const stepList = (flow: Flow) => h(
       "ol",
       { class: "stegliste" },
-      ...STEPS.map((s, i) => {
+      ...FLOWS[flow].steps.map((s, i) => {
         const b = h(
           "button",
           { type: "button", class: "steg", id: `steg-${s.id}`, on: { click: () => this.showStep(s.id) } },
@@ -70,6 +95,15 @@ export class App implements StepContext {
         return h("li", {}, b);
       }),
     );
+    const flows = (Object.keys(FLOWS) as Flow[]).map((f) => {
+      const b = h("button", { type: "button", class: "flyt", id: `flyt-${f}`, attrs: { "aria-pressed": "false" }, on: { click: () => this.showStep(this.lastOf[f]) } }, FLOWS[f].name);
+      this.flowButtons.set(f, b);
+      return b;
+    });
+    for (const f of Object.keys(FLOWS) as Flow[]) {
+      const nav = h("nav", { attrs: { "aria-label": f === "spk" ? "Steg i avstemmingen" : "Steg i avstemmingen av trekk og AGA" } }, stepList(f));
+      this.stepLists.set(f, nav);
+    }
     replace(
       root,
       h(
@@ -82,7 +116,8 @@ export class App implements StepContext {
           this.workbookLabel,
           h("button", { type: "button", class: "lenke", id: "les-pa-nytt", on: { click: () => void this.start() } }, "Les arbeidsboken på nytt"),
         ),
-        h("nav", { attrs: { "aria-label": "Steg i avstemmingen" } }, list),
+        h("div", { class: "flyter", attrs: { role: "group", "aria-label": "Avstemming" } }, ...flows),
+        ...this.stepLists.values(),
         h("main", {}, this.heading, this.content),
         this.status,
       ),
@@ -105,7 +140,8 @@ export class App implements StepContext {
       this.setReconciliation(book.reconciliationSheet, book.snapshots);
       this.message(book.reconciliationSheet ? `Fant avstemmingsarket «${book.reconciliationSheet}».` : "Ingen avstemming i arbeidsboken ennå: begynn med oppsettet.");
     });
-    this.showStep(this.state.reconciliation ? (this.active === "oppsett" ? "importer" : this.active) : "oppsett", false);
+    if (flowOf(this.active) === "trekk") this.showStep(this.active, false);
+    else this.showStep(this.state.reconciliation ? (this.active === "oppsett" ? "importer" : this.active) : "oppsett", false);
   }
 
   /** The reconciliation sheet as just read; `sheet` undefined means there is none yet. */
@@ -135,7 +171,10 @@ export class App implements StepContext {
 
   private updateWorkbookLabel(): void {
     const { reconciliation, sheet } = this.state;
-    if (reconciliation) {
+    if (flowOf(this.active) === "trekk") {
+      const run = this.state.trekk.imported?.result.run;
+      replace(this.workbookLabel, run ? `Trekk og AGA · ${run.inputs.scenario.virksomhet} · ${run.inputs.scenario.aar}` : "Trekk og AGA: les inn eksportene.");
+    } else if (reconciliation) {
       const o = reconciliation.fromSheet.oppsett;
       replace(this.workbookLabel, `${sheet} · ${o.virksomhet || "uten navn"} · ${o.aar}`);
     } else if (sheet) {
@@ -147,31 +186,44 @@ export class App implements StepContext {
 
   done(step: StepId): void {
     this.state.done.add(step);
+    if (step === "trekk-importer") {
+      // A new import: the later trekk steps start over from it.
+      this.state.done.delete("trekk-avstem");
+      this.state.done.delete("trekk-bilag");
+      this.updateWorkbookLabel();
+    }
     this.updateStepList();
   }
 
   private updateStepList(): void {
-    for (const s of STEPS) {
+    const flow = flowOf(this.active);
+    for (const [f, b] of this.flowButtons) b.setAttribute("aria-pressed", String(f === flow));
+    for (const [f, nav] of this.stepLists) nav.hidden = f !== flow;
+    for (const s of [...STEPS, ...TREKK_STEPS]) {
       const b = this.stepButtons.get(s.id) as HTMLButtonElement;
-      const locked = s.id !== "oppsett" && !this.state.reconciliation;
+      const locked = flowOf(s.id) === "trekk" ? s.id !== "trekk-importer" && !this.state.trekk.imported : s.id !== "oppsett" && !this.state.reconciliation;
       b.disabled = locked;
       const current = s.id === this.active;
       if (current) b.setAttribute("aria-current", "step");
       else b.removeAttribute("aria-current");
       b.classList.toggle("ferdig", this.state.done.has(s.id));
       const status = b.querySelector("[data-stegstatus]") as HTMLElement;
-      status.textContent = current ? ", gjeldende steg" : this.state.done.has(s.id) ? ", fullført" : locked ? ", krever oppsett" : "";
+      status.textContent = current ? ", gjeldende steg" : this.state.done.has(s.id) ? ", fullført" : locked ? (flowOf(s.id) === "trekk" ? ", krever import" : ", krever oppsett") : "";
     }
   }
 
   showStep(id: StepId, focus = true): void {
     this.active = id;
-    const i = STEPS.findIndex((s) => s.id === id);
-    replace(this.heading, `Steg ${i + 1} av ${STEPS.length}: ${STEPS[i].name}`);
+    const flow = flowOf(id);
+    this.lastOf[flow] = id;
+    const steps = FLOWS[flow].steps;
+    const i = steps.findIndex((s) => s.id === id);
+    replace(this.heading, `${flow === "trekk" ? "Trekk og AGA – " : ""}Steg ${i + 1} av ${steps.length}: ${steps[i].name}`);
     const step = this.steps[id];
     step.show();
     replace(this.content, step.element);
     this.updateStepList();
+    this.updateWorkbookLabel();
     if (focus) this.heading.focus();
   }
 

@@ -140,3 +140,31 @@ export function section(title: string, ...content: Child[]): HTMLElement {
   const id = newId("seksjon");
   return h("section", { attrs: { "aria-labelledby": id } }, h("h3", { id }, title), ...content);
 }
+
+/** A flag as the Avstem steps list it: its type, core's message, and the cell to go to. */
+export interface FlagItem {
+  readonly kind: string;
+  readonly type: string;
+  readonly message: string;
+  readonly place?: Place;
+  /** `Gå til J13`. */
+  readonly button?: string;
+}
+
+/** The flags under the heading `titleId`, each with a button to its cell; nothing when there are none. */
+export function flagList(flags: readonly FlagItem[], titleId: string, goTo: (place: Place) => void): HTMLElement | null {
+  if (flags.length === 0) return null;
+  return h(
+    "ul",
+    { class: "flagg", attrs: { "aria-labelledby": titleId } },
+    ...flags.map((f) =>
+      h(
+        "li",
+        { class: f.kind },
+        h("p", {}, h("strong", {}, f.type)),
+        h("p", {}, f.message),
+        f.place ? h("button", { type: "button", class: "lenke", attrs: { "aria-label": `${f.button}: ${f.type}` }, on: { click: () => goTo(f.place as Place) } }, f.button as string) : null,
+      ),
+    ),
+  );
+}

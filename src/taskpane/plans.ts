@@ -36,8 +36,8 @@ export function readReconciliation(snaps: Snapshots, sheet: string, extras?: Pic
   return readSpkSheet((s) => snaps.get(s), sheet, extras);
 }
 
-/** `plan` with its `Logg` row; `oppsett` names whose log it is when the sheet is printed. */
-const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp, oppsett: Oppsett): Checked<WritePlan> =>
+/** `plan` with its `Logg` row (the log describes the plan, in the same write); `oppsett` names whose log it is when printed. */
+export const logged = (plan: Checked<WritePlan>, snaps: Snapshots, action: string, totals: string, time: Timestamp, oppsett: Pick<Oppsett, "virksomhet" | "aar">): Checked<WritePlan> =>
   isProblems(plan)
     ? plan
     : withLogRow(plan, { tid: time, handling: action, summer: totals }, snaps.get(LOG_SHEET), existingSheets(snaps), { virksomhet: oppsett.virksomhet, aar: oppsett.aar });

@@ -10,9 +10,13 @@ import { SheetReconciliation } from "../core/usecase/spk";
 import { LonnSettings } from "../core/workpaper/settings";
 import { RunReport, Snapshots } from "../excel/run";
 import { BilagResult } from "./plans";
+import { TrekkImportRun } from "../core/usecase/trekk-import";
+import { TrekkRun } from "../core/usecase/trekk";
+import { TrekkWritten } from "./trekk-plans";
+import { TrekkForm, TrekkSource } from "./view/trekk-view";
 import { Message, Place } from "./view/messages";
 
-export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars";
+export type StepId = "oppsett" | "importer" | "avstem" | "bilag" | "aars" | "trekk-importer" | "trekk-avstem" | "trekk-bilag";
 
 export interface Step {
   readonly element: HTMLElement;
@@ -32,6 +36,23 @@ export interface StepState {
   import?: { readonly data: ImportedTerminer; readonly readWith: Oppsett; readonly others: Readonly<Record<string, string>>; readonly sources: string };
   bilag?: { readonly result: BilagResult; readonly fingerprint: string; readonly virksomheter?: readonly VirksomhetGrunnlag[] };
   lastFill?: RunReport;
+  /** The «Trekk og AGA» flow's own state. */
+  trekk: TrekkState;
+}
+
+/** What the trekk steps hand on: the import, the last write of it, the run with the accepted corrections. */
+export interface TrekkState {
+  imported?: {
+    readonly result: TrekkImportRun;
+    /** The oppsett as the --oppsett file has it, and where each export was read from: what `_lonn` keeps. */
+    readonly settings: Readonly<Record<string, string>>;
+    readonly form: TrekkForm;
+    /** The sheets or ranges each export was read from (not pasted text, not a file). */
+    readonly ranges: Readonly<Partial<Record<TrekkSource, string>>>;
+  };
+  written?: TrekkWritten;
+  /** The Bilag step's run: the import's with the corrections the user accepted, and the `_lonn` keys with them. */
+  bilag?: { readonly run: TrekkRun; readonly settings: Readonly<Record<string, string>> };
 }
 
 export interface StepContext {

@@ -7,6 +7,10 @@
  * local server and the Office.js CDN, and that axe-core finds nothing serious on any step.
  * Screenshots of every step go to test-artifacts/taskpane/.
  *
+ * A second block clicks through the «Trekk og AGA» flow on the exports sample (assets/samples/trekk):
+ * the a-meldinger chosen as files, the ledger, payroll, payments and lists as sheets; preview, fill,
+ * flags with links, a correction voucher written and exported twice (the second holds nothing new).
+ *
  * Run alone: npx jest test/browser
  * (LONN_BROWSER_DIST=/tmp/lonn-dist keeps the build there and reuses it on the next run.)
  */
@@ -18,6 +22,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { isRuleError, Result } from "../../src/core/errors";
 import { kroner } from "../../src/core/money/ore";
 import { Checked, isProblems } from "../../src/core/problem/problem";
+import { parseCsv } from "../../src/core/import/csv";
+import { voucherColumns } from "../../src/core/workpaper/voucher-sheet";
 import { CSV_COLUMNS, toCsv } from "../../src/core/voucher/csv";
 import { spkExportSettings } from "../../src/core/usecase/spk";
 import { GL07_LINE_LENGTH, toGl07 } from "../../src/core/voucher/gl07";
@@ -178,9 +184,16 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => ((document.getElementById("status") as HTMLElement).style.position = ""));
 }
 
-/** Waits until the running action is done (the pane clears aria-busy). */
+/**
+ * Waits until the running action is done (the pane clears aria-busy). Polled from here: the
+ * page's CSP forbids the eval that waitForFunction's own polling needs once an action takes a while.
+ */
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction("!document.getElementById('app').hasAttribute('aria-busy')");
+  const until = Date.now() + 60_000;
+  while (await page.evaluate(() => (document.getElementById("app") as HTMLElement).hasAttribute("aria-busy"))) {
+    if (Date.now() > until) throw new Error("The pane is still busy after 60 s.");
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function click(page: Page, id: string): Promise<void> {
@@ -198,17 +211,26 @@ async function syncsOf(page: Page, act: () => Promise<void>): Promise<number> {
 const heading = (page: Page) => page.locator("#steg-tittel").innerText();
 const statusText = (page: Page) => page.locator("#status").innerText();
 
+/** The pane opened on `seed`, once it shows its first step. */
+async function openReady(seed: Seed): Promise<Opened> {
+  const o = await open(seed);
+  await o.page.waitForSelector("#oppsett-lagre");
+  return o;
+}
+
+/** No request left the local server and the Office.js CDN (which was asked); no dialog, no error. */
+function expectNothingElse(o: Opened): void {
+  const allowed = new Set([server.origin, CDN]);
+  expect(o.requests.filter((u) => !allowed.has(new URL(u.startsWith("blob:") ? u.slice(5) : u).origin))).toEqual([]);
+  expect(o.requests.some((u) => u.startsWith(CDN))).toBe(true);
+  expect(o.dialogs).toEqual([]);
+  expect(o.errors).toEqual([]);
+}
+
 withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)", () => {
   let o: Opened;
-
-  beforeAll(async () => {
-    o = await open(SEED);
-    await o.page.waitForSelector("#oppsett-lagre");
-  });
-
-  afterAll(async () => {
-    await o?.context.close();
-  });
+  beforeAll(async () => (o = await openReady(SEED)));
+  afterAll(async () => o?.context.close());
 
   test("starts on Oppsett in an empty workbook, with both bundles loaded", async () => {
     const { page } = o;
@@ -430,11 +452,197 @@ withChromium.describe("the task pane on the Eksempeletaten sample (brutto 2024)"
   });
 
   test("no request went anywhere but the local server and the Office.js CDN; nothing ran that should not", async () => {
-    const allowed = new Set([server.origin, CDN]);
-    const elsewhere = o.requests.filter((u) => !allowed.has(new URL(u.startsWith("blob:") ? u.slice(5) : u).origin));
-    expect(elsewhere).toEqual([]);
-    expect(o.requests.some((u) => u.startsWith(CDN))).toBe(true);
-    expect(o.dialogs).toEqual([]);
+    expectNothingElse(o);
+  });
+});
+
+// --- The «Trekk og AGA» flow on the exports sample (assets/samples/trekk) ---------------------
+const TREKK_DIR = path.join(ROOT, "assets", "samples", "trekk");
+const trekkGrid = (file: string, change: (text: string) => string = (t) => t): string[][] => {
+  const parsed = parseCsv(change(fs.readFileSync(path.join(TREKK_DIR, file), "utf8")), { sheet: file });
+  if (isProblems(parsed)) throw new Error(parsed.message);
+  return parsed.values;
+};
+/** The ledger with the AGA of 20.04.2026 booked 45 kr too high: a ledger difference to accept and post away. */
+const hovedbok = trekkGrid("hovedbok-2026.csv", (t) => t.replace("AGA sone I 20.04.2026;;73 531,50", "AGA sone I 20.04.2026;;73 576,50"));
+const betalinger = trekkGrid("betalinger-2026.csv");
+/** A payment of 20.02's forskuddstrekk naming a pay date that is none. */
+const betalingerFeil = betalinger.map((r) => [...r]);
+const feilRad = betalingerFeil.findIndex((r) => r[1] === "Forskuddstrekk" && r[3] === "20.02.2026");
+betalingerFeil[feilRad][3] = "19.02.2026";
+const TREKK_SEED: Seed = {
+  sheets: [
+    { name: "Hovedbok", grid: hovedbok },
+    { name: "Lønnsjournal", grid: trekkGrid("lonnsjournal-2026.csv") },
+    { name: "Betalinger", grid: betalinger },
+    { name: "Betalinger feil", grid: betalingerFeil },
+    { name: "Trekklister", grid: trekkGrid("trekklister-2026.csv") },
+  ],
+  selection: { sheet: "Hovedbok", address: "A1" },
+};
+const AMELDINGER = fs.readdirSync(TREKK_DIR).filter((n) => n.startsWith("amelding-")).sort().map((n) => path.join(TREKK_DIR, n));
+const TREKK = "Trekk og AGA";
+
+withChromium.describe("the Trekk og AGA flow on the exports sample (Nordlys Verksted AS 2026)", () => {
+  let o: Opened;
+  beforeAll(async () => (o = await openReady(TREKK_SEED)));
+  afterAll(async () => o?.context.close());
+
+  test("the second flow sits beside the SPK flow: its own three steps, locked until an import is read", async () => {
+    const { page } = o;
+    expect(await page.locator("#flyt-spk").getAttribute("aria-pressed")).toBe("true");
+    await page.locator("#flyt-trekk").click();
+    expect(await heading(page)).toBe("Trekk og AGA – Steg 1 av 3: Importer");
+    expect(await page.locator("#flyt-trekk").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator("#steg-trekk-avstem").isDisabled()).toBe(true);
+    expect(await page.locator("#steg-oppsett").isVisible()).toBe(false);
+    // The sheets that look like the exports are suggested.
+    expect(await page.getByLabel("Hovedbok (transaksjonsliste): ark eller område").inputValue()).toBe("Hovedbok");
+    expect(await page.getByLabel("Lønnsjournal: ark eller område").inputValue()).toBe("Lønnsjournal");
+    expect(await page.getByLabel("Fakturaer og trekklister (valgfritt): ark eller område").inputValue()).toBe("Trekklister");
+  });
+
+  test("Importer: a payment that settles no pay date is listed with its cell (a link), nothing is written", async () => {
+    const { page } = o;
+    await page.getByLabel("År", { exact: true }).fill("2026");
+    await page.getByLabel("Virksomhet", { exact: true }).fill("Nordlys Verksted AS");
+    await page.getByLabel("Org.nr. (valgfritt)").fill("921734050");
+    await page.locator("summary", { hasText: "Eksport til Unit4" }).click();
+    await page.getByLabel("Firmakode (Unit4)").fill("NV");
+    await page.getByLabel("Bilagsart (Unit4)").fill("TK");
+    await page.locator("#trekk-amelding-filer").setInputFiles(AMELDINGER);
+    await page.getByLabel("Betalinger: ark eller område").fill("Betalinger feil");
+    const before = await state(page);
+    // src/excel's range reads: two syncs for a range of up to 2 000 cells (the ledger, the payments,
+    // the lists), four for the payroll journal's 2 200 (its size, then blocks sized to stay under
+    // Excel on the web's 5 MB). The files are read in the pane; nothing else goes to Excel.
+    expect(await syncsOf(page, () => click(page, "trekk-les"))).toBe(10);
+    const box = page.locator("#trekk-importer-resultat [role=alert]");
+    const cell = `D${feilRad + 1}`;
+    expect(await box.innerText()).toContain(`'Betalinger feil'!${cell}: 2026-02-19 er ingen utbetalingsdato i lønnskjøringene eller a-meldingen`);
+    expect(await state(page)).toBe(before);
+    await accessible(page, "Trekk: Importer (feil)");
+    await page.getByRole("button", { name: `Gå til ${cell} i Betalinger feil` }).click();
+    await idle(page);
+    expect(await selection(page)).toEqual({ sheet: "Betalinger feil", r0: feilRad, c0: 3 });
+  });
+
+  test("Importer: the roll-forward per account and month before anything is written", async () => {
+    const { page } = o;
+    await page.getByLabel("Betalinger: ark eller område").fill("Betalinger");
+    const before = await state(page);
+    expect(await syncsOf(page, () => click(page, "trekk-les"))).toBe(10);
+    expect(await state(page)).toBe(before);
+    const result = page.locator("#trekk-importer-resultat");
+    expect(await result.innerText()).toContain("A-meldinger: 13 filer, 1 erstattet av en senere melding.");
+    expect(await result.innerText()).toContain("2026-09: amelding-2026-09.xml");
+    const summaries = await page.locator("#trekk-importer-resultat details.termin > summary").allTextContents();
+    expect(summaries).toEqual([
+      "2600 Forskuddstrekk · Ingen differanse mot hovedboken",
+      "2770 Skyldig arbeidsgiveravgift · 1 måned med differanse mot hovedboken",
+      "2640 Forsikringstrekk · Ingen differanse mot hovedboken",
+      "2650 Trukket fagforeningskontingent · Ingen differanse mot hovedboken",
+    ]);
+    const first = await page.$$eval("#trekk-importer-resultat table", (t) => Array.from(t[0].querySelectorAll("tbody tr")).map((r) => r.textContent?.replace(/\u00a0/g, " ")));
+    expect(first).toHaveLength(12);
+    expect(first[0]).toBe("januar 2026\u2212474 246,00246 473,00720 719,000,000,00");
+    expect(await page.locator("tr.avvik").count()).toBe(1);
+    expect(await statusText(page)).toBe("Leste 13 a-meldinger, Hovedbok, Lønnsjournal, Betalinger, Trekklister. Se over tallene per konto og måned; ingenting er skrevet ennå.");
+    await accessible(page, "Trekk: Importer");
+    await screenshot(page, "trekk-1-importer");
+  });
+
+  test("Avstem: the sheet filled in one write; every flag with a link to its cell", async () => {
+    const { page } = o;
+    await page.locator("#trekk-import-videre").click();
+    expect(await heading(page)).toBe("Trekk og AGA – Steg 2 av 3: Avstem");
+    expect(await syncsOf(page, () => click(page, "trekk-fyll"))).toBe(2);
+    expect(String((await values(page, TREKK, "A1"))[0][0])).toBe("Trekk og arbeidsgiveravgift – avstemming av trekk- og avgiftskontoene 2026");
+    expect(await values(page, TREKK, "B3")).toEqual([["Nordlys Verksted AS"]]);
+    expect(await values(page, "Logg", "B2")).toEqual([["Trekk og AGA fylt fra import"]]);
+    const settings = (await values(page, "_lonn", "A1:B40")).find((r) => r[0] === "trekk.oppsett");
+    expect(JSON.parse(String(settings?.[1]))).toMatchObject({ virksomhet: "Nordlys Verksted AS", orgnr: "921734050", aar: 2026, firma: "NV", bilagsart: "TK" });
+
+    const flags = page.locator("ul.flagg li");
+    expect(await flags.count()).toBe(5);
+    expect(await page.locator("#trekk-avstem-resultat").innerText()).toContain("5 flagg: 1 hovedboken avviker fra avstemmingen, 1 betalt for sent, 1 betalt for lite, 2 lønn og faktura er ulike.");
+    const ledger = flags.filter({ hasText: "Hovedboken avviker fra avstemmingen" });
+    expect(await ledger.innerText()).toContain("Konto 2770, april 2026");
+    const link = ledger.getByRole("button");
+    const address = String(await link.innerText()).replace("Gå til ", "");
+    expect(String((await values(page, TREKK, address))[0][0])).toContain("Konto 2770, april 2026");
+    await accessible(page, "Trekk: Avstem");
+    await screenshot(page, "trekk-2-avstem");
+    expect(await syncsOf(page, () => link.click().then(() => idle(page)))).toBe(1);
+    const at = await selection(page);
+    expect(at?.sheet).toBe(TREKK);
+  });
+
+  test("Bilag: the accepted difference becomes a voucher, written, exported (CSV with BOM, GL07 2060 a line); a second export holds nothing new", async () => {
+    const { page } = o;
+    await page.locator("#trekk-avstem-videre").click();
+    expect(await heading(page)).toBe("Trekk og AGA – Steg 3 av 3: Bilag");
+    await page.getByLabel(/^Korriger 2770 april 2026/).check();
+    expect(await page.getByLabel("Motkonto").inputValue()).toBe("5400");
+    await click(page, "trekk-bilag-vis");
+    expect(await page.locator("#trekk-bilag-resultat details.bilag > summary").allTextContents()).toEqual(["TREKK-2026-2770-04 · 30.04.2026 · periode 202604"]);
+    expect(await page.locator("#trekk-bilag-resultat .merke.ok").count()).toBe(1);
+    await accessible(page, "Trekk: Bilag");
+    await screenshot(page, "trekk-3-bilag");
+
+    expect(await syncsOf(page, () => click(page, "trekk-bilag-skriv"))).toBe(2);
+    const k = voucherColumns(0);
+    const rows = (await values(page, "Korreksjonsbilag trekk", "A1:L20")).filter((r) => r[k.id] === "TREKK-2026-2770-04" && typeof r[k.linje] === "number");
+    expect(rows.map((r) => [r[k.konto], r[k.belop]])).toEqual([["2770", 45], ["5400", -45]]);
+    const oppsett = JSON.parse(String((await values(page, "_lonn", "A1:B40")).find((r) => r[0] === "trekk.oppsett")?.[1]));
+    expect(oppsett.korreksjoner).toEqual([{ konto: "2770", periode: "2026-04", motkonto: "5400" }]);
+
+    const downloads: { name: string; bytes: Buffer }[] = [];
+    const listener = async (d: import("playwright-core").Download) => downloads.push({ name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) });
+    page.on("download", listener);
+    // Read; the user's fill colours of the existing cells it styles (kept, issue 13); write.
+    expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(3);
+    for (let i = 0; i < 200 && downloads.length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(downloads).toHaveLength(2);
+    page.off("download", listener);
+    const csv = downloads.find((d) => d.name.endsWith(".csv")) as { name: string; bytes: Buffer };
+    expect(csv.name).toBe("Trekk-korreksjonsbilag-TREKK-2026-E1.csv");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.toString("utf8").slice(1).split("\r\n")[0]).toBe(CSV_COLUMNS.join(";"));
+    expect(csv.bytes.toString("utf8")).toContain("TREKK-2026-2770-04");
+    const gl07 = (downloads.find((d) => d.name.endsWith(".gl07.txt")) as { bytes: Buffer }).bytes.toString("latin1").split("\r\n").filter((l) => l !== "");
+    expect(gl07.map((l) => l.length)).toEqual([GL07_LINE_LENGTH, GL07_LINE_LENGTH]);
+    expect((await values(page, "Eksporterte bilag", "E1:E10")).flat().filter((v) => v === "TREKK-2026-2770-04")).toHaveLength(2);
+    expect(await statusText(page)).toBe("Eksportert (TREKK-2026-E1): TREKK-2026-2770-04.");
+
+    expect(await syncsOf(page, () => click(page, "trekk-eksport"))).toBe(2);
+    expect(await statusText(page)).toBe("Ingen nye bilag å eksportere (uendret siden forrige eksport: TREKK-2026-2770-04).");
+    expect(downloads).toHaveLength(2);
+    expect((await values(page, "Logg", "B2:B5")).map((r) => r[0])).toEqual([
+      "Trekk og AGA fylt fra import",
+      "Korreksjonsbilag for trekk skrevet",
+      "Korreksjonsbilag for trekk eksportert",
+      "Korreksjonsbilag for trekk eksportert",
+    ]);
+  });
+
+  test("the SPK flow is where it was; nothing went anywhere but the local server and the CDN", async () => {
+    const { page } = o;
+    await page.locator("#flyt-spk").click();
+    expect(await heading(page)).toBe("Steg 1 av 5: Oppsett");
+    await page.locator("#flyt-trekk").click();
+    expect(await heading(page)).toBe("Trekk og AGA – Steg 3 av 3: Bilag");
+    expectNothingElse(o);
+  });
+
+  test("Importer again with the ledger as a SAF-T file: streamed in the pane, the sample's own ledger (no difference)", async () => {
+    const { page } = o;
+    await page.locator("#steg-trekk-importer").click();
+    await page.locator("#trekk-saft-fil").setInputFiles(path.join(TREKK_DIR, "saft-2026.xml"));
+    expect(await syncsOf(page, () => click(page, "trekk-les"))).toBe(8);
+    expect(await page.locator("#trekk-importer-resultat").innerText()).toMatch(/saft-2026\.xml: SAF-T 1\.30, 109 av \d+ linjer på kontoene\./);
+    expect(await page.locator("tr.avvik").count()).toBe(0);
+    expect(await page.locator("#steg-trekk-avstem").isDisabled()).toBe(false);
     expect(o.errors).toEqual([]);
   });
 });

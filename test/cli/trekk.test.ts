@@ -305,15 +305,6 @@ describe("the command line", () => {
     expect(r.err).toContain("Ukjent valg «--xlxs» (mente du --xlsx?)");
   });
 
-  test("the import form is defined but not yet there: a clear message, exit 2", async () => {
-    const r = await lonnTrekk("--amelding", "a.xml", "--hovedbok", "h.csv", "--lonn", "l.csv", "--betalinger", "b.csv", "--oppsett", "o.json");
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("ikke klar i denne versjonen ennå");
-    const missing = await lonnTrekk("--amelding", "a.xml");
-    expect(missing.code).toBe(2);
-    expect(missing.err).toContain("mangler --hovedbok, --lonn, --betalinger, --oppsett");
-  });
-
   test("--summary: one line per firm, a bad file on its own line, exit 1 when one failed", async () => {
     const dir = trekkTempDir();
     const bad = join(dir, "zz-feil.json");

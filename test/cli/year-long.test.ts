@@ -15,6 +15,9 @@ import { EXPORT_RECORD_SHEET } from "../../src/core/workpaper/export-record-shee
 import { GL07_ENCODING, GL07_LINE_LENGTH, GL07_POSITIONS } from "../../src/core/voucher/gl07";
 import { lonn, lonnJson, tempDir } from "./helpers";
 
+// Each test runs the CLI on real workbooks several times (exceljs reads and writes them whole).
+jest.setTimeout(60_000);
+
 const dir = tempDir("lonn-year-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -273,13 +276,64 @@ describe("small ones", () => {
     const r = await lonn("avstem", "--summary", out);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split("\n");
+    const none = "arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller et avstemmingsark i _lonn)";
     expect(lines.filter((l) => l.startsWith("HOPPET OVER"))).toEqual([
       "HOPPET OVER  eksempeletaten-2024.json: utdata fra lonn avstem --json, ikke en scenariofil",
+      "HOPPET OVER  lonnsbilag-2024-11.json: utdata fra lonn lonnsbilag --json",
+      `HOPPET OVER  lonnsbilag-2024-11.xlsx: ${none}`,
       "HOPPET OVER  nettoetaten-2024.json: utdata fra lonn avstem --json, ikke en scenariofil",
       "HOPPET OVER  trekk-2026.json: utdata fra lonn trekk --json",
-      "HOPPET OVER  trekk-2026.xlsx: arbeidsboken har ingen SPK-avstemming (verken A10, A11 eller et avstemmingsark i _lonn)",
+      `HOPPET OVER  trekk-2026.xlsx: ${none}`,
+      "HOPPET OVER  trekk-import-2026.json: utdata fra lonn trekk --json",
+      `HOPPET OVER  trekk-import-2026.xlsx: ${none}`,
     ]);
     expect(lines.some((l) => l.startsWith("Eksempeletaten") && l.endsWith("eksempeletaten-2024.xlsx"))).toBe(true);
-    expect(lines[lines.length - 1]).toMatch(/filer, 0 med feil, 4 hoppet over/);
+    expect(lines[lines.length - 1]).toBe("10 filer, 0 med feil, 8 hoppet over (ikke en SPK-avstemming).");
+  });
+});
+
+describe("the workbook as colleagues leave it", () => {
+  test("an A10 sheet renamed in Excel (its names follow it) is found again: no second A10, no name repointed", async () => {
+    const book = join(dir, "omdoept.xlsx");
+    expect((await lonn("avstem", scenario("r1", [termin(1, 1234.56)]), "--xlsx", book)).code).toBe(0);
+    // Excel renames the sheet and every defined name with it; `_lonn` still says the old name.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.getWorksheet("A10 SPK brutto")!.name = "Pensjon 2024";
+    const model = wb.definedNames.model as { name: string; ranges: string[] }[];
+    wb.definedNames.model = model.map((m) => ({ ...m, ranges: m.ranges.map((r) => r.replace("'A10 SPK brutto'!", "'Pensjon 2024'!")) }));
+    await wb.xlsx.writeFile(book);
+
+    const r = await lonnJson("avstem", scenario("r2", [termin(1, 1234.56), termin(2, -50)]), "--xlsx", book);
+    expect((r.terminer as { R: number | null }[]).map((t) => t.R)).toEqual([1234.56, -50, null, null, null, null]);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(book);
+    expect(after.worksheets.map((ws) => ws.name)).not.toContain("A10 SPK brutto");
+    expect(after.getWorksheet("Pensjon 2024")!.getCell("M13").value).toBe(-50);
+    const names = after.definedNames.model as { name: string; ranges: string[] }[];
+    expect(names.filter((n) => n.name.startsWith("LONN_")).every((n) => n.ranges.every((x) => x.startsWith("'Pensjon 2024'!")))).toBe(true);
+    // `_lonn` now names the sheet as it is called.
+    const settings = new Map<string, unknown>();
+    after.getWorksheet("_lonn")!.eachRow((row) => settings.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(settings.get("avstemmingsark")).toBe("Pensjon 2024");
+    // Read back by itself, the renamed sheet is the reconciliation too.
+    expect((await lonn("avstem", book)).code).toBe(0);
+  });
+
+  test("a workbook set up by a newer version of the add-in is refused, not written back in the old form", async () => {
+    const book = join(dir, "nyere.xlsx");
+    expect((await lonn("avstem", scenario("n1", [termin(1, 100)]), "--xlsx", book)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const lonnSheet = wb.getWorksheet("_lonn")!;
+    lonnSheet.eachRow((row) => {
+      if (row.getCell(1).value === "skjemaversjon") row.getCell(2).value = "2";
+    });
+    await wb.xlsx.writeFile(book);
+    const before = readFileSync(book);
+    const r = await lonn("avstem", scenario("n1", [termin(1, 100)]), "--xlsx", book);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("_lonn!B2: oppsettet er laget av en nyere versjon av tillegget (skjemaversjon 2); oppdater tillegget.");
+    expect(readFileSync(book)).toEqual(before);
   });
 });

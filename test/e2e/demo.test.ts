@@ -57,7 +57,9 @@ const FILES = [
   "eksempeletaten-2024-bilag-gl07.dat", "eksempeletaten-2024-bilag.csv", "eksempeletaten-2024.json", "eksempeletaten-2024.xlsx",
   "nettoetaten-2024-bilag-gl07.dat", "nettoetaten-2024-bilag.csv", "nettoetaten-2024.json", "nettoetaten-2024.xlsx",
   "trekk-2026-bilag-gl07.dat", "trekk-2026-bilag.csv", "trekk-2026.json", "trekk-2026.xlsx",
-];
+  "trekk-import-2026-bilag-gl07.dat", "trekk-import-2026-bilag.csv", "trekk-import-2026.json", "trekk-import-2026.xlsx",
+  "lonnsbilag-2024-11-bilag-gl07.dat", "lonnsbilag-2024-11-bilag.csv", "lonnsbilag-2024-11.json", "lonnsbilag-2024-11.xlsx",
+].sort();
 
 /** The cells without the times the runs happened at (Logg, the export record): the rest must be the same. */
 const timeless = (cells: Map<string, unknown>): Map<string, unknown> =>

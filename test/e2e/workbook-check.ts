@@ -23,7 +23,7 @@ export interface Expected {
   readonly amelding?: readonly AmeldingFordeling[];
 }
 
-type Want = number | string | { rate: number };
+export type Want = number | string | { rate: number };
 
 /** Øre of a kroner figure, as an integer (the engine's doubles carry binary noise; the model's do not). */
 const ore = (kroner: number): number => Math.round(kroner * 100) + 0;
@@ -108,20 +108,25 @@ function avstemmingExpected(a: Avstemming): Map<string, Want> {
 }
 
 /** Rows of a generated table by column A (id) and a marker column. */
-function rowsOf(ws: ExcelJS.Worksheet, col: number): { row: number; id: string; marker: unknown }[] {
+function rowsOf(ws: ExcelJS.Worksheet, col: number, idPattern: RegExp = /^SPK-\d{4}-/): { row: number; id: string; marker: unknown }[] {
   const out: { row: number; id: string; marker: unknown }[] = [];
   ws.eachRow((row, r) => {
     const id = row.getCell(1).value;
-    if (typeof id === "string" && /^SPK-\d{4}-/.test(id)) out.push({ row: r, id, marker: row.getCell(col + 1).value });
+    if (typeof id === "string" && idPattern.test(id)) out.push({ row: r, id, marker: row.getCell(col + 1).value });
   });
   return out;
 }
 
-function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: readonly Bilag[]): Map<string, Want> {
-  const k = voucherColumns(a.oppsett.dimensjoner.length);
+/**
+ * What every formula cell of a voucher sheet (core/workpaper/voucher-sheet) must show: debet and
+ * kredit per line, the sums and «I balanse» on each voucher's control row. The rows are found by
+ * their ids; each line's signed amount (a constant) must be the model's.
+ */
+export function voucherSheetExpected(ws: ExcelJS.Worksheet, bilag: readonly Bilag[], idPattern: RegExp, dimensionCount: number): Map<string, Want> {
+  const k = voucherColumns(dimensionCount);
   const L = (c: number) => columnLetter(c);
   const m = new Map<string, Want>();
-  const rows = rowsOf(ws, k.linje);
+  const rows = rowsOf(ws, k.linje, idPattern);
   let i = 0;
   for (const b of bilag) {
     let debet = 0;
@@ -146,6 +151,10 @@ function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: r
   }
   expect(i).toBe(rows.length);
   return m;
+}
+
+function korreksjonsbilagExpected(ws: ExcelJS.Worksheet, a: Avstemming, bilag: readonly Bilag[]): Map<string, Want> {
+  return voucherSheetExpected(ws, bilag, /^SPK-\d{4}-/, a.oppsett.dimensjoner.length);
 }
 
 function ameldingExpected(ws: ExcelJS.Worksheet, fordelinger: readonly AmeldingFordeling[]): Map<string, Want> {
@@ -174,7 +183,7 @@ function ameldingExpected(ws: ExcelJS.Worksheet, fordelinger: readonly AmeldingF
 }
 
 /** Every formula cell of the sheet against `want`; no formula cell may be left unchecked. */
-function compareFormulas(ws: ExcelJS.Worksheet, want: Map<string, Want>): void {
+export function compareFormulas(ws: ExcelJS.Worksheet, want: Map<string, Want>): void {
   const seen: string[] = [];
   const got: [string, unknown][] = [];
   const expected: [string, unknown][] = [];
@@ -213,7 +222,7 @@ export function expectNoLonnFunctions(wb: ExcelJS.Workbook): void {
   expect(texts.filter((t) => /\bLONN\./i.test(t))).toEqual([]);
 }
 
-function expectNoErrors(wb: ExcelJS.Workbook): void {
+export function expectNoErrors(wb: ExcelJS.Workbook): void {
   const errors: string[] = [];
   for (const ws of wb.worksheets) {
     ws.eachRow((row) =>
@@ -226,7 +235,7 @@ function expectNoErrors(wb: ExcelJS.Workbook): void {
   expect(errors).toEqual([]);
 }
 
-async function read(path: string): Promise<ExcelJS.Workbook> {
+export async function read(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   return wb;

@@ -13,8 +13,8 @@ import { existsSync } from "fs";
 import { userInfo } from "os";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, Problems, problems } from "../../core/problem/problem";
-import { timestamp } from "../../core/spk/log-text";
-import { runSpk, SpkInputs } from "../../core/usecase/spk";
+import { timestamp } from "../../core/workpaper/logg";
+import { RECONCILIATION_NAME, runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
 import { sheetAddress } from "../../core/sheet/reference";
 import { parseArgs } from "../args";
@@ -29,7 +29,7 @@ import { LIMITS } from "../xlsx/package-parts";
 import { CSV_LIMITS } from "../../core/import/csv";
 import { megabytesText, wholeNumberText } from "../../core/text";
 import { lazySnapshots } from "../xlsx/snapshot";
-import { loadWorkbook, partsLostOnSave } from "../xlsx/workbook";
+import { loadWorkbook, partsLostOnSave, sheetOfName } from "../xlsx/workbook";
 
 export const AVSTEM_USAGE = `Bruk:
   lonn avstem SCENARIO.json|BOK.xlsx [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -243,7 +243,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
 
   const opened = await openBook(xlsx, inputWorkbook, inputPath);
   if (isProblems(opened)) return fail(opened, outputs);
-  const run = runSpk(inputs, opened ? { sheetNames: opened.sheetNames, snapshots: opened.snapshots, isInput: opened.isInput } : undefined);
+  const run = runSpk(inputs, opened);
   if (isProblems(run)) return fail(run, outputs);
 
   const built = await buildOutputs(run, {
@@ -303,6 +303,7 @@ function exportText(e: { batchId: string; bilag: readonly string[]; uendret: rea
 interface Opened extends OpenBook {
   readonly sheetNames: readonly string[];
   readonly isInput: boolean;
+  readonly namedSheet?: string;
 }
 
 /**
@@ -333,7 +334,8 @@ async function openBook(xlsx: string | undefined, input: ExcelJS.Workbook | unde
       );
     }
   }
-  return { workbook, snapshots: lazySnapshots(workbook), sheetNames: workbook.worksheets.map((ws) => ws.name), isInput };
+  const namedSheet = sheetOfName(workbook, RECONCILIATION_NAME);
+  return { workbook, snapshots: lazySnapshots(workbook), sheetNames: workbook.worksheets.map((ws) => ws.name), isInput, ...(namedSheet ? { namedSheet } : {}) };
 }
 
 /** Who runs the command, for `Logg`. */

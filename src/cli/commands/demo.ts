@@ -4,14 +4,19 @@
  * oppsett (assets/samples/<set>/oppsett.json), reconciles, and writes the filled workbook (A10/A11,
  * Korreksjonsbilag, A-melding fordeling, _lonn), the vouchers as CSV and Unit4 GL07, and the
  * `--json` result, into one folder (default ./demo-output). It is `lonn avstem --sap … --unit4 …
- * --spk … --oppsett …` run twice, through the same functions.
+ * --spk … --oppsett …` run twice, through the same functions. Then the trekk og AGA reconciliation
+ * twice: the scenario of assets/samples/trekk-scenario (`lonn trekk SCENARIO.json`), and the import
+ * form on the exports of assets/samples/trekk (`lonn trekk --amelding … --hovedbok saft-2026.xml …`);
+ * and `lonn lonnsbilag` on the sample payroll journal (assets/samples/lonnsbilag/). Every file of
+ * every part is built before any is written.
  */
 import ExcelJS from "exceljs";
-import { timestamp } from "../../core/spk/log-text";
-import { existsSync } from "fs";
+import { existsSync, readdirSync } from "fs";
 import { join, relative, resolve } from "path";
 import { percentText } from "../../core/money/format";
-import { isProblems } from "../../core/problem/problem";
+import { Checked, isProblems } from "../../core/problem/problem";
+import { timestamp } from "../../core/workpaper/logg";
+import { TrekkRun } from "../../core/usecase/trekk";
 import { exportBlockers, planSpkExport, runSpk, SpkRun } from "../../core/usecase/spk";
 import { parseArgs } from "../args";
 import { OutputFile, writeFiles } from "../files";
@@ -22,8 +27,13 @@ import { resultJson } from "../report/json";
 import { kr, norwegianDate, table } from "../report/table";
 import { heading, isBalanced } from "../report/text";
 import { trekkJson } from "../report/trekk";
+import { readTrekkImport, TrekkImportFiles } from "../trekk-import";
 import { buildTrekkOutputs } from "../trekk-outputs";
-import { localNow, runTrekkFile } from "./trekk";
+import { runTrekkFile } from "./trekk";
+import { localNow } from "../command-kit";
+import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
+import { lonnsbilagJson } from "../report/lonnsbilag";
+import { runLonnsbilagFile } from "./lonnsbilag";
 
 /** The bundled samples: three levels up from src/cli/commands (ts) and lib/cli/commands (compiled). */
 export const SAMPLES = resolve(__dirname, "..", "..", "..", "assets", "samples");
@@ -35,8 +45,55 @@ export const DEMO_SETS = [
 
 export const DEMO_FOLDER = "demo-output";
 
-/** The trekk and AGA sample (a scenario until the readers' sample of a-melding, ledger and payroll replaces it). */
+/** The trekk and AGA scenario sample (`lonn trekk SCENARIO.json`). */
 export const DEMO_TREKK = { file: join("trekk-scenario", "scenario.json"), name: "trekk-2026" } as const;
+
+/** The trekk and AGA exports sample (the import form): a year of a-meldinger, SAF-T, payroll, payments and invoices. */
+export const DEMO_TREKK_IMPORT = { folder: "trekk", name: "trekk-import-2026" } as const;
+
+/** The import form's files of the exports sample. */
+export function demoTrekkImportFiles(samples: string = SAMPLES): TrekkImportFiles {
+  const dir = join(samples, DEMO_TREKK_IMPORT.folder);
+  return {
+    amelding: readdirSync(dir).filter((n) => n.startsWith("amelding-") && n.endsWith(".xml")).sort().map((n) => join(dir, n)),
+    hovedbok: join(dir, "saft-2026.xml"),
+    lonn: join(dir, "lonnsjournal-2026.csv"),
+    betalinger: join(dir, "betalinger-2026.csv"),
+    fakturaer: join(dir, "trekklister-2026.csv"),
+    oppsett: join(dir, "oppsett-2026.json"),
+  };
+}
+
+/** The payroll voucher sample: the CSV journal of November 2024 with its oppsett (scripts/make-lonnsbilag-samples.mjs). */
+export const DEMO_LONNSBILAG = {
+  journal: join("lonnsbilag", "lonnsjournal-2024-11.csv"),
+  oppsett: join("lonnsbilag", "oppsett.json"),
+  name: "lonnsbilag-2024-11",
+} as const;
+
+/**
+ * The payroll voucher part of the demo: `lonn lonnsbilag` on the sample journal, its workbook, CSV,
+ * GL07 and JSON into `folder` (built, not written), and the lines the demo prints.
+ */
+export async function lonnsbilagDemo(folder: string, shown: (path: string) => string = (p) => p): Promise<Checked<{ files: OutputFile[]; lines: string[] }>> {
+  const run = await runLonnsbilagFile(join(SAMPLES, DEMO_LONNSBILAG.journal), { oppsett: join(SAMPLES, DEMO_LONNSBILAG.oppsett) });
+  if (isProblems(run)) return run;
+  const base = join(folder, DEMO_LONNSBILAG.name);
+  const built = await buildLonnsbilagOutputs(run, { xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat`, now: localNow() });
+  if (isProblems(built)) return built;
+  const files: OutputFile[] = [
+    ...built.files,
+    { type: "json", path: `${base}.json`, content: Buffer.from(JSON.stringify(lonnsbilagJson(run), null, 2) + "\n", "utf8") },
+  ];
+  const j = run.inputs.journal;
+  const lines = [
+    `${j.virksomhet ?? "Lønnsjournalen"} – lønnsbilag fra lønnsjournalen (${DEMO_LONNSBILAG.journal}): ${run.bilag.length} bilag, ett per utbetalingsdato, ` +
+      `${run.bilag.every(isBalanced) ? "alle går i null" : "IKKE alle går i null"}:`,
+    ...table(run.lonnsbilag.map((l) => [`    ${l.bilag.id}`, norwegianDate(l.bilag.dato), `${l.bilag.linjer.length} linjer`, `AGA ${kr(l.sumAga)}`, `feriepenger ${kr(l.feriepenger)}`]), [0, 1, 2]),
+    "  Filer:", ...files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`),
+  ];
+  return { files, lines };
+}
 
 const USAGE = "Bruk: lonn demo [MAPPE]   (standard ./demo-output)";
 
@@ -115,43 +172,65 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
     const json = JSON.stringify(resultJson(run), null, 2) + "\n";
     runs.push({ run, waiting: waiting.map((p) => p.message), files: [...built.files, { type: "json", path: `${base}.json`, content: Buffer.from(json, "utf8") }] });
   }
-  const trekk = runTrekkFile(join(SAMPLES, DEMO_TREKK.file));
-  const trekkBase = join(folder, DEMO_TREKK.name);
-  const trekkBuilt = isProblems(trekk) ? trekk : await buildTrekkOutputs(trekk, { xlsx: `${trekkBase}.xlsx`, csv: `${trekkBase}-bilag.csv`, gl07: `${trekkBase}-bilag-gl07.dat`, now: localNow() });
-  if (isProblems(trekkBuilt)) {
-    io.err([`Demoen stoppet på ${DEMO_TREKK.file}:`, ...trekkBuilt.lines, "Ingenting er skrevet."].join("\n"));
+  const trekkSets: { name: string; what: string; run: () => Promise<Checked<TrekkRun>> }[] = [
+    { name: DEMO_TREKK.name, what: DEMO_TREKK.file, run: async () => runTrekkFile(join(SAMPLES, DEMO_TREKK.file)) },
+    {
+      name: DEMO_TREKK_IMPORT.name,
+      what: join(DEMO_TREKK_IMPORT.folder, "*"),
+      run: async () => {
+        const read = await readTrekkImport(demoTrekkImportFiles());
+        return isProblems(read) ? read : read.run;
+      },
+    },
+  ];
+  const trekkRuns: { run: TrekkRun; files: OutputFile[]; from: string }[] = [];
+  for (const set of trekkSets) {
+    const trekk = await set.run();
+    const base = join(folder, set.name);
+    const built = isProblems(trekk) ? trekk : await buildTrekkOutputs(trekk, { xlsx: `${base}.xlsx`, csv: `${base}-bilag.csv`, gl07: `${base}-bilag-gl07.dat`, now: localNow() });
+    if (isProblems(built)) {
+      io.err([`Demoen stoppet på ${set.what}:`, ...built.lines, "Ingenting er skrevet."].join("\n"));
+      return 1;
+    }
+    const files: OutputFile[] = [...built.files, { type: "json", path: `${base}.json`, content: Buffer.from(JSON.stringify(trekkJson(built.run), null, 2) + "\n", "utf8") }];
+    trekkRuns.push({ run: built.run, files, from: set.what });
+  }
+  const trekkFiles = trekkRuns.flatMap((r) => r.files);
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), resolve(path));
+    return rel.startsWith("..") ? resolve(path) : rel;
+  };
+  const payroll = await lonnsbilagDemo(folder, shown);
+  if (isProblems(payroll)) {
+    io.err([`Demoen stoppet på ${DEMO_LONNSBILAG.journal}:`, ...payroll.lines, "Ingenting er skrevet."].join("\n"));
     return 1;
   }
-  const trekkFiles: OutputFile[] = [
-    ...trekkBuilt.files,
-    { type: "json", path: `${trekkBase}.json`, content: Buffer.from(JSON.stringify(trekkJson(trekkBuilt.run), null, 2) + "\n", "utf8") },
-  ];
-  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles]);
+  const written = writeFiles([...runs.flatMap((r) => r.files), ...trekkFiles, ...payroll.files]);
   if (isProblems(written)) {
     io.err(written.lines.join("\n"));
     return 1;
   }
 
-  const shown = (path: string) => {
-    const rel = relative(process.cwd(), resolve(path));
-    return rel.startsWith("..") ? resolve(path) : rel;
-  };
   const out = [`lonn demo: SPK-avstemming 2024 på eksempeldataene i assets/samples, skrevet til ${folder}`, ""];
   for (const r of runs) {
     out.push(...demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))));
     for (const w of r.waiting) out.push(`  Merk: ${w} Demoen eksporterer likevel, som --eksporter-uforklart (og skriver det i Logg).`);
     out.push("");
   }
-  const t = trekkBuilt.run.avstemming;
-  out.push(
-    `${t.scenario.virksomhet} ${t.scenario.aar} – trekk og arbeidsgiveravgift (2600, 2770, 2640, 2650): ${t.kontroller.length} kontrollrader, ` +
-      `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${trekkBuilt.run.bilag.length} korreksjonsbilag.`,
-    "  Filer:", ...trekkFiles.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
-  );
+  for (const r of trekkRuns) {
+    const t = r.run.avstemming;
+    out.push(
+      `${t.scenario.virksomhet} ${t.scenario.aar} – trekk og arbeidsgiveravgift (${Object.values(t.kontoer).join(", ")}) fra ${r.run.inputs.source}: ${t.kontroller.length} kontrollrader, ` +
+        `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${r.run.bilag.length} korreksjonsbilag.`,
+      "  Filer:", ...r.files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
+    );
+  }
+  out.push(...payroll.lines, "");
   out.push(
     "Arbeidsbøkene regner med vanlige formler (ingen LONN.-funksjoner), så de kan åpnes i Excel eller LibreOffice uten tillegget.",
     "Samme kjøring for én virksomhet: lonn avstem --sap … --unit4 … --spk … --oppsett assets/samples/eksempeletaten/oppsett.json --xlsx UT.xlsx",
     "Les en utfylt arbeidsbok tilbake: lonn avstem UT.xlsx --json",
+    "Trekk og AGA fra eksportene: lonn trekk --amelding assets/samples/trekk/amelding-*.xml --hovedbok assets/samples/trekk/saft-2026.xml --lonn … --betalinger … --oppsett assets/samples/trekk/oppsett-2026.json",
   );
   io.out(out.join("\n"));
   return 0;

@@ -3,28 +3,25 @@
  *
  *   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
  *   lonn trekk --summary FIL|MAPPE … [--json]
- *   lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json   (not yet)
+ *   lonn trekk --amelding A.xml… --hovedbok F --lonn F --betalinger F [--fakturaer F] --oppsett OPPSETT.json [outputs]
  *
  * Everything is read and checked first, then every output is built in memory, and only then
  * written (all or nothing). Exit status as `lonn avstem`: 0 done, 1 a problem with the input (every
  * problem on stderr, nothing written), 2 a problem with the command line.
  */
-import { existsSync } from "fs";
-import { basename } from "path";
-import ExcelJS from "exceljs";
+import { basename, extname } from "path";
 import { Checked, isProblems, placed, Problems, rejected } from "../../core/problem/problem";
 import { oneLine } from "../../core/text";
 import { TrekkFlagKind } from "../../core/trekk/result";
 import { parseTrekkScenario } from "../../core/trekk/scenario";
 import { runTrekk, TrekkInputs, TrekkRun } from "../../core/usecase/trekk";
-import { sheetAddress } from "../../core/sheet/reference";
-import { parseArgs } from "../args";
-import { expandInputs, readTextFile, writeFiles } from "../files";
+import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
+import { expandInputs, readTextFile } from "../files";
 import { parseJsonFile } from "../inputs";
 import type { CliIO } from "../io";
 import { trekkJson, trekkText } from "../report/trekk";
+import { readTrekkImport } from "../trekk-import";
 import { buildTrekkOutputs } from "../trekk-outputs";
-import { loadWorkbook } from "../xlsx/workbook";
 
 export const TREKK_USAGE = `Bruk:
   lonn trekk SCENARIO.json [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -39,8 +36,12 @@ Valg:
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
   --json                skriv resultatet som JSON
   --summary             én linje per fil (mapper: alle .json i mappen)
-  --amelding, --hovedbok, --lonn, --betalinger, --fakturaer, --oppsett
-                        importen fra a-melding (XML), hovedbok (CSV/SAF-T), lønnsjournal, betalinger og fakturaer
+  --amelding A.xml…     a-meldingene (XML, versjon 2.3): filer (flere etter hverandre, f.eks. mappe/amelding-*.xml) eller en mappe
+  --hovedbok F          hovedboken: SAF-T Financial (.xml) eller en hovedbok-CSV (.csv)
+  --lonn F              lønnsjournalen (.csv)
+  --betalinger F        betalingene (.csv)
+  --fakturaer F         fakturaer og trekklister fra forsikringsselskap og fagforening (.csv, valgfri)
+  --oppsett F           oppsettet (JSON): virksomhet, orgnr, aar, kontoer, toleranse, firma, bilagsart, korreksjoner
 
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
@@ -54,16 +55,6 @@ const SPEC = {
 export const IMPORT_KEYS = ["amelding", "hovedbok", "lonn", "betalinger", "fakturaer", "oppsett"] as const;
 const IMPORT_REQUIRED = ["amelding", "hovedbok", "lonn", "betalinger", "oppsett"] as const;
 
-/** Said while the readers of the import form are not in this build. */
-export const IMPORT_NOT_YET =
-  "Importen rett fra a-melding (XML), hovedbok (CSV eller SAF-T), lønnsjournal, betalinger og fakturaer er ikke klar i denne versjonen ennå. " +
-  "Bruk en scenariofil så lenge: lonn trekk SCENARIO.json (se DESIGN.md §8.5 for formatet).";
-
-/** Local wall-clock time, ISO without zone: when an export happened, as the record keeps it. */
-export function localNow(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 /** A scenario file as the use case's inputs; every problem placed in the file. */
 export function readTrekkScenarioFile(path: string): Checked<TrekkInputs> {
@@ -129,19 +120,10 @@ function summarize(paths: readonly string[], io: CliIO, json: boolean): number {
 }
 
 export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, SPEC);
-  const v = (k: keyof typeof SPEC) => parsed.values.get(k);
-  const usage = (lines: readonly string[]) => {
-    io.err([...lines, "", TREKK_USAGE].join("\n"));
-    return 2;
-  };
-  if (parsed.problems.length > 0) return usage(parsed.problems);
-  if (parsed.flags.has("help")) {
-    io.out(TREKK_USAGE);
-    return 0;
-  }
-  const desimaltegn = v("desimaltegn");
-  if (desimaltegn !== undefined && desimaltegn !== "," && desimaltegn !== ".") return usage([`--desimaltegn må være «,» eller «.» (fikk «${desimaltegn}»).`]);
+  const cl = commandLine(args, SPEC, TREKK_USAGE, io);
+  if (typeof cl === "number") return cl;
+  const { parsed, usage } = cl;
+  const v = cl.value;
   const json = parsed.flags.has("json");
   const importGiven = IMPORT_KEYS.filter((k) => parsed.values.has(k));
 
@@ -157,50 +139,38 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
     return summarize(paths, io, json);
   }
 
-  if (importGiven.length > 0) {
+  const isImport = importGiven.length > 0;
+  let ameldinger: string[] = [];
+  if (isImport) {
     const missing = IMPORT_REQUIRED.filter((k) => !parsed.values.has(k));
     if (missing.length > 0) return usage([`Importen trenger ${IMPORT_REQUIRED.map((k) => `--${k}`).join(", ")}; mangler ${missing.map((k) => `--${k}`).join(", ")}.`]);
-    io.err(IMPORT_NOT_YET);
-    return 2;
-  }
-  if (parsed.positional.length !== 1) {
+    // A shell glob after --amelding (mappe/amelding-*.xml) gives the files after the first as positional arguments.
+    const other = parsed.positional.filter((p) => extname(p).toLowerCase() !== ".xml");
+    if (other.length > 0) return usage([`Importen tar ingen scenariofil (fikk ${other.map((p) => `«${p}»`).join(", ")}); bare flere a-meldinger (.xml) etter --amelding.`]);
+    ameldinger = [v("amelding") as string, ...parsed.positional];
+  } else if (parsed.positional.length !== 1) {
     return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json)." : `Én scenariofil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
   }
   const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
-  const fail = (error: Problems) => {
-    const lines = error.lines;
-    const said = lines.some((l) => /ingenting er skrevet/i.test(l));
-    const missingSetup = lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
-    io.err([...lines, ...(missingSetup ? ["Sett «firma» og «bilagsart» i scenariofilen."] : []), ...(outputs && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
-    return 1;
-  };
+  const fail = (error: Problems) => failed(io, error, outputs, isMissingSetup(error.lines) ? [`Sett «firma» og «bilagsart» i ${isImport ? "oppsettfilen" : "scenariofilen"}.`] : []);
 
-  const run = runTrekkFile(parsed.positional[0]);
+  const read = isImport
+    ? await readTrekkImport({
+        amelding: ameldinger,
+        hovedbok: v("hovedbok") as string,
+        lonn: v("lonn") as string,
+        betalinger: v("betalinger") as string,
+        ...(v("fakturaer") !== undefined ? { fakturaer: v("fakturaer") as string } : {}),
+        oppsett: v("oppsett") as string,
+      })
+    : undefined;
+  const run = read === undefined ? runTrekkFile(parsed.positional[0]) : isProblems(read) ? read : read.run;
   if (isProblems(run)) return fail(run);
-  const xlsx = v("xlsx");
-  const built = await buildTrekkOutputs(run, {
-    xlsx, csv: v("csv"), gl07: v("gl07"),
-    ...(desimaltegn ? { desimaltegn: desimaltegn as "," | "." } : {}),
-    workbook: async () => (xlsx && existsSync(xlsx) ? loadWorkbook(xlsx) : new ExcelJS.Workbook()),
-    now: localNow(),
-  });
+  const built = await buildTrekkOutputs(run, outputOptions(cl));
   if (isProblems(built)) return fail(built);
-  const written = writeFiles(built.files);
+  const written = writeAndWarn(io, built);
   if (isProblems(written)) return fail(written);
-  const files = built.files.map((f, i) => ({ type: f.type, path: written[i] }));
-
-  const leftAlone = built.sheet?.leftAlone ?? [];
-  if (leftAlone.length > 0) {
-    io.err([
-      `Advarsel: ${leftAlone.length} celle(r) i arbeidsboken er ikke skrevet; arket kan avvike fra kjøringen:`,
-      ...leftAlone.map((l) => `  ${sheetAddress(l.sheet, l.address)}: ${l.reason}`),
-    ].join("\n"));
-  }
-  const exported = built.exported && {
-    batchId: built.exported.batchId,
-    bilag: built.exported.vouchers.map((b) => b.id),
-    unchanged: built.exported.unchanged,
-  };
+  const { files, exported } = written;
   if (json) {
     io.out(JSON.stringify(trekkJson(built.run, {
       files,
@@ -209,14 +179,7 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
       ...(exported ? { exported } : {}),
     }), null, 2));
   } else {
-    const lines = trekkText(built.run, built.sheet);
-    if (exported) {
-      lines.push("", exported.bilag.length > 0
-        ? `Eksportert (${exported.batchId}): ${exported.bilag.join(", ")}${exported.unchanged.length > 0 ? `; uendret siden forrige eksport: ${exported.unchanged.join(", ")}` : ""}.`
-        : `Ingen nye bilag å eksportere${exported.unchanged.length > 0 ? ` (uendret siden forrige eksport: ${exported.unchanged.join(", ")})` : ""}.`);
-    }
-    if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
-    io.out(lines.join("\n"));
+    io.out([...trekkText(built.run, built.sheet), ...closingLines(exported, files)].join("\n"));
   }
   return 0;
 }

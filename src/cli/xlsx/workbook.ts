@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { basename } from "path";
 import { Checked, isProblems } from "../../core/problem/problem";
+import { splitSheetAddress } from "../../core/sheet/reference";
 import { brokenXmlPart, openPackage, readPackageFile, workbookProblem, XlsxPackage } from "./package-parts";
 import { lostOnRoundTrip } from "./round-trip";
 
@@ -56,6 +57,14 @@ const awaitingRecalculation = new WeakSet<ExcelJS.Workbook>();
  * calculated it since it was written, so a formula without a stored value has none yet.
  */
 export const awaitsRecalculation = (wb: ExcelJS.Workbook): boolean => awaitingRecalculation.has(wb);
+
+/** The sheet a workbook name points at (a renamed sheet takes its names along), or undefined. */
+export function sheetOfName(wb: ExcelJS.Workbook, name: string): string | undefined {
+  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
+  const range = model.find((m) => m.name.toLowerCase() === name.toLowerCase())?.ranges[0];
+  const sheet = range ? splitSheetAddress(range).sheet : "";
+  return sheet !== "" && findSheet(wb, sheet) ? findSheet(wb, sheet)?.name : undefined;
+}
 
 /** What writing this workbook back would lose (empty for a workbook exceljs can write whole). */
 export function partsLostOnSave(wb: ExcelJS.Workbook): readonly string[] {

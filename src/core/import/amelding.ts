@@ -56,6 +56,9 @@ export interface AmeldingAgaKode {
   readonly index: number;
   readonly grunnlagstype: AgaGrunnlagstype;
   readonly beregningskodeForArbeidsgiveravgift: string;
+  /** Where the line stands in its file: `Leveranse/oppgave/virksomhet[2]/arbeidsgiveravgift/loennOgGodtgjoerelse[1]`, and its line. */
+  readonly element: string;
+  readonly row: number;
 }
 
 /** One virksomhet of a melding, summed over its inntektsmottakere. */
@@ -573,7 +576,7 @@ export function createAmeldingReader(file: string, tokenizer: XmlTokenizerFactor
     agaLines.forEach((a, index) => {
       const grunnlag = (a.kind === "fradragIGrunnlagetForSone" ? 0 - (a.grunnlag as number) : (a.grunnlag as number)) as Ore;
       agaGrunnlag.push({ sone: a.sone as string, grunnlag, prosentsats: a.sats as number, virksomhetsnummer: a.virksomhet.nr as string });
-      agaKoder.push({ kalendermaaned: month, orgnr: nr, index, grunnlagstype: a.kind, beregningskodeForArbeidsgiveravgift: a.kode as string });
+      agaKoder.push({ kalendermaaned: month, orgnr: nr, index, grunnlagstype: a.kind, beregningskodeForArbeidsgiveravgift: a.kode as string, element: detached(a.path), row: a.line });
     });
     const personTrekk = 0 - virksomheter.reduce((s, v) => s + v.trekk, 0);
     const persons = virksomheter.reduce((s, v) => s + v.persons, 0);

@@ -17,7 +17,7 @@ import { displayText, isBlank } from "../sheet/cell";
 import { Checked, isProblems, Problem, Problems } from "../problem/problem";
 import { amountCell, leadingCode } from "./cells";
 import { codeMatcher } from "./codes";
-import { errorAt, sheetError, sheetRow } from "./grid";
+import { errorAt, sheetCell, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { parseTerminLabel } from "./termin-label";
@@ -49,9 +49,17 @@ export interface PaymentOptions {
   readonly duplicates?: DuplicatePolicy;
 }
 
+/** Where one payment stands: its sheet row, and the cell of each field the file has a column for. */
+export interface PaymentPlace {
+  readonly row: number;
+  readonly cells: Readonly<Partial<Record<PaymentField, string>>>;
+}
+
 export interface PaymentImport {
   /** In the order of the file. */
   readonly betalinger: readonly Betaling[];
+  /** One per payment, in the same order: where it stands, for problems found after reading (a pay date that is none). */
+  readonly places: readonly PaymentPlace[];
   readonly summary: ReadSummary;
   readonly notes: readonly string[];
 }
@@ -105,6 +113,8 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
   const out: Betaling[] = [];
   const totals = new SubtotalCheck<PaymentField>(t, ["belop"]);
   const copies = new DuplicateRows(t, input.values, options.duplicates);
+  const places: PaymentPlace[] = [];
+  const present = (Object.keys(columns) as PaymentField[]).filter((k) => columns[k] !== undefined);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, "dato"))) {
       ignored.add("summeringslinjer");
@@ -155,9 +165,10 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
       ...(termin && aar !== undefined && aar !== options.aar ? { aar } : {}),
       ...(periode !== "" ? { periode } : {}),
     });
+    places.push({ row: sheetRow(t.place, i), cells: Object.fromEntries(present.map((k) => [k, sheetCell(t.place, i, columns[k] as number)])) });
   }
   totals.verify(errors);
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen betalinger."));
   if (errors.length > 0) return new Problems(errors);
-  return { betalinger: out, summary: tableSummary(t, out.length, ignored.list()), notes: copies.notes() };
+  return { betalinger: out, places, summary: tableSummary(t, out.length, ignored.list()), notes: copies.notes() };
 }

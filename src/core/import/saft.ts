@@ -26,7 +26,7 @@
  * totals check and dropped, so a year of a large firm's ledger (hundreds of thousands of lines)
  * reads in constant memory apart from those accounts. An asked account without an opening balance
  * (not in the master files, or without `OpeningDebitBalance`/`OpeningCreditBalance`) is a problem:
- * the reconciliation needs its IB.
+ * the reconciliation needs its IB; one marked optional that the master files lack is left out.
  */
 import { HovedbokKonto, Postering } from "../trekk/types";
 import { Ore } from "../money/ore";
@@ -44,6 +44,11 @@ export interface SaftOptions {
   readonly file: string;
   /** The accounts to read (`2600`, `2770` …); their order is the result's order. */
   readonly kontoer: readonly string[];
+  /**
+   * Of `kontoer`, those the chart may lack: one not in the master files is left out of `hovedbok`
+   * without a problem (the RF-1022 groups list the standard accounts; a chart uses some of them).
+   */
+  readonly optional?: readonly string[];
   /** The reconciliation year: a posting on an asked account dated outside it is a problem. */
   readonly aar?: number;
 }
@@ -130,6 +135,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
   const notes: string[] = [];
   const asked = new Map<string, string>();
   for (const k of options.kontoer) asked.set(accountKey(k), k.trim());
+  const optional = new Set((options.optional ?? []).map(accountKey));
   const accounts = new Map<string, AccountState & { id: string }>();
   const postings = new Map<string, Postering[]>();
   for (const k of asked.values()) postings.set(k, []);
@@ -534,6 +540,7 @@ export function createSaftReader(options: SaftOptions, tokenizer: XmlTokenizerFa
     for (const [key, konto] of asked) {
       const a = accounts.get(key);
       const list = postings.get(konto) as Postering[];
+      if (!a && optional.has(key)) continue;
       if (!a) {
         problems.add(
           `Kontoen ${konto} finnes ikke i MasterFiles/GeneralLedgerAccounts, så den inngående balansen mangler. Eksporter SAF-T-filen med kontoplanen (MasterFiles), eller ta kontoen ut av oppsettet om den ikke brukes.`,

@@ -27,6 +27,14 @@ export interface LonnsKontoer {
   /** Ekstra AGA (2023–2024): cost and payable, by default the same accounts as ordinary AGA. */
   readonly ekstraAga: string;
   readonly skyldigEkstraAga: string;
+  /** 5092 Feriepenger: the accrual of this run's feriepenger, debit. */
+  readonly feriepenger: string;
+  /** 2940 Skyldige feriepenger. */
+  readonly skyldigeFeriepenger: string;
+  /** 5405 Arbeidsgiveravgift av påløpte feriepenger. */
+  readonly agaFeriepenger: string;
+  /** 2781 Påløpt arbeidsgiveravgift ferielønn. */
+  readonly paloptAgaFeriepenger: string;
 }
 
 export const NS4102_LONNSKONTOER: LonnsKontoer = {
@@ -40,4 +48,8 @@ export const NS4102_LONNSKONTOER: LonnsKontoer = {
   skyldigAga: "2770",
   ekstraAga: "5400",
   skyldigEkstraAga: "2770",
+  feriepenger: "5092",
+  skyldigeFeriepenger: "2940",
+  agaFeriepenger: "5405",
+  paloptAgaFeriepenger: "2781",
 };

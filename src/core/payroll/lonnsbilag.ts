@@ -1,33 +1,59 @@
 import { isoDate, parseDateText } from "../calendar";
-import { isRuleError, valueError } from "../errors";
-import { checkedAmount } from "../money/amount";
-import { Exact, plus, sign, ZERO } from "../money/exact";
-import { Zone, ZONES } from "../rates/aga";
-import { agaFribelopOf, agaOf, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
-import { resolveZone } from "../rules/aga-sone";
+import { isRuleError } from "../errors";
 import { kronerText, percentText } from "../money/format";
-import { asOre, oreFromKroner, Ore, oreOfRoundedKroner, roundedOre } from "../money/ore";
-import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
+import { asOre, exactOf, ORE_ZERO, Ore, oreOfRoundedKroner, plusOre, roundedOre, sumOre } from "../money/ore";
+import { Zone, ZONES } from "../rates/aga";
+import { agaFribelopOf, agaOf, AgaRates, agaRates, ekstraAgaOf, rateForZone } from "../rules/aga";
+import { resolveZone } from "../rules/aga-sone";
+import { feriepengerOf, feriepengerRate, feriepengerYear } from "../rules/feriepenger";
+import { Checked, isProblems, Place, ProblemList, Problems, problems as problemsOf } from "../problem/problem";
 import { buildBilag, Postering } from "../voucher/build";
-import { Bilag } from "../voucher/types";
+import { planDimensions } from "../voucher/dimensions";
+import { isCostAccount } from "../voucher/export-check";
+import { Bilag, Dimensjon } from "../voucher/types";
 import { LonnsKontoer, NS4102_LONNSKONTOER } from "./kontoer";
 
 /**
- * A payroll voucher (lønnsbilag) from a payroll summary, one row per employee or per virksomhet:
+ * The payroll voucher (lønnsbilag) of one pay run, from the payroll journal's rows (one per
+ * employee, or one per virksomhet), in whole øre:
  *
- *   5000 +gross; 2600 −forskuddstrekk; 2640 −forsikringstrekk; 2650 −fagforeningstrekk;
- *   2690 −other deductions (one line per name); 2930 −net pay;
- *   per zone 5400 +AGA / 2770 −AGA; ekstra AGA 5400 / 2770 where the year has it.
+ *   5000 +gross; 2600 −forskuddstrekk (the employee's trygdeavgift included); 2640 −forsikringstrekk;
+ *   2650 −fagforeningstrekk; 2690 −other deductions (one line per name, or the account given);
+ *   2930 −net pay; per zone 5400 +AGA / 2770 −AGA; ekstra AGA 5400 / 2770 where the year has it;
+ *   with a feriepengegrunnlag: 5092 +feriepenger / 2940 −, and per zone 5405 +AGA / 2781 −AGA on them.
  *
- * AGA is computed as the a-melding does: on the summed basis per zone and rate, rounded once per
- * zone. Net pay = gross − deductions, and a negative net pay is refused.
+ * AGA is computed as the a-melding does: on the summed basis per zone, rounded once per zone, at
+ * the rules' rate for the zone and year (zone Ia: the reduced rate until the year's fribeløp is
+ * used up; ekstra AGA per employee in 2023–2024). Feriepenger are each employee's
+ * FERIEPENGER(grunnlag; år; sats; over 60), rounded per employee as the payroll pays them; their
+ * AGA is accrued per zone on the zone's summed feriepenger.
+ *
+ * Every problem is found at once and names the row (and, when the reader knows it, the cell or
+ * JSON path): a negative amount, a deduction larger than the gross pay, a negative net pay, a
+ * zone the rules do not know, a row without AGA basis. Nothing is built when there is one.
  */
+
+/** The fields of a row, for placing a problem in its cell or JSON path. */
+export type PayrollRowField =
+  | "navn"
+  | "bruttoLonn"
+  | "forskuddstrekk"
+  | "forsikringstrekk"
+  | "fagforeningstrekk"
+  | "andreTrekk"
+  | "agaGrunnlag"
+  | "sone"
+  | "feriepengegrunnlag"
+  | "grunnlagHittilIAr"
+  | "ekstraAgaGrunnlag";
 
 export interface AnnetTrekk {
   readonly navn: string;
-  readonly belop: number;
+  readonly belop: Ore;
   /** Account for this deduction (e.g. 2610 utleggstrekk, 2620 bidragstrekk); default `andreTrekk` (2690). */
   readonly konto?: string;
+  /** Where the deduction stands, for problems. */
+  readonly place?: Place;
 }
 
 export interface PayrollRow {
@@ -35,40 +61,51 @@ export interface PayrollRow {
   readonly navn: string;
   /** Default "ansatt". */
   readonly gjelder?: "ansatt" | "virksomhet";
-  readonly bruttoLonn: number;
+  readonly bruttoLonn: Ore;
   /** Tax withheld, including the employee's trygdeavgift (no separate line exists). */
-  readonly forskuddstrekk?: number;
-  readonly forsikringstrekk?: number;
-  readonly fagforeningstrekk?: number;
+  readonly forskuddstrekk?: Ore;
+  readonly forsikringstrekk?: Ore;
+  readonly fagforeningstrekk?: Ore;
   readonly andreTrekk?: readonly AnnetTrekk[];
-  /** AGA basis on wages for the period (gross plus taxable benefits, as the payroll reports it). */
-  readonly agaGrunnlag: number;
-  /** AGA zone (I … V, 1 … 5) or kommunenummer of the employer's registered unit. */
-  readonly sone: string | number;
+  /**
+   * AGA basis on wages for the run (gross plus taxable benefits, as the payroll reports it).
+   * Required: a row without it is refused (a row whose pay carries no AGA says 0).
+   */
+  readonly agaGrunnlag?: Ore;
+  /** AGA zone (I … V, 1 … 5, 1a, 4a) or kommunenummer of the employer's registered unit. */
+  readonly sone?: string | number;
+  /** This run's feriepengegrunnlag: with it the voucher accrues the feriepenger and their AGA. */
+  readonly feriepengegrunnlag?: Ore;
+  /** The employee turns 60 in the ferieår: 2,3 percentage points more, up to 6 G of grunnlag. */
+  readonly over60?: boolean;
   /**
    * Employee rows in years with ekstra AGA (2023, 2024): the employee's AGA basis earlier this
-   * year from the same employer, before this period. Required there: the extra 5 % applies to
-   * the part of the year-to-date basis above the threshold.
+   * year from the same employer, before this run. Required there: the extra 5 % applies to the
+   * part of the year-to-date basis above the threshold.
    */
-  readonly grunnlagHittilIAr?: number;
-  /** Summary rows in years with ekstra AGA: this period's basis above the threshold, summed over the employees. */
-  readonly ekstraAgaGrunnlag?: number;
+  readonly grunnlagHittilIAr?: Ore;
+  /** Summary rows in years with ekstra AGA: this run's basis above the threshold, summed over the employees. */
+  readonly ekstraAgaGrunnlag?: Ore;
+  /** Where the row stands (a sheet row, a JSON path), for problems. */
+  readonly place?: Place;
+  /** Where each field stands (a cell, a JSON path), for problems about one field. */
+  readonly cells?: Partial<Record<PayrollRowField, Place>>;
 }
 
 export interface LonnsbilagOptions {
-  /** Posting date, `2024-06-25` or `25.06.2024`; sets the year for the rates and the period. */
+  /** Pay date, `2024-06-25` or `25.06.2024`: the voucher's date, and the year of the rates. */
   readonly dato: string;
-  /** Default `LONN-YYYYMM`. */
-  readonly id?: string;
   readonly tekst?: string;
   readonly kontoer?: Partial<LonnsKontoer>;
-  /** Dimension values (Unit4 slot → value) put on every line. */
-  readonly dimensjoner?: Readonly<Record<number, string>>;
+  /** Dimensions as the SPK vouchers have them: single values, or the cost lines spread by weights. */
+  readonly dimensjoner?: readonly Dimensjon[];
   /**
    * Required when a row is in zone Ia: the employer's zone Ia basis earlier this year. The
    * reduced rate applies only until the year's saving reaches the fribeløp (S10, S11).
    */
-  readonly tidligereGrunnlagSoneIa?: number;
+  readonly tidligereGrunnlagSoneIa?: Ore;
+  /** The feriepenger rate as a fraction; default the law's 10,2 % (12 % by agreement and in the state). */
+  readonly feriepengesats?: number;
 }
 
 export interface AgaPerSone {
@@ -84,182 +121,244 @@ export interface Lonnsbilag {
   readonly nettolonn: readonly { readonly navn: string; readonly netto: Ore }[];
   readonly agaPerSone: readonly AgaPerSone[];
   readonly ekstraAga: Ore;
+  /** AGA on the wages, ekstra AGA included: what the a-melding reports for the run. */
   readonly sumAga: Ore;
+  /** The feriepenger accrued (0 without a feriepengegrunnlag). */
+  readonly feriepenger: Ore;
+  /** AGA accrued on the feriepenger, per zone (the basis is the zone's feriepenger). */
+  readonly agaFeriepengerPerSone: readonly AgaPerSone[];
 }
+
+/** The voucher id of a pay date: `LONN-20260320`. */
+export const lonnsbilagId = (isoDato: string): string => `LONN-${isoDato.replace(/-/g, "")}`;
+
+/** Recognises the ids `lonnsbilagId` makes (the voucher sheet's rows and the export record's lines). */
+export const LONNSBILAG_ID = /^LONN-\d{8}$/;
 
 interface CheckedRow {
   readonly navn: string;
-  readonly brutto: number;
-  readonly forskudd: number;
-  readonly forsikring: number;
-  readonly fagforening: number;
-  readonly andre: readonly { navn: string; konto: string; ore: number }[];
-  readonly netto: number;
-  readonly grunnlag: Exact;
+  readonly brutto: Ore;
+  readonly forskudd: Ore;
+  readonly forsikring: Ore;
+  readonly fagforening: Ore;
+  readonly andre: readonly { navn: string; konto: string; ore: Ore }[];
+  readonly netto: Ore;
+  readonly grunnlag: Ore;
   readonly sone: Zone;
-  readonly ekstraAga: number;
-  readonly ekstraGrunnlag: Exact;
+  readonly ekstraAga: Ore;
+  readonly ekstraGrunnlag: Ore;
+  readonly feriepenger: Ore;
 }
 
+const LABELS: Readonly<Record<PayrollRowField, string>> = {
+  navn: "navn",
+  bruttoLonn: "brutto lønn",
+  forskuddstrekk: "forskuddstrekk",
+  forsikringstrekk: "forsikringstrekk",
+  fagforeningstrekk: "fagforeningstrekk",
+  andreTrekk: "andre trekk",
+  agaGrunnlag: "AGA-grunnlaget",
+  sone: "sonen",
+  feriepengegrunnlag: "feriepengegrunnlaget",
+  grunnlagHittilIAr: "grunnlaget hittil i år",
+  ekstraAgaGrunnlag: "grunnlaget for ekstra AGA",
+};
 
-/** A non-negative amount in whole øre; problems go to `errors` (every problem is reported at once). */
-function belop(value: number | undefined, hva: string, errors: string[]): number {
-  if (value === undefined) return 0;
-  const o = oreFromKroner(value, hva);
-  if (isRuleError(o)) {
-    errors.push(o.message);
-    return 0;
-  }
-  if (o < 0) {
-    errors.push(`${hva} kan ikke være negativ (${value}).`);
-    return 0;
-  }
-  return o;
+const DEDUCTIONS = ["forskuddstrekk", "forsikringstrekk", "fagforeningstrekk"] as const;
+
+const norwegianDate = (iso: string): string => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
+
+/** AGA of a zone's basis: the zone rate, or in zone Ia the fribeløp rule on top of the year's earlier basis. */
+function zoneAga(basis: Ore, zone: Zone, rates: AgaRates, tidligereIa: Ore): Ore {
+  if (zone === "Ia") return oreOfRoundedKroner(agaFribelopOf(exactOf(basis), exactOf(tidligereIa), zone, rates));
+  return oreOfRoundedKroner(agaOf(exactOf(basis), rateForZone(rates, zone, "ordinaer")));
 }
 
-function konto(value: string | undefined, hva: string, errors: string[]): string {
-  const k = (value ?? "").trim();
-  if (!k) errors.push(`Kontoen for ${hva} mangler.`);
-  return k;
+/** Per zone, in the rules' zone order: the summed basis and its AGA. */
+function perZone(rows: readonly CheckedRow[], basisOf: (r: CheckedRow) => Ore, rates: AgaRates, tidligereIa: Ore): AgaPerSone[] {
+  const out: AgaPerSone[] = [];
+  for (const zone of ZONES) {
+    const inZone = rows.filter((r) => r.sone === zone);
+    if (inZone.length === 0) continue;
+    const grunnlag = sumOre(inZone.map(basisOf));
+    out.push({ sone: zone, grunnlag, sats: rateForZone(rates, zone, "ordinaer").fraction, aga: zoneAga(grunnlag, zone, rates, tidligereIa) });
+  }
+  return out;
 }
 
 export function buildLonnsbilag(rows: readonly PayrollRow[], options: LonnsbilagOptions): Checked<Lonnsbilag> {
-  const errors: string[] = [];
-  const dato = parseDateText(options.dato);
-  if (!dato || dato.day === undefined) return problemsOf(`«${options.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
-  const aar = dato.year;
-  const periode = `${aar}${String(dato.month).padStart(2, "0")}`;
+  const problems = new ProblemList();
+  const parsed = parseDateText(options.dato);
+  if (!parsed || parsed.day === undefined) return problemsOf(`«${options.dato}» er ikke en dato (bruk 2024-06-25 eller 25.06.2024).`);
+  const aar = parsed.year;
+  const dato = isoDate({ year: aar, month: parsed.month, day: parsed.day });
   const rates = agaRates(aar);
   if (isRuleError(rates)) return problemsOf(rates.message);
   const k = { ...NS4102_LONNSKONTOER, ...options.kontoer };
-  for (const key of Object.keys(NS4102_LONNSKONTOER) as (keyof LonnsKontoer)[]) konto(k[key], key, errors);
-  if (rows.length === 0) errors.push("Lønnssammendraget har ingen rader.");
+  for (const key of Object.keys(NS4102_LONNSKONTOER) as (keyof LonnsKontoer)[]) {
+    if (!(k[key] ?? "").trim()) problems.add(`Kontoen for ${key} mangler.`);
+  }
+  if (rows.length === 0) problems.add("Lønnsjournalen har ingen rader.");
+  const dims = planDimensions(options.dimensjoner ?? []);
+  if (isProblems(dims)) problems.addAll(dims);
+  const withFeriepenger = rows.some((r) => r.feriepengegrunnlag !== undefined);
+  const fpRate = feriepengerRate(options.feriepengesats);
+  const fpYear = feriepengerYear(aar);
+  if (withFeriepenger && isRuleError(fpRate)) problems.add(fpRate.message);
+  if (withFeriepenger && isRuleError(fpYear)) problems.add(fpYear.message);
 
   const checked: CheckedRow[] = [];
   rows.forEach((r, i) => {
-    const virksomhet = r.gjelder === "virksomhet";
-    const who = `${virksomhet ? "Virksomhet" : "Ansatt"} «${(r.navn ?? "").trim() || "(uten navn)"}» (rad ${i + 1})`;
-    const before = errors.length;
-    const brutto = belop(r.bruttoLonn, `${who}: brutto lønn`, errors);
-    const forskudd = belop(r.forskuddstrekk, `${who}: forskuddstrekk`, errors);
-    const forsikring = belop(r.forsikringstrekk, `${who}: forsikringstrekk`, errors);
-    const fagforening = belop(r.fagforeningstrekk, `${who}: fagforeningstrekk`, errors);
+    const before = problems.count;
+    const kind = r.gjelder === "virksomhet" ? "Virksomhet" : "Ansatt";
+    const placed = r.place !== undefined || r.cells !== undefined;
+    const who = `${kind} «${(r.navn ?? "").trim() || "(uten navn)"}»${placed ? "" : ` (rad ${i + 1})`}`;
+    const at = (field: PayrollRowField): Place | undefined => r.cells?.[field] ?? r.place;
+    const say = (field: PayrollRowField | undefined, message: string, place = field ? at(field) : r.place) => problems.add(`${who}: ${message}`, place);
+    /** An amount of the row: 0 when absent; negative refused. */
+    const amount = (field: PayrollRowField, value: Ore | undefined): Ore => {
+      if (value === undefined) return ORE_ZERO;
+      if (value < 0) say(field, `negativt beløp for ${LABELS[field]} (${kronerText(value)} kr); beløpene i lønnsjournalen er positive.`);
+      return value;
+    };
+
+    const brutto = amount("bruttoLonn", r.bruttoLonn);
+    const trekk = DEDUCTIONS.map((field) => ({ field, ore: amount(field, r[field]) }));
     const andre = (r.andreTrekk ?? []).map((t, j) => {
       const name = (t.navn ?? "").trim();
-      if (!name) errors.push(`${who}: annet trekk nr. ${j + 1} mangler navn.`);
-      return { navn: name, konto: konto(t.konto ?? k.andreTrekk, `trekket «${name}»`, errors), ore: belop(t.belop, `${who}: trekket «${name}»`, errors) };
+      const place = t.place ?? at("andreTrekk");
+      if (!name) say(undefined, `annet trekk nr. ${j + 1} mangler navn.`, place);
+      const konto = (t.konto ?? k.andreTrekk).trim();
+      if (!konto) say(undefined, `kontoen for trekket «${name}» mangler.`, place);
+      if (t.belop < 0) say(undefined, `trekket «${name}» kan ikke være negativt (${kronerText(t.belop)} kr).`, place);
+      return { navn: name, konto, ore: t.belop, place };
     });
-    const grunnlag = checkedAmount(r.agaGrunnlag, `${who}: AGA-grunnlaget`);
-    if (isRuleError(grunnlag)) errors.push(grunnlag.message);
-    else if (sign(grunnlag) < 0) errors.push(`${who}: AGA-grunnlaget kan ikke være negativt.`);
-    const zone = resolveZone(r.sone, aar);
-    if (isRuleError(zone)) errors.push(`${who}: ${zone.message}`);
+    for (const t of trekk) {
+      if (t.ore > brutto) say(t.field, `${LABELS[t.field]} (${kronerText(t.ore)} kr) er større enn brutto lønn (${kronerText(brutto)} kr).`);
+    }
+    for (const t of andre) {
+      if (t.ore > brutto) say(undefined, `trekket «${t.navn}» (${kronerText(t.ore)} kr) er større enn brutto lønn (${kronerText(brutto)} kr).`, t.place);
+    }
 
-    let ekstraAga = 0;
-    let ekstraGrunnlag: Exact = ZERO;
-    if (rates.ekstra && !isRuleError(grunnlag)) {
-      if (virksomhet) {
+    let grunnlag = ORE_ZERO;
+    if (r.agaGrunnlag === undefined) say("agaGrunnlag", "mangler AGA-grunnlag (skriv 0 når lønnen ikke utløser arbeidsgiveravgift).");
+    else grunnlag = amount("agaGrunnlag", r.agaGrunnlag);
+
+    let zone: Zone | undefined;
+    const soneText = r.sone === undefined ? "" : String(r.sone).trim();
+    if (soneText === "") say("sone", "mangler sone eller kommunenummer; AGA-grunnlaget må ha en sone.");
+    else {
+      const z = resolveZone(r.sone as string | number, aar);
+      if (isRuleError(z)) say("sone", z.message);
+      else zone = z;
+    }
+
+    let feriepenger = ORE_ZERO;
+    if (r.feriepengegrunnlag !== undefined) {
+      const g = amount("feriepengegrunnlag", r.feriepengegrunnlag);
+      if (!isRuleError(fpRate) && !isRuleError(fpYear)) feriepenger = oreOfRoundedKroner(feriepengerOf(exactOf(g), fpRate, r.over60 === true, fpYear));
+    }
+
+    let ekstraAga = ORE_ZERO;
+    let ekstraGrunnlag = ORE_ZERO;
+    if (rates.ekstra) {
+      if (r.gjelder === "virksomhet") {
         if (r.ekstraAgaGrunnlag === undefined) {
-          errors.push(`${who}: oppgi grunnlaget over innslagspunktet for ekstra arbeidsgiveravgift i ${aar} (summert for de ansatte), også når det er 0.`);
-        } else {
-          const g = checkedAmount(r.ekstraAgaGrunnlag, `${who}: grunnlaget for ekstra AGA`);
-          if (isRuleError(g)) errors.push(g.message);
-          else if (sign(g) < 0) errors.push(`${who}: grunnlaget for ekstra AGA kan ikke være negativt.`);
-          else ekstraGrunnlag = g;
-        }
+          say("ekstraAgaGrunnlag", `oppgi grunnlaget over innslagspunktet for ekstra arbeidsgiveravgift i ${aar} (summert for de ansatte), også når det er 0.`);
+        } else ekstraGrunnlag = amount("ekstraAgaGrunnlag", r.ekstraAgaGrunnlag);
       } else if (r.grunnlagHittilIAr === undefined) {
-        errors.push(`${who}: oppgi grunnlaget hittil i år (før denne lønnskjøringen) for ekstra arbeidsgiveravgift i ${aar}, også når det er 0.`);
+        const column = r.cells !== undefined && r.cells.grunnlagHittilIAr === undefined ? " (kolonnen «Grunnlag hittil i år» i lønnsjournalen)" : "";
+        say("grunnlagHittilIAr", `oppgi grunnlaget hittil i år (før denne lønnskjøringen) for ekstra arbeidsgiveravgift i ${aar}${column}, også når det er 0.`);
       } else {
-        const tidligere = checkedAmount(r.grunnlagHittilIAr, `${who}: grunnlaget hittil i år`);
-        if (isRuleError(tidligere)) errors.push(tidligere.message);
-        else if (sign(tidligere) < 0) errors.push(`${who}: grunnlaget hittil i år kan ikke være negativt.`);
-        else ekstraAga = oreOfRoundedKroner(ekstraAgaOf(grunnlag, tidligere, rates));
+        const tidligere = amount("grunnlagHittilIAr", r.grunnlagHittilIAr);
+        ekstraAga = oreOfRoundedKroner(ekstraAgaOf(exactOf(grunnlag), exactOf(tidligere), rates));
       }
     }
 
-    const netto = brutto - forskudd - forsikring - fagforening - andre.reduce((a, t) => a + t.ore, 0);
-    if (errors.length === before && netto < 0) {
-      errors.push(`${who}: trekkene (${kronerText(brutto - netto)} kr) er større enn brutto lønn (${kronerText(brutto)} kr); negativ nettolønn bokføres ikke.`);
+    const deducted = sumOre([...trekk.map((t) => t.ore), ...andre.map((t) => t.ore)]);
+    const netto = asOre(brutto - deducted);
+    if (problems.count === before && netto < 0) {
+      say(undefined, `trekkene (${kronerText(deducted)} kr) er større enn brutto lønn (${kronerText(brutto)} kr); negativ nettolønn bokføres ikke.`);
     }
-    if (errors.length === before && !isRuleError(grunnlag) && !isRuleError(zone)) {
-      checked.push({ navn: r.navn.trim(), brutto, forskudd, forsikring, fagforening, andre, netto, grunnlag, sone: zone, ekstraAga, ekstraGrunnlag });
+    if (problems.count === before && zone !== undefined) {
+      const [forskudd, forsikring, fagforening] = trekk.map((t) => t.ore);
+      checked.push({ navn: (r.navn ?? "").trim(), brutto, forskudd, forsikring, fagforening, andre, netto, grunnlag, sone: zone, ekstraAga, ekstraGrunnlag, feriepenger });
     }
   });
 
-  const iaRows = checked.filter((r) => r.sone === "Ia");
-  let tidligereIa: Exact = ZERO;
-  if (iaRows.length > 0) {
-    const t = options.tidligereGrunnlagSoneIa === undefined
-      ? valueError("Rader i sone Ia krever grunnlaget i sone Ia tidligere i år (fribeløpet avgjør hvor lenge den reduserte satsen gjelder).")
-      : checkedAmount(options.tidligereGrunnlagSoneIa, "Grunnlaget i sone Ia tidligere i år");
-    if (isRuleError(t)) errors.push(t.message);
-    else if (sign(t) < 0) errors.push("Grunnlaget i sone Ia tidligere i år kan ikke være negativt.");
-    else tidligereIa = t;
+  let tidligereIa = ORE_ZERO;
+  if (checked.some((r) => r.sone === "Ia")) {
+    if (options.tidligereGrunnlagSoneIa === undefined) {
+      problems.add("Rader i sone Ia krever grunnlaget i sone Ia tidligere i år (fribeløpet avgjør hvor lenge den reduserte satsen gjelder).");
+    } else if (options.tidligereGrunnlagSoneIa < 0) problems.add("Grunnlaget i sone Ia tidligere i år kan ikke være negativt.");
+    else tidligereIa = options.tidligereGrunnlagSoneIa;
   }
-  if (errors.length > 0) {
-    const list = new ProblemList();
-    for (const e of errors) list.add(e);
-    return list.error() as NonNullable<ReturnType<ProblemList["error"]>>;
-  }
+  const refused = problems.error();
+  if (refused || isProblems(dims) || isRuleError(fpRate) || isRuleError(fpYear)) return refused as Problems;
 
   // AGA per zone on the summed basis, as the a-melding computes it.
-  const agaPerSone: AgaPerSone[] = [];
-  for (const zone of ZONES) {
-    const rows = checked.filter((r) => r.sone === zone);
-    if (rows.length === 0) continue;
-    const basis = rows.reduce<Exact>((acc, r) => plus(acc, r.grunnlag), ZERO);
-    const sats = rateForZone(rates, zone, "ordinaer");
-    const aga = zone === "Ia" ? agaFribelopOf(basis, tidligereIa, zone, rates) : agaOf(basis, sats);
-    agaPerSone.push({ sone: zone, grunnlag: roundedOre(basis), sats: sats.fraction, aga: oreOfRoundedKroner(aga) });
-  }
-  const summedEkstraBasis = checked.reduce<Exact>((acc, r) => plus(acc, r.ekstraGrunnlag), ZERO);
-  const ekstraOre = checked.reduce((a, r) => a + r.ekstraAga, 0)
-    + (rates.ekstra ? oreOfRoundedKroner(agaOf(summedEkstraBasis, rates.ekstra.rate)) : 0);
+  const agaPerSone = perZone(checked, (r) => r.grunnlag, rates, tidligereIa);
+  const ekstraBasis = sumOre(checked.map((r) => r.ekstraGrunnlag));
+  const ekstraAga = asOre(sumOre(checked.map((r) => r.ekstraAga)) + (rates.ekstra ? oreOfRoundedKroner(agaOf(exactOf(ekstraBasis), rates.ekstra.rate)) : 0));
+  // AGA accrued on the feriepenger: in zone Ia on top of this run's basis, where the fribeløp then stands.
+  const iaAfterRun = plusOre(tidligereIa, agaPerSone.find((z) => z.sone === "Ia")?.grunnlag ?? ORE_ZERO);
+  const withFp = checked.filter((r) => r.feriepenger !== 0);
+  const agaFeriepengerPerSone = perZone(withFp, (r) => r.feriepenger, rates, iaAfterRun);
+  const feriepenger = sumOre(checked.map((r) => r.feriepenger));
 
-  const text = options.tekst?.trim() || `Lønn ${aar}-${String(dato.month).padStart(2, "0")}`;
-  const sum = (f: (r: CheckedRow) => number) => checked.reduce((a, r) => a + f(r), 0);
-  const poster: { konto: string; ore: number; tekst: string }[] = [
+  const text = options.tekst?.trim() || `Lønn ${norwegianDate(dato)}`;
+  const sum = (f: (r: CheckedRow) => Ore) => sumOre(checked.map(f));
+  const poster: { konto: string; ore: Ore; tekst: string }[] = [
     { konto: k.lonn, ore: sum((r) => r.brutto), tekst: `${text}: brutto lønn` },
-    { konto: k.forskuddstrekk, ore: -sum((r) => r.forskudd), tekst: `${text}: forskuddstrekk (inkl. trygdeavgift)` },
-    { konto: k.forsikringstrekk, ore: -sum((r) => r.forsikring), tekst: `${text}: forsikringstrekk` },
-    { konto: k.fagforeningstrekk, ore: -sum((r) => r.fagforening), tekst: `${text}: fagforeningstrekk` },
+    { konto: k.forskuddstrekk, ore: asOre(-sum((r) => r.forskudd)), tekst: `${text}: forskuddstrekk (inkl. trygdeavgift)` },
+    { konto: k.forsikringstrekk, ore: asOre(-sum((r) => r.forsikring)), tekst: `${text}: forsikringstrekk` },
+    { konto: k.fagforeningstrekk, ore: asOre(-sum((r) => r.fagforening)), tekst: `${text}: fagforeningstrekk` },
   ];
-  const andre = new Map<string, { konto: string; navn: string; ore: number }>();
+  const andre = new Map<string, { konto: string; navn: string; ore: Ore }>();
   for (const r of checked) {
     for (const t of r.andre) {
       const key = `${t.konto}\u0000${t.navn}`;
-      const prev = andre.get(key);
-      andre.set(key, { konto: t.konto, navn: t.navn, ore: (prev?.ore ?? 0) + t.ore });
+      andre.set(key, { konto: t.konto, navn: t.navn, ore: plusOre(andre.get(key)?.ore ?? ORE_ZERO, t.ore) });
     }
   }
-  for (const t of andre.values()) poster.push({ konto: t.konto, ore: -t.ore, tekst: `${text}: trekk ${t.navn}` });
-  poster.push({ konto: k.skyldigLonn, ore: -sum((r) => r.netto), tekst: `${text}: skyldig lønn (netto)` });
+  // «Husleie» reads «trekk Husleie»; a name that says it is a trekk («Utleggstrekk», «Andre trekk») stands alone.
+  const trekkText = (name: string) => (/trekk$/i.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : `trekk ${name}`);
+  for (const t of andre.values()) poster.push({ konto: t.konto, ore: asOre(-t.ore), tekst: `${text}: ${trekkText(t.navn)}` });
+  poster.push({ konto: k.skyldigLonn, ore: asOre(-sum((r) => r.netto)), tekst: `${text}: skyldig lønn (netto)` });
+  // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
+  const rateText = (z: AgaPerSone) => (z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : percentText(z.sats));
   for (const z of agaPerSone) {
-    const a = z.aga;
-    // Zone Ia: the reduced rate holds only until the year's fribeløp is used up, so no single rate.
-    const sats = z.sone === "Ia" ? "redusert sats inntil fribeløpet er brukt opp" : percentText(z.sats);
-    const label = `${text}: arbeidsgiveravgift sone ${z.sone} (${sats})`;
-    poster.push({ konto: k.aga, ore: a, tekst: label }, { konto: k.skyldigAga, ore: -a, tekst: label });
+    const label = `${text}: arbeidsgiveravgift sone ${z.sone} (${rateText(z)})`;
+    poster.push({ konto: k.aga, ore: z.aga, tekst: label }, { konto: k.skyldigAga, ore: asOre(-z.aga), tekst: label });
   }
   if (rates.ekstra) {
     const label = `${text}: ekstra arbeidsgiveravgift (${percentText(rates.ekstra.rate.fraction)} over ${kronerText(roundedOre(rates.ekstra.threshold)).replace(/,00$/, "")} kr)`;
-    poster.push({ konto: k.ekstraAga, ore: ekstraOre, tekst: label }, { konto: k.skyldigEkstraAga, ore: -ekstraOre, tekst: label });
+    poster.push({ konto: k.ekstraAga, ore: ekstraAga, tekst: label }, { konto: k.skyldigEkstraAga, ore: asOre(-ekstraAga), tekst: label });
+  }
+  if (withFeriepenger && !isRuleError(fpRate)) {
+    const label = `${text}: feriepenger (${percentText(fpRate.fraction)} av feriepengegrunnlaget)`;
+    poster.push({ konto: k.feriepenger, ore: feriepenger, tekst: label }, { konto: k.skyldigeFeriepenger, ore: asOre(-feriepenger), tekst: label });
+    for (const z of agaFeriepengerPerSone) {
+      const fpLabel = `${text}: arbeidsgiveravgift av feriepenger sone ${z.sone} (${rateText(z)})`;
+      poster.push({ konto: k.agaFeriepenger, ore: z.aga, tekst: fpLabel }, { konto: k.paloptAgaFeriepenger, ore: asOre(-z.aga), tekst: fpLabel });
+    }
   }
 
-  const dims = { ...(options.dimensjoner ?? {}) };
+  const periode = dato.slice(0, 7).replace("-", "");
   const bilag = buildBilag(
-    { id: options.id?.trim() || `LONN-${periode}`, termin: null, tekst: text, dato: isoDate({ year: aar, month: dato.month, day: dato.day }), periode },
-    poster.map((p): Postering => ({ konto: p.konto, ore: asOre(p.ore), tekst: p.tekst, kostnad: false })),
-    { balance: dims, cost: dims },
+    { id: lonnsbilagId(dato), termin: null, tekst: text, dato, periode },
+    poster.map((p): Postering => ({ konto: p.konto, ore: p.ore, tekst: p.tekst, kostnad: isCostAccount(p.konto) })),
+    dims,
   );
-  if (bilag === undefined) return problemsOf("Lønnssammendraget gir ingen posteringer (alle beløp er 0).");
-  if (bilag instanceof Error) return bilag;
-  const sumAgaOre = agaPerSone.reduce((a, z) => a + z.aga, 0) + ekstraOre;
+  if (bilag === undefined) return problemsOf(`Lønnskjøringen ${norwegianDate(dato)} gir ingen posteringer (alle beløp er 0).`);
+  if (isProblems(bilag)) return bilag;
   return {
     bilag,
-    nettolonn: checked.map((r) => ({ navn: r.navn, netto: asOre(r.netto) })),
+    nettolonn: checked.map((r) => ({ navn: r.navn, netto: r.netto })),
     agaPerSone,
-    ekstraAga: asOre(ekstraOre),
-    sumAga: asOre(sumAgaOre),
+    ekstraAga,
+    sumAga: asOre(sumOre(agaPerSone.map((z) => z.aga)) + ekstraAga),
+    feriepenger,
+    agaFeriepengerPerSone,
   };
 }

@@ -4,7 +4,6 @@
  */
 import { countText as count, kronerNoBreak as kr, percentNoBreak as percent } from "../money/format";
 import { bilagSum } from "../voucher/balance";
-import { Timestamp } from "../workpaper/logg";
 import { AmeldingFordeling } from "./amelding";
 import { BUDSJETTERING_TEXT, MODUS_TEXT } from "./oppsett";
 import { Avstemming, Bilag, Oppsett } from "./types";
@@ -16,10 +15,6 @@ export const ACTIONS = {
   yearEnd: "Årsavslutning lagret",
 } as const;
 
-/** The local wall-clock time of `d`, as the log shows it. */
-export function timestamp(d: Date): Timestamp {
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
-}
 
 export function oppsettTotals(o: Oppsett): string {
   return [

@@ -1,8 +1,7 @@
-import { isRuleError } from "../errors";
 import { foldNorwegian } from "../text";
-import { ORE_ZERO, Ore, oreFromKroner } from "../money/ore";
+import { ORE_ZERO, Ore } from "../money/ore";
 import { DEFAULT_BILAGSART, DEFAULT_FIRMA, DEFAULT_MODUS, KONTO_KEYS } from "./oppsett";
-import { isRateFraction } from "../money/rate-fraction";
+import { Fields, isObj } from "../problem/json-fields";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
 import { ReconcileExtras } from "./reconcile";
 import { AMOUNT_COLUMNS, AmountField, emptyTermin, SOURCE_NAMES, SOURCES, TEXT_COLUMNS } from "./termin-fields";
@@ -30,10 +29,6 @@ import {
  * otherwise silently count as 0.
  */
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
 const TOP_FIELDS = [
   "virksomhet", "orgnr", "aar", "budsjettering", "modus", "agaSats", "toleranse", "vesentlighetsgrense", "kontoer",
   "dimensjoner", "bilagsart", "firma", "terminer", "virksomheter", "saldoer", "oppdatertAgaSats", "kommentar",
@@ -43,115 +38,6 @@ const DIMENSJON_FIELDS = ["nummer", "navn", "verdi", "fordeling", "pakrevd"];
 const ANDEL_FIELDS = ["verdi", "vekt"];
 const VIRKSOMHET_FIELDS = ["virksomhetsnummer", "navn", "sone", "grunnlag"];
 const SALDO_FIELDS = ["konto", "ib", "bevegelse"];
-
-/** A reader of one JSON object that records problems under its path. */
-class Fields {
-  constructor(
-    readonly obj: Obj,
-    readonly path: string,
-    readonly problems: ProblemList,
-  ) {}
-
-  at(key: string): string {
-    return this.path ? `${this.path}.${key}` : key;
-  }
-
-  onlyKnown(known: readonly string[]): void {
-    for (const key of Object.keys(this.obj)) {
-      if (known.includes(key)) continue;
-      const like = known.find((k) => k.toLowerCase() === key.toLowerCase() || foldNorwegian(k) === foldNorwegian(key));
-      this.problems.add({ path: this.at(key), message: `er ikke et kjent felt${like ? ` (mente du ${like}?)` : ""}.` });
-    }
-  }
-
-  has(key: string): boolean {
-    return this.obj[key] !== undefined && this.obj[key] !== null;
-  }
-
-  text(key: string, required: boolean, numbersToo = false): string | undefined {
-    const v = this.obj[key];
-    if (v === undefined || v === null) {
-      if (required) this.problems.add({ path: this.at(key), message: `mangler.` });
-      return undefined;
-    }
-    if (typeof v === "string") return v;
-    if (numbersToo && typeof v === "number" && Number.isFinite(v)) return String(v);
-    this.problems.add({ path: this.at(key), message: `er ikke en tekst.` });
-    return undefined;
-  }
-
-  number(key: string, required: boolean): number | undefined {
-    const v = this.obj[key];
-    if (v === undefined || v === null) {
-      if (required) this.problems.add({ path: this.at(key), message: `mangler.` });
-      return undefined;
-    }
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      this.problems.add({ path: this.at(key), message: `er ikke et tall.` });
-      return undefined;
-    }
-    return v;
-  }
-
-  /** Kroner with whole øre, as øre; missing is 0. */
-  amount(key: string): Ore {
-    const v = this.number(key, false);
-    if (v === undefined) return ORE_ZERO;
-    const checked = oreFromKroner(v, this.at(key));
-    if (isRuleError(checked)) {
-      this.problems.add({ path: this.at(key), message: checked.message.slice(this.at(key).length + 1) });
-      return ORE_ZERO;
-    }
-    return checked;
-  }
-
-  integer(key: string, required: boolean, min: number, max: number): number | undefined {
-    const v = this.number(key, required);
-    if (v === undefined) return undefined;
-    if (!Number.isInteger(v) || v < min || v > max) {
-      this.problems.add({ path: this.at(key), message: `må være et heltall fra ${min} til ${max} (fikk ${v}).` });
-      return undefined;
-    }
-    return v;
-  }
-
-  rate(key: string, required: boolean): number | undefined {
-    const v = this.number(key, required);
-    if (v === undefined) return undefined;
-    if (!isRateFraction(v)) {
-      this.problems.add({ path: this.at(key), message: `må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk ${v}).` });
-      return undefined;
-    }
-    return v;
-  }
-
-  array(key: string): unknown[] | undefined {
-    const v = this.obj[key];
-    if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v)) {
-      this.problems.add({ path: this.at(key), message: `er ikke en liste.` });
-      return undefined;
-    }
-    return v;
-  }
-
-  /** Each element of a list that is an object, as Fields; other elements are problems. */
-  objects(key: string, known: readonly string[]): Fields[] {
-    const list = this.array(key) ?? [];
-    const out: Fields[] = [];
-    list.forEach((item, i) => {
-      const path = `${this.at(key)}[${i}]`;
-      if (!isObj(item)) {
-        this.problems.add({ path, message: "er ikke et objekt." });
-        return;
-      }
-      const f = new Fields(item, path, this.problems);
-      f.onlyKnown(known);
-      out.push(f);
-    });
-    return out;
-  }
-}
 
 export function parseBudsjettering(text: string): Budsjettering | undefined {
   const f = foldNorwegian(text);
@@ -192,7 +78,7 @@ function readAmounts(f: Fields, budsjettering: Budsjettering | undefined): { amo
           `Oppgi alle feltene for ${SOURCE_NAMES[source]} (0 der beløpet er 0), eller null i alle når tallene ikke finnes ennå.`,
       });
     }
-    for (const c of given) amounts[c.field] = f.amount(c.field);
+    for (const c of given) amounts[c.field] = f.amount(c.field, false) ?? ORE_ZERO;
   }
   return { amounts, mangler };
 }
@@ -216,29 +102,14 @@ function readTermin(f: Fields, seen: Map<number, string>, budsjettering: Budsjet
 }
 
 function readKontoer(top: Fields): Partial<Kontoer> | undefined {
-  const v = top.obj.kontoer;
-  if (v === undefined || v === null) return undefined;
-  if (!isObj(v)) {
-    top.problems.add({ path: "kontoer", message: "er ikke et objekt." });
-    return undefined;
-  }
-  const f = new Fields(v, "kontoer", top.problems);
-  f.onlyKnown(KONTO_KEYS);
-  const out: Partial<Record<keyof Kontoer, string>> = {};
-  for (const key of KONTO_KEYS) {
-    const konto = f.text(key, false, true);
-    if (konto === undefined) continue;
-    if (konto.trim() === "") f.problems.add({ path: f.at(key), message: `er tom.` });
-    else out[key] = konto.trim();
-  }
-  return out;
+  return top.accounts("kontoer", KONTO_KEYS);
 }
 
 function readDimensjoner(top: Fields): Dimensjon[] | undefined {
   if (!top.has("dimensjoner")) return undefined;
   const seen = new Set<number>();
   const out: Dimensjon[] = [];
-  for (const f of top.objects("dimensjoner", DIMENSJON_FIELDS)) {
+  for (const f of top.objects("dimensjoner", DIMENSJON_FIELDS, false)) {
     const nummer = f.integer("nummer", true, 1, 7);
     const name = f.text("navn", true);
     const value = f.text("verdi", false, true);
@@ -247,7 +118,7 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
     let fordeling: DimensjonsAndel[] | undefined;
     if (f.has("fordeling")) {
       fordeling = [];
-      for (const a of f.objects("fordeling", ANDEL_FIELDS)) {
+      for (const a of f.objects("fordeling", ANDEL_FIELDS, false)) {
         const v = a.text("verdi", true, true);
         const vekt = a.number("vekt", true);
         if (vekt !== undefined && vekt < 0) a.problems.add({ path: a.at("vekt"), message: `kan ikke være negativ (fikk ${vekt}).` });
@@ -274,14 +145,13 @@ function readDimensjoner(top: Fields): Dimensjon[] | undefined {
 function readVirksomheter(top: Fields, key = "virksomheter"): VirksomhetGrunnlag[] | undefined {
   if (!top.has(key)) return undefined;
   const out: VirksomhetGrunnlag[] = [];
-  for (const f of top.objects(key, VIRKSOMHET_FIELDS)) {
-    const nr = f.text("virksomhetsnummer", true, true);
+  for (const f of top.objects(key, VIRKSOMHET_FIELDS, false)) {
+    const nr = f.orgnr("virksomhetsnummer", true);
     const name = f.text("navn", false);
     const sone = f.text("sone", true, true);
-    const grunnlag = f.number("grunnlag", true) !== undefined ? f.amount("grunnlag") : undefined;
-    if (nr !== undefined && !/^\d{9}$/.test(nr.replace(/\s/g, ""))) f.problems.add({ path: f.at("virksomhetsnummer"), message: `må ha ni sifre (fikk «${nr}»).` });
+    const grunnlag = f.number("grunnlag", true) !== undefined ? f.amount("grunnlag", false) ?? ORE_ZERO : undefined;
     if (nr === undefined || sone === undefined || grunnlag === undefined) continue;
-    out.push({ virksomhetsnummer: nr.replace(/\s/g, ""), ...(name !== undefined ? { navn: name } : {}), sone, grunnlag });
+    out.push({ virksomhetsnummer: nr, ...(name !== undefined ? { navn: name } : {}), sone, grunnlag });
   }
   return out;
 }
@@ -300,12 +170,12 @@ export function parseVirksomheter(list: unknown, path = "virksomheter"): Checked
 function readSaldoer(top: Fields): KontoSaldo[] | undefined {
   if (!top.has("saldoer")) return undefined;
   const out: KontoSaldo[] = [];
-  for (const f of top.objects("saldoer", SALDO_FIELDS)) {
+  for (const f of top.objects("saldoer", SALDO_FIELDS, false)) {
     const konto = f.text("konto", true, true);
     const ib = f.number("ib", true);
     const bevegelse = f.number("bevegelse", true);
-    const ibOk = ib !== undefined ? f.amount("ib") : undefined;
-    const bevOk = bevegelse !== undefined ? f.amount("bevegelse") : undefined;
+    const ibOk = ib !== undefined ? f.amount("ib", false) ?? ORE_ZERO : undefined;
+    const bevOk = bevegelse !== undefined ? f.amount("bevegelse", false) ?? ORE_ZERO : undefined;
     if (konto === undefined || ibOk === undefined || bevOk === undefined) continue;
     out.push({ konto: konto.trim(), ib: ibOk, bevegelse: bevOk });
   }
@@ -332,13 +202,12 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   const agaSats = top.rate("agaSats", true);
   const toleranseKroner = top.number("toleranse", false);
   if (toleranseKroner !== undefined && toleranseKroner < 0) problems.add({ path: "toleranse", message: `kan ikke være negativ (fikk ${toleranseKroner}).` });
-  const toleranse = toleranseKroner !== undefined && toleranseKroner >= 0 ? top.amount("toleranse") : undefined;
+  const toleranse = toleranseKroner !== undefined && toleranseKroner >= 0 ? top.amount("toleranse", false) ?? ORE_ZERO : undefined;
   const vesentlighetsgrense = top.number("vesentlighetsgrense", false);
   if (vesentlighetsgrense !== undefined && (vesentlighetsgrense < 0 || vesentlighetsgrense > 1)) {
     problems.add({ path: "vesentlighetsgrense", message: `må være en brøk fra 0 til 1, f.eks. 0.05 for 5 % (fikk ${vesentlighetsgrense}).` });
   }
-  const orgnr = top.text("orgnr", false, true);
-  if (orgnr !== undefined && !/^\d{9}$/.test(orgnr.replace(/\s/g, ""))) problems.add({ path: "orgnr", message: `må ha ni sifre (fikk «${orgnr}»).` });
+  const orgnr = top.orgnr("orgnr");
   const bilagsart = top.text("bilagsart", false);
   const firma = top.text("firma", false, true);
   top.text("kommentar", false);
@@ -348,7 +217,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   if (!top.has("terminer")) problems.add({ path: "terminer", message: "mangler (en liste med én post per termin; en tom liste betyr at ingen termin er avstemt ennå)." });
   const seen = new Map<number, string>();
   const terminer = top
-    .objects("terminer", TERMIN_FIELDS)
+    .objects("terminer", TERMIN_FIELDS, false)
     .map((f) => readTermin(f, seen, budsjettering))
     .filter((t): t is TerminInput => t !== undefined);
 
@@ -364,7 +233,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
     ...(modus !== undefined ? { modus } : {}),
     ...(toleranse !== undefined ? { toleranse } : {}),
     ...(vesentlighetsgrense !== undefined ? { vesentlighetsgrense } : {}),
-    ...(orgnr !== undefined ? { orgnr: orgnr.replace(/\s/g, "") } : {}),
+    ...(orgnr !== undefined ? { orgnr } : {}),
     ...(bilagsart !== undefined ? { bilagsart } : {}),
     ...(firma !== undefined ? { firma } : {}),
     ...(kontoer !== undefined ? { kontoer } : {}),
@@ -414,12 +283,13 @@ export function extrasFrom(scenario: Scenario): ReconcileExtras {
 /**
  * What a JSON file is, before it is read as a scenario: an SPK scenario, the output of
  * `lonn avstem --json` (it has `kilde` and `bilagsoversikt`), a trekk scenario (`lonnskjoringer`),
- * or something else. `--summary` over a folder skips what is not a scenario with one line.
+ * the output of `lonn trekk` or `lonn lonnsbilag`, or something else. `--summary` over a folder skips what is not a scenario with one line.
  */
-export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-utdata" | "annet";
+export type JsonKind = "scenario" | "avstem-utdata" | "trekk-scenario" | "trekk-utdata" | "lonnsbilag-utdata" | "annet";
 
 export function jsonKind(json: unknown): JsonKind {
   if (!isObj(json)) return "annet";
+  if ("lonnskjoringer" in json && "bilag" in json && "kilde" in json) return "lonnsbilag-utdata";
   if ("lonnskjoringer" in json) return "trekk-scenario";
   if ("kontroller" in json && "forskuddstrekk" in json) return "trekk-utdata";
   if ("bilagsoversikt" in json && "kilde" in json) return "avstem-utdata";
@@ -432,5 +302,6 @@ export const JSON_KIND_TEXT: Readonly<Record<Exclude<JsonKind, "scenario">, stri
   "avstem-utdata": "utdata fra lonn avstem --json, ikke en scenariofil",
   "trekk-scenario": "en scenariofil for lonn trekk",
   "trekk-utdata": "utdata fra lonn trekk --json",
+  "lonnsbilag-utdata": "utdata fra lonn lonnsbilag --json",
   annet: "ikke en scenariofil for SPK-avstemmingen",
 };

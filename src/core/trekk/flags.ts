@@ -6,6 +6,7 @@
 import { kronerText, percentText } from "../money/format";
 import { absOre, minusOre, Ore } from "../money/ore";
 import { terminMonthsLabel } from "../rules/termin";
+import { capitalized } from "../text";
 import { overTolerance } from "../workpaper/control";
 import { daysFrom, monthName, norwegianDate } from "./dates";
 import { FlagTable, Settlement, TrekkFlag } from "./result";
@@ -166,7 +167,7 @@ export function changedAfterSignOffFlag(periode: string): TrekkFlag {
     kind: "endretEtterSignering",
     belop: 0 as Ore,
     melding:
-      `${monthName(periode)[0].toUpperCase()}${monthName(periode).slice(1)} er signert, men tallene er endret etter signeringen. ` +
+      `${capitalized(monthName(periode))} er signert, men tallene er endret etter signeringen. ` +
       "Gå gjennom måneden på nytt; fjern signatur eller dato og signer igjen når den er avstemt.",
   };
 }

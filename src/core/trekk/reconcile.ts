@@ -11,7 +11,7 @@ import { isRuleError, Result } from "../errors";
 import { Dec, rate, Rate, times } from "../money/exact";
 import { exactOf, minusOre, ORE_ZERO, Ore, plusOre, roundedOre, sumOre } from "../money/ore";
 import { Zone, ZONES } from "../rates/aga";
-import { AgaRates, agaRates, rateForZone } from "../rules/aga";
+import { agaRates, rateForZone } from "../rules/aga";
 import { resolveZone } from "../rules/aga-sone";
 import { dueDateAga, dueDateForskuddstrekk, dueDateTermin, FIRST_YEAR_PER_PAY_DATE } from "../rules/due-dates";
 import { monthsOfTermin, terminOfMonth } from "../rules/termin";
@@ -113,20 +113,58 @@ function agaMonths(c: Context): AgaMonth[] {
   return out;
 }
 
-/** The a-melding's rates against the rules' (zone Ia may also use the full rate once the fribeløp is used up). */
-function rateFlags(c: Context): void {
-  const konto = c.s.kontoer.aga;
-  for (const m of [...c.s.amelding].sort((a, b) => (a.kalendermaaned < b.kalendermaaned ? -1 : 1))) {
-    for (const line of m.agaGrunnlag) {
-      const zone = resolveZone(line.sone, c.year) as Zone;
+/** An a-melding AGA line whose rate is not the rules' rate for its zone and year. */
+export interface RateMismatch {
+  /** The line: `scenario.amelding[maaned].agaGrunnlag[line]`. */
+  readonly maaned: number;
+  readonly line: number;
+  readonly zone: Zone;
+  /** Fractions (0.141). */
+  readonly reported: number;
+  readonly rule: number;
+  /** |AGA at the reported rate − AGA at the rule's|, on the line's basis. */
+  readonly belop: Ore;
+}
+
+/** The a-melding's rates against the rules' (zone Ia may also use the full rate once the fribeløp is used up); by month. */
+function mismatches(s: TrekkScenario, rates: Readonly<Record<Zone, Rate>>, fullRate: Rate): RateMismatch[] {
+  const out: RateMismatch[] = [];
+  const order = s.amelding.map((m, i) => ({ m, i })).sort((a, b) => (a.m.kalendermaaned < b.m.kalendermaaned ? -1 : 1));
+  for (const { m, i } of order) {
+    m.agaGrunnlag.forEach((line, j) => {
+      const zone = resolveZone(line.sone, s.aar) as Zone;
       const reported = rate(new Dec(line.prosentsats).div(100));
-      const rule = c.rates[zone];
+      const rule = rates[zone];
       const same = (r: Rate) => r.decimal.equals(reported.decimal);
-      if (same(rule) || (zone === "Ia" && same(c.fullRate))) continue;
+      if (same(rule) || (zone === "Ia" && same(fullRate))) return;
       const belop = minusOre(agaOn(line.grunnlag, reported), agaOn(line.grunnlag, rule));
-      c.flags.push(rateFlag(konto, m.kalendermaaned, zone, reported.fraction, rule.fraction, line.grunnlag, (belop < 0 ? -belop : belop) as Ore));
-    }
+      out.push({ maaned: i, line: j, zone, reported: reported.fraction, rule: rule.fraction, belop: (belop < 0 ? -belop : belop) as Ore });
+    });
   }
+  return out;
+}
+
+function rateFlags(c: Context): void {
+  for (const x of mismatches(c.s, c.rates, c.fullRate)) {
+    const m = c.s.amelding[x.maaned];
+    c.flags.push(rateFlag(c.s.kontoer.aga, m.kalendermaaned, x.zone, x.reported, x.rule, m.agaGrunnlag[x.line].grunnlag, x.belop));
+  }
+}
+
+/** The year's zone rates (ordinary næring) and the full rate, or the rule's problem. */
+function yearRates(year: number): Result<{ rates: Record<Zone, Rate>; full: Rate }> {
+  const r = agaRates(year);
+  if (isRuleError(r)) return r;
+  return { rates: Object.fromEntries(ZONES.map((z) => [z, rateForZone(r, z, "ordinaer")])) as Record<Zone, Rate>, full: r.full };
+}
+
+/**
+ * The a-melding lines of a scenario whose AGA rate is not the rules' rate (the feilSats flags of
+ * the model, as data). The scenario must be one the model accepts (its zones and year known).
+ */
+export function rateMismatches(s: TrekkScenario): RateMismatch[] {
+  const r = yearRates(s.aar);
+  return isRuleError(r) ? [] : mismatches(s, r.rates, r.full);
 }
 
 function missingAmeldinger(c: Context): void {
@@ -281,8 +319,7 @@ export function reconcileTrekk(s: TrekkScenario): Checked<TrekkAvstemming> {
   const invalid = problems.error();
   if (invalid) return invalid;
   // scenarioProblems has checked that the year has rates.
-  const r = agaRates(s.aar) as AgaRates;
-  const rates = Object.fromEntries(ZONES.map((z) => [z, rateForZone(r, z, "ordinaer")])) as Record<Zone, Rate>;
+  const { rates, full } = yearRates(s.aar) as { rates: Record<Zone, Rate>; full: Rate };
   const months = lastMonth(s);
   const c: Context = {
     s,
@@ -291,7 +328,7 @@ export function reconcileTrekk(s: TrekkScenario): Checked<TrekkAvstemming> {
     sluttdato: lastDayOf(s.aar, months),
     tolerance: s.toleranse ?? DEFAULT_TREKK_TOLERANSE,
     rates,
-    fullRate: r.full,
+    fullRate: full,
     flags: [],
     problems,
   };

@@ -5,9 +5,9 @@
  * øre. What needs more than one field (a payment that settles no pay date, a zone the rules do not
  * know, a month given twice) is checked by check.ts, for every reader's output alike.
  */
-import { normalOrgnr, isValidOrgnr } from "../rules/orgnr";
+import { normalOrgnr } from "../rules/orgnr";
 import { Checked, ProblemList, problems as problemsOf } from "../problem/problem";
-import { Fields, isObj } from "./json-fields";
+import { Fields, isObj } from "../problem/json-fields";
 import {
   AgaGrunnlagLinje,
   AmeldingAgaLinje,
@@ -44,16 +44,7 @@ const INVOICE_FIELDS = ["periode", "belop"];
 const CORRECTION_FIELDS = ["konto", "periode", "motkonto", "tekst"];
 
 function readKontoer(top: Fields): TrekkKontoer {
-  const f = top.object("kontoer", KONTO_KEYS, false);
-  const out: Record<Gjelder, string> = { ...DEFAULT_TREKK_KONTOER };
-  if (!f) return out;
-  for (const key of KONTO_KEYS) {
-    const konto = f.text(key, false, true);
-    if (konto === undefined) continue;
-    if (konto === "") f.problem(key, "er tom.");
-    else out[key] = konto;
-  }
-  return out;
+  return { ...DEFAULT_TREKK_KONTOER, ...top.accounts("kontoer", KONTO_KEYS) };
 }
 
 function virksomhetsnummer(f: Fields): string | undefined {
@@ -200,13 +191,7 @@ export function parseTrekkScenario(json: unknown): Checked<TrekkScenario> {
 
   const virksomhet = top.text("virksomhet", true);
   const aar = top.integer("aar", true, 1990, 2100);
-  const orgnrText = top.text("orgnr", false, true);
-  let orgnr: string | undefined;
-  if (orgnrText !== undefined) {
-    orgnr = normalOrgnr(orgnrText);
-    if (orgnr === undefined) top.problem("orgnr", `må ha ni sifre (fikk «${orgnrText}»).`);
-    else if (!isValidOrgnr(orgnr)) top.problem("orgnr", `${orgnr} har feil kontrollsiffer (modulus 11).`);
-  }
+  const orgnr = top.orgnr("orgnr");
   const kontoer = readKontoer(top);
   const lonnskjoringer = all(top.objects("lonnskjoringer", RUN_FIELDS, true).map(readRun));
   const amelding = all(top.objects("amelding", AMELDING_FIELDS, true).map(readAmelding));

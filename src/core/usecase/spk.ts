@@ -7,7 +7,7 @@
  *   inputs → reconcile → vouchers (korreksjonsbilag) → A-melding split → plan every sheet
  */
 import { kronerText } from "../money/format";
-import { Checked, isProblems, Problem, ProblemList, Problems, problems } from "../problem/problem";
+import { Checked, isProblems, Problem, ProblemList, problems } from "../problem/problem";
 import { isBlankSheet, SheetSnapshot } from "../sheet/snapshot";
 import { buildAmeldingFordeling, AmeldingFordeling } from "../spk/amelding";
 import { buildKorreksjonsbilag } from "../spk/bilag";
@@ -15,7 +15,7 @@ import { SPK_BILAG_ID } from "../spk/bilag-id";
 import { reconcile } from "../spk/reconcile";
 import { AMELDING_SHEET, planAmeldingSheet, ReconciliationCells, reconciliationCells } from "../spk/sheet/amelding-sheet";
 import { KORREKSJONSBILAG_SHEET, planKorreksjonsbilagSheet } from "../spk/sheet/korreksjonsbilag-sheet";
-import { SHEET_NAMES } from "../spk/sheet/layout";
+import { nameOf, SHEET_NAMES } from "../spk/sheet/layout";
 import { layoutMap, locate, SheetMap } from "../spk/sheet/locate";
 import { planAvstemming } from "../spk/sheet/plan";
 import { AvstemmingFromSheet, readAvstemming } from "../spk/sheet/read";
@@ -73,6 +73,8 @@ export interface Book {
   readonly snapshots: Snapshots;
   /** The inputs were read from this workbook's reconciliation sheet (nothing to lay them over). */
   readonly isInput: boolean;
+  /** The sheet the workbook name RECONCILIATION_NAME points at, when it exists. */
+  readonly namedSheet?: string;
 }
 
 /** A function from a sheet name to the sheet as the shell read it (undefined: no such sheet). */
@@ -126,7 +128,7 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
   // A workbook set up by a newer version is refused, not quietly rewritten in the old form.
   if (settings && isProblems(settings)) return settings;
   const kind = inputs.oppsett.budsjettering;
-  const sheet = (book.isInput ? inputs.sheet : undefined) ?? reconciliationSheetOf(book.sheetNames, settings, kind) ?? SHEET_NAMES[kind];
+  const sheet = (book.isInput ? inputs.sheet : undefined) ?? reconciliationSheetOf(book.sheetNames, settings, kind, book.namedSheet) ?? SHEET_NAMES[kind];
   const stored = storedVirksomheter(settings);
   if (isProblems(stored)) return stored;
   const virksomheter = inputs.virksomheter ?? stored;
@@ -156,18 +158,23 @@ function inputsInBook(inputs: SpkInputs, book: Book): Checked<InBook> {
 }
 
 /**
- * Which sheet of a workbook is the SPK reconciliation: the one `_lonn` names (it follows a
- * renamed sheet), else DFØ's tab name for the kind. Names are matched as Excel matches them
- * (case does not matter); the workbook's own spelling is returned.
+ * Which sheet of a workbook is the SPK reconciliation: the one `_lonn` names; else the one the
+ * header's workbook names point at (`namedSheet`: a sheet renamed in Excel takes its names along,
+ * while `_lonn` still has the old name); else DFØ's tab name for the kind. Names are matched as
+ * Excel matches them (case does not matter); the workbook's own spelling is returned.
  */
 export function reconciliationSheetOf(
   sheetNames: readonly string[],
   settings: LonnSettings | undefined,
   kind: Budsjettering,
+  namedSheet?: string,
 ): string | undefined {
   const find = (name: string | undefined) => (name ? sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) : undefined);
-  return find(settings?.avstemmingsark) ?? find(SHEET_NAMES[kind]);
+  return find(settings?.avstemmingsark) ?? find(namedSheet) ?? find(SHEET_NAMES[kind]);
 }
+
+/** The workbook name whose sheet identifies the reconciliation sheet (the header's budsjettering cell). */
+export const RECONCILIATION_NAME = nameOf("budsjettering");
 
 /** The sheets a plan of the reconciliation reads before it is made. */
 export const spkSheetsToRead = (sheet: string): string[] => [sheet, SETTINGS_SHEET, KORREKSJONSBILAG_SHEET, AMELDING_SHEET, EXPORT_RECORD_SHEET, LOG_SHEET];

@@ -1,7 +1,8 @@
 /**
  * The trekk and AGA reconciliation's use cases (DESIGN.md §8), as both shells run them: the `lonn
- * trekk` command now, the task pane later. A shell reads (a scenario, or the readers' output, and
- * snapshots of the workbook's sheets), calls these, and writes what they plan.
+ * trekk` command and the task pane's «Trekk og AGA» flow. A shell reads (a scenario, or the
+ * readers' output through usecase/trekk-import, and snapshots of the workbook's sheets), calls
+ * these, and writes what they plan.
  *
  *   inputs → reconcile → correction vouchers → sign-off review → plan every sheet → exports that remember
  */
@@ -15,16 +16,18 @@ import { reviewSignOff, SignOffReview } from "../trekk/sign-off";
 import { SIGN, SIGN_COLUMNS, TITLE_PREFIX, TREKK_SHEET } from "../trekk/sheet/layout";
 import { planTrekkSheet } from "../trekk/sheet/plan";
 import { TrekkScenario } from "../trekk/types";
+import { CsvOptions, toCsv } from "../voucher/csv";
 import { ExportSettings } from "../voucher/export-check";
+import { toGl07 } from "../voucher/gl07";
 import { ExportedLine, ExportMeta, ExportPlan, planExport } from "../voucher/export-record";
 import { Bilag } from "../voucher/types";
 import { readText } from "../workpaper/cell-values";
-import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecord } from "../workpaper/export-record-sheet";
+import { EXPORT_RECORD_SHEET, planExportRecord, readExportRecordOf } from "../workpaper/export-record-sheet";
 import { readSettings, SETTINGS_SHEET } from "../workpaper/settings";
 import { planVoucherSheet, VoucherSheetSpec } from "../workpaper/voucher-sheet";
 import { mergePlans, WritePlan } from "../workpaper/write-plan";
 
-/** What a trekk reconciliation is run on: a scenario file, or (later) the readers' output. */
+/** What a trekk reconciliation is run on: a scenario file, or the readers' output (usecase/trekk-import). */
 export interface TrekkInputs {
   /** The file(s) it came from, for messages. */
   readonly source: string;
@@ -108,8 +111,7 @@ export function trekkVoucherSheetSpec(s: TrekkScenario): VoucherSheetSpec {
 
 /** The export record's trekk lines (the workbook may hold other reconciliations' exports too). */
 export function trekkExportRecord(snapshots: Snapshots): Checked<ExportedLine[]> {
-  const record = readExportRecord(snapshots(EXPORT_RECORD_SHEET));
-  return isProblems(record) ? record : record.filter((l) => TREKK_BILAG_ID.test(l.bilagId));
+  return readExportRecordOf(snapshots(EXPORT_RECORD_SHEET), TREKK_BILAG_ID);
 }
 
 /**
@@ -131,6 +133,7 @@ export function planTrekkWorkbook(
   review: SignOffReview | undefined,
   exported: readonly ExportedLine[] = [],
   sheet: string = TREKK_SHEET,
+  andre: Readonly<Record<string, string>> = {},
 ): Checked<WritePlan> {
   const problems = new ProblemList();
   const plans: WritePlan[] = [];
@@ -146,6 +149,7 @@ export function planTrekkWorkbook(
       ...(existing ? { existing } : {}),
       ...(settings ? { settings } : {}),
       ...(review ? { signOff: review } : {}),
+      andreInnstillinger: andre,
     }),
     sheet,
   );
@@ -154,4 +158,76 @@ export function planTrekkWorkbook(
   }
   if (exported.length > 0) plans.push(planExportRecord(exported, snapshots(EXPORT_RECORD_SHEET), run.inputs.scenario));
   return problems.result(() => mergePlans(...plans));
+}
+
+/** What one write of a run gives: an export of the correction vouchers, and the workbook. */
+export interface TrekkOutputOptions {
+  /** Export the correction vouchers now (what the workbook's record does not hold yet): when, which files, which formats. */
+  readonly export?: { readonly eksportert: string; readonly fil: string; readonly csv?: CsvOptions; readonly gl07?: boolean };
+  /** Other `_lonn` keys the write sets (the task pane's oppsett and sources). */
+  readonly andre?: Readonly<Record<string, string>>;
+  readonly sheet?: string;
+}
+
+export interface TrekkOutputs {
+  /** The run with the workbook's sign-off flags among the model's. */
+  readonly run: TrekkRun;
+  readonly review?: SignOffReview;
+  readonly exported?: ExportPlan;
+  readonly csv?: string;
+  readonly gl07?: string;
+  /** The workbook's WritePlan: the sheet, `_lonn`, the voucher sheet, the lines the export adds to the record. */
+  readonly plan?: WritePlan;
+}
+
+/**
+ * Everything a write of a run makes, in memory, or every problem with it: with a workbook
+ * (`snapshots`), its sign-off review and its plan; with an export, the files' text, holding only
+ * what the workbook's record does not have yet (no workbook: no record, everything). Both shells
+ * write what this gives, or nothing.
+ */
+export function planTrekkOutputs(input: TrekkRun, snapshots: Snapshots | undefined, options: TrekkOutputOptions = {}): Checked<TrekkOutputs> {
+  const problems = new ProblemList();
+  let run = input;
+  let review: SignOffReview | undefined;
+  if (snapshots) {
+    const reviewed = reviewTrekkSignOff(run, snapshots, options.sheet);
+    if (isProblems(reviewed)) return reviewed;
+    review = reviewed;
+    run = withSignOff(run, reviewed);
+  }
+  let exported: ExportPlan | undefined;
+  let csv: string | undefined;
+  let gl07: string | undefined;
+  const e = options.export;
+  if (e) {
+    const record = snapshots ? trekkExportRecord(snapshots) : [];
+    if (isProblems(record)) return record;
+    exported = planTrekkExport(run, record, { eksportert: e.eksportert, fil: e.fil });
+    const settings = { ...trekkExportSettings(run.inputs.scenario), batchId: exported.batchId, forsteBilagsnummer: exported.bilagsnumre[0] ?? 1 };
+    if (e.csv) {
+      const text = toCsv(exported.vouchers, settings, e.csv);
+      if (isProblems(text)) problems.addAll(text, { file: "CSV" });
+      else csv = text;
+    }
+    if (e.gl07) {
+      const text = toGl07(exported.vouchers, settings);
+      if (isProblems(text)) problems.addAll(text, { file: "GL07" });
+      else gl07 = text;
+    }
+  }
+  let plan: WritePlan | undefined;
+  if (snapshots) {
+    const planned = planTrekkWorkbook(run, snapshots, review, exported?.record ?? [], options.sheet, options.andre);
+    if (isProblems(planned)) problems.addAll(planned);
+    else plan = planned;
+  }
+  return problems.result(() => ({
+    run,
+    ...(review ? { review } : {}),
+    ...(exported ? { exported } : {}),
+    ...(csv !== undefined ? { csv } : {}),
+    ...(gl07 !== undefined ? { gl07 } : {}),
+    ...(plan ? { plan } : {}),
+  }));
 }

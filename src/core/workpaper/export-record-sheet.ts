@@ -8,7 +8,7 @@
  */
 import { isRuleError } from "../errors";
 import { kroner, Ore } from "../money/ore";
-import { Checked, Place, ProblemList } from "../problem/problem";
+import { Checked, isProblems, Place, ProblemList } from "../problem/problem";
 import { rangeOf } from "../sheet/a1";
 import { cellOf, isBlankSheet, lastUsedRow, SheetSnapshot } from "../sheet/snapshot";
 import { ExportedLine, ExportKind, unbalancedInRecord } from "../voucher/export-record";
@@ -161,4 +161,10 @@ export function readExportRecord(snapshot: SheetSnapshot | undefined): Checked<E
     }
   }
   return problems.result(() => out);
+}
+
+/** The record's lines of one kind of voucher, by its id pattern (a workbook may hold several reconciliations' exports). */
+export function readExportRecordOf(snapshot: SheetSnapshot | undefined, idPattern: RegExp): Checked<ExportedLine[]> {
+  const record = readExportRecord(snapshot);
+  return isProblems(record) ? record : record.filter((l) => idPattern.test(l.bilagId));
 }

@@ -145,7 +145,7 @@ export function planRows(snapshot: SheetSnapshot | undefined, table: GeneratedTa
   const rows = candidates.slice(0, keys.length);
   const used = new Set(rows);
   const cleared = ours.filter((r) => !used.has(r));
-  const noteRows = new Set(ours.filter((r) => notes.size > 0 && noteWidth > 0));
+  const noteRows = new Set(notes.size > 0 && noteWidth > 0 ? ours : []);
   const notesNow = new Map<number, Cell[]>();
   if (noteWidth > 0) for (let r = header + 1; r <= last; r++) notesNow.set(r, Array.from({ length: noteWidth }, (_, i) => asCell(s, r, noteStart + i)));
 

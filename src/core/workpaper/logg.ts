@@ -33,6 +33,17 @@ export interface Timestamp {
   readonly second: number;
 }
 
+/** `2026-12-01T14:03:00`: the time as an export record keeps it. */
+/** The local wall-clock time of `d` (the shell's clock), as the log keeps it. */
+export function timestamp(d: Date): Timestamp {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
+}
+
+export function isoTimestamp(t: Timestamp): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${t.year}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+}
+
 export interface LoggLinje {
   readonly tid: Timestamp;
   /** `Oppsett lagret`, `Avstemmingsarket fylt`, … */

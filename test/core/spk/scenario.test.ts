@@ -87,6 +87,14 @@ describe("parseScenario", () => {
     expect(extrasFrom(s)).toEqual({ saldoer: [{ konto: "2820", ib: ore(0), bevegelse: ore(12.34) }], oppdatertAgaSats: 0.1412 });
   });
 
+  test("an organisation number is checked by its modulus-11 digit, as in _lonn, the trekk scenario and the pane", () => {
+    // 974 760 673 is valid (above); changing its last digit breaks the check.
+    expect(problems({ ...DESIGN_EXAMPLE, orgnr: "974760674", virksomheter: [{ virksomhetsnummer: "973861884", sone: "I", grunnlag: 1 }] })).toEqual([
+      "orgnr 974760674 har feil kontrollsiffer (modulus 11).",
+      "virksomheter[0].virksomhetsnummer 973861884 har feil kontrollsiffer (modulus 11).",
+    ]);
+  });
+
   test("scenario → model end to end", () => {
     const s = ok({
       ...DESIGN_EXAMPLE,

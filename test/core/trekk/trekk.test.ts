@@ -15,7 +15,7 @@ import { parseTrekkScenario } from "../../../src/core/trekk/scenario";
 import { reviewSignOff } from "../../../src/core/trekk/sign-off";
 import { signOffKey } from "../../../src/core/workpaper/sign-off";
 import { AGA, rollBlock, SETTLEMENT_COLUMNS, SIGN, TREKK_SHEET, TREKK_TABLE } from "../../../src/core/trekk/sheet/layout";
-import { planTrekkSheet } from "../../../src/core/trekk/sheet/plan";
+import { planTrekkSheet, trekkFlagCells } from "../../../src/core/trekk/sheet/plan";
 import { TrekkScenario } from "../../../src/core/trekk/types";
 import { Cell, WritePlan } from "../../../src/core/workpaper/write-plan";
 import { parseCell } from "../../../src/core/sheet/a1";
@@ -223,6 +223,33 @@ describe("the sheet's plan", () => {
     expect(same.writes.filter((w) => w.sheet === TREKK_SHEET)).toEqual([]);
     expect(same.leftAlone).toEqual([]);
     expect(written(same, TREKK_SHEET, `${SETTLEMENT_COLUMNS.owed}${AGA.opening}`)).toBeUndefined();
+  });
+
+  test("each flag's cell (trekkFlagCells, the pane's link) holds the flag's message, on a new sheet and on a filled one with a new pay date", () => {
+    const a = model(scenario());
+    const cells = trekkFlagCells(a);
+    if (isProblems(cells)) throw cells;
+    expect(cells.every((c) => c !== undefined)).toBe(true);
+    const plan = planTrekkSheet({ avstemming: a });
+    if (isProblems(plan)) throw plan;
+    a.flags.forEach((f, i) => expect(String(written(plan, TREKK_SHEET, cells[i] as string))).toContain(f.melding));
+    // A pay date added later goes below the rows already on the sheet; its flags follow it there.
+    const sheet = apply(plan, TREKK_SHEET);
+    const later = model(scenario((j) => {
+      (j.lonnskjoringer as Record<string, unknown>[]).unshift({ utbetalingsdato: "2026-01-09", forskuddstrekk: 1000, forsikringstrekk: 0, fagforeningstrekk: 0, agaGrunnlag: [] });
+    }));
+    const again = trekkFlagCells(later, sheet);
+    if (isProblems(again)) throw again;
+    const replan = planTrekkSheet({ avstemming: later, existing: sheet });
+    if (isProblems(replan)) throw replan;
+    const i = later.flags.findIndex((f) => f.dato === "2026-01-09");
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(Number((again[i] as string).slice(1))).toBeGreaterThan(TREKK_TABLE.first + a.forskuddstrekk.length - 1);
+    const after = apply(replan, TREKK_SHEET, sheet);
+    later.flags.forEach((f, k) => {
+      const at = parseCell(again[k] as string);
+      expect(String(after.values[at.row][at.col])).toContain(f.melding);
+    });
   });
 
   test("another sheet by the same name, or one for another year, is refused", () => {

@@ -413,10 +413,14 @@ export function planAvstemming(input: PlanInput): Checked<WritePlan> {
     conditionalFormats: isNew ? layoutConditionalFormats(sheet, balanceKind) : [],
     leftAlone: merged.leftAlone,
     notices: merged.notices,
-    results: input.model ? reconciliationResults(map, input.model, balanceKind) : [],
+    // A cell left alone holds the user's own formula or value: its cached result is Excel's, not ours.
+    results: input.model ? reconciliationResults(map, input.model, balanceKind).filter((r) => !merged.leftAlone.some((l) => l.address === r.address)) : [],
   };
+  // A `_lonn` this version cannot read (a newer schema, a cell edited into nonsense) is refused,
+  // never rewritten in the old form: the settings of a newer add-in would be lost.
   const stored = input.settings ? readSettings(input.settings) : undefined;
-  const base = settingsFrom(oppsett, sheet, stored && !isProblems(stored) ? stored : undefined);
+  if (stored && isProblems(stored)) return stored;
+  const base = settingsFrom(oppsett, sheet, stored);
   const andre = { ...(input.andreInnstillinger ?? {}), ...(input.signOff?.settings ?? {}) };
   const settings = Object.keys(andre).length > 0 ? { ...base, andre: { ...base.andre, ...andre } } : base;
   return mergePlans(plan, planSettings(settings, input.settings));

@@ -10,7 +10,7 @@
  * are rewritten every fill, and emptied when the model has nothing for them; an input the model
  * says is empty (a payment date of an unpaid amount) is emptied too, unless it holds a formula.
  */
-import { toExcelSerial } from "../../calendar";
+import { fromExcelSerial, isoDate, toExcelSerial } from "../../calendar";
 import { kroner, Ore } from "../../money/ore";
 import { ZONES } from "../../rates/aga";
 import { Checked, isProblems, problems } from "../../problem/problem";
@@ -21,10 +21,10 @@ import { Desired, merge, rectangles } from "../../workpaper/merge";
 import { planSettings, readSettings } from "../../workpaper/settings";
 import { ConditionalFormat, emptyPlan, FormatWrite, mergePlans, NUMBER_FORMATS, StyleName, WritePlan } from "../../workpaper/write-plan";
 import { standardPrint } from "../../workpaper/print";
-import { calendarDate, periodText } from "../dates";
+import { calendarDate, monthOf, periodText, yearOf } from "../dates";
 import { TrekkAvstemming, TrekkFlag } from "../result";
 import { SignOffReview } from "../sign-off";
-import { fromExcelSerial, isoDate } from "../../calendar";
+import { trekkSheetResults } from "./results";
 import {
   ACCOUNT_NAMES,
   ACCOUNT_ORDER,
@@ -57,6 +57,8 @@ export interface TrekkPlanInput {
   readonly settings?: SheetSnapshot;
   /** The months' sign-off (from reviewSignOff on the existing sheet); without it every month is unsigned. */
   readonly signOff?: SignOffReview;
+  /** Other `_lonn` keys to set (the task pane's oppsett and import configuration); every other key is kept. */
+  readonly andreInnstillinger?: Readonly<Record<string, string>>;
 }
 
 type Value = string | number;
@@ -253,18 +255,54 @@ function looks(c: Cells, trekkRows: number): void {
   c.format(`A${t1}:A${tn}`, "label", NUMBER_FORMATS.date);
 }
 
-/** Flags of the model by where they sit. */
-function flagsAt(flags: readonly TrekkFlag[]) {
-  const by = (pred: (f: TrekkFlag) => boolean) => flags.filter(pred);
-  return {
-    kontroll: (konto: string, periode: string) => by((f) => f.table === "kontroll" && f.konto === konto && f.periode === periode),
-    grid: (periode: string) => by((f) => f.table === "agaGrunnlag" && f.periode === periode),
-    aga: (termin: number, aar: number) => by((f) => f.table === "aga" && f.termin === termin && f.aar === aar),
-    trekk: (key: { dato?: string; termin?: number; aar?: number }) =>
-      by((f) => f.table === "forskuddstrekk" && (key.dato !== undefined ? f.dato === key.dato : f.termin === key.termin && f.aar === key.aar)),
-    party: (konto: string, periode: string) => by((f) => f.table === "mottaker" && f.konto === konto && f.periode === periode),
-    sign: (periode: string) => by((f) => f.table === "signering" && f.periode === periode),
-  };
+type TrekkRows = readonly { readonly row: number; readonly key: string }[];
+
+/**
+ * The cell a flag is written in: the flag column beside the row it concerns (the account's month,
+ * the month's AGA basis, the AGA termin, the pay date or termin, the counterparty's month, the
+ * month's sign-off). Undefined for a flag with no row on the sheet.
+ */
+function flagAddress(f: TrekkFlag, a: TrekkAvstemming, rows: TrekkRows): string | undefined {
+  const year = a.scenario.aar;
+  const month = f.periode !== undefined && yearOf(f.periode) === year ? monthOf(f.periode) : undefined;
+  const s = SETTLEMENT_COLUMNS;
+  switch (f.table) {
+    case "kontroll": {
+      const i = ACCOUNT_ORDER.findIndex((g) => a.kontoer[g] === f.konto);
+      return i === -1 || month === undefined ? undefined : `${ROLL_COLUMNS.flagg}${rollBlock(i).month(month)}`;
+    }
+    case "agaGrunnlag":
+      return month === undefined ? undefined : `${GRID_COLUMNS.flagg}${GRID.month(month)}`;
+    case "aga":
+      if (f.termin === undefined) return undefined;
+      if (f.aar === year - 1 && f.termin === 6) return `${s.flagg}${AGA.opening}`;
+      return f.aar === year ? `${s.flagg}${AGA.termin(f.termin)}` : undefined;
+    case "forskuddstrekk": {
+      const i = a.forskuddstrekk.findIndex((x) => (x.utbetalingsdato ? f.dato === x.utbetalingsdato : f.termin === x.termin && f.aar === x.aar));
+      return i === -1 || rows[i] === undefined ? undefined : `${s.flagg}${rows[i].row}`;
+    }
+    case "mottaker": {
+      const block = f.konto === a.kontoer.forsikringstrekk ? 0 : f.konto === a.kontoer.fagforeningstrekk ? 1 : -1;
+      return block === -1 || month === undefined ? undefined : `${PARTY_COLUMNS.flagg}${PARTY.month(block, month)}`;
+    }
+    case "signering":
+      return month === undefined ? undefined : `${SIGN_COLUMNS.flagg}${SIGN.month(month)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** The model's flags by the cell they are written in. */
+function flagsByCell(a: TrekkAvstemming, rows: TrekkRows): Map<string, TrekkFlag[]> {
+  const out = new Map<string, TrekkFlag[]>();
+  for (const f of a.flags) {
+    const address = flagAddress(f, a, rows);
+    if (address === undefined) continue;
+    const list = out.get(address);
+    if (list) list.push(f);
+    else out.set(address, [f]);
+  }
+  return out;
 }
 
 /** The key in column A of a forskuddstrekk row: a pay date (ISO) or a termin label. */
@@ -281,7 +319,7 @@ function rowKey(value: unknown): string | undefined {
  * The rows of the forskuddstrekk table: rows already on the sheet keep their place (found by the
  * pay date or termin in column A); new keys go below the last one.
  */
-function trekkRowsOf(a: TrekkAvstemming, snapshot: SheetSnapshot | undefined): Checked<{ row: number; key: string }[]> {
+function trekkRowsOf(a: TrekkAvstemming, snapshot: SheetSnapshot | undefined): Checked<TrekkRows> {
   const year = a.scenario.aar;
   const keys = a.forskuddstrekk.map((r) => (r.utbetalingsdato ?? terminLabel(r.termin as number, r.aar, year)));
   const existing = new Map<string, number>();
@@ -318,9 +356,11 @@ function trekkRowsOf(a: TrekkAvstemming, snapshot: SheetSnapshot | undefined): C
 }
 
 /** The inputs and the cells of ours, from the model. */
-function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key: string }[], review: SignOffReview | undefined): void {
+function values(c: Cells, a: TrekkAvstemming, rows: TrekkRows, review: SignOffReview | undefined): void {
   const year = a.scenario.aar;
-  const at = flagsAt([...a.flags]);
+  const byCell = flagsByCell(a, rows);
+  /** The flags of the cell, as its text ("" when none). */
+  const flagsAt = (address: string) => flagText(byCell.get(address) ?? []);
   c.input(HEADER.virksomhet, a.scenario.virksomhet, "Virksomheten");
   c.input(HEADER.orgnr, a.scenario.orgnr, "Organisasjonsnummeret");
   c.input(HEADER.aar, year, "Året");
@@ -337,7 +377,7 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
       if (g !== "aga") c.input(`C${r}`, amount(k?.paalopt), `${what}, påløpt`);
       c.input(`D${r}`, amount(k?.betalt), `${what}, betalt`);
       c.input(`F${r}`, amount(k?.hovedbokUb), `${what}, hovedbok UB`);
-      c.own(`${ROLL_COLUMNS.flagg}${r}`, flagText(at.kontroll(konto, periodText(year, m))));
+      c.own(`${ROLL_COLUMNS.flagg}${r}`, flagsAt(`${ROLL_COLUMNS.flagg}${r}`));
     }
   });
 
@@ -347,7 +387,7 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
     const g = a.agaGrunnlag.find((x) => x.maaned === m);
     ZONES.forEach((z) => c.input(`${zoneColumn(z)}${r}`, g ? kroner(g.grunnlag[z]) : undefined, `AGA-grunnlaget ${periodText(year, m)} sone ${z}`));
     c.input(`${GRID_COLUMNS.amelding}${r}`, amount(g?.amelding), `AGA i a-meldingen ${periodText(year, m)}`);
-    c.own(`${GRID_COLUMNS.flagg}${r}`, flagText(at.grid(periodText(year, m))));
+    c.own(`${GRID_COLUMNS.flagg}${r}`, flagsAt(`${GRID_COLUMNS.flagg}${r}`));
   }
 
   const s = SETTLEMENT_COLUMNS;
@@ -360,11 +400,11 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
   const opening = a.aga.find((x) => x.aar < year);
   c.input(`${s.owed}${AGA.opening}`, amount(opening?.beregnet), "AGA for fjorårets termin 6 (IB)");
   settlement(AGA.opening, "AGA for fjorårets termin 6", opening);
-  c.own(`${s.flagg}${AGA.opening}`, flagText(at.aga(6, year - 1)));
+  c.own(`${s.flagg}${AGA.opening}`, flagsAt(`${s.flagg}${AGA.opening}`));
   for (let t = 1; t <= 6; t++) {
     const x = a.aga.find((y) => y.aar === year && y.termin === t);
     settlement(AGA.termin(t), `AGA termin ${t}`, x);
-    c.own(`${s.flagg}${AGA.termin(t)}`, flagText(at.aga(t, year)));
+    c.own(`${s.flagg}${AGA.termin(t)}`, flagsAt(`${s.flagg}${AGA.termin(t)}`));
   }
 
   (["forsikringstrekk", "fagforeningstrekk"] as const).forEach((g, block) => {
@@ -376,7 +416,7 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
       c.own(`${PARTY_COLUMNS.navn}${r}`, names.join(", "));
       c.input(`${PARTY_COLUMNS.trekk}${r}`, amount(x?.trekk), `Konto ${konto} ${periodText(year, m)}, trekk`);
       c.input(`${PARTY_COLUMNS.fakturert}${r}`, amount(x?.fakturert), `Konto ${konto} ${periodText(year, m)}, fakturert`);
-      c.own(`${PARTY_COLUMNS.flagg}${r}`, flagText(at.party(konto, periodText(year, m))));
+      c.own(`${PARTY_COLUMNS.flagg}${r}`, flagsAt(`${PARTY_COLUMNS.flagg}${r}`));
     }
   });
 
@@ -384,7 +424,7 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
     const r = SIGN.month(m);
     const p = review?.periods.find((x) => x.maaned === m);
     c.own(`${SIGN_COLUMNS.status}${r}`, p?.state ?? "ikke signert");
-    c.own(`${SIGN_COLUMNS.flagg}${r}`, flagText(at.sign(periodText(year, m))));
+    c.own(`${SIGN_COLUMNS.flagg}${r}`, flagsAt(`${SIGN_COLUMNS.flagg}${r}`));
   }
 
   a.forskuddstrekk.forEach((x, i) => {
@@ -397,8 +437,19 @@ function values(c: Cells, a: TrekkAvstemming, rows: readonly { row: number; key:
     c.formula(`${s.dagerForsinket}${r}`, `=IF(${s.betaltDato}${r}="","",IF(${s.betaltDato}${r}>${s.forfall}${r},${s.betaltDato}${r}-${s.forfall}${r},0))`);
     c.formula(`${s.avvikAmelding}${r}`, `=IF(${s.amelding}${r}="","",${s.owed}${r}-${s.amelding}${r})`);
     c.formula(`${s.avvikBetalt}${r}`, `=${s.betalt}${r}-${s.owed}${r}`);
-    c.own(`${s.flagg}${r}`, flagText(x.utbetalingsdato ? at.trekk({ dato: x.utbetalingsdato }) : at.trekk({ termin: x.termin as number, aar: x.aar })));
+    c.own(`${s.flagg}${r}`, flagsAt(`${s.flagg}${r}`));
   });
+}
+
+/**
+ * Where each of the model's flags is written on the sheet (`existing`: the sheet as it is, whose
+ * forskuddstrekk rows keep their places), in the order of `a.flags`; undefined for a flag without
+ * a row. The task pane links a flag to its cell with this.
+ */
+export function trekkFlagCells(a: TrekkAvstemming, existing?: SheetSnapshot): Checked<(string | undefined)[]> {
+  const snapshot = !existing || isBlankSheet(existing) ? undefined : existing;
+  const rows = trekkRowsOf(a, snapshot);
+  return isProblems(rows) ? rows : a.flags.map((f) => flagAddress(f, a, rows));
 }
 
 /** Whether a sheet is ours, and for which year. */
@@ -455,9 +506,10 @@ export function planTrekkSheet(input: TrekkPlanInput): Checked<WritePlan> {
     conditionalFormats: isNew ? c.conditional : [],
     leftAlone: merged.leftAlone,
     notices: merged.notices,
+    results: trekkSheetResults({ sheet, avstemming: a, rows, existing: snapshot, leftAlone: merged.leftAlone }),
   };
   const base = stored ?? { skjemaversjon: 1, dimensjoner: {}, andre: {} };
-  const settings = planSettings({ ...base, andre: { ...base.andre, ...(input.signOff?.settings ?? {}) } }, input.settings);
+  const settings = planSettings({ ...base, andre: { ...base.andre, ...(input.andreInnstillinger ?? {}), ...(input.signOff?.settings ?? {}) } }, input.settings);
   return mergePlans(plan, settings);
 }
 

@@ -1,16 +1,17 @@
 /**
- * Reading one JSON object of the trekk scenario field by field, every problem under its JSON path
- * (`lonnskjoringer[2].forskuddstrekk mangler.`). Unlike the SPK scenario, where a missing amount is
- * an empty DFØ column and so 0, every amount here is required: a missing trekk or payment is a
- * problem, never a silent 0. Unknown fields are refused with «mente du …?».
- *
- * (The same shape as the `Fields` reader inside core/spk/scenario.ts, with required amounts; the
- * two could share one generic reader in core/problem.)
+ * Reading one JSON object field by field, every problem under its JSON path
+ * (`lonnskjoringer[2].forskuddstrekk mangler.`), all of them reported together: the one reader of
+ * every JSON input (the SPK and trekk scenarios, the payroll journal, `_lonn`'s lists). Unknown
+ * fields are refused with «mente du …?»: a misspelt amount would otherwise count as nothing.
+ * Whether a missing amount is a problem or 0 is the caller's (`amount(key, required)`): in the SPK
+ * scenario an absent amount is an empty DFØ column; in the trekk scenario it is a problem.
  */
 import { isValidDate, parseDateText } from "../calendar";
 import { isRuleError } from "../errors";
 import { Ore, oreFromKroner } from "../money/ore";
-import { ProblemList } from "../problem/problem";
+import { isRateFraction } from "../money/rate-fraction";
+import { ProblemList } from "./problem";
+import { isValidOrgnr, normalOrgnr } from "../rules/orgnr";
 import { foldNorwegian } from "../text";
 
 export type Obj = Record<string, unknown>;
@@ -99,6 +100,17 @@ export class Fields {
     return v;
   }
 
+  /** A rate as a fraction from 0 to 1 (`0.141` for 14,1 %). */
+  rate(key: string, required: boolean): number | undefined {
+    const v = this.number(key, required);
+    if (v === undefined) return undefined;
+    if (!isRateFraction(v)) {
+      this.problem(key, `må være en brøk fra og med 0 til 1, f.eks. 0.1387 for 13,87 % (fikk ${v}).`);
+      return undefined;
+    }
+    return v;
+  }
+
   /** Kroner with at most two decimals, as øre. `positive`: 0 or more. */
   amount(key: string, required: boolean, positive = false): Ore | undefined {
     const v = this.number(key, required);
@@ -155,6 +167,31 @@ export class Fields {
       f.onlyKnown(known);
       out.push(f);
     });
+    return out;
+  }
+
+  /** An organisation number: nine digits (spaces allowed) with a valid modulus-11 check digit. */
+  orgnr(key: string, required = false): string | undefined {
+    const text = this.text(key, required, true);
+    if (text === undefined) return undefined;
+    const nr = normalOrgnr(text);
+    if (nr === undefined) this.problem(key, `må ha ni sifre (fikk «${text}»).`);
+    else if (!isValidOrgnr(nr)) this.problem(key, `${nr} har feil kontrollsiffer (modulus 11).`);
+    else return nr;
+    return undefined;
+  }
+
+  /** An object of account numbers by `keys` (`"kontoer": { "forskuddstrekk": "2600" }`), each non-empty; undefined when absent. */
+  accounts<K extends string>(key: string, keys: readonly K[]): Partial<Record<K, string>> | undefined {
+    const f = this.object(key, keys, false);
+    if (!f) return undefined;
+    const out: Partial<Record<K, string>> = {};
+    for (const k of keys) {
+      const konto = f.text(k, false, true);
+      if (konto === undefined) continue;
+      if (konto === "") f.problem(k, "er tom.");
+      else out[k] = konto;
+    }
     return out;
   }
 

@@ -1,0 +1,128 @@
+/**
+ * `lonn lonnsbilag`: the payroll voucher of each pay run in a payroll journal (issue 11).
+ *
+ *   lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--oppsett OPPSETT.json]
+ *                   [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--desimaltegn , | .] [--json]
+ *
+ * Everything is read and checked first, then every output is built in memory, and only then
+ * written (all or nothing). Exit status as `lonn avstem` and `lonn trekk`: 0 done, 1 a problem with
+ * the input (every problem on stderr, nothing written), 2 a problem with the command line.
+ */
+import { basename, extname } from "path";
+import { readPayrollRows } from "../../core/import/payroll-rows";
+import { LonnsJournal, parseLonnsJournal } from "../../core/payroll/journal";
+import { Checked, isProblems, placed, Problems, problems, rejected } from "../../core/problem/problem";
+import { LonnsbilagInputs, LonnsbilagRun, runLonnsbilag } from "../../core/usecase/lonnsbilag";
+import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
+import { readTextFile } from "../files";
+import { parseJsonFile } from "../inputs";
+import type { CliIO } from "../io";
+import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
+import { lonnsbilagJson, lonnsbilagText } from "../report/lonnsbilag";
+import { readSheetFile } from "../sheet-file";
+
+export const LONNSBILAG_USAGE = `Bruk:
+  lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--oppsett OPPSETT.json] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
+
+Lønnsbilaget for hver lønnskjøring i lønnsjournalen (ett bilag per utbetalingsdato, LONN-ÅÅÅÅMMDD):
+5000 brutto lønn; 2600 forskuddstrekk (med trygdeavgiften); 2640 forsikringstrekk; 2650 fagforeningstrekk;
+2690 andre trekk; 2930 skyldig lønn; 5400/2770 arbeidsgiveravgift per sone (ekstra AGA i 2023–2024); med
+feriepengegrunnlag også 5092/2940 feriepenger og 5405/2781 AGA av feriepengene.
+
+Valg:
+  --dato D              bokføringsdato (2026-03-20 eller 20.03.2026) for en journal uten utbetalingsdato,
+                        eller i stedet for journalens ene utbetalingsdato
+  --oppsett F.json      for CSV/xlsx: virksomhet, orgnr, firma, bilagsart, dimensjoner, kontoer,
+                        feriepengesats, tidligereGrunnlagSoneIa (som i JSON-journalen, uten rader)
+  --xlsx UT.xlsx        skriv arket «Lønnsbilag» (formler med verdier); finnes filen, fylles den
+  --csv UT.csv          bilagene som CSV (semikolon, UTF-8 med BOM)
+  --gl07 UT.dat         bilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
+                        (med --xlsx husker arbeidsboken hva som er eksportert; neste eksport tar bare det nye)
+  --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --json                skriv resultatet som JSON: { "bilag": [ { "konto", "belop", "tekst", … } ], … }
+
+JSON-journalen: { "virksomhet", "orgnr", "dato", "rader": [ { "navn", "bruttoLonn", "forskuddstrekk",
+  "forsikringstrekk", "fagforeningstrekk", "andreTrekk", "agaGrunnlag", "sone", "feriepengegrunnlag" } ] }
+
+Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
+
+const SPEC = {
+  json: "flag", help: "flag",
+  dato: "value", oppsett: "value", xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
+} as const;
+
+function readJson(path: string): Checked<unknown> {
+  const text = readTextFile(path);
+  return isProblems(text) ? text : parseJsonFile(text, basename(path));
+}
+
+/** A journal JSON (or an oppsett: the same without rows), every problem placed in the file. */
+function readJournalJson(path: string, withoutRows = false): Checked<LonnsJournal> {
+  const file = basename(path);
+  const json = readJson(path);
+  if (isProblems(json)) return json;
+  if (withoutRows && typeof json === "object" && json !== null && "rader" in json) {
+    return problems("radene kommer fra lønnsjournalen; fjern «rader» fra oppsettfilen.", { file });
+  }
+  const journal = parseLonnsJournal(withoutRows && typeof json === "object" && json !== null ? { ...json, rader: [] } : json);
+  return isProblems(journal) ? rejected(withoutRows ? "Oppsettet" : "Lønnsjournalen", journal.list.map((p) => placed(p, { file }))) : journal;
+}
+
+/** The journal as the use case's inputs: a JSON journal, or a CSV/.xlsx journal with the oppsett file. */
+export async function readLonnsbilagInputs(path: string, oppsett?: string): Promise<Checked<LonnsbilagInputs>> {
+  const file = basename(path);
+  if (extname(path).toLowerCase() === ".json") {
+    const journal = readJournalJson(path);
+    return isProblems(journal) ? journal : { source: file, journal, notes: [] };
+  }
+  const setup = oppsett ? readJournalJson(oppsett, true) : { rader: [] };
+  const sheet = await readSheetFile(path);
+  const rows = isProblems(sheet) ? sheet : readPayrollRows(sheet);
+  if (isProblems(setup) || isProblems(rows)) {
+    return rejected("Lønnsjournalen", [...(isProblems(setup) ? setup.list : []), ...(isProblems(rows) ? rows.list : [])]);
+  }
+  return { source: [file, ...(oppsett ? [basename(oppsett)] : [])].join(", "), journal: { ...setup, rader: rows.rader }, notes: rows.notes };
+}
+
+/** The run of a journal file: read, checked, one voucher per pay date. */
+export async function runLonnsbilagFile(path: string, options: { readonly dato?: string; readonly oppsett?: string } = {}): Promise<Checked<LonnsbilagRun>> {
+  const inputs = await readLonnsbilagInputs(path, options.oppsett);
+  if (isProblems(inputs)) return inputs;
+  const run = runLonnsbilag(inputs, options.dato !== undefined ? { dato: options.dato } : {});
+  if (isProblems(run)) return rejected("Lønnsjournalen", run.list.map((p) => (p.sheet === undefined ? placed(p, { file: basename(path) }) : p)));
+  return run;
+}
+
+export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<number> {
+  const cl = commandLine(args, SPEC, LONNSBILAG_USAGE, io);
+  if (typeof cl === "number") return cl;
+  const { parsed, value: v, usage } = cl;
+  if (parsed.positional.length !== 1) {
+    return usage([parsed.positional.length === 0 ? "Oppgi en lønnsjournal (.csv, .xlsx eller .json)." : `Én lønnsjournal om gangen (fikk ${parsed.positional.length}).`]);
+  }
+  const path = parsed.positional[0];
+  const ext = extname(path).toLowerCase();
+  if (![".csv", ".xlsx", ".json"].includes(ext)) return usage([`«${basename(path)}» er verken .csv, .xlsx eller .json.`]);
+  const oppsett = v("oppsett");
+  if (oppsett !== undefined && ext === ".json") return usage(["--oppsett brukes med en CSV- eller xlsx-journal; i en JSON-journal står oppsettet i filen."]);
+
+  const outputs = ["xlsx", "csv", "gl07"].some((k) => parsed.values.has(k));
+  const fail = (error: Problems) =>
+    failed(io, error, outputs, isMissingSetup(error.lines) ? [`Sett «firma» og «bilagsart» ${ext === ".json" ? "i journalfilen" : "i oppsettfilen (--oppsett)"}.`] : []);
+  const dato = v("dato");
+  const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}) });
+  if (isProblems(run)) return fail(run);
+  const built = await buildLonnsbilagOutputs(run, outputOptions(cl));
+  if (isProblems(built)) return fail(built);
+  const written = writeAndWarn(io, built);
+  if (isProblems(written)) return fail(written);
+  const { files, exported } = written;
+  if (parsed.flags.has("json")) {
+    io.out(JSON.stringify(lonnsbilagJson(run, { files, ...(built.sheet ? { sheet: built.sheet } : {}), ...(exported ? { exported } : {}) }), null, 2));
+    return 0;
+  }
+  const lines = lonnsbilagText(run);
+  if (run.inputs.notes.length > 0) lines.push("", ...run.inputs.notes.map((n) => `Merknad: ${n}`));
+  io.out([...lines, ...closingLines(exported, files)].join("\n"));
+  return 0;
+}
