@@ -153,6 +153,8 @@ export interface OppsettFlags {
   readonly orgnr?: string;
   readonly firma?: string;
   readonly bilagsart?: string;
+  /** Rows of the exports that are exact copies count (`--godta-like-rader`). */
+  readonly godtaLikeRader?: boolean;
 }
 
 export interface ExportFiles {
@@ -197,6 +199,7 @@ export function readOppsettFile(path: string | undefined, flags: OppsettFlags): 
     ...(flags.orgnr !== undefined ? { orgnr: flags.orgnr } : {}),
     ...(flags.firma !== undefined ? { firma: flags.firma } : {}),
     ...(flags.bilagsart !== undefined ? { bilagsart: flags.bilagsart } : {}),
+    ...(flags.godtaLikeRader ? { godtaLikeRader: true } : {}),
   };
   const scenario = parseScenario({ ...base, ...overrides, terminer: [] });
   if (isProblems(scenario)) return inFile(scenario, source);
@@ -244,7 +247,10 @@ export async function readExportFiles(
   const o = oppsettFrom(scenario);
   const imported = importExports(
     { sap, unit4, spk },
-    { aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) },
+    {
+      aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}),
+      ...(scenario.godtaLikeRader ? { duplicates: "count" as const } : {}),
+    },
   );
   if (isProblems(imported)) return imported;
   // A source the exports have no lines for in a termin is missing there, not 0.

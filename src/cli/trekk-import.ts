@@ -12,6 +12,7 @@ import { Checked, isProblems, placed, Problems, problems, rejected } from "../co
 import { parseTrekkOppsett, runTrekkImport, TrekkImportRun, TrekkLedgerSource, trekkReaderOptions } from "../core/usecase/trekk-import";
 import { readTextFile } from "./files";
 import { parseJsonFile } from "./inputs";
+import { DuplicatePolicy } from "../core/import/row-checks";
 import { readAmeldingFiles, readSaftFile, XmlFileOptions } from "./stream-xml";
 
 export interface TrekkImportFiles {
@@ -23,6 +24,8 @@ export interface TrekkImportFiles {
   readonly betalinger: string;
   readonly fakturaer?: string;
   readonly oppsett: string;
+  /** `--godta-like-rader`: rows that are exact copies count (else the oppsett's `godtaLikeRader`). */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 /** The a-melding paths: files as given, folders as their .xml files by name. */
@@ -67,5 +70,6 @@ export async function readTrekkImport(files: TrekkImportFiles, options: Pick<Xml
     lonn: csvSheet(files.lonn, "Lønnsjournalen"),
     betalinger: csvSheet(files.betalinger, "Betalingene"),
     ...(files.fakturaer !== undefined ? { fakturaer: csvSheet(files.fakturaer, "Fakturaene") } : {}),
+    ...(files.duplicates ? { duplicates: files.duplicates } : {}),
   });
 }

@@ -10,6 +10,7 @@
  */
 import { basename, extname } from "path";
 import { readPayrollRows } from "../../core/import/payroll-rows";
+import { DuplicatePolicy } from "../../core/import/row-checks";
 import { LonnsJournal, parseLonnsJournal } from "../../core/payroll/journal";
 import { Checked, isProblems, placed, Problems, problems, rejected } from "../../core/problem/problem";
 import { LonnsbilagInputs, LonnsbilagRun, runLonnsbilag } from "../../core/usecase/lonnsbilag";
@@ -39,6 +40,7 @@ Valg:
   --gl07 UT.dat         bilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
                         (med --xlsx husker arbeidsboken hva som er eksportert; neste eksport tar bare det nye)
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --godta-like-rader    tell rader i journalen som er helt like en annen rad (standard: avvist)
   --json                skriv resultatet som JSON: { "bilag": [ { "konto", "belop", "tekst", … } ], … }
 
 JSON-journalen: { "virksomhet", "orgnr", "dato", "rader": [ { "navn", "bruttoLonn", "forskuddstrekk",
@@ -47,7 +49,7 @@ JSON-journalen: { "virksomhet", "orgnr", "dato", "rader": [ { "navn", "bruttoLon
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", help: "flag",
+  json: "flag", help: "flag", "godta-like-rader": "flag",
   dato: "value", oppsett: "value", xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
 } as const;
 
@@ -69,7 +71,7 @@ function readJournalJson(path: string, withoutRows = false): Checked<LonnsJourna
 }
 
 /** The journal as the use case's inputs: a JSON journal, or a CSV/.xlsx journal with the oppsett file. */
-export async function readLonnsbilagInputs(path: string, oppsett?: string): Promise<Checked<LonnsbilagInputs>> {
+export async function readLonnsbilagInputs(path: string, oppsett?: string, duplicates?: DuplicatePolicy): Promise<Checked<LonnsbilagInputs>> {
   const file = basename(path);
   if (extname(path).toLowerCase() === ".json") {
     const journal = readJournalJson(path);
@@ -77,7 +79,7 @@ export async function readLonnsbilagInputs(path: string, oppsett?: string): Prom
   }
   const setup = oppsett ? readJournalJson(oppsett, true) : { rader: [] };
   const sheet = await readSheetFile(path);
-  const rows = isProblems(sheet) ? sheet : readPayrollRows(sheet);
+  const rows = isProblems(sheet) ? sheet : readPayrollRows(sheet, duplicates ? { duplicates } : {});
   if (isProblems(setup) || isProblems(rows)) {
     return rejected("Lønnsjournalen", [...(isProblems(setup) ? setup.list : []), ...(isProblems(rows) ? rows.list : [])]);
   }
@@ -85,8 +87,11 @@ export async function readLonnsbilagInputs(path: string, oppsett?: string): Prom
 }
 
 /** The run of a journal file: read, checked, one voucher per pay date. */
-export async function runLonnsbilagFile(path: string, options: { readonly dato?: string; readonly oppsett?: string } = {}): Promise<Checked<LonnsbilagRun>> {
-  const inputs = await readLonnsbilagInputs(path, options.oppsett);
+export async function runLonnsbilagFile(
+  path: string,
+  options: { readonly dato?: string; readonly oppsett?: string; readonly duplicates?: DuplicatePolicy } = {},
+): Promise<Checked<LonnsbilagRun>> {
+  const inputs = await readLonnsbilagInputs(path, options.oppsett, options.duplicates);
   if (isProblems(inputs)) return inputs;
   const run = runLonnsbilag(inputs, options.dato !== undefined ? { dato: options.dato } : {});
   if (isProblems(run)) return rejected("Lønnsjournalen", run.list.map((p) => (p.sheet === undefined ? placed(p, { file: basename(path) }) : p)));
@@ -110,7 +115,9 @@ export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<numb
   const fail = (error: Problems) =>
     failed(io, error, outputs, isMissingSetup(error.lines) ? [`Sett «firma» og «bilagsart» ${ext === ".json" ? "i journalfilen" : "i oppsettfilen (--oppsett)"}.`] : []);
   const dato = v("dato");
-  const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}) });
+  const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}),
+    ...(parsed.flags.has("godta-like-rader") ? { duplicates: "count" as const } : {}),
+  });
   if (isProblems(run)) return fail(run);
   const built = await buildLonnsbilagOutputs(run, outputOptions(cl));
   if (isProblems(built)) return fail(built);
