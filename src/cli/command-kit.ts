@@ -14,6 +14,7 @@ import { OptionKind, parseArgs, ParsedArgs } from "./args";
 import { OutputFile, writeFiles } from "./files";
 import type { CliIO } from "./io";
 import { loadWorkbook } from "./xlsx/workbook";
+import { append } from "../core/list";
 
 export interface CommandLine<K extends string> {
   readonly parsed: ParsedArgs;
@@ -92,7 +93,7 @@ export function closingLines(exported: ExportedSummary | undefined, files: reado
       ? `Eksportert (${exported.batchId}): ${exported.bilag.join(", ")}${same ? `; uendret siden forrige eksport: ${same}` : ""}.`
       : `Ingen nye bilag å eksportere${same ? ` (uendret siden forrige eksport: ${same})` : ""}.`);
   }
-  if (files.length > 0) out.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
+  if (files.length > 0) append(out, ["", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`)]);
   return out;
 }
 

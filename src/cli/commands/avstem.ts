@@ -293,7 +293,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
   } else {
     const lines = resultText(run, built.sheet);
     if (exported) lines.push("", exportText(exported));
-    if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
+    if (files.length > 0) append(lines, ["", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`)]);
     io.out(lines.join("\n"));
   }
   return 0;

@@ -21,6 +21,7 @@ import type { CliIO } from "../io";
 import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
 import { lonnsbilagJson, lonnsbilagText } from "../report/lonnsbilag";
 import { readSheetFile } from "../sheet-file";
+import { append } from "../../core/list";
 
 export const LONNSBILAG_USAGE = `Bruk:
   lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--oppsett OPPSETT.json] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -129,7 +130,7 @@ export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<numb
     return 0;
   }
   const lines = lonnsbilagText(run);
-  if (run.inputs.notes.length > 0) lines.push("", ...run.inputs.notes.map((n) => `Merknad: ${n}`));
+  if (run.inputs.notes.length > 0) append(lines, ["", ...run.inputs.notes.map((n) => `Merknad: ${n}`)]);
   io.out([...lines, ...closingLines(exported, files)].join("\n"));
   return 0;
 }
