@@ -15,7 +15,7 @@
 import { isRuleError } from "../errors";
 import { kronerText } from "../money/format";
 import { asWholeOre, Ore, ORE_ZERO, plusOre } from "../money/ore";
-import { parseAmount } from "../money/parse";
+import { parseAmount, plainOre } from "../money/parse";
 import { displayText, isBlank } from "../sheet/cell";
 import { Grid } from "../sheet/snapshot";
 import { Problem } from "../problem/problem";
@@ -28,24 +28,33 @@ export type DuplicatePolicy = "refuse" | "count";
 /** The message's advice on a refused copy; the CLI adds how to accept copies (`--godta-like-rader`). */
 export const DUPLICATE_ROW = "er helt lik rad";
 
-/** A row's cells as text, without the empty cells at its end (a ragged CSV row and a padded sheet row are the same row). */
-function rowCells(row: readonly unknown[] | undefined): string[] {
-  const cells = (row ?? []).map((v) => displayText(v));
-  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-  return cells;
+/** A cell as the text it compares by. */
+const cellText = (v: unknown): string => (typeof v === "string" ? v.trim() : displayText(v));
+
+/** How many cells of the row count: the empty cells at its end do not (a ragged CSV row and a padded sheet row are the same row). */
+function cellCount(row: readonly unknown[]): number {
+  let n = row.length;
+  while (n > 0 && cellText(row[n - 1]) === "") n--;
+  return n;
 }
 
-/** A 32-bit FNV-1a hash of the cells, so a million rows need a million numbers, not a million keys. */
-function hashOf(cells: readonly string[]): number {
+/** A 32-bit FNV-1a hash of the row's cells, so a million rows need a million numbers, not a million keys. */
+function hashOf(row: readonly unknown[], n: number): number {
   let h = 0x811c9dc5;
-  for (const cell of cells) {
+  for (let j = 0; j < n; j++) {
+    const cell = cellText(row[j]);
     for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
     h = Math.imul(h ^ 0x1f, 0x01000193);
   }
   return h >>> 0;
 }
 
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, k) => c === b[k]);
+function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const n = cellCount(a);
+  if (cellCount(b) !== n) return false;
+  for (let j = 0; j < n; j++) if (cellText(a[j]) !== cellText(b[j])) return false;
+  return true;
+}
 
 export class DuplicateRows<K extends string> {
   /** Hash → the first grid row counted with it; a second row of another content with the same hash goes in `more`. */
@@ -61,16 +70,17 @@ export class DuplicateRows<K extends string> {
 
   /** The first row counted before with the same cells, or undefined (and row `i` is remembered). */
   private firstCopy(i: number): number | undefined {
-    const cells = rowCells(this.values[i]);
-    const h = hashOf(cells);
+    const row = this.values[i] ?? [];
+    const h = hashOf(row, cellCount(row));
     const first = this.seen.get(h);
     if (first === undefined) {
       this.seen.set(h, i);
       return undefined;
     }
-    if (sameCells(rowCells(this.values[first]), cells)) return first;
+    const rowOf = (r: number) => this.values[r] ?? [];
+    if (sameCells(rowOf(first), row)) return first;
     const others = this.more.get(h);
-    const other = others?.find((r) => sameCells(rowCells(this.values[r]), cells));
+    const other = others?.find((r) => sameCells(rowOf(r), row));
     if (other !== undefined) return other;
     if (others) others.push(i);
     else this.more.set(h, [i]);
@@ -231,6 +241,8 @@ function sumOf(parts: readonly (Ore | null | undefined)[]): Ore | undefined {
 
 /** A cell as whole øre (empty = 0, or null with `emptyIsNull`); undefined when it is not an amount in whole øre. */
 function oreOf(value: unknown, emptyIsNull = false): Ore | null | undefined {
+  const plain = typeof value === "string" ? plainOre(value) : undefined;
+  if (plain !== undefined) return plain as Ore;
   const parsed = parseAmount(value);
   if (isRuleError(parsed)) return undefined;
   if (parsed === null) return emptyIsNull ? null : (0 as Ore);

@@ -5,7 +5,7 @@ import { amountCell, leadingCode, periodTermin } from "./cells";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
-import { parseAmount } from "../money/parse";
+import { parseAmount, plainOre } from "../money/parse";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 import { terminCell } from "./termin-cell";
@@ -203,12 +203,14 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Or
   if (ag === undefined || member === undefined || adm === undefined) return undefined;
 
   const totalCell = t.cell(i, "total");
+  const lineSum = sumOre([ag, member, adm]);
+  const plain = typeof totalCell === "string" ? plainOre(totalCell) : undefined;
+  if (plain === lineSum) return { ag, med: member, adm };
   const total = parseAmount(totalCell);
   if (isRuleError(total)) {
     errors.push(errorAt(t.place, i, t.header.columns.total, total.message, { column: t.header.titles.total, value: totalCell }));
     return undefined;
   }
-  const lineSum = sumOre([ag, member, adm]);
   if (total !== null && compare(total, exactOf(lineSum)) !== 0) {
     errors.push(
       errorAt(

@@ -40,6 +40,23 @@ export function parseAmount(value: unknown): Result<AmountCell> {
   return valueError(`«${String(value)}» er ikke et beløp.`);
 }
 
+/**
+ * The common spellings of an amount as whole øre without exact arithmetic: `1234`, `1 234 567,89`,
+ * `-1 234,5`, SAP's `1 234,50-` (ordinary spaces, comma decimals, at most two, at most 12 digits
+ * of kroner). Anything else is undefined, and parseAmount decides (the same value for these: they
+ * are the plain cases of its rules). Exports of a million lines are read at the speed of this.
+ */
+const PLAIN_AMOUNT = /^(-?)(\d{1,3}(?: \d{3}){0,3}|\d{1,12})(?:,(\d{1,2}))?(-?)$/;
+
+export function plainOre(text: string): number | undefined {
+  const m = PLAIN_AMOUNT.exec(text);
+  if (m === null || (m[1] === "-" && m[4] === "-")) return undefined;
+  const whole = Number(m[2].length > 3 ? m[2].replace(/ /g, "") : m[2]);
+  const cents = m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3]);
+  const ore = whole * 100 + cents;
+  return m[1] === "-" || m[4] === "-" ? -ore + 0 : ore;
+}
+
 /** Anything Unicode calls a space, including U+00A0 and U+202F, becomes one ordinary space. */
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
 /** U+2212 minus, figure dash and en dash are read as a minus sign. */
