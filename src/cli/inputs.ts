@@ -154,7 +154,7 @@ export interface OppsettFlags {
   readonly firma?: string;
   readonly bilagsart?: string;
   /** Rows of the exports that are exact copies count (`--godta-like-rader`). */
-  readonly godtaLikeRader?: boolean;
+  readonly acceptCopies?: boolean;
 }
 
 export interface ExportFiles {
@@ -199,7 +199,7 @@ export function readOppsettFile(path: string | undefined, flags: OppsettFlags): 
     ...(flags.orgnr !== undefined ? { orgnr: flags.orgnr } : {}),
     ...(flags.firma !== undefined ? { firma: flags.firma } : {}),
     ...(flags.bilagsart !== undefined ? { bilagsart: flags.bilagsart } : {}),
-    ...(flags.godtaLikeRader ? { godtaLikeRader: true } : {}),
+    ...(flags.acceptCopies ? { "godtaLikeRader": true } : {}),
   };
   const scenario = parseScenario({ ...base, ...overrides, terminer: [] });
   if (isProblems(scenario)) return inFile(scenario, source);
@@ -249,7 +249,7 @@ export async function readExportFiles(
     { sap, unit4, spk },
     {
       aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}),
-      ...(scenario.godtaLikeRader ? { duplicates: "count" as const } : {}),
+      ...(scenario.acceptCopies ? { duplicates: "count" as const } : {}),
     },
   );
   if (isProblems(imported)) return imported;

@@ -197,7 +197,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     const flags: OppsettFlags = {
       virksomhet: v("virksomhet"), aar: v("aar"), budsjettering: v("budsjettering"), modus: v("modus"),
       agaSats: v("aga-sats"), orgnr: v("orgnr"), firma: v("firma"), bilagsart: v("bilagsart"),
-      ...(parsed.flags.has("godta-like-rader") ? { godtaLikeRader: true } : {}),
+      ...(parsed.flags.has("godta-like-rader") ? { acceptCopies: true } : {}),
     };
     const g = await readExportFiles(
       { sap: v("sap"), unit4: v("unit4"), spk: v("spk") } as ExportFiles,

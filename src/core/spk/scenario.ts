@@ -224,7 +224,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   const virksomheter = readVirksomheter(top);
   const saldoer = readSaldoer(top);
   const oppdatertAgaSats = top.rate("oppdatertAgaSats", false);
-  const godtaLikeRader = top.flag("godtaLikeRader");
+  const acceptCopies = top.flag("godtaLikeRader");
 
   return problems.result(() => ({
     virksomhet: virksomhet as string,
@@ -243,7 +243,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
     ...(virksomheter !== undefined ? { virksomheter } : {}),
     ...(saldoer !== undefined ? { saldoer } : {}),
     ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}),
-    ...(godtaLikeRader !== undefined ? { godtaLikeRader } : {}),
+    ...(acceptCopies !== undefined ? { acceptCopies } : {}),
   }));
 }
 

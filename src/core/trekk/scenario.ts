@@ -202,7 +202,7 @@ export function parseTrekkScenario(json: unknown): Checked<TrekkScenario> {
   const toleranse = top.amount("toleranse", false, true);
   const firma = top.text("firma", false, true);
   const bilagsart = top.text("bilagsart", false, true);
-  const godtaLikeRader = top.flag("godtaLikeRader");
+  const acceptCopies = top.flag("godtaLikeRader");
   top.text("kommentar", false);
 
   return problems.result(() => ({
@@ -219,6 +219,6 @@ export function parseTrekkScenario(json: unknown): Checked<TrekkScenario> {
     ...(firma !== undefined ? { firma } : {}),
     ...(bilagsart !== undefined ? { bilagsart } : {}),
     ...(korreksjoner.length > 0 ? { korreksjoner } : {}),
-    ...(godtaLikeRader !== undefined ? { godtaLikeRader } : {}),
+    ...(acceptCopies !== undefined ? { acceptCopies } : {}),
   }));
 }

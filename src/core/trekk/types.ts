@@ -139,5 +139,5 @@ export interface TrekkScenario {
   /** Ledger differences the user accepts to correct. */
   readonly korreksjoner?: readonly Korreksjon[];
   /** The import form: the exports may have rows that are exact copies of each other, and both count (default: such a row is refused). */
-  readonly godtaLikeRader?: boolean;
+  readonly acceptCopies?: boolean;
 }

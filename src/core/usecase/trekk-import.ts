@@ -229,7 +229,7 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
   const ledgerSource = sources.hovedbok;
   const saft = ledgerSource.kind === "saft" ? take(ledgerSource.read) : undefined;
   const ledgerInput = ledgerSource.kind === "sheet" ? take(ledgerSource.input) : undefined;
-  const duplicates = sources.duplicates ?? (oppsett.godtaLikeRader ? "count" : "refuse");
+  const duplicates = sources.duplicates ?? (oppsett.acceptCopies ? "count" : "refuse");
   const ledgerCsv = ledgerInput ? take(readLedgerCsv(ledgerInput, { kontoer, aar: oppsett.aar, duplicates })) : undefined;
   const lonnInput = take(sources.lonn);
   const payroll = lonnInput ? take(readPayrollJournal(lonnInput, { aar: oppsett.aar, duplicates })) : undefined;

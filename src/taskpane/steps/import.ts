@@ -25,7 +25,7 @@ export class ImportStep implements Step {
   private readonly pastedFields = new Map<Source, Field<HTMLTextAreaElement>>();
   private lonnB!: Field;
   private lonnC!: Field;
-  private likeRader!: { element: HTMLElement; input: HTMLInputElement };
+  private copiesBox!: { element: HTMLElement; input: HTMLInputElement };
   private readonly result = h("div", { id: "importer-resultat" });
 
   constructor(private readonly pane: StepContext) {}
@@ -58,7 +58,7 @@ export class ImportStep implements Step {
       );
     });
     this.lonnB = textField("import-lonnsarter-b", "Lønnsarter for arbeidsgiverandel (B)", { value: s.lonnsarterB, help: "Fra CUS&OPAL34, skilt med komma." });
-    this.likeRader = checkbox("import-like-rader", "Godta like rader (rader som er helt like en annen rad telles begge; ellers avvises de)", s.godtaLikeRader);
+    this.copiesBox = checkbox("import-like-rader", "Godta like rader (rader som er helt like en annen rad telles begge; ellers avvises de)", s.acceptCopies);
     this.lonnC = textField("import-lonnsarter-c", "Lønnsarter for medlemsinnskudd (C)", { value: s.lonnsarterC, help: "Fra CUS&OPAL75." });
     const read = actionButton("Les inn og forhåndsvis", () => void this.read(read), { primary: true, id: "import-les" });
     replace(
@@ -80,7 +80,7 @@ export class ImportStep implements Step {
           h("p", { class: "hjelp" }, `Tomme felt: eksempelets lønnsarter (${SAMPLE_LONNSARTER_TEXT}) brukes, og importen sier fra. Virksomhetens egne lagres i arbeidsboken når arket fylles.`),
           this.lonnB.element,
           this.lonnC.element,
-          this.likeRader.element,
+          this.copiesBox.element,
         ),
         h("div", { class: "knapper" }, read),
       ),
@@ -94,7 +94,7 @@ export class ImportStep implements Step {
       sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.rangeFields.get(k)?.input.value ?? "", pastedText: this.pastedFields.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
       lonnsarterB: this.lonnB.input.value,
       lonnsarterC: this.lonnC.input.value,
-      godtaLikeRader: this.likeRader.input.checked,
+      acceptCopies: this.copiesBox.input.checked,
     };
   }
 
@@ -160,7 +160,7 @@ export class ImportStep implements Step {
         problems.length > 0
           ? rejected("Importen", problems)
           : importExports(sources as ImportSources, { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}),
-              ...(s.godtaLikeRader ? { duplicates: "count" as const } : {}) });
+              ...(s.acceptCopies ? { duplicates: "count" as const } : {}) });
       if (isProblems(result)) {
         const messages = problemMessages(result, this.pane.state.sheetNames);
         replace(

@@ -39,7 +39,7 @@ export interface ImportForm {
   readonly lonnsarterB: string;
   readonly lonnsarterC: string;
   /** Rows that are exact copies of another row count (default: refused, for a row there twice by mistake would count twice). */
-  readonly godtaLikeRader: boolean;
+  readonly acceptCopies: boolean;
 }
 
 interface Saved {
@@ -72,7 +72,7 @@ function parse(text: string | undefined): Saved {
  * the sample's and says so, rather than the pane pretending to know a customer's SAP.
  */
 /** The `_lonn` key of the form's «Godta like rader». */
-const LIKE_RADER_KEY = "import.likeRader";
+const COPIES_KEY = "import.likeRader";
 
 export function importFormFrom(others: Readonly<Record<string, string>>, sheetNames: readonly string[]): ImportForm {
   const stored = Object.fromEntries(SOURCES.map((k) => [k, parse(others[`import.${k}`])])) as Record<Source, Saved>;
@@ -90,7 +90,7 @@ export function importFormFrom(others: Readonly<Record<string, string>>, sheetNa
     sources: Object.fromEntries(SOURCES.map((k) => [k, { range: find(k), pastedText: "" }])) as Record<Source, SourceForm>,
     lonnsarterB: lonnsarter ? lonnsarter.arbeidsgiverandel.join(", ") : "",
     lonnsarterC: lonnsarter ? lonnsarter.medlemsinnskudd.join(", ") : "",
-    godtaLikeRader: others[LIKE_RADER_KEY] === "godta",
+    acceptCopies: others[COPIES_KEY] === "godta",
   };
 }
 
@@ -116,7 +116,7 @@ export function importSettings(s: ImportForm): Record<string, string> {
     };
     out[`import.${k}`] = Object.keys(stored).length > 0 ? JSON.stringify(stored) : "";
   }
-  out[LIKE_RADER_KEY] = s.godtaLikeRader ? "godta" : "";
+  out[COPIES_KEY] = s.acceptCopies ? "godta" : "";
   return out;
 }
 
