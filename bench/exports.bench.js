@@ -11,10 +11,12 @@
  * with the employee number, so no two lines are copies), Unit4 (720 000 postings on 5420, 2810, 2630) and the SPK
  * invoice (120 000 lines: 20 000 members × 6 termins, with «Sum n. termin» lines that add up).
  * Each case runs in its own Node process (its peak memory, maxRSS, is its own):
- *   floor-X   read the file, split it into lines and parse every amount (parseFloat of the cleaned text)
+ *   floor-X   read the file, split it into lines and fields and parse every amount (parseFloat of the
+ *             cleaned text; the last field of a SAP or Unit4 line, the four amount fields of an SPK line)
  *   X         what `lonn avstem --sap/--unit4/--spk` does with it: the CLI's CSV reader (streamed
  *             decoder and parser, src/cli/files readCsvFile) and core's reader (readSap, readUnit4, readSpk)
- * Ratios X / floor-X for time (cpu) and peak memory; the bar is ≤ 2. Timing varies with the machine,
+ * Ratios X / floor-X for time (cpu, which counts the garbage collector's threads too, and wall) and
+ * peak memory; the bar is ≤ 2. Timing varies with the machine,
  * so going over prints a warning; a wrong total (the reader's figures against the generator's) exits 1.
  */
 "use strict";
@@ -122,11 +124,15 @@ async function child(kind, file) {
     /** Read, split into lines, parse the last amount of each line: the floor the issue names. */
     floor: () => {
       const lines = fs.readFileSync(file, "utf8").split("\n");
+      // The amount columns at the end of each line: one in SAP and Unit4, four in the SPK invoice.
+      const amounts = path.basename(file).startsWith("spk") ? 4 : 1;
       let sum = 0;
       for (const line of lines) {
         const fields = line.split(";");
-        const v = parseFloat(fields[fields.length - 1].replace(/[\s\u00a0]/g, "").replace(",", "."));
-        if (!Number.isNaN(v)) sum += v;
+        for (let k = fields.length - amounts; k < fields.length; k++) {
+          const v = parseFloat((fields[k] ?? "").replace(/[\s\u00a0]/g, "").replace(",", "."));
+          if (!Number.isNaN(v)) sum += v;
+        }
       }
       return { lines: lines.length, sum };
     },
@@ -198,7 +204,7 @@ async function parent() {
     for (const reader of readers) {
       const r = figure(reader);
       const f = figure(`floor-${reader}`);
-      for (const [what, ratio] of [["time (cpu)", r.cpu / f.cpu], ["peak memory", r.rss / f.rss]]) {
+      for (const [what, ratio] of [["time (cpu)", r.cpu / f.cpu], ["time (wall)", r.wall / f.wall], ["peak memory", r.rss / f.rss]]) {
         const name = `${reader} / floor, ${what}`;
         console.log(`${name.padEnd(28)} ${ratio.toFixed(2)}`);
         if (ratio > BAR) over.push([name, ratio]);

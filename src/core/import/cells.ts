@@ -63,5 +63,7 @@ export function codeText(value: unknown): string {
 
 /** The first word of a code cell, so `5420 Pensjonspremie` and `PEN - Pensjon` give their code. */
 export function leadingCode(value: unknown): string {
-  return codeText(value).split(/\s+/)[0] ?? "";
+  const text = codeText(value);
+  const space = text.search(/\s/);
+  return space === -1 ? text : text.slice(0, space);
 }

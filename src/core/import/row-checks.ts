@@ -57,9 +57,10 @@ function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 export class DuplicateRows<K extends string> {
-  /** Hash → the first grid row counted with it; a second row of another content with the same hash goes in `more`. */
-  private readonly seen = new Map<number, number>();
-  private readonly more = new Map<number, number[]>();
+  /** An open-addressing table of the rows counted: each slot a row's hash and its grid row + 1 (0: empty). */
+  private hashes = new Uint32Array(1024);
+  private slots = new Int32Array(1024);
+  private size = 0;
   private readonly counted: { row: number; first: number }[] = [];
 
   constructor(
@@ -72,19 +73,30 @@ export class DuplicateRows<K extends string> {
   private firstCopy(i: number): number | undefined {
     const row = this.values[i] ?? [];
     const h = hashOf(row, cellCount(row));
-    const first = this.seen.get(h);
-    if (first === undefined) {
-      this.seen.set(h, i);
-      return undefined;
+    const mask = this.slots.length - 1;
+    let k = h & mask;
+    for (; this.slots[k] !== 0; k = (k + 1) & mask) {
+      const r = this.slots[k] - 1;
+      if (this.hashes[k] === h && sameCells(this.values[r] ?? [], row)) return r;
     }
-    const rowOf = (r: number) => this.values[r] ?? [];
-    if (sameCells(rowOf(first), row)) return first;
-    const others = this.more.get(h);
-    const other = others?.find((r) => sameCells(rowOf(r), row));
-    if (other !== undefined) return other;
-    if (others) others.push(i);
-    else this.more.set(h, [i]);
+    this.hashes[k] = h;
+    this.slots[k] = i + 1;
+    if (++this.size * 2 > this.slots.length) this.grow();
     return undefined;
+  }
+
+  private grow(): void {
+    const { hashes, slots } = this;
+    this.hashes = new Uint32Array(slots.length * 2);
+    this.slots = new Int32Array(slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let j = 0; j < slots.length; j++) {
+      if (slots[j] === 0) continue;
+      let k = hashes[j] & mask;
+      while (this.slots[k] !== 0) k = (k + 1) & mask;
+      this.hashes[k] = hashes[j];
+      this.slots[k] = slots[j];
+    }
   }
 
   /**
