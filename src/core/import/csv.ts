@@ -68,6 +68,8 @@ const SNIFF_CHARS = 65_536;
 /** Values interned (Parser.intern): at most this long, and this many. */
 const INTERN_CHARS = 40;
 const INTERN_MAX = 2_000;
+/** A column is looked up in its first this many values, and after that only if a quarter of them recurred. */
+const INTERN_TRIAL = 1_000;
 
 const QUOTE = 34;
 const CR = 13;
@@ -110,6 +112,9 @@ class Parser implements CsvParser {
   private head = "";
   private failure: Problem | undefined;
   private readonly strings = new Map<string, string>();
+  /** Per column: values looked up among the first INTERN_TRIAL, and how many were there already. */
+  private readonly internTried: number[] = [];
+  private readonly internHits: number[] = [];
 
   constructor(
     private readonly sheet: string,
@@ -244,7 +249,7 @@ class Parser implements CsvParser {
     else if (text.length > CSV_LIMITS.fieldChars) {
       this.tooLong();
       return;
-    } else this.row.push(this.intern(nfc(text)));
+    } else this.row.push(this.intern(nfc(text), this.row.length));
     if (++this.cells > CSV_LIMITS.cells) {
       this.fail(
         this.rows.length,
@@ -258,9 +263,16 @@ class Parser implements CsvParser {
    * One string for each short value that recurs (codes, periods, texts): an export of a million
    * lines repeats a few thousand values, and a copy per cell would take most of the grid's memory.
    */
-  private intern(text: string): string {
+  private intern(text: string, col: number): string {
     if (text.length > INTERN_CHARS) return text;
+    // A column of values that do not recur (amounts, voucher numbers, texts) is not looked up after its first rows.
+    const tried = this.internTried[col] ?? 0;
+    if (tried >= INTERN_TRIAL && (this.internHits[col] ?? 0) * 4 < tried) return text;
     const known = this.strings.get(text);
+    if (tried < INTERN_TRIAL) {
+      this.internTried[col] = tried + 1;
+      if (known !== undefined) this.internHits[col] = (this.internHits[col] ?? 0) + 1;
+    }
     if (known !== undefined) return known;
     if (this.strings.size < INTERN_MAX) this.strings.set(text, text);
     return text;
