@@ -3,7 +3,7 @@
  * line and the invoice's own «Sum 1. termin» named, and how to accept real copies; accepted with
  * --godta-like-rader or «godtaLikeRader» in the oppsett file, both lines count and the notes say so.
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { lonn, lonnJson, ROOT, tempDir } from "./helpers";
 
@@ -57,5 +57,46 @@ describe("a line that stands twice in an export", () => {
     const r = await lonn("avstem", join(ROOT, "test", "fixtures", "avstem", "brutto-terminvis.json"), "--godta-like-rader");
     expect(r.code).toBe(2);
     expect(r.err).toContain("--godta-like-rader brukes bare sammen med --sap, --unit4 og --spk.");
+  });
+});
+
+describe("lonn trekk and lonn lonnsbilag: the same rule", () => {
+  const trekk = join(ROOT, "assets", "samples", "trekk");
+  /** The sample folder copied, the first payment standing twice. */
+  function withPaymentCopy(): string {
+    const dir = tempDir();
+    for (const n of readdirSync(trekk)) copyFileSync(join(trekk, n), join(dir, n));
+    const lines = readFileSync(join(trekk, "betalinger-2026.csv"), "utf8").split("\n");
+    writeFileSync(join(dir, "betalinger-2026.csv"), [lines[0], lines[1], ...lines.slice(1)].join("\n"));
+    return dir;
+  }
+  const trekkArgs = (dir: string) => {
+    const meldinger = readdirSync(dir).filter((n) => n.startsWith("amelding-")).sort().map((n) => join(dir, n));
+    return ["trekk", "--amelding", ...meldinger, "--hovedbok", join(dir, "saft-2026.xml"), "--lonn", join(dir, "lonnsjournal-2026.csv"),
+      "--betalinger", join(dir, "betalinger-2026.csv"), "--fakturaer", join(dir, "trekklister-2026.csv"), "--oppsett", join(dir, "oppsett-2026.json")];
+  };
+
+  test("trekk: a payment twice is refused at its row; --godta-like-rader counts both and says so", async () => {
+    const dir = withPaymentCopy();
+    const r = await lonn(...trekkArgs(dir));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("betalinger-2026.csv, rad 3: Raden er helt lik rad 2 (hver celle er den samme)");
+    expect(r.err).toContain("--godta-like-rader");
+    const j = await lonnJson(...trekkArgs(dir), "--godta-like-rader");
+    expect(j.merknader).toContainEqual(expect.stringContaining("1 rad er helt lik en rad over (rad 3 = rad 2); like rader er godtatt"));
+  });
+
+  test("lonnsbilag: an employee's line twice is refused; --godta-like-rader counts both", async () => {
+    const dir = tempDir();
+    const lines = readFileSync(join(ROOT, "assets", "samples", "lonnsbilag", "lonnsjournal-2024-11.csv"), "utf8").split("\n");
+    const journal = join(dir, "journal.csv");
+    writeFileSync(journal, [lines[0], lines[1], ...lines.slice(1)].join("\n"));
+    const oppsett = join(ROOT, "assets", "samples", "lonnsbilag", "oppsett.json");
+    const r = await lonn("lonnsbilag", journal, "--oppsett", oppsett);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("journal.csv, rad 3: Raden er helt lik rad 2");
+    const ok = await lonn("lonnsbilag", journal, "--oppsett", oppsett, "--godta-like-rader");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("Merknad: 1 rad er helt lik en rad over (rad 3 = rad 2)");
   });
 });
