@@ -1,3 +1,4 @@
+import { append } from "../core/list";
 /**
  * Command-line options: `--name VALUE`, `--name=VALUE` and `--flag`, with positional arguments
  * anywhere and `--` ending the options. Every problem (an unknown option, a missing value, an
@@ -22,7 +23,7 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
   while (i < argv.length) {
     const arg = argv[i++];
     if (arg === "--") {
-      positional.push(...argv.slice(i));
+      append(positional, argv.slice(i));
       break;
     }
     if (!arg.startsWith("--") || arg === "--") {

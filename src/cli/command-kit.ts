@@ -6,6 +6,7 @@
  */
 import { existsSync } from "fs";
 import ExcelJS from "exceljs";
+import { DUPLICATE_ROW } from "../core/import/row-checks";
 import { Checked, Problems } from "../core/problem/problem";
 import { ExportPlan } from "../core/voucher/export-record";
 import { LeftAlone } from "../core/workpaper/write-plan";
@@ -13,6 +14,7 @@ import { OptionKind, parseArgs, ParsedArgs } from "./args";
 import { OutputFile, writeFiles } from "./files";
 import type { CliIO } from "./io";
 import { loadWorkbook } from "./xlsx/workbook";
+import { append } from "../core/list";
 
 export interface CommandLine<K extends string> {
   readonly parsed: ParsedArgs;
@@ -43,11 +45,18 @@ export function commandLine<S extends Readonly<Record<string, OptionKind>>>(args
 /** A message that says the export stopped for want of firma or bilagsart. */
 export const isMissingSetup = (lines: readonly string[]): boolean => lines.some((l) => /(Firmakoden|Bilagsarten) .*mangler i oppsettet/.test(l));
 
-/** The problems on stderr, then `hints`, then «Ingenting er skrevet.» when files were asked for and the problems did not say it; exit 1. */
+/** How to count rows that are copies of each other, when a reader refused one. */
+export function duplicateHint(lines: readonly string[]): string[] {
+  return lines.some((l) => l.includes(DUPLICATE_ROW))
+    ? ["Står like rader der med vilje (to ulike poster med like celler), les inn med --godta-like-rader (lonn avstem og lonn trekk: eller «godtaLikeRader»: true i oppsettfilen); begge telles da, og merknadene sier hvilke."]
+    : [];
+}
+
+/** The problems on stderr, then `hints` and the hint about copied rows, then «Ingenting er skrevet.» when files were asked for and the problems did not say it; exit 1. */
 export function failed(io: CliIO, error: Problems, outputsAsked: boolean, hints: readonly string[] = []): number {
   const lines = error.lines;
   const said = lines.some((l) => /ingenting er skrevet/i.test(l));
-  io.err([...lines, ...hints, ...(outputsAsked && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
+  io.err([...lines, ...hints, ...duplicateHint(lines), ...(outputsAsked && !said ? ["Ingenting er skrevet."] : [])].join("\n"));
   return 1;
 }
 
@@ -84,7 +93,7 @@ export function closingLines(exported: ExportedSummary | undefined, files: reado
       ? `Eksportert (${exported.batchId}): ${exported.bilag.join(", ")}${same ? `; uendret siden forrige eksport: ${same}` : ""}.`
       : `Ingen nye bilag å eksportere${same ? ` (uendret siden forrige eksport: ${same})` : ""}.`);
   }
-  if (files.length > 0) out.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
+  if (files.length > 0) append(out, ["", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`)]);
   return out;
 }
 

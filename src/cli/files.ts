@@ -1,9 +1,12 @@
 /** Reading inputs and writing outputs: all outputs or none. */
 import * as fs from "fs";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
-import { decodeText } from "../core/import/text-file";
-import { Checked, isProblems, problems } from "../core/problem/problem";
+import { createCsvParser, CSV_LIMITS, CsvGrid } from "../core/import/csv";
+import { createTextBytesDecoder } from "../core/import/text-bytes";
+import { append } from "../core/list";
+import { Checked, isProblems, Problems, problems } from "../core/problem/problem";
+import { megabytesText } from "../core/text";
 
 /** One output file, ready to be written. */
 export interface OutputFile {
@@ -232,10 +235,98 @@ export function readFile(path: string): Checked<Buffer> {
   }
 }
 
-/** A text file; UTF-8 unless it is not valid UTF-8, then Windows' Latin-1 (what older exports use). */
+/** A path's size, or why it cannot be read as an input file (missing, a folder, unreadable). */
+function inputFileSize(path: string): Checked<number> {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return problems(`«${path}» er en mappe, ikke en fil.`);
+    return stat.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return problems(code === "ENOENT" ? `Fant ikke filen «${path}».` : `Kunne ikke lese «${path}» (${code ?? "ukjent feil"}).`);
+  }
+}
+
+/**
+ * A text file larger than CSV_LIMITS.bytes is refused before a byte of it is read: no export,
+ * scenario or oppsett of one virksomhet and year is that large (core/import/csv.ts).
+ */
+function tooLarge(path: string, size: number): Problems | undefined {
+  if (size <= CSV_LIMITS.bytes) return undefined;
+  return problems(
+    `Filen er ${megabytesText(size)}; lonn leser tekstfiler (CSV, JSON) på opptil ${megabytesText(CSV_LIMITS.bytes)}, mer enn den største eksporten for én virksomhet og ett år. ` +
+      "Ta ut eksporten for en kortere periode, eller bare lønnsartene og kontoene avstemmingen bruker.",
+    { sheet: basename(path) },
+  );
+}
+
+/**
+ * A text file (JSON) whole, decoded as core's decoder decides (UTF-8, UTF-16, Windows-1252; a
+ * UTF-8 file with a bad byte is a problem naming its line), refused unread when it is too large.
+ */
 export function readTextFile(path: string): Checked<string> {
+  const size = inputFileSize(path);
+  if (isProblems(size)) return size;
+  const big = tooLarge(path, size);
+  if (big) return big;
   const data = readFile(path);
-  return isProblems(data) ? data : decodeText(data);
+  if (isProblems(data)) return data;
+  const decoder = createTextBytesDecoder(basename(path), "JSON");
+  const text = decoder.write(data);
+  if (isProblems(text)) return text;
+  const rest = decoder.end();
+  return isProblems(rest) ? rest : text + rest;
+}
+
+/** Bytes read at a time from an input file. */
+export const CHUNK_SIZE = 1 << 20;
+
+/**
+ * A file's bytes, chunk by chunk, into `take`, which may stop the reading by returning a problem;
+ * a problem naming the file when it cannot be read.
+ */
+export async function streamBytes(path: string, take: (bytes: Buffer) => Problems | undefined, options: { readonly chunkSize?: number; readonly file?: string } = {}): Promise<Checked<void>> {
+  try {
+    const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? CHUNK_SIZE });
+    for await (const data of stream as AsyncIterable<Buffer>) {
+      const stop = take(data);
+      if (stop) {
+        stream.destroy();
+        return stop;
+      }
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const file = options.file ?? path;
+    if (code === "EISDIR") return problems(`«${path}» er en mappe, ikke en fil.`, { file });
+    return problems(code === "ENOENT" ? `Fant ikke filen «${path}».` : `Kunne ikke lese «${path}»: ${(e as Error).message}`, { file });
+  }
+  return undefined;
+}
+
+/**
+ * A CSV export as a grid, streamed: the file is refused unread when it is larger than
+ * CSV_LIMITS.bytes, decoded and parsed chunk by chunk (core's decoder and parser), and the
+ * reading stops at the first problem (a bad byte, a limit), so neither a huge file nor its text
+ * is ever held whole. Problems name the file as the grid's sheet.
+ */
+export async function readCsvFile(path: string, options: { readonly chunkSize?: number } = {}): Promise<Checked<CsvGrid>> {
+  const sheet = basename(path);
+  const size = inputFileSize(path);
+  if (isProblems(size)) return size;
+  const big = tooLarge(path, size);
+  if (big) return big;
+  const decoder = createTextBytesDecoder(sheet, "CSV");
+  const parser = createCsvParser({ sheet });
+  const feed = (text: Checked<string>): Problems | undefined => {
+    if (isProblems(text)) return text;
+    parser.write(text);
+    return parser.problem ? new Problems([parser.problem]) : undefined;
+  };
+  const read = await streamBytes(path, (bytes) => feed(decoder.write(bytes)), { ...options, file: sheet });
+  if (isProblems(read)) return read;
+  const last = feed(decoder.end());
+  return last ?? parser.end();
 }
 
 function isDirectory(path: string): boolean {
@@ -257,7 +348,7 @@ export function expandInputs(paths: readonly string[]): string[] {
     const names = readdirSync(p)
       .filter((n) => !n.startsWith(".") && !n.startsWith("~$") && [".json", ".xlsx"].includes(extname(n).toLowerCase()))
       .sort((a, b) => a.localeCompare(b, "nb"));
-    out.push(...names.map((n) => join(p, n)));
+    append(out, names.map((n) => join(p, n)));
   }
   return out;
 }

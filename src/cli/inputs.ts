@@ -7,7 +7,7 @@ import { append } from "../core/list";
 import type ExcelJS from "exceljs";
 import { basename, extname } from "path";
 import { importExports, SheetInput } from "../core/import";
-import { csvSheetInput, parseJsonFile } from "../core/import/text-file";
+import { parseJsonFile } from "../core/import/text-file";
 import { readVirksomheter } from "../core/import/virksomheter";
 import { Checked, isProblems, placed, Problem, Problems, problems, rejected } from "../core/problem/problem";
 import { SheetSnapshot } from "../core/sheet/snapshot";
@@ -18,7 +18,8 @@ import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/
 import { RECONCILIATION_NAME, sheetInputs, SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { fileName, readTextFile } from "./files";
+import { fileName, readCsvFile, readTextFile } from "./files";
+import { readSheetFile } from "./sheet-file";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook, sheetOfName } from "./xlsx/workbook";
 
@@ -63,7 +64,7 @@ export async function readVirksomheterFile(path: string, oppsett: Oppsett): Prom
   const file = basename(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".xlsx") {
-    const sheet = await readExportFile(path);
+    const sheet = await readSheetFile(path);
     if (isProblems(sheet)) return sheet;
     const read = readVirksomheter(sheet, { aar: oppsett.aar });
     if (isProblems(read)) return rejected("Virksomhetslisten", read.list);
@@ -124,6 +125,8 @@ export interface OppsettFlags {
   readonly orgnr?: string;
   readonly firma?: string;
   readonly bilagsart?: string;
+  /** Rows of the exports that are exact copies count (`--godta-like-rader`). */
+  readonly acceptCopies?: boolean;
 }
 
 export interface ExportFiles {
@@ -168,24 +171,11 @@ export function readOppsettFile(path: string | undefined, flags: OppsettFlags): 
     ...(flags.orgnr !== undefined ? { orgnr: flags.orgnr } : {}),
     ...(flags.firma !== undefined ? { firma: flags.firma } : {}),
     ...(flags.bilagsart !== undefined ? { bilagsart: flags.bilagsart } : {}),
+    ...(flags.acceptCopies ? { "godtaLikeRader": true } : {}),
   };
   const scenario = parseScenario({ ...base, ...overrides, terminer: [] });
   if (isProblems(scenario)) return inFile(scenario, source);
   return { scenario, source };
-}
-
-/** An export file as a reader's sheet: CSV (any of Norway's usual flavours), or the first sheet of an .xlsx. */
-async function readExportFile(path: string): Promise<Checked<SheetInput>> {
-  const sheet = basename(path);
-  if (extname(path).toLowerCase() === ".xlsx") {
-    const wb = await loadWorkbook(path);
-    if (isProblems(wb)) return wb;
-    const ws = wb.worksheets.find((w) => w.state === "visible") ?? wb.worksheets[0];
-    if (!ws) return problems("arbeidsboken har ingen ark.", { file: sheet });
-    return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
-  }
-  const text = readTextFile(path);
-  return isProblems(text) ? text : csvSheetInput(text, sheet);
 }
 
 /**
@@ -199,7 +189,7 @@ export async function readExportFiles(
   lonnsarter?: SapLonnsarterOption,
 ): Promise<Checked<SpkInputs>> {
   const oppsett = readOppsettFile(oppsettFile, flags);
-  const sources = await Promise.all([readExportFile(files.sap), readExportFile(files.unit4), readExportFile(files.spk)]);
+  const sources = await Promise.all([readSheetFile(files.sap), readSheetFile(files.unit4), readSheetFile(files.spk)]);
   const found: Problem[] = [];
   let heading: string | undefined;
   for (const s of [oppsett, ...sources]) {
@@ -214,7 +204,10 @@ export async function readExportFiles(
   const o = oppsettFrom(scenario);
   const imported = importExports(
     { sap, unit4, spk },
-    { aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) },
+    {
+      aar: o.aar, budsjettering: o.budsjettering, kontoer: o.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}),
+      ...(scenario.acceptCopies ? { duplicates: "count" as const } : {}),
+    },
   );
   if (isProblems(imported)) return imported;
   // A source the exports have no lines for in a termin is missing there, not 0.

@@ -17,6 +17,7 @@ import { fileName, OutputFile } from "./files";
 import { applyPlanToWorkbook, XlsxApplyReport } from "./xlsx/apply-plan";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { partsLostOnSave, workbookBytes } from "./xlsx/workbook";
+import { append } from "../core/list";
 
 /** The workbook `--xlsx` fills: the existing file (`load`), or a new one; refused when saving would lose a part of it. */
 export async function workbookToFill(load?: () => Promise<Checked<ExcelJS.Workbook>>): Promise<Checked<ExcelJS.Workbook>> {
@@ -126,7 +127,7 @@ export async function exportAndFill(opened: OpenedWorkbook | undefined, options:
     if (isProblems(built)) problems.addAll(built);
     else {
       exported = built.exported;
-      files.push(...built.files);
+      append(files, built.files);
     }
   }
   let sheet: XlsxApplyReport | undefined;

@@ -1,12 +1,12 @@
 /**
  * An export file as a reader's sheet: CSV (any of Norway's usual flavours: `;`, `,` or tab, UTF-8
- * or Latin-1, a byte-order mark), or the first visible sheet of an .xlsx. Problems name the file.
+ * or Latin-1, a byte-order mark; streamed, and refused unread over the size limit), or the first
+ * visible sheet of an .xlsx. Problems name the file.
  */
 import { basename, extname } from "path";
-import { csvSheetInput } from "../core/import/text-file";
 import { SheetInput } from "../core/import/types";
-import { Checked, isProblems, problems } from "../core/problem/problem";
-import { readTextFile } from "./files";
+import { Checked, isProblems, problems, rejected } from "../core/problem/problem";
+import { readCsvFile } from "./files";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { loadWorkbook } from "./xlsx/workbook";
 
@@ -19,6 +19,7 @@ export async function readSheetFile(path: string): Promise<Checked<SheetInput>> 
     if (!ws) return problems("arbeidsboken har ingen ark.", { file: sheet });
     return { sheet, values: snapshotsOf(wb, [ws.name]).get(ws.name)?.values ?? [] };
   }
-  const text = readTextFile(path);
-  return isProblems(text) ? text : csvSheetInput(text, sheet);
+  const grid = await readCsvFile(path);
+  if (isProblems(grid)) return rejected("Importen", grid.list);
+  return { sheet, values: grid.values };
 }

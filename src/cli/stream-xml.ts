@@ -6,13 +6,13 @@
  * `encoding` (UTF-8, ISO-8859-1/Latin-1, Windows-1252, US-ASCII); else UTF-8, as XML says. UTF-8
  * that is not valid UTF-8 is a problem naming the file, not replacement characters in a name.
  */
-import { createReadStream } from "fs";
 import { AmeldingFile, AmeldingImport, AmeldingOptions, combineAmeldinger, createAmeldingReader } from "../core/import/amelding";
 import { createSaftReader, SaftImport, SaftOptions } from "../core/import/saft";
 import { StreamReader } from "../core/import/xml/stream";
 import { Checked, isProblems, Problems, problems } from "../core/problem/problem";
+import { byteOrderMark } from "../core/import/text-bytes";
+import { streamBytes } from "./files";
 
-export const CHUNK_SIZE = 1 << 20;
 /** Bytes read before the encoding is chosen (a byte-order mark or the XML declaration). */
 const HEAD_BYTES = 512;
 
@@ -39,9 +39,8 @@ const ENCODINGS: Readonly<Record<string, string>> = {
 
 /** The decoder for a file starting with `head`, and how many bytes of byte-order mark to skip; or a problem. */
 function decoderFor(file: string, head: Buffer): { decoder: TextDecoder; skip: number } | Problems {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { decoder: new TextDecoder("utf-8", { fatal: true }), skip: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
+  const mark = byteOrderMark(head);
+  if (mark) return { decoder: new TextDecoder(mark.encoding, { fatal: true }), skip: mark.length };
   const declaration = head.subarray(0, 512).toString("latin1").match(/^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/);
   const name = declaration ? declaration[1].toLowerCase() : "utf-8";
   const encoding = ENCODINGS[name];
@@ -76,27 +75,18 @@ export async function streamTextFile(path: string, sink: TextSink, options: { re
     offset = chosen.skip;
     return decode(bytes.subarray(chosen.skip), false);
   };
-  try {
-    const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? CHUNK_SIZE });
-    for await (const data of stream as AsyncIterable<Buffer>) {
-      let failed: Problems | undefined;
-      if (!decoder) {
-        head.push(data);
-        headLength += data.length;
-        if (headLength >= HEAD_BYTES) failed = start();
-      } else failed = decode(data, false);
-      if (failed) {
-        stream.destroy();
-        return failed;
-      }
-    }
-    const failed = (!decoder && headLength > 0 ? start() : undefined) ?? (decoder ? decode(Buffer.alloc(0), true) : undefined);
-    if (failed) return failed;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return problems(code === "ENOENT" ? `Fant ikke filen «${path}».` : `Kunne ikke lese «${path}»: ${(e as Error).message}`, { file });
-  }
-  return undefined;
+  const read = await streamBytes(
+    path,
+    (data) => {
+      if (decoder) return decode(data, false);
+      head.push(data);
+      headLength += data.length;
+      return headLength >= HEAD_BYTES ? start() : undefined;
+    },
+    { ...options, file },
+  );
+  if (isProblems(read)) return read;
+  return (!decoder && headLength > 0 ? start() : undefined) ?? (decoder ? decode(Buffer.alloc(0), true) : undefined);
 }
 
 /** A file through a streaming reader: the reader's result, or the file's problem. */

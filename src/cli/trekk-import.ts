@@ -6,12 +6,12 @@
  */
 import { existsSync, readdirSync, statSync } from "fs";
 import { basename, extname, join } from "path";
-import { parseCsv } from "../core/import/csv";
 import { SheetInput } from "../core/import/types";
-import { Checked, isProblems, placed, Problems, problems, rejected } from "../core/problem/problem";
+import { Checked, isProblems, placed, problems, rejected } from "../core/problem/problem";
 import { parseTrekkOppsett, runTrekkImport, TrekkImportRun, TrekkLedgerSource, trekkReaderOptions } from "../core/usecase/trekk-import";
-import { readTextFile } from "./files";
+import { readCsvFile, readTextFile } from "./files";
 import { parseJsonFile } from "../core/import/text-file";
+import { DuplicatePolicy } from "../core/import/row-checks";
 import { readAmeldingFiles, readSaftFile, XmlFileOptions } from "./stream-xml";
 
 export interface TrekkImportFiles {
@@ -23,6 +23,8 @@ export interface TrekkImportFiles {
   readonly betalinger: string;
   readonly fakturaer?: string;
   readonly oppsett: string;
+  /** `--godta-like-rader`: rows that are exact copies count (else the oppsett's `godtaLikeRader`). */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 /** The a-melding paths: files as given, folders as their .xml files by name. */
@@ -34,13 +36,11 @@ export function ameldingPaths(given: readonly string[]): string[] {
   );
 }
 
-/** A CSV export as a reader's sheet, named by its file name. */
-function csvSheet(path: string, what: string): Checked<SheetInput> {
+/** A CSV export as a reader's sheet, named by its file name: streamed, and refused unread over the size limit. */
+async function csvSheet(path: string, what: string): Promise<Checked<SheetInput>> {
   const sheet = basename(path);
   if (extname(path).toLowerCase() !== ".csv") return problems(`${what} leses som CSV (.csv); «${sheet}» er ikke en .csv-fil.`, { file: sheet });
-  const text = readTextFile(path);
-  if (isProblems(text)) return new Problems(text.list.map((p) => placed(p, { file: sheet })));
-  const grid = parseCsv(text, { sheet });
+  const grid = await readCsvFile(path);
   return isProblems(grid) ? grid : { sheet, values: grid.values };
 }
 
@@ -59,13 +59,14 @@ export async function readTrekkImport(files: TrekkImportFiles, options: Pick<Xml
   const hovedbok: TrekkLedgerSource =
     extname(files.hovedbok).toLowerCase() === ".xml"
       ? { kind: "saft", file: basename(files.hovedbok), read: await readSaftFile(files.hovedbok, { ...readers.saft, ...xml }) }
-      : { kind: "sheet", input: csvSheet(files.hovedbok, "Hovedboken (når den ikke er SAF-T .xml)") };
+      : { kind: "sheet", input: await csvSheet(files.hovedbok, "Hovedboken (når den ikke er SAF-T .xml)") };
   return runTrekkImport({
     oppsett: { file: oppsettFile, oppsett },
     amelding,
     hovedbok,
-    lonn: csvSheet(files.lonn, "Lønnsjournalen"),
-    betalinger: csvSheet(files.betalinger, "Betalingene"),
-    ...(files.fakturaer !== undefined ? { fakturaer: csvSheet(files.fakturaer, "Fakturaene") } : {}),
+    lonn: await csvSheet(files.lonn, "Lønnsjournalen"),
+    betalinger: await csvSheet(files.betalinger, "Betalingene"),
+    ...(files.fakturaer !== undefined ? { fakturaer: await csvSheet(files.fakturaer, "Fakturaene") } : {}),
+    ...(files.duplicates ? { duplicates: files.duplicates } : {}),
   });
 }

@@ -18,6 +18,12 @@ export function foldedWords(text: string): string[] {
   return foldNorwegian(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** A whole number with its thousands grouped by spaces, as Norwegian text writes it: `1 048 576`. */
+export const wholeNumberText = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+
+/** A size in bytes as Norwegian text, in whole megabytes: `100 MB`. */
+export const megabytesText = (bytes: number): string => `${wholeNumberText(bytes / 1_000_000)} MB`;
+
 /** How much of a user's text a message repeats: enough to recognise it, not a whole pasted file. */
 export const ECHO_MAX = 80;
 
@@ -28,7 +34,7 @@ export const ECHO_MAX = 80;
  */
 export function cutEchoes(message: string, max = ECHO_MAX): string {
   return message.replace(/«([^«»]*)»/g, (whole, inner: string) =>
-    [...inner].length <= max ? whole : `«${[...inner].slice(0, max).join("")}…» (${String([...inner].length).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} tegn)`,
+    [...inner].length <= max ? whole : `«${[...inner].slice(0, max).join("")}…» (${wholeNumberText([...inner].length)} tegn)`,
   );
 }
 

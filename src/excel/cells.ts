@@ -16,6 +16,7 @@
  * text written there could show its apostrophe. Plans write text only to label and input cells.)
  */
 import { Cell, isFormula } from "../core/workpaper/write-plan";
+import { append } from "../core/list";
 
 export type Entry = string | number | boolean | null;
 
@@ -70,10 +71,10 @@ export function nonNullBlocks(cells: readonly (readonly Cell[])[]): Block[] {
       next.set(key, above ? { ...above, rows: above.rows + 1 } : { row: r, col: start, rows: 1, cols: c - start });
       open.delete(key);
     }
-    done.push(...open.values());
+    append(done, open.values());
     open = next;
   });
-  done.push(...open.values());
+  append(done, open.values());
   return done.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 

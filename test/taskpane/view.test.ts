@@ -116,8 +116,11 @@ describe("the Importer step", () => {
       "import.sap": JSON.stringify({ omrade: "sap", lonnsarter: { arbeidsgiverandel: ["7300", "7301"], medlemsinnskudd: ["7350"] } }),
       "import.unit4": "",
       "import.spk": JSON.stringify({ omrade: "'SPK 2024'!A1:H40" }),
+      "import.likeRader": "",
     });
-    expect(importFormFrom(importSettings(withText), [])).toMatchObject({ lonnsarterB: "7300, 7301", lonnsarterC: "7350" });
+    expect(importFormFrom(importSettings(withText), [])).toMatchObject({ lonnsarterB: "7300, 7301", lonnsarterC: "7350", acceptCopies: false });
+    // «Godta like rader» is kept in the workbook with the ranges (issue 13, item 8).
+    expect(importFormFrom(importSettings({ ...withText, acceptCopies: true }), []).acceptCopies).toBe(true);
     expect(lonnsarterFrom({ ...withText, lonnsarterC: "" })).toEqual({ problem: expect.stringMatching(/både/) });
     expect(lonnsarterFrom({ ...withText, lonnsarterB: "", lonnsarterC: "" })).toBeUndefined();
   });

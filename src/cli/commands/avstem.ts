@@ -17,7 +17,9 @@ import { timestamp } from "../../core/workpaper/logg";
 import { RECONCILIATION_NAME, runSpk, SpkInputs } from "../../core/usecase/spk";
 import { chosenPostingDate } from "../../core/voucher/dates";
 import { sheetAddress } from "../../core/sheet/reference";
+import { append } from "../../core/list";
 import { parseArgs } from "../args";
+import { duplicateHint } from "../command-kit";
 import { expandInputs, fileIdentity, writeFiles } from "../files";
 import { ExportFiles, OppsettFlags, readExportFiles, readInput, readVirksomheterFile } from "../inputs";
 import type { CliIO } from "../io";
@@ -25,7 +27,9 @@ import { buildOutputs, OpenBook } from "../outputs";
 import { resultJson } from "../report/json";
 import { resultText } from "../report/text";
 import { summarize } from "../summary";
-import { count, LIMITS } from "../xlsx/package-parts";
+import { LIMITS } from "../xlsx/package-parts";
+import { CSV_LIMITS } from "../../core/import/csv";
+import { megabytesText, wholeNumberText } from "../../core/text";
 import { lazySnapshots } from "../xlsx/snapshot";
 import { loadWorkbook, partsLostOnSave, sheetOfName } from "../xlsx/workbook";
 
@@ -45,6 +49,8 @@ Valg:
   --dato 2024-12-31     bokfør alle bilag (og korreksjoner) på denne datoen og perioden (standard: terminens siste dag)
   --alle                eksporter alle bilag på nytt som kopi (merket KOPI; teller ikke i eksportloggen)
   --eksporter-uforklart eksporter selv om en vesentlig differanse mangler forklaring (logges i Logg)
+  --godta-like-rader    tell rader i eksportene som er helt like en annen rad (standard: avvist, for en
+                        rad som står to ganger ved en feil telles dobbelt); merknadene sier hvilke
   --json                skriv resultatet som JSON
   --ark NAVN            avstemmingsarket i BOK.xlsx (standard: det _lonn peker på, ellers A10/A11)
   --virksomheter FIL    virksomhetene for A-meldingen: .json, eller .csv/.xlsx med kolonnene
@@ -54,11 +60,12 @@ Valg:
 Eksporten husker: arbeidsboken (--xlsx, ellers inndataboken) har loggen «Eksporterte bilag», og en
 eksport tar bare med det som er nytt siden sist (nye bilag, og korreksjon av bilag som er endret).
 
-Arbeidsbøker leses opptil ${count(LIMITS.fileBytes / 1e6)} MB (${count(LIMITS.uncompressedBytes / 1e6)} MB utpakket) og ${count(LIMITS.cells)} celler.
+Arbeidsbøker leses opptil ${megabytesText(LIMITS.fileBytes)} (${megabytesText(LIMITS.uncompressedBytes)} utpakket) og ${wholeNumberText(LIMITS.cells)} celler;
+CSV- og JSON-filer opptil ${megabytesText(CSV_LIMITS.bytes)} og ${wholeNumberText(CSV_LIMITS.rows)} rader.
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", summary: "flag", help: "flag", alle: "flag", "eksporter-uforklart": "flag",
+  json: "flag", summary: "flag", help: "flag", alle: "flag", "eksporter-uforklart": "flag", "godta-like-rader": "flag",
   xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value", ark: "value", virksomheter: "value", dato: "value",
   sap: "value", unit4: "value", spk: "value", oppsett: "value",
   virksomhet: "value", aar: "value", budsjettering: "value", modus: "value", "aga-sats": "value",
@@ -114,6 +121,7 @@ function hint(lines: readonly string[], kind: "scenario" | "workbook" | "exports
     };
     out.push(where[kind]);
   }
+  append(out, duplicateHint(lines));
   if (lines.some((l) => /er vesentlig og ikke forklart/.test(l))) {
     out.push("Eller eksporter likevel med --eksporter-uforklart (det logges i arkfanen Logg).");
   }
@@ -189,6 +197,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     const flags: OppsettFlags = {
       virksomhet: v("virksomhet"), aar: v("aar"), budsjettering: v("budsjettering"), modus: v("modus"),
       agaSats: v("aga-sats"), orgnr: v("orgnr"), firma: v("firma"), bilagsart: v("bilagsart"),
+      ...(parsed.flags.has("godta-like-rader") ? { acceptCopies: true } : {}),
     };
     const g = await readExportFiles(
       { sap: v("sap"), unit4: v("unit4"), spk: v("spk") } as ExportFiles,
@@ -199,7 +208,8 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
     if (isProblems(g)) return fail(g, outputs);
     inputs = g;
   } else {
-    if (oppsettGiven.length > 0) return usage([`${oppsettGiven.map((k) => `--${k}`).join(", ")} brukes bare sammen med --sap, --unit4 og --spk.`]);
+    const onlyWithExports = [...oppsettGiven, ...(parsed.flags.has("godta-like-rader") ? ["godta-like-rader"] : [])];
+    if (onlyWithExports.length > 0) return usage([`${onlyWithExports.map((k) => `--${k}`).join(", ")} brukes bare sammen med --sap, --unit4 og --spk.`]);
     if (parsed.positional.length !== 1) {
       return usage([parsed.positional.length === 0 ? "Oppgi en scenariofil (.json) eller en arbeidsbok (.xlsx)." : `Én inndatafil om gangen (fikk ${parsed.positional.length}); bruk --summary for flere.`]);
     }
@@ -283,7 +293,7 @@ export async function avstemCommand(args: string[], io: CliIO): Promise<number> 
   } else {
     const lines = resultText(run, built.sheet);
     if (exported) lines.push("", exportText(exported));
-    if (files.length > 0) lines.push("", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`));
+    if (files.length > 0) append(lines, ["", "Skrevet:", ...files.map((f) => `  ${f.type.padEnd(5)} ${f.path}`)]);
     io.out(lines.join("\n"));
   }
   return 0;

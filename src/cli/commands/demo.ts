@@ -34,6 +34,7 @@ import { localNow } from "../command-kit";
 import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
 import { lonnsbilagJson } from "../report/lonnsbilag";
 import { runLonnsbilagFile } from "./lonnsbilag";
+import { append } from "../../core/list";
 
 /** The bundled samples: three levels up from src/cli/commands (ts) and lib/cli/commands (compiled). */
 export const SAMPLES = resolve(__dirname, "..", "..", "..", "assets", "samples");
@@ -109,7 +110,7 @@ function demoBilag(run: SpkRun): string[] {
   if (run.bilag.length === 0) return ["  Korreksjonsbilag: ingen."];
   const all = run.bilag.every(isBalanced);
   const out = [`  Korreksjonsbilag: ${run.bilag.length} bilag, ${all ? "alle går i null" : "IKKE alle går i null"}:`];
-  out.push(...table(run.bilag.map((b) => [`    ${b.id}`, norwegianDate(b.dato), `${b.linjer.length} linjer`, isBalanced(b) ? "i balanse" : "GÅR IKKE I NULL"]), [0, 1, 3]));
+  append(out, table(run.bilag.map((b) => [`    ${b.id}`, norwegianDate(b.dato), `${b.linjer.length} linjer`, isBalanced(b) ? "i balanse" : "GÅR IKKE I NULL"]), [0, 1, 3]));
   return out;
 }
 
@@ -118,12 +119,12 @@ function demoText(run: SpkRun, files: readonly { type: string; path: string }[])
   const out = [heading(run), ...demoTable(run)];
   if (a.oppsett.modus === "arsslutt" && a.aarsAga !== undefined) out.push(`  AGA for året (årsslutt, avrundet ΣR × S): ${kr(a.aarsAga)}`);
   if (a.agaJustering) out.push(`  AGA-justering til oppdatert snittsats ${percentText(a.agaJustering.nySats)}: ${kr(a.agaJustering.justering)}`);
-  out.push(...demoBilag(run));
+  append(out, demoBilag(run));
   if (run.amelding) {
     const n = run.amelding[0]?.rader.length ?? 0;
     out.push(`  A-melding: ${run.amelding.length} endring(er) i avgiftsgrunnlaget fordelt på ${n} virksomhetsnumre.`);
   }
-  out.push("  Filer:", ...files.map((f) => `    ${f.type.padEnd(5)} ${f.path}`));
+  append(out, ["  Filer:", ...files.map((f) => `    ${f.type.padEnd(5)} ${f.path}`)]);
   return out;
 }
 
@@ -213,19 +214,16 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
 
   const out = [`lonn demo: SPK-avstemming 2024 på eksempeldataene i assets/samples, skrevet til ${folder}`, ""];
   for (const r of runs) {
-    out.push(...demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))));
+    append(out, demoText(r.run, r.files.map((f) => ({ type: f.type, path: shown(f.path) }))));
     for (const w of r.waiting) out.push(`  Merk: ${w} Demoen eksporterer likevel, som --eksporter-uforklart (og skriver det i Logg).`);
     out.push("");
   }
   for (const r of trekkRuns) {
     const t = r.run.avstemming;
-    out.push(
-      `${t.scenario.virksomhet} ${t.scenario.aar} – trekk og arbeidsgiveravgift (${Object.values(t.kontoer).join(", ")}) fra ${r.run.inputs.source}: ${t.kontroller.length} kontrollrader, ` +
-        `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${r.run.bilag.length} korreksjonsbilag.`,
-      "  Filer:", ...r.files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), "",
-    );
+    append(out, [`${t.scenario.virksomhet} ${t.scenario.aar} – trekk og arbeidsgiveravgift (${Object.values(t.kontoer).join(", ")}) fra ${r.run.inputs.source}: ${t.kontroller.length} kontrollrader, ` +
+        `${t.forskuddstrekk.length} forskuddstrekk, ${t.aga.length} AGA-terminer, ${t.flags.length} flagg, ${r.run.bilag.length} korreksjonsbilag.`, "  Filer:", ...r.files.map((f) => `    ${f.type.padEnd(5)} ${shown(f.path)}`), ""]);
   }
-  out.push(...payroll.lines, "");
+  append(out, [...payroll.lines, ""]);
   out.push(
     "Arbeidsbøkene regner med vanlige formler (ingen LONN.-funksjoner), så de kan åpnes i Excel eller LibreOffice uten tillegget.",
     "Samme kjøring for én virksomhet: lonn avstem --sap … --unit4 … --spk … --oppsett assets/samples/eksempeletaten/oppsett.json --xlsx UT.xlsx",

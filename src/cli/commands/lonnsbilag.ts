@@ -12,6 +12,7 @@ import { basename, extname } from "path";
 import { Checked, isProblems, Problems } from "../../core/problem/problem";
 import { LonnsbilagRun } from "../../core/usecase/lonnsbilag";
 import { JournalSource, runLonnsbilagOf } from "../../core/usecase/lonnsbilag-import";
+import { DuplicatePolicy } from "../../core/import/row-checks";
 import { closingLines, commandLine, failed, isMissingSetup, outputOptions, writeAndWarn } from "../command-kit";
 import { readTextFile } from "../files";
 import { parseJsonFile } from "../../core/import/text-file";
@@ -19,6 +20,7 @@ import type { CliIO } from "../io";
 import { buildLonnsbilagOutputs } from "../lonnsbilag-outputs";
 import { lonnsbilagJson, lonnsbilagText } from "../report/lonnsbilag";
 import { readSheetFile } from "../sheet-file";
+import { append } from "../../core/list";
 
 export const LONNSBILAG_USAGE = `Bruk:
   lonn lonnsbilag JOURNAL.csv|.xlsx|.json [--dato D] [--oppsett OPPSETT.json] [--xlsx UT.xlsx] [--csv UT.csv] [--gl07 UT.dat] [--json]
@@ -38,6 +40,7 @@ Valg:
   --gl07 UT.dat         bilagene som Unit4 GL07 (2060 tegn per linje, Latin-1)
                         (med --xlsx husker arbeidsboken hva som er eksportert; neste eksport tar bare det nye)
   --desimaltegn , | .   desimaltegn i CSV (standard ,)
+  --godta-like-rader    tell rader i journalen som er helt like en annen rad (standard: avvist)
   --json                skriv resultatet som JSON: { "bilag": [ { "konto", "belop", "tekst", … } ], … }
 
 JSON-journalen: { "virksomhet", "orgnr", "dato", "rader": [ { "navn", "bruttoLonn", "forskuddstrekk",
@@ -46,7 +49,7 @@ JSON-journalen: { "virksomhet", "orgnr", "dato", "rader": [ { "navn", "bruttoLon
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", help: "flag",
+  json: "flag", help: "flag", "godta-like-rader": "flag",
   dato: "value", oppsett: "value", xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
 } as const;
 
@@ -62,9 +65,15 @@ async function journalSource(path: string): Promise<JournalSource> {
 }
 
 /** The run of a journal file: read, checked, one voucher per pay date. */
-export async function runLonnsbilagFile(path: string, options: { readonly dato?: string; readonly oppsett?: string } = {}): Promise<Checked<LonnsbilagRun>> {
+export async function runLonnsbilagFile(
+  path: string,
+  options: { readonly dato?: string; readonly oppsett?: string; readonly duplicates?: DuplicatePolicy } = {},
+): Promise<Checked<LonnsbilagRun>> {
   const oppsett = options.oppsett !== undefined ? { file: basename(options.oppsett), json: readJson(options.oppsett) } : undefined;
-  return runLonnsbilagOf(await journalSource(path), oppsett, options.dato !== undefined ? { dato: options.dato } : {});
+  return runLonnsbilagOf(await journalSource(path), oppsett, {
+    ...(options.dato !== undefined ? { dato: options.dato } : {}),
+    ...(options.duplicates !== undefined ? { duplicates: options.duplicates } : {}),
+  });
 }
 
 export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<number> {
@@ -84,7 +93,9 @@ export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<numb
   const fail = (error: Problems) =>
     failed(io, error, outputs, isMissingSetup(error.lines) ? [`Sett «firma» og «bilagsart» ${ext === ".json" ? "i journalfilen" : "i oppsettfilen (--oppsett)"}.`] : []);
   const dato = v("dato");
-  const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}) });
+  const run = await runLonnsbilagFile(path, { ...(dato !== undefined ? { dato } : {}), ...(oppsett !== undefined ? { oppsett } : {}),
+    ...(parsed.flags.has("godta-like-rader") ? { duplicates: "count" as const } : {}),
+  });
   if (isProblems(run)) return fail(run);
   const built = await buildLonnsbilagOutputs(run, outputOptions(cl));
   if (isProblems(built)) return fail(built);
@@ -96,7 +107,7 @@ export async function lonnsbilagCommand(args: string[], io: CliIO): Promise<numb
     return 0;
   }
   const lines = lonnsbilagText(run);
-  if (run.inputs.notes.length > 0) lines.push("", ...run.inputs.notes.map((n) => `Merknad: ${n}`));
+  if (run.inputs.notes.length > 0) append(lines, ["", ...run.inputs.notes.map((n) => `Merknad: ${n}`)]);
   io.out([...lines, ...closingLines(exported, files)].join("\n"));
   return 0;
 }

@@ -42,11 +42,12 @@ Valg:
   --betalinger F        betalingene (.csv)
   --fakturaer F         fakturaer og trekklister fra forsikringsselskap og fagforening (.csv, valgfri)
   --oppsett F           oppsettet (JSON): virksomhet, orgnr, aar, kontoer, toleranse, firma, bilagsart, korreksjoner
+  --godta-like-rader    tell rader i CSV-filene som er helt like en annen rad (standard: avvist); merknadene sier hvilke
 
 Utfall: 0 ferdig, 1 feil i inndata (ingenting skrevet), 2 feil i kommandolinjen.`;
 
 const SPEC = {
-  json: "flag", summary: "flag", help: "flag",
+  json: "flag", summary: "flag", help: "flag", "godta-like-rader": "flag",
   xlsx: "value", csv: "value", gl07: "value", desimaltegn: "value",
   amelding: "value", hovedbok: "value", lonn: "value", betalinger: "value", fakturaer: "value", oppsett: "value",
 } as const;
@@ -162,6 +163,7 @@ export async function trekkCommand(args: string[], io: CliIO): Promise<number> {
         betalinger: v("betalinger") as string,
         ...(v("fakturaer") !== undefined ? { fakturaer: v("fakturaer") as string } : {}),
         oppsett: v("oppsett") as string,
+        ...(parsed.flags.has("godta-like-rader") ? { duplicates: "count" as const } : {}),
       })
     : undefined;
   const run = read === undefined ? runTrekkFile(parsed.positional[0]) : isProblems(read) ? read : read.run;

@@ -12,6 +12,7 @@ import { LonnsbilagRun } from "../../core/usecase/lonnsbilag";
 import { bilagSum } from "../../core/voucher/balance";
 import type { XlsxApplyReport } from "../xlsx/apply-plan";
 import { kr, norwegianDate, table } from "./table";
+import { append } from "../../core/list";
 
 export interface LonnsbilagJsonExtras {
   readonly files?: readonly { readonly type: string; readonly path: string }[];
@@ -62,7 +63,7 @@ export function lonnsbilagText(run: LonnsbilagRun): string[] {
   for (const l of run.lonnsbilag) {
     const b = l.bilag;
     out.push("", `${b.id}  ${norwegianDate(b.dato)}  ${oneLine(b.tekst)}  (${bilagSum(b) === 0 ? "i balanse" : "GÅR IKKE I NULL"})`);
-    out.push(...table([["Konto", "Beløp", "Tekst"], ...b.linjer.map((x) => [x.konto, kr(x.belop), oneLine(x.tekst)])], [0, 2]).map((s) => `  ${s}`));
+    append(out, table([["Konto", "Beløp", "Tekst"], ...b.linjer.map((x) => [x.konto, kr(x.belop), oneLine(x.tekst)])], [0, 2]).map((s) => `  ${s}`));
     const zones = (list: readonly AgaPerSone[]) => list.map((z) => `sone ${z.sone} ${percentText(z.sats)} ${kr(z.aga)}`).join("; ");
     out.push(`  ${l.nettolonn.length} lønnsmottakere. AGA ${kr(l.sumAga)}: ${zones(l.agaPerSone)}${l.ekstraAga !== 0 ? `; ekstra AGA ${kr(l.ekstraAga)}` : ""}.`);
     if (l.feriepenger !== 0) out.push(`  Feriepenger avsatt ${kr(l.feriepenger)}; AGA av feriepengene: ${zones(l.agaFeriepengerPerSone)}.`);

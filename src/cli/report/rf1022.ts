@@ -7,6 +7,7 @@ import { Rf1022SignOff } from "../../core/rf1022/sheet";
 import { oneLine } from "../../core/text";
 import { Rf1022Run } from "../../core/usecase/rf1022";
 import { kr, table } from "./table";
+import { append } from "../../core/list";
 
 export interface Rf1022JsonExtras {
   readonly files?: readonly { readonly type: string; readonly path: string }[];
@@ -40,10 +41,10 @@ export function rf1022Text(run: Rf1022Run, signOff?: Rf1022SignOff): string[] {
   const r = run.rf1022;
   const i = r.input;
   const out = [`RF-1022 kontrolloppstilling ${i.aar}${i.virksomhet ? ` – ${oneLine(i.virksomhet)}` : ""}${i.orgnr ? ` (${i.orgnr})` : ""}`, ""];
-  out.push(...table([["Gruppe", "A bokført", "B 1.1.", "C 31.12.", "D innberetningspliktig"], ...r.grupper.map((g) => [g.gruppe.navn, kr(g.A), kr(g.B), kr(g.C), kr(g.D)])]));
-  out.push("", ...table([["Mot a-meldingene", "Regnskapet", "A-meldingene", "Differanse"], ...r.kontroller.map((c) => [c.navn, kr(c.regnskap), kr(c.amelding), kr(c.differanse)])]));
-  out.push("", r.flags.length === 0 ? `Ingen avvik over toleransen (${kr(r.toleranse)} kr).` : `${r.flags.length} avvik:`, ...r.flags.map((f) => `  ${f.melding}`));
+  append(out, table([["Gruppe", "A bokført", "B 1.1.", "C 31.12.", "D innberetningspliktig"], ...r.grupper.map((g) => [g.gruppe.navn, kr(g.A), kr(g.B), kr(g.C), kr(g.D)])]));
+  append(out, ["", ...table([["Mot a-meldingene", "Regnskapet", "A-meldingene", "Differanse"], ...r.kontroller.map((c) => [c.navn, kr(c.regnskap), kr(c.amelding), kr(c.differanse)])])]);
+  append(out, ["", r.flags.length === 0 ? `Ingen avvik over toleransen (${kr(r.toleranse)} kr).` : `${r.flags.length} avvik:`, ...r.flags.map((f) => `  ${f.melding}`)]);
   if (signOff) out.push("", `Signering: ${signOff.state}.`);
-  if (run.inputs.notes.length > 0) out.push("", ...run.inputs.notes.map((n) => `Merknad: ${n}`));
+  if (run.inputs.notes.length > 0) append(out, ["", ...run.inputs.notes.map((n) => `Merknad: ${n}`)]);
   return out;
 }

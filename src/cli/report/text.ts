@@ -9,6 +9,7 @@ import { SpkRun } from "../../core/usecase/spk";
 import { bilagSum } from "../../core/voucher/balance";
 import type { XlsxApplyReport } from "../xlsx/apply-plan";
 import { kr, norwegianDate, table } from "./table";
+import { append } from "../../core/list";
 
 const FLAG_WORDS: Readonly<Record<FlagKind, string>> = {
   uforklart: "uforklart",
@@ -61,7 +62,7 @@ export function bilagLines(bilag: readonly Bilag[], withLines = true): string[] 
       const dims = Object.entries(l.dimensjoner).map(([n, v]) => `dim_${n}=${v}`).join(" ");
       return [`    ${oneLine(l.konto)}`, kr(l.belop), oneLine(dims), oneLine(l.tekst)];
     });
-    out.push(...table(rows, [0, 2, 3]));
+    append(out, table(rows, [0, 2, 3]));
   }
   return out;
 }
@@ -71,20 +72,20 @@ export function resultText(run: SpkRun, sheet?: XlsxApplyReport): string[] {
   const a = run.avstemming;
   const out: string[] = [heading(run), "", ...terminTable(run), ""];
   if (a.oppsett.modus === "arsslutt" && a.aarsAga !== undefined) out.push(`AGA for året (årsslutt, avrundet ΣR × S): ${kr(a.aarsAga)}`, "");
-  out.push(...bilagLines(run.bilag), "");
+  append(out, [...bilagLines(run.bilag), ""]);
   if (a.agaJustering) {
     const j = a.agaJustering;
     out.push(`AGA-justering: ny sats ${percentText(j.nySats)}, AGA ${kr(j.nyAga)} mot bokført ${kr(j.sumT)}: justering ${kr(j.justering)}.`, "");
   }
   if (a.saldokontroll.length > 0) {
     out.push("Saldokontroll ved årets slutt (UB skal være 0):");
-    out.push(...table([["  Konto", "IB", "Bevegelse", "UB", "Differanse"], ...a.saldokontroll.map((s) => [`  ${s.konto}`, kr(s.ib), kr(s.bevegelse), kr(s.ub), kr(s.differanse)])]), "");
+    append(out, [...table([["  Konto", "IB", "Bevegelse", "UB", "Differanse"], ...a.saldokontroll.map((s) => [`  ${s.konto}`, kr(s.ib), kr(s.bevegelse), kr(s.ub), kr(s.differanse)])]), ""]);
   }
   if (run.amelding) {
     out.push(`A-melding: endring i avgiftsgrunnlaget fordelt på ${run.amelding[0]?.rader.length ?? 0} virksomhetsnumre:`);
     const rows = [["  Bilag", "Periode", "Differanse", "AGA per sone", "AGA i bilaget", "Avvik"]];
     for (const f of run.amelding) rows.push([`  ${f.bilagId}`, f.periode, kr(f.differanse), kr(f.sumAga), kr(f.beregnetAga), kr(f.avvik)]);
-    out.push(...table(rows, [0, 1]), "");
+    append(out, [...table(rows, [0, 1]), ""]);
   }
   if (a.flags.length > 0) {
     out.push("Flagg:");

@@ -14,6 +14,7 @@ import { TrekkRun } from "../../core/usecase/trekk";
 import { bilagSum } from "../../core/voucher/balance";
 import type { XlsxApplyReport } from "../xlsx/apply-plan";
 import { kr, norwegianDate, table } from "./table";
+import { append } from "../../core/list";
 
 const orNull = (ore: Ore | null): number | null => (ore === null ? null : kroner(ore));
 
@@ -104,7 +105,7 @@ export function trekkText(run: TrekkRun, sheet?: XlsxApplyReport): string[] {
     for (const k of a.kontroller.filter((x) => x.konto === konto)) {
       rows.push([`  ${k.periode}`, kr(k.ib), kr(k.paalopt), kr(k.betalt), kr(k.forventetUb), kr(k.hovedbokUb), kr(k.differanse)]);
     }
-    out.push(...table(rows), "");
+    append(out, [...table(rows), ""]);
   }
   out.push(a.forskuddstrekkPerTermin ? "Forskuddstrekk per termin:" : "Forskuddstrekk per utbetalingsdato:");
   const ft = [["  Utbetalt/termin", "Trekk", "A-melding", "Betalt", "Forfall", "Betalt dato", "Dager for sent"]];
@@ -112,24 +113,24 @@ export function trekkText(run: TrekkRun, sheet?: XlsxApplyReport): string[] {
     const key = r.utbetalingsdato ? norwegianDate(r.utbetalingsdato) : `T${r.termin} ${r.aar}`;
     ft.push([`  ${key}`, kr(r.trekk), maybe(r.amelding), kr(r.betalt), norwegianDate(r.forfall), dateText(r.betaltDato, r.trekk), days(r.dagerForsinket)]);
   }
-  out.push(...table(ft), "", "Arbeidsgiveravgift per termin:");
+  append(out, [...table(ft), "", "Arbeidsgiveravgift per termin:"]);
   const aga = [["  Termin", "Beregnet", "A-melding", "Betalt", "Forfall", "Betalt dato", "Dager for sent"]];
   for (const r of a.aga) {
     aga.push([`  T${r.termin} ${r.aar}`, kr(r.beregnet), maybe(r.amelding), kr(r.betalt), norwegianDate(r.forfall), dateText(r.betaltDato, r.beregnet), days(r.dagerForsinket)]);
   }
-  out.push(...table(aga), "");
+  append(out, [...table(aga), ""]);
   if (a.mottakere.length > 0) {
     out.push("Forsikrings- og fagforeningstrekk mot faktura/trekkliste:");
     const m = [["  Konto", "Måned", "Trekk", "Fakturert", "Differanse", "Mottaker"]];
     for (const r of a.mottakere) m.push([`  ${r.konto}`, r.periode, kr(r.trekk), kr(r.fakturert), kr(r.differanse), oneLine(r.navn.join(", "))]);
-    out.push(...table(m, [0, 1, 5]), "");
+    append(out, [...table(m, [0, 1, 5]), ""]);
   }
   if (run.bilag.length === 0) out.push("Korreksjonsbilag: ingen.", "");
   else {
     out.push(`Korreksjonsbilag: ${run.bilag.length}${run.bilag.every((b) => bilagSum(b) === 0) ? ", alle går i null" : ", IKKE alle går i null"}.`);
     for (const b of run.bilag) {
       out.push(`  ${b.id}  ${norwegianDate(b.dato)}  periode ${b.periode}`);
-      out.push(...table(b.linjer.map((l) => [`    ${oneLine(l.konto)}`, kr(l.belop), oneLine(l.tekst)]), [0, 2]));
+      append(out, table(b.linjer.map((l) => [`    ${oneLine(l.konto)}`, kr(l.belop), oneLine(l.tekst)]), [0, 2]));
     }
     out.push("");
   }

@@ -34,6 +34,7 @@ import { applyStyle, conditionalStyle } from "./styles";
 import { findSheet } from "./workbook";
 import { applyPrint } from "./print";
 import type { PlanNotice } from "../../core/workpaper/write-plan";
+import { append, maxOf } from "../../core/list";
 
 /** The exceljs shell reports exactly what the Office.js shell does, less the syncs. */
 export type XlsxApplyReport = AppliedPlan;
@@ -131,7 +132,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
       const n = spec.freezeRows;
       ws.views = [{ ...(ws.views?.[0] ?? {}), state: "frozen", xSplit: 0, ySplit: n, topLeftCell: `A${n + 1}` } as ExcelJS.WorksheetView];
     }
-    if (spec.print) printNotices.push(...applyPrint(ws, spec.print));
+    if (spec.print) append(printNotices, applyPrint(ws, spec.print));
   }
 
   for (const f of plan.formats) {
@@ -196,7 +197,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): Chec
   }
   for (const c of plan.conditionalFormats) {
     const ws = sheet(c.sheet);
-    const priority = Math.max(0, ...conditionalFormatsOf(ws).flatMap((cf) => cf.rules.map((r) => r.priority ?? 0))) + 1;
+    const priority = maxOf(conditionalFormatsOf(ws).flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)), 0) + 1;
     ws.addConditionalFormatting({
       ref: c.address,
       rules: [{ type: "expression", priority, formulae: [c.formula.replace(/^=/, "")], style: conditionalStyle(CONDITIONAL_STYLES[c.style]) }],

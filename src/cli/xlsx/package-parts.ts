@@ -20,6 +20,7 @@ import { basename } from "path";
 import { constants, crc32, inflateRawSync } from "zlib";
 import { Checked, problems } from "../../core/problem/problem";
 import { parseRange } from "../../core/sheet/a1";
+import { megabytesText, wholeNumberText } from "../../core/text";
 
 /**
  * Limits far above any reconciliation workbook: the A10/A11 sheet has about 2 000 cells, a
@@ -38,9 +39,6 @@ export const LIMITS = {
   parts: 10_000,
 } as const;
 
-/** "2 000 000". */
-export const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-const megabytes = (n: number): string => `${count(n / 1_000_000)} MB`;
 
 export interface PartEntry {
   readonly name: string;
@@ -118,7 +116,7 @@ export function readDirectory(file: string, zip: Buffer): Checked<PartEntry[]> {
     return cannotRead(file, "pakken er i ZIP64-format, som lonn ikke leser. Åpne den i Excel og lagre den på nytt.");
   }
   if (disk !== 0 || dirDisk !== 0 || onDisk !== total) return cannotRead(file, "pakken er delt over flere filer (flerdelt zip).");
-  if (total > LIMITS.parts) return cannotRead(file, `pakken har ${count(total)} deler; lonn leser arbeidsbøker med opptil ${count(LIMITS.parts)}.`);
+  if (total > LIMITS.parts) return cannotRead(file, `pakken har ${wholeNumberText(total)} deler; lonn leser arbeidsbøker med opptil ${wholeNumberText(LIMITS.parts)}.`);
   if (dirStart + dirSize > end) return damaged("zip-katalogen peker utenfor filen");
 
   const out: PartEntry[] = [];
@@ -283,7 +281,7 @@ function cellElements(xml: Buffer): number {
 function tooManyCells(file: string, what: string): Checked<never> {
   return cannotRead(
     file,
-    `den har for mange celler (${what}); lonn leser arbeidsbøker med opptil ${count(LIMITS.cells)} celler. ` +
+    `den har for mange celler (${what}); lonn leser arbeidsbøker med opptil ${wholeNumberText(LIMITS.cells)} celler. ` +
       "Slett ubrukte rader og kolonner (også de som bare er formatert), eller flytt store dataark til en egen arbeidsbok, og prøv igjen.",
   );
 }
@@ -311,7 +309,7 @@ export function openPackage(file: string, zip: Buffer): Checked<XlsxPackage> {
   // Before inflating anything: what the directory and the sheets' dimensions say.
   const declared = directory.reduce((n, e) => n + e.size, 0);
   if (declared > LIMITS.uncompressedBytes) {
-    return cannotRead(file, `den pakker seg ut til ${megabytes(declared)}; lonn leser arbeidsbøker på opptil ${megabytes(LIMITS.uncompressedBytes)} utpakket.`);
+    return cannotRead(file, `den pakker seg ut til ${megabytesText(declared)}; lonn leser arbeidsbøker på opptil ${megabytesText(LIMITS.uncompressedBytes)} utpakket.`);
   }
   const sheetEntries = directory.filter((e) => isWorksheet(e.name));
   let promised = 0;
@@ -340,8 +338,8 @@ export function openPackage(file: string, zip: Buffer): Checked<XlsxPackage> {
   }
   const sheets = sheetNames(texts);
   if (promised > LIMITS.cells && biggest) {
-    const all = sheetEntries.length > 1 ? `; arkene til sammen ${count(promised)}` : "";
-    return tooManyCells(file, `${sheetLabel(sheets, biggest.part)} bruker ${biggest.ref}, ${count(biggest.cells)} celler${all}`);
+    const all = sheetEntries.length > 1 ? `; arkene til sammen ${wholeNumberText(promised)}` : "";
+    return tooManyCells(file, `${sheetLabel(sheets, biggest.part)} bruker ${biggest.ref}, ${wholeNumberText(biggest.cells)} celler${all}`);
   }
   // A DTD can only stand before the root element, so the start of a part shows it.
   const doctype = [...texts].filter(([, text]) => /<!DOCTYPE/i.test(text.slice(0, 4096))).map(([name]) => name);
@@ -356,7 +354,7 @@ export function openPackage(file: string, zip: Buffer): Checked<XlsxPackage> {
     }
     if (data.subarray(0, 4096).includes("<!DOCTYPE")) doctype.push(e.name);
     cells += cellElements(data);
-    if (cells > LIMITS.cells) return tooManyCells(file, `over ${count(LIMITS.cells)} i arkene til og med ${sheetLabel(sheets, e.name)}`);
+    if (cells > LIMITS.cells) return tooManyCells(file, `over ${wholeNumberText(LIMITS.cells)} i arkene til og med ${sheetLabel(sheets, e.name)}`);
   }
   if (bad.length > 0) {
     const list = bad.map((b) => sheetLabel(sheets, b)).join(", ");
@@ -404,7 +402,7 @@ export function readPackageFile(path: string): Checked<Buffer> {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return problems(`«${path}» er en mappe, ikke en fil.`);
-    if (stat.size > LIMITS.fileBytes) return cannotRead(file, `filen er ${megabytes(stat.size)}; lonn leser arbeidsbøker på opptil ${megabytes(LIMITS.fileBytes)}.`);
+    if (stat.size > LIMITS.fileBytes) return cannotRead(file, `filen er ${megabytesText(stat.size)}; lonn leser arbeidsbøker på opptil ${megabytesText(LIMITS.fileBytes)}.`);
     const data = Buffer.alloc(stat.size);
     let read = 0;
     while (read < data.length) {

@@ -20,6 +20,7 @@
  * and Excel's own bookkeeping in workbook.xml (revision pointer, last save path, repair flag).
  */
 import { attributes, relationships, relsOf, XlsxPackage } from "./package-parts";
+import { append } from "../../core/list";
 
 /** Parts exceljs reads and writes again (the patterns of its xlsx.js reader). */
 const KEPT: readonly RegExp[] = [
@@ -329,7 +330,7 @@ function notesBySheet(pkg: XlsxPackage): Map<string, string[]> {
 export function lostOnRoundTrip(pkg: XlsxPackage): string[] {
   const out = [...lostParts(pkg), ...lostInWorkbook(pkg)];
   const notes = notesBySheet(pkg);
-  pkg.eachSheet((part, xml) => out.push(...lostInSheet(pkg, part, xml, notes.get(part) ?? [])));
+  pkg.eachSheet((part, xml) => append(out, lostInSheet(pkg, part, xml, notes.get(part) ?? [])));
   // "X på arket «Y»" says more than a bare "X" found by its part.
   return [...new Set(out)].filter((what, _, all) => !all.some((other) => other.startsWith(`${what} på arket «`)));
 }

@@ -7,6 +7,7 @@ import { sheetError } from "./grid";
 import { postInvoice } from "./posting";
 import { readSap, SapImport, SapOptions } from "./sap";
 import { readSpk, SpkImport, SpkOptions } from "./spk";
+import { DuplicatePolicy } from "./row-checks";
 import { Checked, isProblems, Problem, Problems, rejected } from "../problem/problem";
 import { ReadSummary, SheetInput } from "./types";
 import { readUnit4, Unit4Import, Unit4Options } from "./unit4";
@@ -34,6 +35,8 @@ export interface ImportConfig {
   readonly sap?: Omit<SapOptions, "aar">;
   readonly unit4?: Omit<Unit4Options, "aar" | "budsjettering" | "kontoer">;
   readonly spk?: Omit<SpkOptions, "aar">;
+  /** Rows that repeat an earlier row, in every export: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface ImportedParts {
@@ -100,11 +103,12 @@ export function importExports(sources: ImportSources, config: ImportConfig): Che
     append(errors, result.list);
     return undefined;
   };
-  const sap = take(sources.sap && readSap(sources.sap, { ...config.sap, aar: config.aar }));
+  const duplicates = config.duplicates === undefined ? {} : { duplicates: config.duplicates };
+  const sap = take(sources.sap && readSap(sources.sap, { ...duplicates, ...config.sap, aar: config.aar }));
   const unit4 = take(
-    sources.unit4 && readUnit4(sources.unit4, { ...config.unit4, aar: config.aar, budsjettering: config.budsjettering, kontoer: config.kontoer }),
+    sources.unit4 && readUnit4(sources.unit4, { ...duplicates, ...config.unit4, aar: config.aar, budsjettering: config.budsjettering, kontoer: config.kontoer }),
   );
-  const spk = take(sources.spk && readSpk(sources.spk, { ...config.spk, aar: config.aar }));
+  const spk = take(sources.spk && readSpk(sources.spk, { ...duplicates, ...config.spk, aar: config.aar }));
   if (errors.length > 0) return rejected("Importen", errors);
   return combineImports({ sap, unit4, spk }, config.budsjettering);
 }

@@ -40,6 +40,7 @@ import { Checked, isProblems, Problem, Problems, rejected } from "../problem/pro
 import { createXmlTokenizer, XmlHandler, XmlTokenizerFactory } from "./xml/tokenizer";
 import { CappedProblems, ElementPath, StreamReader } from "./xml/stream";
 import { detached, xmlAmountProblem, xmlBoolean, xmlDate, xmlDecimal, xmlOre, xmlYearMonth } from "./xml/values";
+import { append } from "../list";
 
 export const AMELDING_NS = "urn:ske:fastsetting:innsamling:a-meldingen:v2_3";
 
@@ -648,7 +649,7 @@ export function combineAmeldinger(files: readonly Checked<AmeldingFile>[], optio
   const list: Problem[] = [];
   const good: AmeldingFile[] = [];
   for (const f of files) {
-    if (isProblems(f)) list.push(...f.list);
+    if (isProblems(f)) append(list, f.list);
     else good.push(f);
   }
   if (files.length === 0) list.push({ message: "Ingen a-meldinger å lese." });
@@ -736,7 +737,7 @@ export function combineAmeldinger(files: readonly Checked<AmeldingFile>[], optio
   if (list.length > 0) return rejected("A-meldingene", list);
 
   standing.sort((a, b) => (a.kalendermaaned < b.kalendermaaned ? -1 : a.kalendermaaned > b.kalendermaaned ? 1 : a.orgnr < b.orgnr ? -1 : a.orgnr > b.orgnr ? 1 : 0));
-  for (const f of standing) notes.push(...f.notes);
+  for (const f of standing) append(notes, f.notes);
   return {
     maaneder: standing.map((f) => f.maaned),
     agaKoder: standing.flatMap((f) => f.agaKoder),

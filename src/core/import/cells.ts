@@ -3,7 +3,7 @@ import { asWholeOre, ORE_ZERO, Ore, SUB_ORE } from "../money/ore";
 import { terminOfMonth } from "../rules/termin";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt } from "./grid";
-import { EMPTY, parseAmount } from "../money/parse";
+import { EMPTY, parseAmount, plainOre } from "../money/parse";
 import { parsePeriod } from "./periods";
 import { Table } from "./table";
 import { Problem } from "../problem/problem";
@@ -28,6 +28,8 @@ export function amountCell<K extends string>(
   errors: Problem[],
 ): Ore | undefined {
   const value = table.cell(i, key);
+  const plain = typeof value === "string" ? plainOre(value) : undefined;
+  if (plain !== undefined) return plain as Ore;
   const parsed = parseAmount(value);
   if (isRuleError(parsed)) return report(table, i, key, parsed.message, errors);
   if (parsed === EMPTY) {
@@ -61,5 +63,7 @@ export function codeText(value: unknown): string {
 
 /** The first word of a code cell, so `5420 Pensjonspremie` and `PEN - Pensjon` give their code. */
 export function leadingCode(value: unknown): string {
-  return codeText(value).split(/\s+/)[0] ?? "";
+  const text = codeText(value);
+  const space = text.search(/\s/);
+  return space === -1 ? text : text.slice(0, space);
 }

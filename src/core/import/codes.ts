@@ -10,6 +10,9 @@ function normalize(code: string): string {
   return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t;
 }
 
+/** How many different codes a matcher remembers its answer for. */
+const MEMO_SIZE = 10_000;
+
 export function codeMatcher(patterns: readonly string[]): (code: string) => boolean {
   const literal = new Set<string>();
   const wild: RegExp[] = [];
@@ -21,9 +24,18 @@ export function codeMatcher(patterns: readonly string[]): (code: string) => bool
       wild.push(new RegExp(`^${source}$`));
     } else literal.add(normalize(t));
   }
-  return (code) => {
+  const test = (code: string): boolean => {
     const c = code.trim().toUpperCase();
     return c !== "" && (literal.has(normalize(c)) || wild.some((re) => re.test(c)));
+  };
+  // An export of a million lines has a few dozen codes: each is tested once.
+  const known = new Map<string, boolean>();
+  return (code) => {
+    const hit = known.get(code);
+    if (hit !== undefined) return hit;
+    const result = test(code);
+    if (known.size < MEMO_SIZE) known.set(code, result);
+    return result;
   };
 }
 

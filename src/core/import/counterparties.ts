@@ -17,6 +17,7 @@ import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, tableSummary } from "./table";
 import { monthCell, report, textCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type CounterpartyField = "mottaker" | "konto" | "periode" | "belop";
 
@@ -33,12 +34,15 @@ export interface CounterpartyOptions {
   /** The account of every row, when the file has no Konto column. */
   readonly konto?: string;
   readonly headers?: Partial<Record<CounterpartyField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface CounterpartyImport {
   /** In the order each counterparty first appears; months likewise. */
   readonly mottakere: readonly Mottaker[];
   readonly summary: ReadSummary;
+  readonly notes: readonly string[];
 }
 
 export function readCounterparties(input: SheetInput, options: CounterpartyOptions = {}): Checked<CounterpartyImport> {
@@ -59,9 +63,12 @@ export function readCounterparties(input: SheetInput, options: CounterpartyOptio
   const ignored = new IgnoreCounter();
   const parties = new Map<string, { konto: string; navn: string; months: Map<string, Ore> }>();
   let used = 0;
+  const totals = new SubtotalCheck<CounterpartyField>(t, ["belop"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, columns.mottaker !== undefined ? "mottaker" : "periode"))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const name = columns.mottaker !== undefined && textCell(t, i, "mottaker") !== "" ? textCell(t, i, "mottaker") : (options.mottaker ?? "");
@@ -71,7 +78,7 @@ export function readCounterparties(input: SheetInput, options: CounterpartyOptio
     const periode = monthCell(t, i, "periode", errors);
     if (periode === "") report(t, i, "periode", "Mangler periode.", errors);
     const belop = amountCell(t, i, "belop", "missing", errors);
-    if (name === "" || konto === "" || periode === undefined || periode === "" || belop === undefined) continue;
+    if (name === "" || konto === "" || periode === undefined || periode === "" || belop === undefined || !copies.check(i, errors)) continue;
     const key = `${konto}\u0000${name}`;
     let party = parties.get(key);
     if (!party) {
@@ -81,10 +88,12 @@ export function readCounterparties(input: SheetInput, options: CounterpartyOptio
     party.months.set(periode, plusOre(party.months.get(periode) ?? ORE_ZERO, belop));
     used++;
   }
+  totals.verify(errors);
   if (errors.length === 0 && parties.size === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen fakturalinjer."));
   if (errors.length > 0) return new Problems(errors);
   return {
     mottakere: [...parties.values()].map((p) => ({ konto: p.konto, navn: p.navn, fakturert: [...p.months].map(([periode, belop]) => ({ periode, belop })) })),
     summary: tableSummary(t, used, ignored.list()),
+    notes: copies.notes(),
   };
 }

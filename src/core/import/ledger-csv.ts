@@ -32,6 +32,7 @@ import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { byDate, dateCell, debitMinusCredit, report, textCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type LedgerField = "konto" | "dato" | "periode" | "belop" | "debet" | "kredit" | "tekst" | "ib" | "bilagsart";
 
@@ -55,6 +56,8 @@ export interface LedgerOptions {
   /** What an asked account without an IB row means: a problem (default) or an IB of 0. */
   readonly missingIb?: "problem" | "zero";
   readonly headers?: Partial<Record<LedgerField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface LedgerImport {
@@ -103,12 +106,15 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
   let otherRows = 0;
   let used = 0;
 
+  const totals = new SubtotalCheck<LedgerField>(t, hasAmount ? ["belop", "ib"] : ["debet", "kredit", "ib"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   const amountOf = (i: number): Ore | undefined => (hasAmount ? amountCell(t, i, "belop", "missing", errors) : debitMinusCredit(t, i, "debet", "kredit", errors));
 
   for (const i of t.rows) {
     const kontoCell = t.cell(i, "konto");
     if (isTotalRow(input.values[i], kontoCell)) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const code = leadingCode(kontoCell);
@@ -131,7 +137,8 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
         report(t, i, "ib", "Raden har både inngående balanse og et posteringsbeløp; en IB-rad har bare IB.", errors);
         continue;
       }
-      if (amount === undefined) continue;
+      totals.opening(i);
+      if (amount === undefined || !copies.check(i, errors)) continue;
       ib.set(konto, plusOre(ib.get(konto) ?? ORE_ZERO, amount));
       ibRows.set(konto, (ibRows.get(konto) ?? 0) + 1);
       used++;
@@ -139,7 +146,8 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
     }
     if (isIbRow(t, i)) {
       const amount = amountOf(i);
-      if (amount === undefined) continue;
+      totals.opening(i);
+      if (amount === undefined || !copies.check(i, errors)) continue;
       ib.set(konto, plusOre(ib.get(konto) ?? ORE_ZERO, amount));
       ibRows.set(konto, (ibRows.get(konto) ?? 0) + 1);
       used++;
@@ -156,11 +164,13 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
       report(t, i, key, `Posteringen er datert ${dato}, utenfor regnskapsåret ${options.aar}.`, errors);
       continue;
     }
+    if (!copies.check(i, errors)) continue;
     const text = columns.tekst === undefined ? "" : textCell(t, i, "tekst");
     (postings.get(konto) as Postering[]).push({ dato, belop, ...(text !== "" ? { tekst: text } : {}) });
     used++;
   }
 
+  totals.verify(errors);
   const hovedbok: HovedbokKonto[] = [];
   for (const konto of kontoer) {
     const opening = ib.get(konto);
@@ -177,7 +187,7 @@ export function readLedgerCsv(input: SheetInput, options: LedgerOptions): Checke
   }
   if (errors.length > 0) return new Problems(errors);
 
-  const notes: string[] = [];
+  const notes: string[] = copies.notes();
   for (const konto of kontoer) {
     if ((ibRows.get(konto) ?? 0) > 1) notes.push(`Konto ${konto}: ${ibRows.get(konto)} IB-rader er lagt sammen.`);
     if (!ib.has(konto)) notes.push(`Konto ${konto} har ingen IB-rad; inngående balanse er satt til 0.`);

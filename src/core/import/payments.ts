@@ -23,6 +23,7 @@ import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./tab
 import { parseTerminLabel } from "./termin-label";
 import { dateCell, monthCell, report, textCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type PaymentField = "dato" | "gjelder" | "konto" | "belop" | "utbetalingsdato" | "termin" | "aar" | "periode" | "tekst";
 
@@ -44,6 +45,8 @@ export interface PaymentOptions {
   /** The accounts, so that a gjelder or konto cell may name an account (default NS 4102). */
   readonly kontoer?: TrekkKontoer;
   readonly headers?: Partial<Record<PaymentField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 /** Where one payment stands: its sheet row, and the cell of each field the file has a column for. */
@@ -58,6 +61,7 @@ export interface PaymentImport {
   /** One per payment, in the same order: where it stands, for problems found after reading (a pay date that is none). */
   readonly places: readonly PaymentPlace[];
   readonly summary: ReadSummary;
+  readonly notes: readonly string[];
 }
 
 const GJELDER_WORDS: readonly [RegExp, Gjelder][] = [
@@ -107,11 +111,14 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
   const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const out: Betaling[] = [];
+  const totals = new SubtotalCheck<PaymentField>(t, ["belop"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   const places: PaymentPlace[] = [];
   const present = (Object.keys(columns) as PaymentField[]).filter((k) => columns[k] !== undefined);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, "dato"))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const dato = dateCell(t, i, "dato", errors, { empty: "missing" });
@@ -148,6 +155,7 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
       );
       continue;
     }
+    if (!copies.check(i, errors)) continue;
     out.push({
       dato,
       gjelder,
@@ -159,7 +167,8 @@ export function readPayments(input: SheetInput, options: PaymentOptions): Checke
     });
     places.push({ row: sheetRow(t.place, i), cells: Object.fromEntries(present.map((k) => [k, sheetCell(t.place, i, columns[k] as number)])) });
   }
+  totals.verify(errors);
   if (errors.length === 0 && out.length === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen betalinger."));
   if (errors.length > 0) return new Problems(errors);
-  return { betalinger: out, places, summary: tableSummary(t, out.length, ignored.list()) };
+  return { betalinger: out, places, summary: tableSummary(t, out.length, ignored.list()), notes: copies.notes() };
 }

@@ -20,6 +20,7 @@ import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, tableSummary } from "./table";
 import { dateCell, kommuneZoneCell, report, textCell, virksomhetCell, zoneCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type PayrollField =
   | "utbetalingsdato"
@@ -52,6 +53,8 @@ export interface PayrollOptions {
   /** The zone for every row when the journal has neither a zone nor a kommunenummer column. */
   readonly sone?: string;
   readonly headers?: Partial<Record<PayrollField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface PayrollImport {
@@ -93,9 +96,12 @@ export function readPayrollJournal(input: SheetInput, options: PayrollOptions): 
   const employees = new Set<string>();
   let brutto = 0;
   let used = 0;
+  const totals = new SubtotalCheck<PayrollField>(t, ["brutto", "forskuddstrekk", "forsikringstrekk", "fagforeningstrekk", "agaGrunnlag"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, "utbetalingsdato"))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const dato = dateCell(t, i, "utbetalingsdato", errors, { empty: "missing", what: "utbetalingsdato" });
@@ -117,7 +123,7 @@ export function readPayrollJournal(input: SheetInput, options: PayrollOptions): 
     ) {
       continue;
     }
-    if (Number(dato.slice(0, 4)) !== options.aar) continue;
+    if (Number(dato.slice(0, 4)) !== options.aar || !copies.check(i, errors)) continue;
     const key = `${dato} ${virksomhet}`;
     let run = runs.get(key);
     if (!run) {
@@ -132,6 +138,7 @@ export function readPayrollJournal(input: SheetInput, options: PayrollOptions): 
     if (columns.ansatt !== undefined && textCell(t, i, "ansatt") !== "") employees.add(textCell(t, i, "ansatt"));
     used++;
   }
+  totals.verify(errors);
   if (errors.length === 0 && runs.size === 0) errors.push(sheetError(t.place.sheet, "Lønnsjournalen har ingen rader med utbetalinger."));
   if (errors.length > 0) return new Problems(errors);
 
@@ -149,7 +156,7 @@ export function readPayrollJournal(input: SheetInput, options: PayrollOptions): 
         ...(r.virksomhetsnummer !== "" ? { virksomhetsnummer: r.virksomhetsnummer } : {}),
       };
     });
-  const notes: string[] = [];
+  const notes: string[] = copies.notes();
   const dates = new Set(list.map((r) => r.utbetalingsdato));
   notes.push(`${dates.size} utbetalingsdatoer${employees.size > 0 ? `, ${employees.size} ansatte` : ""}.`);
   return {

@@ -24,6 +24,7 @@ import { PAYROLL_FIELDS, PayrollField } from "./payroll-journal";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
 import { dateCell, textCell } from "./trekk-cells";
 import { ReadSummary, SheetInput } from "./types";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 
 export type PayrollRowsField = PayrollField | "navn" | "feriepengegrunnlag" | "andreTrekk" | "grunnlagHittilIAr";
 
@@ -42,6 +43,8 @@ export const PAYROLL_ROW_FIELDS: readonly FieldSpec<PayrollRowsField>[] = [
 
 export interface PayrollRowsOptions {
   readonly headers?: Partial<Record<PayrollRowsField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface PayrollRowsImport {
@@ -79,9 +82,12 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
   const errors: Problem[] = [];
   const ignored = new IgnoreCounter();
   const rows: JournalRow[] = [];
+  const totals = new SubtotalCheck<PayrollRowsField>(t, ["brutto", "forskuddstrekk", ...OPTIONAL_AMOUNTS]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, columns.navn !== undefined ? "navn" : "brutto"))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const before = errors.length;
@@ -94,7 +100,7 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
       const v = amountCell(t, i, key, "zero", errors);
       if (v !== undefined) optional[key] = v;
     }
-    if (errors.length > before || brutto === undefined || forskudd === undefined || dato === undefined) continue;
+    if (errors.length > before || brutto === undefined || forskudd === undefined || dato === undefined || !copies.check(i, errors)) continue;
 
     const soneKey: PayrollRowsField | undefined =
       columns.sone !== undefined && (columns.kommunenummer === undefined || textCell(t, i, "sone") !== "") ? "sone" : columns.kommunenummer !== undefined ? "kommunenummer" : undefined;
@@ -121,9 +127,10 @@ export function readPayrollRows(input: SheetInput, options: PayrollRowsOptions =
       cells,
     });
   }
+  totals.verify(errors);
   if (errors.length === 0 && rows.length === 0) errors.push(sheetError(t.place.sheet, "Lønnsjournalen har ingen rader med lønn."));
   if (errors.length > 0) return new Problems(errors);
   const dates = new Set(rows.map((r) => r.dato ?? ""));
-  const notes = [`${rows.length} rader${dates.size > 1 || !dates.has("") ? `, ${[...dates].filter((d) => d !== "").length} utbetalingsdatoer` : ""}.`];
+  const notes = [...copies.notes(), `${rows.length} rader${dates.size > 1 || !dates.has("") ? `, ${[...dates].filter((d) => d !== "").length} utbetalingsdatoer` : ""}.`];
   return { rader: rows, summary: tableSummary(t, rows.length, ignored.list()), notes };
 }

@@ -17,6 +17,21 @@ import { foldNorwegian } from "../text";
  * `Jan 2024`).
  */
 export function parsePeriod(value: unknown): Result<YearMonth | null> {
+  if (typeof value !== "string") return parsePeriodOf(value);
+  // An export repeats a few dozen period cells over a million lines: each text is parsed once.
+  const hit = parsedTexts.get(value);
+  if (hit !== undefined) return hit;
+  const result = parsePeriodOf(value);
+  if (parsedTexts.size >= MEMO_SIZE) parsedTexts.clear();
+  parsedTexts.set(value, result);
+  return result;
+}
+
+/** The periods of texts parsed, so that a text seen before is not parsed again (results are never changed). */
+const parsedTexts = new Map<string, Result<YearMonth | null>>();
+const MEMO_SIZE = 10_000;
+
+function parsePeriodOf(value: unknown): Result<YearMonth | null> {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return periodFromNumber(value);
   if (value instanceof Date) {

@@ -1,9 +1,11 @@
+import { append } from "../list";
 import { negateOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { codeMatcher, listText } from "./codes";
 import { amountCell, leadingCode, periodTermin } from "./cells";
 import { errorAt, sheetError } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, tableSummary } from "./table";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 import { Checked, isProblems, Problem, Problems } from "../problem/problem";
 import { ReadSummary, SheetInput } from "./types";
 
@@ -58,6 +60,8 @@ export interface SapOptions {
   readonly headers?: Partial<Record<SapField, readonly string[]>>;
   /** Turn the sign of a share around, for reports that show deductions as negative amounts. */
   readonly invert?: { readonly arbeidsgiverandel?: boolean; readonly medlemsinnskudd?: boolean };
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface SapTermin {
@@ -94,11 +98,14 @@ export function readSap(input: SheetInput, options: SapOptions): Checked<SapImpo
   const ignored = new IgnoreCounter();
   const otherCodes = new Set<string>();
   let otherCount = 0;
+  const totals = new SubtotalCheck(t, ["belop"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
 
   for (const i of t.rows) {
     const codeCell = t.cell(i, "lonnsart");
     if (isTotalRow(input.values[i], codeCell)) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const code = leadingCode(codeCell);
@@ -124,12 +131,13 @@ export function readSap(input: SheetInput, options: SapOptions): Checked<SapImpo
     }
     const termin = periodTermin(t, i, "periode", options.aar, errors);
     const amount = amountCell(t, i, "belop", "missing", errors);
-    if (termin === undefined || amount === undefined) continue;
+    if (termin === undefined || amount === undefined || !copies.check(i, errors)) continue;
     if (employerLine) employer[termin - 1] = plusOre(employer[termin - 1], options.invert?.arbeidsgiverandel ? negateOre(amount) : amount);
     else member[termin - 1] = plusOre(member[termin - 1], options.invert?.medlemsinnskudd ? negateOre(amount) : amount);
     rows[termin - 1]++;
   }
 
+  totals.verify(errors);
   const used = rows.reduce((a, b) => a + b, 0);
   const wanted = `arbeidsgiverandel (${listText(lonnsarter.arbeidsgiverandel)}) eller medlemsinnskudd (${listText(lonnsarter.medlemsinnskudd)})`;
   if (errors.length === 0 && used === 0) {
@@ -144,6 +152,7 @@ export function readSap(input: SheetInput, options: SapOptions): Checked<SapImpo
       `Lønnsartene er eksempelverdier: arbeidsgiverandel ${listText(lonnsarter.arbeidsgiverandel)}, medlemsinnskudd ${listText(lonnsarter.medlemsinnskudd)}. Sett virksomhetens egne lønnsarter i oppsettet.`,
     );
   }
+  append(notes, copies.notes());
   member.forEach((c, k) => {
     if (c < 0) notes.push(`Medlemsinnskuddet for termin ${k + 1} er negativt; viser rapporten trekk som negative beløp?`);
   });

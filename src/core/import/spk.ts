@@ -5,8 +5,9 @@ import { amountCell, leadingCode, periodTermin } from "./cells";
 import { displayText, isBlank } from "../sheet/cell";
 import { errorAt, sheetError, sheetRow } from "./grid";
 import { FieldSpec, withSynonyms } from "./headers";
-import { parseAmount } from "../money/parse";
+import { parseAmount, plainOre } from "../money/parse";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 import { terminCell } from "./termin-cell";
 import { Checked, isProblems, Problem, Problems } from "../problem/problem";
 import { ReadSummary, SheetInput } from "./types";
@@ -54,6 +55,8 @@ export const SPK_PRODUKTER = ["PEN", "AFP", "TIP", "YSK", "GRU"] as const;
 export interface SpkOptions {
   readonly aar: number;
   readonly headers?: Partial<Record<SpkField, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface SpkProduktSum {
@@ -118,16 +121,21 @@ export function readSpk(input: SheetInput, options: SpkOptions): Checked<SpkImpo
   const ignored = new IgnoreCounter();
   const unknownProducts = new Set<string>();
   const keyField = columns.produkt !== undefined ? "produkt" : terminKey;
+  const totals = new SubtotalCheck<SpkField>(t, ["arbeidsgiverandel", "medlemsandel", "administrasjon", "total"], {
+    total: ["arbeidsgiverandel", "medlemsandel", "administrasjon"],
+  });
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
 
   for (const i of t.rows) {
     if (isTotalRow(input.values[i], t.cell(i, keyField))) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const before = errors.length;
     const termin = terminKey === "termin" ? terminOf(t, i, options.aar, errors) : periodTermin(t, i, "periode", options.aar, errors);
     const amounts = lineAmounts(t, i, errors);
-    if (termin === undefined || amounts === undefined || errors.length > before) continue;
+    if (termin === undefined || amounts === undefined || errors.length > before || !copies.check(i, errors)) continue;
 
     const a = acc[termin - 1];
     a.ag = plusOre(a.ag, amounts.ag);
@@ -142,14 +150,17 @@ export function readSpk(input: SheetInput, options: SpkOptions): Checked<SpkImpo
     a.products.set(produkt, { ag: plusOre(p.ag, amounts.ag), med: plusOre(p.med, amounts.med), adm: plusOre(p.adm, amounts.adm) });
   }
 
+  totals.verify(errors);
   const used = acc.reduce((n, a) => n + a.rows, 0);
   if (errors.length === 0 && used === 0) errors.push(sheetError(t.place.sheet, "Filen har ingen fakturalinjer, bare summeringslinjer."));
   if (errors.length > 0) return new Problems(errors);
 
-  const notes =
-    unknownProducts.size > 0
+  const notes = [
+    ...(unknownProducts.size > 0
       ? [`Produktkoder utenom ${SPK_PRODUKTER.join(", ")}: ${[...unknownProducts].join(", ")}. De er tatt med; arbeidsgiverandel og administrasjon regnes som arbeidsgivers.`]
-      : [];
+      : []),
+    ...copies.notes(),
+  ];
   return ({
     kind: "spk",
     terminer: acc.map((a, k) => {
@@ -192,12 +203,14 @@ function lineAmounts(t: Table<SpkField>, i: number, errors: Problem[]): { ag: Or
   if (ag === undefined || member === undefined || adm === undefined) return undefined;
 
   const totalCell = t.cell(i, "total");
+  const lineSum = sumOre([ag, member, adm]);
+  const plain = typeof totalCell === "string" ? plainOre(totalCell) : undefined;
+  if (plain === lineSum) return { ag, med: member, adm };
   const total = parseAmount(totalCell);
   if (isRuleError(total)) {
     errors.push(errorAt(t.place, i, t.header.columns.total, total.message, { column: t.header.titles.total, value: totalCell }));
     return undefined;
   }
-  const lineSum = sumOre([ag, member, adm]);
   if (total !== null && compare(total, exactOf(lineSum)) !== 0) {
     errors.push(
       errorAt(

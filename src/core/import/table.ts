@@ -61,6 +61,9 @@ export function readTable<K extends string>(input: SheetInput, fields: readonly 
  */
 export function isTotalLabel(value: unknown): boolean {
   if (typeof value !== "string") return false;
+  // A code, an amount or a word that starts with another letter than the labels' (most key cells of a large export) is no label.
+  const c = value.charCodeAt(0) | 0x20;
+  if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122 && c !== 115 && c !== 116 && c !== 100)) return false;
   const first = foldedWords(value)[0];
   return first !== undefined && /^(sum|summen|total|totalt|totalsum|totaler|delsum|subtotal)$/.test(first);
 }

@@ -20,6 +20,19 @@ import { monthOfName } from "./periods";
 export function parseTerminLabel(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 6 ? value : undefined;
   if (typeof value !== "string") return undefined;
+  // An invoice of 100 000 lines has a handful of termin texts: each is read once.
+  if (labels.has(value)) return labels.get(value);
+  const termin = labelOf(value);
+  if (labels.size >= MEMO_SIZE) labels.clear();
+  labels.set(value, termin);
+  return termin;
+}
+
+/** The termins of label texts read (undefined: no termin). */
+const labels = new Map<string, number | undefined>();
+const MEMO_SIZE = 10_000;
+
+function labelOf(value: string): number | undefined {
   const text = foldNorwegian(value)
     .replace(/[\u2010-\u2015\u2212/]/g, "-")
     .replace(/\s+/g, " ")

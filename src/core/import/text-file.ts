@@ -1,23 +1,24 @@
 /**
  * A text file's bytes as the readers take them, the same for both shells (the CLI reads a path,
- * the pane a file the user chose): the text (UTF-8, else Latin-1, what older Norwegian exports
- * use), a JSON file parsed with the place of a syntax error, a CSV file as a reader's sheet. Each
+ * the pane a file the user chose): the text, a JSON file parsed with the place of a syntax error, a CSV file as a reader's sheet. Each
  * problem names the file.
  */
 import { Checked, isProblems, problems, rejected } from "../problem/problem";
 import { parseCsv } from "./csv";
+import { createTextBytesDecoder } from "./text-bytes";
 import { SheetInput } from "./types";
 
-/** UTF-8 (a byte-order mark dropped) unless the bytes are not valid UTF-8, then Latin-1 (ISO 8859-1), byte for byte. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    let text = "";
-    const CHUNK = 0x8000;
-    for (let i = 0; i < bytes.length; i += CHUNK) text += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-    return text;
-  }
+/**
+ * A whole file's bytes as text, by the same decoder the CLI streams files through (UTF-8 or UTF-16
+ * by their byte-order mark or content, Windows-1252 only for a file that is not UTF-8 at all); a
+ * problem naming the file for bytes that are not text of that kind.
+ */
+export function decodeText(bytes: Uint8Array, file: string, kind: "CSV" | "JSON" = "CSV"): Checked<string> {
+  const decoder = createTextBytesDecoder(file, kind);
+  const text = decoder.write(bytes);
+  if (isProblems(text)) return text;
+  const rest = decoder.end();
+  return isProblems(rest) ? rest : text + rest;
 }
 
 /** JSON with the position of a syntax error as line and column. */

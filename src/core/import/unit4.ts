@@ -6,6 +6,7 @@ import { errorAt, sheetError, sheetRow } from "./grid";
 import { isBlank } from "../sheet/cell";
 import { FieldSpec, withSynonyms } from "./headers";
 import { IgnoreCounter, isTotalRow, readTable, Table, tableSummary } from "./table";
+import { DuplicatePolicy, DuplicateRows, SubtotalCheck } from "./row-checks";
 import { Checked, isProblems, Problem, Problems } from "../problem/problem";
 import { ReadSummary, SheetInput } from "./types";
 
@@ -47,6 +48,8 @@ export interface Unit4Options {
   /** Voucher types that count; default B*. `null` takes every row (and needs no Bilagsart column). */
   readonly bilagsart?: readonly string[] | null;
   readonly headers?: Partial<Record<Unit4Field, readonly string[]>>;
+  /** Rows that repeat an earlier row: refused (default), or counted when the user says they are real. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 export interface Unit4Termin {
@@ -108,11 +111,14 @@ export function readUnit4(input: SheetInput, options: Unit4Options): Checked<Uni
   const otherTypes = new Set<string>();
   let otherAccountRows = 0;
   let otherTypeRows = 0;
+  const totals = new SubtotalCheck<Unit4Field>(t, hasAmount ? ["belop"] : ["debet", "kredit"]);
+  const copies = new DuplicateRows(t, input.values, options.duplicates);
 
   for (const i of t.rows) {
     const kontoCell = t.cell(i, "konto");
     if (isTotalRow(input.values[i], kontoCell)) {
       ignored.add("summeringslinjer");
+      totals.total(i);
       continue;
     }
     const konto = leadingCode(kontoCell);
@@ -134,12 +140,13 @@ export function readUnit4(input: SheetInput, options: Unit4Options): Checked<Uni
     }
     const termin = periodTermin(t, i, "periode", options.aar, errors);
     const amount = hasAmount ? amountCell(t, i, "belop", "missing", errors) : debitMinusCredit(t, i, errors);
-    if (termin === undefined || amount === undefined) continue;
+    if (termin === undefined || amount === undefined || !copies.check(i, errors)) continue;
     const signed = target === "D" ? amount : negateOre(amount);
     sums[target][termin - 1] = plusOre(sums[target][termin - 1], signed);
     rows[termin - 1]++;
   }
 
+  totals.verify(errors);
   const used = rows.reduce((a, b) => a + b, 0);
   const accountsText = listText([...expenseAccounts, provisionAccount, kontoer.medlemsinnskudd]);
   const filterText = filter === null ? "" : ` med bilagsart ${listText(filter)}`;
@@ -157,7 +164,7 @@ export function readUnit4(input: SheetInput, options: Unit4Options): Checked<Uni
     kind: "unit4",
     terminer: rows.map((n, k) => ({ termin: k + 1, pensjonsutgift: sums.D[k], avsetning: sums.E[k], medlemsinnskudd: sums.F[k], rader: n })),
     summary: tableSummary(t, used, ignoredList),
-    notes: filter === null ? ["Alle bilagsarter er tatt med (uten filter); fakturaens egne føringer kan da være med i E og F."] : [],
+    notes: [...(filter === null ? ["Alle bilagsarter er tatt med (uten filter); fakturaens egne føringer kan da være med i E og F."] : []), ...copies.notes()],
   });
 }
 

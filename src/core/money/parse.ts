@@ -40,6 +40,58 @@ export function parseAmount(value: unknown): Result<AmountCell> {
   return valueError(`«${String(value)}» er ikke et beløp.`);
 }
 
+/**
+ * The common spellings of an amount as whole øre without exact arithmetic: `1234`, `1 234 567,89`,
+ * `-1 234,5`, SAP's `1 234,50-` (ordinary spaces, comma decimals, at most two, at most 12 digits
+ * of kroner). Anything else is undefined, and parseAmount decides (the same value for these: they
+ * are the plain cases of its rules). Exports of a million lines are read at the speed of this.
+ */
+export function plainOre(text: string): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > 20) return undefined;
+  let i = 0;
+  let end = n;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  if (text.charCodeAt(n - 1) === 45) {
+    if (negative) return undefined;
+    negative = true;
+    end = n - 1;
+  }
+  // Kroner: 1–12 digits, either ungrouped or in groups of three after the first (1–3) with one space between.
+  let whole = 0;
+  let digits = 0;
+  let group = 0;
+  let grouped = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      group++;
+    } else if (c === 32) {
+      if (group === 0 || (grouped ? group !== 3 : group > 3)) return undefined;
+      grouped = true;
+      group = 0;
+    } else if (c === 44) break;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 12 || (grouped && group !== 3)) return undefined;
+  let cents = 0;
+  if (i < end) {
+    const decimals = end - i - 1;
+    const d1 = text.charCodeAt(i + 1) - 48;
+    const d2 = decimals === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+    if (decimals < 1 || decimals > 2 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+    cents = d1 * 10 + d2;
+  }
+  const ore = whole * 100 + cents;
+  return negative ? -ore + 0 : ore;
+}
+
 /** Anything Unicode calls a space, including U+00A0 and U+202F, becomes one ordinary space. */
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
 /** U+2212 minus, figure dash and en dash are read as a minus sign. */

@@ -90,6 +90,15 @@ export class Fields {
     return v;
   }
 
+  /** true or false; anything else is named. */
+  flag(key: string): boolean | undefined {
+    if (this.missing(key, false)) return undefined;
+    const v = this.obj[key];
+    if (typeof v === "boolean") return v;
+    this.problem(key, `må være true eller false (fikk ${JSON.stringify(v)}).`);
+    return undefined;
+  }
+
   integer(key: string, required: boolean, min: number, max: number): number | undefined {
     const v = this.number(key, required);
     if (v === undefined) return undefined;

@@ -1,4 +1,5 @@
 import { notAvailable, numberError, Result } from "../errors";
+import { maxOf, minOf } from "../list";
 
 /** Looks up a year's table; the year must be a whole number and present in the table. */
 export function yearTable<T>(table: Readonly<Record<number, T>>, year: number, what: string): Result<T> {
@@ -6,7 +7,7 @@ export function yearTable<T>(table: Readonly<Record<number, T>>, year: number, w
   const row = table[year];
   if (row === undefined) {
     const years = Object.keys(table).map(Number);
-    return notAvailable(`Ingen ${what} for ${year}; tabellene dekker ${Math.min(...years)}–${Math.max(...years)}.`);
+    return notAvailable(`Ingen ${what} for ${year}; tabellene dekker ${minOf(years)}–${maxOf(years)}.`);
   }
   return row;
 }

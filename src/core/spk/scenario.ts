@@ -31,7 +31,7 @@ import {
 
 const TOP_FIELDS = [
   "virksomhet", "orgnr", "aar", "budsjettering", "modus", "agaSats", "toleranse", "vesentlighetsgrense", "kontoer",
-  "dimensjoner", "bilagsart", "firma", "terminer", "virksomheter", "saldoer", "oppdatertAgaSats", "kommentar",
+  "dimensjoner", "bilagsart", "firma", "terminer", "virksomheter", "saldoer", "oppdatertAgaSats", "kommentar", "godtaLikeRader",
 ] as const;
 const TERMIN_FIELDS = ["termin", ...AMOUNT_COLUMNS.map((c) => c.field), ...TEXT_COLUMNS.map((c) => c.field)];
 const DIMENSJON_FIELDS = ["nummer", "navn", "verdi", "fordeling", "pakrevd"];
@@ -224,6 +224,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
   const virksomheter = readVirksomheter(top);
   const saldoer = readSaldoer(top);
   const oppdatertAgaSats = top.rate("oppdatertAgaSats", false);
+  const acceptCopies = top.flag("godtaLikeRader");
 
   return problems.result(() => ({
     virksomhet: virksomhet as string,
@@ -242,6 +243,7 @@ export function parseScenario(json: unknown): Checked<Scenario> {
     ...(virksomheter !== undefined ? { virksomheter } : {}),
     ...(saldoer !== undefined ? { saldoer } : {}),
     ...(oppdatertAgaSats !== undefined ? { oppdatertAgaSats } : {}),
+    ...(acceptCopies !== undefined ? { acceptCopies } : {}),
   }));
 }
 

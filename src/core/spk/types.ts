@@ -122,6 +122,8 @@ export interface Scenario extends Partial<Omit<Oppsett, "virksomhet" | "aar" | "
   readonly saldoer?: readonly KontoSaldo[];
   /** For the year-end AGA adjustment: the actual rate through period 11. */
   readonly oppdatertAgaSats?: number;
+  /** The exports may have rows that are exact copies of each other, and both count (default: such a row is refused). */
+  readonly acceptCopies?: boolean;
 }
 
 export type FlagKind =

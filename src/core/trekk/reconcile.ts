@@ -32,6 +32,7 @@ import {
 } from "./flags";
 import { AgaMonth, AgaTerminRow, ForskuddstrekkRow, Kontroll, MottakerRow, Settlement, TrekkAvstemming, TrekkFlag } from "./result";
 import { Betaling, Gjelder, TrekkScenario } from "./types";
+import { append } from "../list";
 
 const SKATTEETATEN = "Skatteetaten";
 
@@ -191,7 +192,7 @@ function forskuddstrekkRows(c: Context): ForskuddstrekkRow[] {
   const rows: ForskuddstrekkRow[] = [];
   const add = (row: ForskuddstrekkRow, item: OwedItem, paid: readonly Paid[], where: string) => {
     rows.push(row);
-    c.flags.push(...settlementFlags(item, row, paid, c.tolerance, c.sluttdato), ...ameldingFlag(item, row.amelding, where, c.tolerance));
+    append(c.flags, [...settlementFlags(item, row, paid, c.tolerance, c.sluttdato), ...ameldingFlag(item, row.amelding, where, c.tolerance)]);
   };
   // Termin 6 of the year before was paid per termin up to and including 2025.
   const opening = year - 1 < FIRST_YEAR_PER_PAY_DATE ? previousTermin6(c, "forskuddstrekk") : undefined;
@@ -237,7 +238,7 @@ function agaRows(c: Context, months: readonly AgaMonth[]): AgaTerminRow[] {
   const rows: AgaTerminRow[] = [];
   const add = (row: AgaTerminRow, item: OwedItem, paid: readonly Paid[]) => {
     rows.push(row);
-    c.flags.push(...settlementFlags(item, row, paid, c.tolerance, c.sluttdato), ...ameldingFlag(item, row.amelding, "a-meldingene for terminen", c.tolerance));
+    append(c.flags, [...settlementFlags(item, row, paid, c.tolerance, c.sluttdato), ...ameldingFlag(item, row.amelding, "a-meldingene for terminen", c.tolerance)]);
   };
   const opening = previousTermin6(c, "aga");
   if (opening) {
@@ -282,7 +283,7 @@ function rollForward(c: Context, months: readonly AgaMonth[]): Kontroll[] {
       const hovedbokUb = plusOre(ib, sumOre(ledger.posteringer.filter((p) => p.dato.slice(0, 7) === periode).map((p) => p.belop)));
       const differanse = minusOre(hovedbokUb, forventetUb);
       out.push({ konto: ledger.konto, gjelder: g, periode, maaned: m, ib, paalopt, betalt, forventetUb, hovedbokUb, differanse });
-      c.flags.push(...ledgerFlag(ledger.konto, periode, hovedbokUb, forventetUb, differanse, c.tolerance));
+      append(c.flags, ledgerFlag(ledger.konto, periode, hovedbokUb, forventetUb, differanse, c.tolerance));
       ib = hovedbokUb;
     }
   }
@@ -303,7 +304,7 @@ function counterparties(c: Context): MottakerRow[] {
       if (trekk === 0 && invoices.length === 0) continue;
       const fakturert = sumOre(invoices.map((f) => f.belop));
       out.push({ konto, periode, maaned: m, navn: names, trekk, fakturert, differanse: minusOre(fakturert, trekk) });
-      c.flags.push(...invoiceFlag(konto, periode, names, trekk, fakturert, c.tolerance));
+      append(c.flags, invoiceFlag(konto, periode, names, trekk, fakturert, c.tolerance));
     }
   }
   return out;

@@ -26,7 +26,7 @@ import {
 
 const TOP_FIELDS = [
   "virksomhet", "orgnr", "aar", "kontoer", "lonnskjoringer", "amelding", "hovedbok", "betalinger", "mottakere",
-  "toleranse", "firma", "bilagsart", "korreksjoner", "kommentar",
+  "toleranse", "firma", "bilagsart", "korreksjoner", "kommentar", "godtaLikeRader",
 ];
 const KONTO_KEYS: readonly Gjelder[] = ["forskuddstrekk", "aga", "forsikringstrekk", "fagforeningstrekk"];
 const RUN_FIELDS = ["utbetalingsdato", "forskuddstrekk", "forsikringstrekk", "fagforeningstrekk", "agaGrunnlag", "virksomhetsnummer"];
@@ -202,6 +202,7 @@ export function parseTrekkScenario(json: unknown): Checked<TrekkScenario> {
   const toleranse = top.amount("toleranse", false, true);
   const firma = top.text("firma", false, true);
   const bilagsart = top.text("bilagsart", false, true);
+  const acceptCopies = top.flag("godtaLikeRader");
   top.text("kommentar", false);
 
   return problems.result(() => ({
@@ -218,5 +219,6 @@ export function parseTrekkScenario(json: unknown): Checked<TrekkScenario> {
     ...(firma !== undefined ? { firma } : {}),
     ...(bilagsart !== undefined ? { bilagsart } : {}),
     ...(korreksjoner.length > 0 ? { korreksjoner } : {}),
+    ...(acceptCopies !== undefined ? { acceptCopies } : {}),
   }));
 }

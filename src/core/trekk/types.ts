@@ -138,4 +138,6 @@ export interface TrekkScenario {
   readonly bilagsart?: string;
   /** Ledger differences the user accepts to correct. */
   readonly korreksjoner?: readonly Korreksjon[];
+  /** The import form: the exports may have rows that are exact copies of each other, and both count (default: such a row is refused). */
+  readonly acceptCopies?: boolean;
 }

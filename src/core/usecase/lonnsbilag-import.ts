@@ -8,6 +8,7 @@
  * sheet or a CSV file).
  */
 import { readPayrollRows } from "../import/payroll-rows";
+import { DuplicatePolicy } from "../import/row-checks";
 import { csvSheetInput, decodeText, parseJsonFile } from "../import/text-file";
 import { SheetInput } from "../import/types";
 import { readXlsxSheet } from "../import/xlsx/sheet";
@@ -33,6 +34,16 @@ export interface OppsettSource {
   readonly json: Checked<unknown>;
 }
 
+function jsonOf(bytes: Uint8Array, file: string): Checked<unknown> {
+  const text = decodeText(bytes, file, "JSON");
+  return isProblems(text) ? text : parseJsonFile(text, file);
+}
+
+function csvOf(bytes: Uint8Array, file: string): Checked<SheetInput> {
+  const text = decodeText(bytes, file);
+  return isProblems(text) ? text : csvSheetInput(text, file);
+}
+
 /** The journal file types the readers know, by extension. */
 export const JOURNAL_EXTENSIONS = [".csv", ".xlsx", ".json"] as const;
 
@@ -41,10 +52,10 @@ const extensionOf = (name: string): string => name.slice(name.lastIndexOf(".")).
 /** A journal file's bytes by its extension: a JSON journal, a CSV file, or an .xlsx workbook's first visible sheet. */
 export function journalFile(name: string, bytes: Uint8Array): JournalSource {
   const ext = extensionOf(name);
-  if (ext === ".json") return { kind: "json", file: name, json: parseJsonFile(decodeText(bytes), name) };
+  if (ext === ".json") return { kind: "json", file: name, json: jsonOf(bytes, name) };
   const input: Checked<SheetInput> =
     ext === ".csv"
-      ? csvSheetInput(decodeText(bytes), name)
+      ? csvOf(bytes, name)
       : ext === ".xlsx"
         ? readXlsxSheet(bytes, name)
         : problems(`«${name}» er verken .csv, .xlsx eller .json.`, { file: name });
@@ -52,7 +63,7 @@ export function journalFile(name: string, bytes: Uint8Array): JournalSource {
 }
 
 /** An oppsett file's bytes. */
-export const oppsettFile = (name: string, bytes: Uint8Array): OppsettSource => ({ file: name, json: parseJsonFile(decodeText(bytes), name) });
+export const oppsettFile = (name: string, bytes: Uint8Array): OppsettSource => ({ file: name, json: jsonOf(bytes, name) });
 
 /** A journal JSON (or an oppsett: the same without rows), every problem placed in the file. */
 function journalOf(json: unknown, file: string, withoutRows: boolean): Checked<LonnsJournal> {
@@ -63,7 +74,7 @@ function journalOf(json: unknown, file: string, withoutRows: boolean): Checked<L
 }
 
 /** The journal as the use case's inputs: a JSON journal, or a sheet's rows with the oppsett file; every problem of both at once. */
-export function lonnsbilagInputsOf(journal: JournalSource, oppsett?: OppsettSource): Checked<LonnsbilagInputs> {
+export function lonnsbilagInputsOf(journal: JournalSource, oppsett?: OppsettSource, duplicates?: DuplicatePolicy): Checked<LonnsbilagInputs> {
   if (journal.kind === "json") {
     if (oppsett) return problems("I en JSON-journal står oppsettet i journalfilen; ta bort oppsettfilen.", { file: oppsett.file });
     if (isProblems(journal.json)) return journal.json;
@@ -71,7 +82,7 @@ export function lonnsbilagInputsOf(journal: JournalSource, oppsett?: OppsettSour
     return isProblems(read) ? read : { source: journal.file, journal: read, notes: [] };
   }
   const setup: Checked<LonnsJournal> = !oppsett ? { rader: [] } : isProblems(oppsett.json) ? oppsett.json : journalOf(oppsett.json, oppsett.file, true);
-  const rows = isProblems(journal.input) ? journal.input : readPayrollRows(journal.input);
+  const rows = isProblems(journal.input) ? journal.input : readPayrollRows(journal.input, duplicates ? { duplicates } : {});
   if (isProblems(setup) || isProblems(rows)) {
     return rejected("Lønnsjournalen", [...(isProblems(setup) ? setup.list : []), ...(isProblems(rows) ? rows.list : [])]);
   }
@@ -79,10 +90,15 @@ export function lonnsbilagInputsOf(journal: JournalSource, oppsett?: OppsettSour
 }
 
 /** The run of a journal: read, checked, one voucher per pay date; a problem without a place is placed in the journal's file. */
-export function runLonnsbilagOf(journal: JournalSource, oppsett: OppsettSource | undefined, options: LonnsbilagRunOptions = {}): Checked<LonnsbilagRun> {
-  const inputs = lonnsbilagInputsOf(journal, oppsett);
+export function runLonnsbilagOf(
+  journal: JournalSource,
+  oppsett: OppsettSource | undefined,
+  options: LonnsbilagRunOptions & { readonly duplicates?: DuplicatePolicy } = {},
+): Checked<LonnsbilagRun> {
+  const { duplicates, ...runOptions } = options;
+  const inputs = lonnsbilagInputsOf(journal, oppsett, duplicates);
   if (isProblems(inputs)) return inputs;
-  const run = runLonnsbilag(inputs, options);
+  const run = runLonnsbilag(inputs, runOptions);
   if (!isProblems(run)) return run;
   const file = journal.file;
   return rejected("Lønnsjournalen", run.list.map((p) => (p.sheet === undefined && file !== undefined ? placed(p, { file }) : p)));

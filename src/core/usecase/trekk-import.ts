@@ -18,6 +18,8 @@ import { readCounterparties } from "../import/counterparties";
 import { readLedgerCsv } from "../import/ledger-csv";
 import { readPayments, PaymentField, PaymentPlace } from "../import/payments";
 import { readPayrollJournal } from "../import/payroll-journal";
+import { DuplicatePolicy } from "../import/row-checks";
+import { append } from "../list";
 import { SaftImport, SaftOptions } from "../import/saft";
 import { ReadSummary, SheetInput } from "../import/types";
 import { percentText } from "../money/format";
@@ -76,6 +78,8 @@ export interface TrekkImportSources {
   readonly lonn: Checked<SheetInput>;
   readonly betalinger: Checked<SheetInput>;
   readonly fakturaer?: Checked<SheetInput>;
+  /** Rows that are exact copies: counted (`--godta-like-rader`) or refused; default the oppsett's `godtaLikeRader`, else refused. */
+  readonly duplicates?: DuplicatePolicy;
 }
 
 /** The run, and what each reader did (for a preview). */
@@ -215,7 +219,7 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
   const found: Problem[] = [];
   const take = <T>(r: Checked<T>): T | undefined => {
     if (isProblems(r)) {
-      found.push(...r.list);
+      append(found, r.list);
       return undefined;
     }
     return r;
@@ -225,13 +229,14 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
   const ledgerSource = sources.hovedbok;
   const saft = ledgerSource.kind === "saft" ? take(ledgerSource.read) : undefined;
   const ledgerInput = ledgerSource.kind === "sheet" ? take(ledgerSource.input) : undefined;
-  const ledgerCsv = ledgerInput ? take(readLedgerCsv(ledgerInput, { kontoer, aar: oppsett.aar })) : undefined;
+  const duplicates = sources.duplicates ?? (oppsett.acceptCopies ? "count" : "refuse");
+  const ledgerCsv = ledgerInput ? take(readLedgerCsv(ledgerInput, { kontoer, aar: oppsett.aar, duplicates })) : undefined;
   const lonnInput = take(sources.lonn);
-  const payroll = lonnInput ? take(readPayrollJournal(lonnInput, { aar: oppsett.aar })) : undefined;
+  const payroll = lonnInput ? take(readPayrollJournal(lonnInput, { aar: oppsett.aar, duplicates })) : undefined;
   const paymentsInput = take(sources.betalinger);
-  const payments = paymentsInput ? take(readPayments(paymentsInput, { aar: oppsett.aar, kontoer: oppsett.kontoer })) : undefined;
+  const payments = paymentsInput ? take(readPayments(paymentsInput, { aar: oppsett.aar, kontoer: oppsett.kontoer, duplicates })) : undefined;
   const invoicesInput = sources.fakturaer === undefined ? undefined : take(sources.fakturaer);
-  const invoices = invoicesInput ? take(readCounterparties(invoicesInput)) : undefined;
+  const invoices = invoicesInput ? take(readCounterparties(invoicesInput, { duplicates })) : undefined;
   if (saft && oppsett.orgnr !== undefined && saft.orgnr !== undefined) {
     const nr = normalOrgnr(saft.orgnr);
     if (nr !== undefined && nr !== oppsett.orgnr) {
@@ -265,7 +270,7 @@ export function runTrekkImport(sources: TrekkImportSources): Checked<TrekkImport
   const inputs: TrekkInputs = {
     source: [oppsettFile, ...exports].join(", "),
     scenario,
-    notes: [...a.notes, ...(saft?.notes ?? []), ...(ledgerCsv?.notes ?? []), ...(payroll?.notes ?? [])],
+    notes: [...a.notes, ...(saft?.notes ?? []), ...(ledgerCsv?.notes ?? []), ...(payroll?.notes ?? []), ...(payments?.notes ?? []), ...(invoices?.notes ?? [])],
   };
   const run = runTrekk(inputs);
   if (isProblems(run)) return rejected("Importen", run.list.map((p) => placeInInputs(p, origins)));

@@ -12,6 +12,7 @@
  */
 import { minusOre, negateOre, ORE_ZERO, Ore, plusOre } from "../money/ore";
 import { Bilag, Bilagslinje } from "./types";
+import { append } from "../list";
 
 export type ExportKind = "bilag" | "korreksjon" | "kopi";
 
@@ -184,7 +185,7 @@ export function planExport(current: readonly Bilag[], record: readonly ExportedL
       const b: Bilag = { ...original, linjer: original.linjer.map((l) => ({ ...l, tekst: `${COPY_MARK}${l.tekst}` })) };
       vouchers.push(b);
       numbers.push(voucherNo);
-      added.push(...recordLines(b, meta, b.id, Math.max(1, sequence.get(b.id) ?? 1), "kopi", copyBatch, voucherNo));
+      append(added, recordLines(b, meta, b.id, Math.max(1, sequence.get(b.id) ?? 1), "kopi", copyBatch, voucherNo));
       voucherNo++;
     }
     return { vouchers, bilagsnumre: numbers, batchId: copyBatch, record: added, unchanged, corrected, copy: true };
@@ -199,7 +200,7 @@ export function planExport(current: readonly Bilag[], record: readonly ExportedL
       if (!now) continue;
       vouchers.push(now);
       numbers.push(voucherNo);
-      added.push(...recordLines(now, meta, id, 1, "bilag", batchId, voucherNo));
+      append(added, recordLines(now, meta, id, 1, "bilag", batchId, voucherNo));
       voucherNo++;
       continue;
     }
@@ -227,7 +228,7 @@ export function planExport(current: readonly Bilag[], record: readonly ExportedL
     };
     vouchers.push(correction);
     numbers.push(voucherNo);
-    added.push(...recordLines(correction, meta, id, sekvens, "korreksjon", batchId, voucherNo));
+    append(added, recordLines(correction, meta, id, sekvens, "korreksjon", batchId, voucherNo));
     corrected.push({ bilagId: id, sekvens });
     voucherNo++;
   }

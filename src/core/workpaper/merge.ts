@@ -4,6 +4,7 @@ import { readText } from "./cell-values";
 import { displayText } from "../sheet/cell";
 import { sameFormula } from "../sheet/formula-text";
 import { Cell, LeftAlone, PlanNotice, RangeWrite } from "./write-plan";
+import { maxOf, minOf } from "../list";
 
 /**
  * What a plan wants in one cell, and the rules for writing it into a sheet that may already hold
@@ -136,8 +137,8 @@ export function rectangles(sheet: string, changes: ReadonlyMap<number, ReadonlyM
   }
   return runs.map((run) => {
     const cols = run.flatMap((r) => [...(changes.get(r)?.keys() ?? [])]);
-    const c0 = Math.min(...cols);
-    const c1 = Math.max(...cols);
+    const c0 = minOf(cols);
+    const c1 = maxOf(cols);
     const cells = run.map((r) => {
       const line: Cell[] = [];
       for (let c = c0; c <= c1; c++) line.push(changes.get(r)?.get(c) ?? null);

@@ -9,7 +9,7 @@ import { parseCsv } from "../../core/import/csv";
 import { isProblems, Problem, rejected } from "../../core/problem/problem";
 import { splitSheetAddress } from "../../core/sheet/reference";
 import { replace, h } from "../dom";
-import { Field, actionButton, messageBox, messageList, textField, textArea } from "../field";
+import { Field, actionButton, checkbox, messageBox, messageList, textField, textArea } from "../field";
 import { Step, StepContext } from "../step-context";
 import { count } from "../view/format";
 import { importSettings, importFormFrom, ImportForm, Source, SOURCE_NAMES, SOURCES, lonnsarterFrom, summary, SAMPLE_LONNSARTER_TEXT, terminCards } from "../view/import-view";
@@ -25,6 +25,7 @@ export class ImportStep implements Step {
   private readonly pastedFields = new Map<Source, Field<HTMLTextAreaElement>>();
   private lonnB!: Field;
   private lonnC!: Field;
+  private copiesBox!: { element: HTMLElement; input: HTMLInputElement };
   private readonly result = h("div", { id: "importer-resultat" });
 
   constructor(private readonly pane: StepContext) {}
@@ -57,6 +58,7 @@ export class ImportStep implements Step {
       );
     });
     this.lonnB = textField("import-lonnsarter-b", "Lønnsarter for arbeidsgiverandel (B)", { value: s.lonnsarterB, help: "Fra CUS&OPAL34, skilt med komma." });
+    this.copiesBox = checkbox("import-like-rader", "Godta like rader (rader som er helt like en annen rad telles begge; ellers avvises de)", s.acceptCopies);
     this.lonnC = textField("import-lonnsarter-c", "Lønnsarter for medlemsinnskudd (C)", { value: s.lonnsarterC, help: "Fra CUS&OPAL75." });
     const read = actionButton("Les inn og forhåndsvis", () => void this.read(read), { primary: true, id: "import-les" });
     replace(
@@ -78,6 +80,7 @@ export class ImportStep implements Step {
           h("p", { class: "hjelp" }, `Tomme felt: eksempelets lønnsarter (${SAMPLE_LONNSARTER_TEXT}) brukes, og importen sier fra. Virksomhetens egne lagres i arbeidsboken når arket fylles.`),
           this.lonnB.element,
           this.lonnC.element,
+          this.copiesBox.element,
         ),
         h("div", { class: "knapper" }, read),
       ),
@@ -91,6 +94,7 @@ export class ImportStep implements Step {
       sources: Object.fromEntries(SOURCES.map((k) => [k, { range: this.rangeFields.get(k)?.input.value ?? "", pastedText: this.pastedFields.get(k)?.input.value ?? "" }])) as ImportForm["sources"],
       lonnsarterB: this.lonnB.input.value,
       lonnsarterC: this.lonnC.input.value,
+      acceptCopies: this.copiesBox.input.checked,
     };
   }
 
@@ -155,7 +159,8 @@ export class ImportStep implements Step {
       const result =
         problems.length > 0
           ? rejected("Importen", problems)
-          : importExports(sources as ImportSources, { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}) });
+          : importExports(sources as ImportSources, { aar: oppsett.aar, budsjettering: oppsett.budsjettering, kontoer: oppsett.kontoer, ...(lonnsarter ? { sap: { lonnsarter } } : {}),
+              ...(s.acceptCopies ? { duplicates: "count" as const } : {}) });
       if (isProblems(result)) {
         const messages = problemMessages(result, this.pane.state.sheetNames);
         replace(

@@ -38,6 +38,8 @@ export interface ImportForm {
   /** Comma-separated wage types for B and C. */
   readonly lonnsarterB: string;
   readonly lonnsarterC: string;
+  /** Rows that are exact copies of another row count (default: refused, for a row there twice by mistake would count twice). */
+  readonly acceptCopies: boolean;
 }
 
 interface Saved {
@@ -69,6 +71,9 @@ function parse(text: string | undefined): Saved {
  * exports (`SAP`, `Unit4`, `SPK`), else empty. Wage types default to empty: the reader then uses
  * the sample's and says so, rather than the pane pretending to know a customer's SAP.
  */
+/** The `_lonn` key of the form's «Godta like rader». */
+const COPIES_KEY = "import.likeRader";
+
 export function importFormFrom(others: Readonly<Record<string, string>>, sheetNames: readonly string[]): ImportForm {
   const stored = Object.fromEntries(SOURCES.map((k) => [k, parse(others[`import.${k}`])])) as Record<Source, Saved>;
   const find = (k: Source): string => {
@@ -85,6 +90,7 @@ export function importFormFrom(others: Readonly<Record<string, string>>, sheetNa
     sources: Object.fromEntries(SOURCES.map((k) => [k, { range: find(k), pastedText: "" }])) as Record<Source, SourceForm>,
     lonnsarterB: lonnsarter ? lonnsarter.arbeidsgiverandel.join(", ") : "",
     lonnsarterC: lonnsarter ? lonnsarter.medlemsinnskudd.join(", ") : "",
+    acceptCopies: others[COPIES_KEY] === "godta",
   };
 }
 
@@ -110,6 +116,7 @@ export function importSettings(s: ImportForm): Record<string, string> {
     };
     out[`import.${k}`] = Object.keys(stored).length > 0 ? JSON.stringify(stored) : "";
   }
+  out[COPIES_KEY] = s.acceptCopies ? "godta" : "";
   return out;
 }
 

@@ -24,7 +24,7 @@ describe("SAP wage-type report", () => {
       ["7300", "SPK arbeidsgiverandel", "31.03.2024", "1 000,00"],
       ["7300", "Retro", "02.2024", "100,50-"],
       ["7350", "SPK medlemsinnskudd", 202412, "(12,00)"],
-      ["Sum", "", "", "999 999,99"],
+      ["Sum", "", "", "4 747 854,75"],
     ];
     const v = ok(readSap({ sheet: "SAP", values: grid }, { aar: 2024, lonnsarter }));
     expect(totals(v)).toEqual([

@@ -23,7 +23,7 @@ describe("Unit4 balance / transaction list", () => {
     ["2961", "Netto-avsetning", "202402", "B1", "-7"],
     ["5000", "Lønn", "202402", "B1", "4 182 350,00"],
     ["2630", "", "202411", "B1", "-1"],
-    ["Totalt", "", "", "", "5 000 000,00"],
+    ["Totalt", "", "", "", "5 058 536,29"],
   ];
 
   test("brutto: D = Σ on 5420, E = −Σ on 2810, F = −Σ on 2630, payroll vouchers (B*) only", () => {

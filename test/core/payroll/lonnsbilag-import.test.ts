@@ -6,6 +6,7 @@
 import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
+import { isProblems } from "../../../src/core/problem/problem";
 import { decodeText } from "../../../src/core/import/text-file";
 import { formatProblem } from "../../../src/core/problem/problem";
 import { journalFile, oppsettFile, runLonnsbilagOf } from "../../../src/core/usecase/lonnsbilag-import";
@@ -49,8 +50,12 @@ describe("reading the bytes", () => {
     const fromUtf8 = ok(runLonnsbilagOf(journalFile("lønn.csv", utf8(`\ufeff${text}`)), undefined));
     expect(fromLatin1.lonnsbilag[0].nettolonn).toEqual([{ navn: "Bjørn Ås", netto: 70000 }]);
     expect(fromUtf8.lonnsbilag).toEqual(fromLatin1.lonnsbilag);
-    expect(decodeText(utf8("\ufeffæøå"))).toBe("æøå");
-    expect(decodeText(Uint8Array.from([0x42, 0xf8, 0x72, 0x6e]))).toBe("Børn");
+    expect(decodeText(utf8("\ufeffæøå"), "a.csv")).toBe("æøå");
+    expect(decodeText(Uint8Array.from([0x42, 0xf8, 0x72, 0x6e]), "a.csv")).toBe("Børn");
+    // The pane's bytes go through the CLI's decoder: UTF-16 with its mark is read too, and a UTF-8
+    // file with one bad byte is refused at its row instead of being read as Latin-1.
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x42, 0x00, 0xf8, 0x00]), "a.csv")).toBe("Bø");
+    expect(isProblems(decodeText(Uint8Array.from([...utf8("Bjørn;Ås\r\n"), 0x42, 0xf8, 0x72, 0x6e]), "a.csv"))).toBe(true);
   });
 
   test("a bad row is named by its cell, a JSON syntax error by line and column, a row without a pay date in its file", () => {

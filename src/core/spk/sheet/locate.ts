@@ -1,3 +1,4 @@
+import { minOf } from "../../list";
 import { Checked, problems } from "../../problem/problem";
 import { parseTerminLabel } from "../../import/termin-label";
 import { isTotalLabel } from "../../import/table";
@@ -110,7 +111,7 @@ export function locate(snapshot: SheetSnapshot): Checked<SheetMap> {
     ours: false,
     terminRows: rows,
     sumRow,
-    scalars: findScalars(snapshot, Math.min(...rows.values())),
+    scalars: findScalars(snapshot, minOf(rows.values())),
     accounts: new Map(),
     dimensions: [],
   };
