@@ -18,7 +18,7 @@ import { Oppsett, Scenario, TerminInput, VirksomhetGrunnlag } from "../core/spk/
 import { RECONCILIATION_NAME, sheetInputs, SpkInputs } from "../core/usecase/spk";
 import { readSettings, SETTINGS_SHEET } from "../core/workpaper/settings";
 import { SHEET_NAMES } from "../core/spk/sheet/layout";
-import { fileName, readCsvFile, readTextFile } from "./files";
+import { fileName, readTextFile } from "./files";
 import { readSheetFile } from "./sheet-file";
 import { snapshotsOf } from "./xlsx/snapshot";
 import { findSheet, loadWorkbook, sheetOfName } from "./xlsx/workbook";
