@@ -6,6 +6,7 @@
  * its export record decides what an export holds (only what is new, by default), and the lines
  * exported are added to it in the same write, so the next run, on any machine, continues there.
  */
+import { append } from "../core/list";
 import ExcelJS from "exceljs";
 import { Checked, isProblems, ProblemList } from "../core/problem/problem";
 import { exportTotals, reconciliationTotals } from "../core/spk/log-text";
@@ -74,7 +75,7 @@ export async function buildOutputs(run: SpkRun, options: OutputOptions): Promise
     if (blockers.length === 0) exported = plan;
     const made = voucherFiles(plan.vouchers, spkExportFileSettings(run.inputs.oppsett, plan), options);
     if (isProblems(made)) problems.addAll(made);
-    else files.push(...made);
+    else append(files, made);
   }
 
   let applied: XlsxApplyReport | undefined;

@@ -46,7 +46,10 @@ function terminOfLine(row: readonly string[]): number | undefined {
 /** The exports as a spring's would be: only the lines of termins up to `last` (titles and headers kept). */
 export function sampleSheetsUpTo(set: SampleSet, last: number): Record<keyof typeof FILES, string[][]> {
   const all = sampleSheets(set);
-  const keep = (rows: string[][]) => rows.filter((r) => (terminOfLine(r) ?? 0) <= last);
+  // SAP's grand total («Sum» in A) is the whole year's: a spring export's would be its own lines'
+  // sum, and the readers check every total line against its lines, so the year's total goes.
+  const isYearTotal = (r: readonly string[]) => last < 6 && /^sum$/i.test((r[0] ?? "").trim());
+  const keep = (rows: string[][]) => rows.filter((r) => (terminOfLine(r) ?? 0) <= last && !isYearTotal(r));
   return { SAP: keep(all.SAP), Unit4: keep(all.Unit4), SPK: keep(all.SPK) };
 }
 

@@ -9,6 +9,7 @@
  * What stops it is said naming the file: not a workbook (an old .xls, an encrypted workbook, a
  * text file), a damaged or oversized package, a part that does not inflate to its size and CRC-32.
  */
+import { maxOf } from "../../list";
 import { Checked, problems } from "../../problem/problem";
 import { columnIndex } from "../../sheet/a1";
 import { createXmlTokenizer, XmlAttribute } from "../xml/tokenizer";
@@ -197,7 +198,7 @@ function worksheetGrid(pkg: Package, part: string, strings: readonly string[]): 
       }
     },
   });
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length), 0);
   return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
 }
 
