@@ -21,6 +21,7 @@ import { constants, crc32, inflateRawSync } from "zlib";
 import { Checked, problems } from "../../core/problem/problem";
 import { parseRange } from "../../core/sheet/a1";
 import { megabytesText, wholeNumberText } from "../../core/text";
+import { isZipRefusal, readZipDirectory, relsOf, resolveTarget, ZipEntry } from "../../core/import/xlsx/zip";
 
 /**
  * Limits far above any reconciliation workbook: the A10/A11 sheet has about 2 000 cells, a
@@ -40,20 +41,9 @@ export const LIMITS = {
 } as const;
 
 
-export interface PartEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  /** Where the part's (compressed) bytes start in the file. */
-  readonly dataStart: number;
-}
+/** A part as the zip directory places it (core's one directory reader). */
+export type PartEntry = ZipEntry;
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** The prefix every refusal of a file shares. */
@@ -89,79 +79,20 @@ function notAZip(file: string, data: Buffer): Checked<never> {
   return cannotRead(file, "filen er verken en Excel-arbeidsbok eller en annen fil lonn kjenner igjen.");
 }
 
-/** The end-of-central-directory record: in the last 22 + 65 535 bytes (its comment is at most 64 KiB). */
-function findEnd(zip: Buffer): number {
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === EOCD && i + 22 + zip.readUInt16LE(i + 20) <= zip.length) return i;
-  }
-  return -1;
-}
-
-/** The directory of a zip, every entry checked against the file; or why it cannot be trusted. */
+/** The directory of a zip, every entry checked against the file (core/import/xlsx/zip); or why it cannot be trusted. */
 export function readDirectory(file: string, zip: Buffer): Checked<PartEntry[]> {
-  const damaged = (what: string) => cannotRead(file, `filen er skadet (${what}). ${DAMAGED_ADVICE}`);
-  if (zip.length < 4 || zip.readUInt32LE(0) !== LOCAL) {
-    if (zip.length >= 22 && zip.readUInt32LE(0) === EOCD) return cannotRead(file, "den er en tom zip-fil, uten noen arbeidsbok.");
-    return notAZip(file, zip);
+  const directory = readZipDirectory(zip, LIMITS.parts, wholeNumberText);
+  if (!isZipRefusal(directory)) return directory;
+  switch (directory.kind) {
+    case "not-zip":
+      return notAZip(file, zip);
+    case "empty":
+      return cannotRead(file, "den er en tom zip-fil, uten noen arbeidsbok.");
+    case "damaged":
+      return cannotRead(file, `filen er skadet (${directory.what}). ${DAMAGED_ADVICE}`);
+    case "unreadable":
+      return cannotRead(file, directory.why);
   }
-  const end = findEnd(zip);
-  if (end < 0) return damaged("slutten av zip-pakken mangler; filen er trolig avkortet");
-  const disk = zip.readUInt16LE(end + 4);
-  const dirDisk = zip.readUInt16LE(end + 6);
-  const onDisk = zip.readUInt16LE(end + 8);
-  const total = zip.readUInt16LE(end + 10);
-  const dirSize = zip.readUInt32LE(end + 12);
-  const dirStart = zip.readUInt32LE(end + 16);
-  if (total === 0xffff || dirStart === 0xffffffff || dirSize === 0xffffffff) {
-    return cannotRead(file, "pakken er i ZIP64-format, som lonn ikke leser. Åpne den i Excel og lagre den på nytt.");
-  }
-  if (disk !== 0 || dirDisk !== 0 || onDisk !== total) return cannotRead(file, "pakken er delt over flere filer (flerdelt zip).");
-  if (total > LIMITS.parts) return cannotRead(file, `pakken har ${wholeNumberText(total)} deler; lonn leser arbeidsbøker med opptil ${wholeNumberText(LIMITS.parts)}.`);
-  if (dirStart + dirSize > end) return damaged("zip-katalogen peker utenfor filen");
-
-  const out: PartEntry[] = [];
-  const seen = new Set<string>();
-  let p = dirStart;
-  for (let n = 0; n < total; n++) {
-    if (p + 46 > end || zip.readUInt32LE(p) !== CENTRAL) return damaged("zip-katalogen er ufullstendig");
-    const flags = zip.readUInt16LE(p + 8);
-    const method = zip.readUInt16LE(p + 10);
-    const crc = zip.readUInt32LE(p + 16);
-    const compressedSize = zip.readUInt32LE(p + 20);
-    const size = zip.readUInt32LE(p + 24);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extraLength = zip.readUInt16LE(p + 30);
-    const commentLength = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    if (p + 46 + nameLength > end) return damaged("zip-katalogen er ufullstendig");
-    const raw = zip.subarray(p + 46, p + 46 + nameLength);
-    const name = raw.toString("utf8").replace(/^\//, "");
-    p += 46 + nameLength + extraLength + commentLength;
-    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
-      return cannotRead(file, "pakken er i ZIP64-format, som lonn ikke leser. Åpne den i Excel og lagre den på nytt.");
-    }
-    if (seen.has(name.toLowerCase())) return damaged(`delen «${name}» finnes to ganger`);
-    seen.add(name.toLowerCase());
-    if (flags & 0x1) return cannotRead(file, `delen «${name}» er kryptert i zip-pakken. Åpne filen i Excel og lagre den på nytt uten kryptering.`);
-    if (method !== 0 && method !== 8) {
-      return cannotRead(file, `delen «${name}» er komprimert på en måte lonn ikke leser (metode ${method}). Åpne filen i Excel og lagre den på nytt.`);
-    }
-    if (method === 0 && compressedSize !== size) return damaged(`delen «${name}» har to ulike størrelser`);
-    if (local + 30 > dirStart || zip.readUInt32LE(local) !== LOCAL) return damaged(`delen «${name}» finnes ikke der katalogen sier`);
-    const localName = zip.subarray(local + 30, local + 30 + zip.readUInt16LE(local + 26));
-    if (!localName.equals(raw)) return damaged(`delen «${name}» har et annet navn i katalogen enn i pakken`);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (dataStart + compressedSize > dirStart) return damaged(`delen «${name}» går utenfor filen`);
-    out.push({ name, method, flags, crc, compressedSize, size, dataStart });
-  }
-  if (p !== dirStart + dirSize) return damaged("zip-katalogen har en annen størrelse enn den oppgir");
-  // Parts may not share bytes: overlapping parts are how a small zip inflates to gigabytes.
-  const byStart = [...out].sort((a, b) => a.dataStart - b.dataStart);
-  for (let i = 1; i < byStart.length; i++) {
-    const before = byStart[i - 1];
-    if (before.dataStart + before.compressedSize > byStart[i].dataStart - 30) return damaged(`delene «${before.name}» og «${byStart[i].name}» overlapper`);
-  }
-  return out;
 }
 
 /** A part's bytes, inflated no further than its declared size; undefined when they do not match it or its CRC-32. */
@@ -198,22 +129,7 @@ export function attributes(tag: string): Map<string, string> {
   return out;
 }
 
-/** A relationship target as a part name: relative to the folder of the part whose rels it is. */
-export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-/** The rels part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-export const relsOf = (part: string): string => {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-};
+export { relsOf, resolveTarget };
 
 export interface Relationship {
   readonly id: string;

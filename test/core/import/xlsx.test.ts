@@ -125,4 +125,13 @@ describe("what is refused, naming the file", () => {
     expect(refused(withParts(good, { "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' }))[0]).toMatch(/arbeidsboken har ingen ark\.$/);
     expect(refused(withParts(good, { "xl/sharedStrings.xml": "<sst><si><t>ikke lukket</si></sst>" }))[0]).toMatch(/delen «xl\/sharedStrings\.xml» er ikke gyldig XML/);
   });
+
+  test("the zip directory is checked as the CLI checks it (one reader): a part named twice, a cut file", async () => {
+    const parts = [...zipMap(await journalWorkbook())].map(([name, data]) => ({ name, data }));
+    const twice = writeZip([...parts, { name: "xl/workbook.xml", data: parts.find((p) => p.name === "xl/workbook.xml")!.data }]);
+    const prefix = "lonn.xlsx: «lonn.xlsx» kan ikke leses som en Excel-arbeidsbok (.xlsx): filen er skadet";
+    expect(refused(twice)).toEqual([`${prefix} (delen «xl/workbook.xml» finnes to ganger).`]);
+    const whole = writeZip(parts);
+    expect(refused(whole.subarray(0, whole.length - 30))).toEqual([`${prefix} (slutten av zip-pakken mangler; filen er trolig avkortet).`]);
+  });
 });

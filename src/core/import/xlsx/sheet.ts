@@ -14,10 +14,12 @@ import { Checked, problems } from "../../problem/problem";
 import { columnIndex } from "../../sheet/a1";
 import { createXmlTokenizer, XmlAttribute } from "../xml/tokenizer";
 import { SheetInput } from "../types";
-import { ZipPart, zipPartBytes, zipParts } from "./zip";
+import { inflateRaw } from "./inflate";
+import { crc32, isZipRefusal, readZipDirectory, relsOf, resolveTarget, ZipEntry, zipEntryData } from "./zip";
+import { megabytesText, wholeNumberText } from "../../text";
 
 /** Far above a payroll journal (a year of a large employer is some 100 000 cells). */
-export const XLSX_LIMITS = { partBytes: 100_000_000, cells: 2_000_000 } as const;
+export const XLSX_LIMITS = { partBytes: 100_000_000, cells: 2_000_000, parts: 10_000 } as const;
 
 /** An encrypted workbook, or an .xls of Excel 97–2003: an OLE2 compound file. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -44,27 +46,11 @@ function readXml(
 
 const attr = (attrs: readonly XmlAttribute[], local: string): string | undefined => attrs.find((a) => a.local === local && a.uri === "")?.value;
 
-/** `xl/worksheets/sheet1.xml` from the part `xl/workbook.xml` and the target `worksheets/sheet1.xml` (or `/xl/…`). */
-function resolved(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const p of target.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== ".") parts.push(p);
-  }
-  return parts.join("/");
-}
-
-const relsOf = (part: string): string => {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-};
-
 class Package {
   private readonly decoder = new TextDecoder("utf-8");
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly parts: Map<string, ZipPart>,
+    private readonly parts: ReadonlyMap<string, ZipEntry>,
   ) {}
 
   has(name: string): boolean {
@@ -74,9 +60,10 @@ class Package {
   text(name: string): string {
     const part = this.parts.get(name);
     if (!part) throw new Refused(`delen «${name}» mangler`);
-    if (part.size > XLSX_LIMITS.partBytes) throw new Refused(`delen «${name}» er for stor (${Math.round(part.size / 1_000_000)} MB)`);
-    const data = zipPartBytes(this.bytes, part);
-    if (typeof data === "string") throw new Refused(data);
+    if (part.size > XLSX_LIMITS.partBytes) throw new Refused(`delen «${name}» er for stor (${megabytesText(part.size)})`);
+    const raw = zipEntryData(this.bytes, part);
+    const data = part.method === 0 ? raw : inflateRaw(raw, part.size);
+    if (data === undefined || crc32(data) !== part.crc) throw new Refused(`delen «${name}» er skadet`);
     return this.decoder.decode(data);
   }
 
@@ -90,7 +77,7 @@ class Package {
         if (local !== "Relationship" || attr(attrs, "TargetMode") === "External") return;
         const id = attr(attrs, "Id");
         const target = attr(attrs, "Target");
-        if (id && target) out.set(id, { type: (attr(attrs, "Type") ?? "").split("/").pop() ?? "", target: resolved(part, target) });
+        if (id && target) out.set(id, { type: (attr(attrs, "Type") ?? "").split("/").pop() ?? "", target: resolveTarget(part, target) });
       },
     });
     return out;
@@ -175,7 +162,7 @@ function worksheetGrid(pkg: Package, part: string, strings: readonly string[]): 
         value = "";
         reading = undefined;
         inCell = true;
-        if (++cells > XLSX_LIMITS.cells) throw new Refused(`arket har flere enn ${String(XLSX_LIMITS.cells).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} celler`);
+        if (++cells > XLSX_LIMITS.cells) throw new Refused(`arket har flere enn ${wholeNumberText(XLSX_LIMITS.cells)} celler`);
       } else if (inCell && local === "v") reading = "v";
       else if (inCell && local === "is") reading = "is";
       else if (reading === "is" && local === "rPh") phonetic++;
@@ -226,9 +213,12 @@ function firstSheet(pkg: Package): { readonly sheet: string; readonly strings?: 
 export function readXlsxSheet(bytes: Uint8Array, file: string): Checked<SheetInput> {
   const refused = (why: string) => problems(`«${file}» kan ikke leses som en Excel-arbeidsbok (.xlsx): ${why}.`, { file });
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) return refused("filen er en kryptert (passordbeskyttet) arbeidsbok eller en gammel .xls-fil; lagre den som .xlsx uten passord");
-  const parts = zipParts(bytes);
-  if (typeof parts === "string") return refused(parts);
-  const pkg = new Package(bytes, parts);
+  const directory = readZipDirectory(bytes, XLSX_LIMITS.parts, wholeNumberText);
+  if (isZipRefusal(directory)) {
+    const k = directory.kind;
+    return refused(k === "not-zip" ? "filen er ikke en zip-pakke" : k === "empty" ? "filen er en tom zip-pakke" : k === "damaged" ? `filen er skadet (${directory.what})` : directory.why.replace(/\.$/, ""));
+  }
+  const pkg = new Package(bytes, new Map(directory.map((e) => [e.name, e])));
   try {
     const { sheet, strings } = firstSheet(pkg);
     return { sheet: file, values: worksheetGrid(pkg, sheet, sharedStrings(pkg, strings)) };
